@@ -1,0 +1,21 @@
+namespace Taos.Server.Engine.Catalog;
+
+/// <summary>What the query executor needs from the catalog and the row store.</summary>
+internal interface ICatalogReader
+{
+    /// <summary>The database, or null when it does not exist.</summary>
+    DatabaseInfo? FindDatabase(string name);
+
+    /// <summary>A super, child or normal table of <paramref name="database"/>, or null.</summary>
+    TableInfo? FindTable(string database, string name);
+
+    /// <summary>The child tables of a super table.</summary>
+    IReadOnlyList<TableInfo> ChildTables(string database, string superTable);
+
+    /// <summary>
+    /// The rows of one child or normal table with <paramref name="minTs"/> ≤ ts ≤ <paramref name="maxTs"/>,
+    /// ascending by ts. Each row holds the table's column values in schema order (index 0 = ts as <see cref="long"/>),
+    /// typed as described on <see cref="RowSetResult"/>. Lazy: dispose the enumerator to release storage.
+    /// </summary>
+    IEnumerable<object?[]> Scan(TableInfo table, long minTs, long maxTs);
+}

@@ -1,0 +1,22 @@
+namespace Taos.Server.Engine;
+
+/// <summary>One column of a result as <c>column_meta</c> lists it.</summary>
+public sealed record ResultColumn(string Name, TaosDataType Type, int Length);
+
+/// <summary>What executing one statement produced.</summary>
+public abstract record StatementResult;
+
+/// <summary>DDL and INSERT: the <c>affected_rows</c> answer.</summary>
+public sealed record AffectedRowsResult(int AffectedRows) : StatementResult;
+
+/// <summary>
+/// A query result. <see cref="Rows"/> may be lazy (streamed from storage while the answer is written) and
+/// must then be enumerated once and disposed. Values per column type:
+/// TIMESTAMP <see cref="long"/> epoch ticks in <see cref="Precision"/>; BOOL <see cref="bool"/>;
+/// TINYINT..BIGINT <see cref="sbyte"/>/<see cref="short"/>/<see cref="int"/>/<see cref="long"/>;
+/// unsigned <see cref="byte"/>/<see cref="ushort"/>/<see cref="uint"/>/<see cref="ulong"/>;
+/// FLOAT <see cref="float"/>; DOUBLE <see cref="double"/>; VARCHAR/NCHAR <see cref="string"/>;
+/// VARBINARY/GEOMETRY <see cref="byte"/>[]; JSON a <see cref="string"/> holding JSON text written as is;
+/// NULL <c>null</c>.
+/// </summary>
+public sealed record RowSetResult(IReadOnlyList<ResultColumn> Columns, IEnumerable<object?[]> Rows, TaosPrecision Precision) : StatementResult;

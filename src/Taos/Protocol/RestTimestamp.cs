@@ -1,0 +1,140 @@
+using System.Globalization;
+
+namespace Taos.Protocol;
+
+/// <summary>
+/// TDengine's REST rendering of timestamps: RFC 3339 with exactly the precision's fraction digits
+/// (3, 6 or 9) and <c>Z</c> or the zone's offset, as Go's <c>Z07:00</c> layout writes it.
+/// </summary>
+internal static class RestTimestamp
+{
+    public static long TicksPerSecond(TaosPrecision precision) => precision switch
+    {
+        TaosPrecision.Milliseconds => 1_000L,
+        TaosPrecision.Microseconds => 1_000_000L,
+        TaosPrecision.Nanoseconds => 1_000_000_000L,
+        _ => throw new ArgumentOutOfRangeException(nameof(precision)),
+    };
+
+    public static int FractionDigits(TaosPrecision precision) => precision switch
+    {
+        TaosPrecision.Milliseconds => 3,
+        TaosPrecision.Microseconds => 6,
+        TaosPrecision.Nanoseconds => 9,
+        _ => throw new ArgumentOutOfRangeException(nameof(precision)),
+    };
+
+    /// <summary>Formats epoch ticks of <paramref name="precision"/> in <paramref name="zone"/> (UTC when null).</summary>
+    public static string Format(long ticks, TaosPrecision precision, TimeZoneInfo? zone)
+    {
+        long perSecond = TicksPerSecond(precision);
+        long seconds = Math.DivRem(ticks, perSecond, out long fraction);
+        if (fraction < 0)
+        {
+            fraction += perSecond;
+            seconds--;
+        }
+        var utc = DateTime.UnixEpoch.AddSeconds(seconds);
+        var offset = zone is null ? TimeSpan.Zero : zone.GetUtcOffset(utc);
+        var local = utc + offset;
+        Span<char> buffer = stackalloc char[48];
+        int n = 0;
+        local.TryFormat(buffer, out int written, "yyyy'-'MM'-'dd'T'HH':'mm':'ss", CultureInfo.InvariantCulture);
+        n += written;
+        buffer[n++] = '.';
+        fraction.TryFormat(buffer[n..], out written, "D" + FractionDigits(precision).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        n += written;
+        if (offset == TimeSpan.Zero)
+        {
+            buffer[n++] = 'Z';
+        }
+        else
+        {
+            buffer[n++] = offset < TimeSpan.Zero ? '-' : '+';
+            var abs = offset.Duration();
+            ((int)abs.TotalHours).TryFormat(buffer[n..], out written, "D2", CultureInfo.InvariantCulture);
+            n += written;
+            buffer[n++] = ':';
+            abs.Minutes.TryFormat(buffer[n..], out written, "D2", CultureInfo.InvariantCulture);
+            n += written;
+        }
+        return new string(buffer[..n]);
+    }
+
+    /// <summary>
+    /// Parses an RFC 3339 timestamp as the REST interface renders it. The precision is read off the
+    /// number of fraction digits (3 → ms, 6 → us, 9 → ns); the result is epoch ticks in that precision.
+    /// </summary>
+    public static bool TryParse(ReadOnlySpan<char> text, out long ticks, out TaosPrecision precision, out TimeSpan offset)
+    {
+        ticks = 0;
+        precision = TaosPrecision.Milliseconds;
+        offset = TimeSpan.Zero;
+        // yyyy-MM-ddTHH:mm:ss
+        if (text.Length < 20 || text[4] != '-' || text[7] != '-' || (text[10] != 'T' && text[10] != ' ') || text[13] != ':' || text[16] != ':')
+            return false;
+        if (!int.TryParse(text[..4], NumberStyles.None, CultureInfo.InvariantCulture, out int year) ||
+            !int.TryParse(text.Slice(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out int month) ||
+            !int.TryParse(text.Slice(8, 2), NumberStyles.None, CultureInfo.InvariantCulture, out int day) ||
+            !int.TryParse(text.Slice(11, 2), NumberStyles.None, CultureInfo.InvariantCulture, out int hour) ||
+            !int.TryParse(text.Slice(14, 2), NumberStyles.None, CultureInfo.InvariantCulture, out int minute) ||
+            !int.TryParse(text.Slice(17, 2), NumberStyles.None, CultureInfo.InvariantCulture, out int second))
+            return false;
+        int pos = 19;
+        long fraction = 0;
+        int digits = 0;
+        if (pos < text.Length && text[pos] == '.')
+        {
+            pos++;
+            while (pos < text.Length && char.IsAsciiDigit(text[pos]))
+            {
+                if (digits == 9) return false;
+                fraction = fraction * 10 + (text[pos] - '0');
+                digits++;
+                pos++;
+            }
+        }
+        switch (digits)
+        {
+            case 0: precision = TaosPrecision.Milliseconds; break;
+            case <= 3: precision = TaosPrecision.Milliseconds; fraction *= Pow10(3 - digits); break;
+            case <= 6: precision = TaosPrecision.Microseconds; fraction *= Pow10(6 - digits); break;
+            default: precision = TaosPrecision.Nanoseconds; fraction *= Pow10(9 - digits); break;
+        }
+        if (pos >= text.Length) return false;
+        if (text[pos] == 'Z' && pos + 1 == text.Length)
+        {
+            offset = TimeSpan.Zero;
+        }
+        else if ((text[pos] == '+' || text[pos] == '-') && text.Length - pos == 6 && text[pos + 3] == ':' &&
+                 int.TryParse(text.Slice(pos + 1, 2), NumberStyles.None, CultureInfo.InvariantCulture, out int oh) &&
+                 int.TryParse(text.Slice(pos + 4, 2), NumberStyles.None, CultureInfo.InvariantCulture, out int om))
+        {
+            offset = new TimeSpan(oh, om, 0);
+            if (text[pos] == '-') offset = -offset;
+        }
+        else
+        {
+            return false;
+        }
+        DateTime local;
+        try
+        {
+            local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return false;
+        }
+        long unixSeconds = (long)((local - offset) - DateTime.UnixEpoch).TotalSeconds;
+        ticks = checked(unixSeconds * TicksPerSecond(precision) + fraction);
+        return true;
+    }
+
+    private static long Pow10(int n)
+    {
+        long r = 1;
+        for (int i = 0; i < n; i++) r *= 10;
+        return r;
+    }
+}
