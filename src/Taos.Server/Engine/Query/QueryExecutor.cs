@@ -720,7 +720,11 @@ internal sealed class QueryPlan
         {
             throw new TaosServerException(TaosErrorCode.TimeRangeRequired, "Start(end) time of query range required or time range too large");
         }
+        return WindowedRows(spec, fill, fillable, fillValues);
+    }
 
+    private IEnumerable<OutRow> WindowedRows(WindowSpec spec, FillMode fill, bool[] fillable, object?[]? fillValues)
+    {
         var index = new Dictionary<string, int>();
         var groups = new List<GroupState>();
         foreach (var ctx in Scan())

@@ -111,93 +111,9 @@ internal static class QueryTime
         return f == t ? ticks : f < t ? ticks * (t / f) : ticks / (f / t);
     }
 
-    /// <summary>
-    /// Reads <c>YYYY-MM-DD[( |T)HH:MM[:SS[.frac]]][Z|±hh[:]mm]</c>: without a zone suffix in
-    /// <paramref name="zone"/>; extra fraction digits are truncated.
-    /// </summary>
-    public static bool TryParseTimestamp(string text, TaosPrecision p, TimeZoneInfo zone, out long ticks)
-    {
-        ticks = 0;
-        var s = text.AsSpan().Trim();
-        if (s.Length < 10 || s[4] != '-' || s[7] != '-') return false;
-        if (!TryInt(s[..4], out int year) || !TryInt(s.Slice(5, 2), out int month) || !TryInt(s.Slice(8, 2), out int day)) return false;
-        int pos = 10;
-        int hour = 0, minute = 0, second = 0;
-        long fraction = 0;
-        int fracDigits = 0;
-        if (pos < s.Length && (s[pos] == ' ' || s[pos] == 'T'))
-        {
-            pos++;
-            if (s.Length < pos + 5 || s[pos + 2] != ':' || !TryInt(s.Slice(pos, 2), out hour) || !TryInt(s.Slice(pos + 3, 2), out minute)) return false;
-            pos += 5;
-            if (pos < s.Length && s[pos] == ':')
-            {
-                if (s.Length < pos + 3 || !TryInt(s.Slice(pos + 1, 2), out second)) return false;
-                pos += 3;
-            }
-            if (pos < s.Length && s[pos] == '.')
-            {
-                pos++;
-                int digitsWanted = RestTimestamp.FractionDigits(p);
-                while (pos < s.Length && char.IsAsciiDigit(s[pos]))
-                {
-                    if (fracDigits < digitsWanted)
-                    {
-                        fraction = fraction * 10 + (s[pos] - '0');
-                        fracDigits++;
-                    }
-                    pos++;
-                }
-                while (fracDigits < digitsWanted)
-                {
-                    fraction *= 10;
-                    fracDigits++;
-                }
-            }
-        }
-        TimeSpan? offset = null;
-        if (pos < s.Length)
-        {
-            var rest = s[pos..];
-            if (rest.Length == 1 && (rest[0] == 'Z' || rest[0] == 'z'))
-            {
-                offset = TimeSpan.Zero;
-            }
-            else if (rest[0] == '+' || rest[0] == '-')
-            {
-                var body = rest[1..];
-                int oh, om = 0;
-                if (body.Length == 5 && body[2] == ':' && TryInt(body[..2], out oh) && TryInt(body.Slice(3, 2), out om)) { }
-                else if (body.Length == 4 && TryInt(body[..2], out oh) && TryInt(body.Slice(2, 2), out om)) { }
-                else if (body.Length == 2 && TryInt(body, out oh)) { }
-                else return false;
-                if (oh > 12) return false;
-                offset = new TimeSpan(oh, om, 0);
-                if (rest[0] == '-') offset = -offset;
-            }
-            else
-            {
-                return false;
-            }
-        }
-        DateTime local;
-        try
-        {
-            local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified);
-        }
-        catch (ArgumentOutOfRangeException)
-        {
-            return false;
-        }
-        DateTime utc = offset is { } o ? local - o : LocalToUtc(local, zone);
-        long secs = (long)Math.Floor((utc - DateTime.UnixEpoch).TotalSeconds);
-        if (fracDigits == 0) fraction = 0;
-        ticks = secs * TicksPerSecond(p) + fraction;
-        return true;
-    }
-
-    private static bool TryInt(ReadOnlySpan<char> s, out int value) =>
-        int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+    /// <summary>A timestamp string read in <paramref name="zone"/> (the engine's reading, shared with INSERT).</summary>
+    public static bool TryParseTimestamp(string text, TaosPrecision p, TimeZoneInfo zone, out long ticks) =>
+        Time.TaosTime.TryParseTimestamp(text, zone, p, out ticks);
 
     /// <summary>ISO 8601 text as TO_ISO8601 writes it: local time with the fraction of the precision and the zone offset.</summary>
     public static string ToIso8601(long ticks, TaosPrecision p, TimeZoneInfo zone)
