@@ -349,3 +349,48 @@ public sealed class SqlEngineTests : IDisposable
         Assert.Equal(1, Affected("insert into d1002 using meters tags (3, 'b') values (1704067200000, 1, 1, 1)"));
     }
 }
+
+public sealed class SqlEngineConcurrencyTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "taos-engine-cc-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    [Fact]
+    public async Task Concurrent_inserts_auto_creates_and_queries_lose_nothing()
+    {
+        using var engine = new SqlEngine(_dir, TimeZoneInfo.Utc);
+        var session = new SqlSession { Database = "c" };
+        engine.Execute("create database c", session);
+        engine.Execute("create stable st (ts timestamp, v int) tags (g int)", session);
+        var writers = Enumerable.Range(0, 8).Select(w => Task.Run(() =>
+        {
+            for (int s = 0; s < 20; s++)
+            {
+                var values = string.Join(" ", Enumerable.Range(0, 100).Select(i => $"({1704067200000L + s * 100 + i}, {i})"));
+                // Every writer also touches a shared table name, racing on its auto-creation.
+                engine.Execute($"insert into t{w} using st tags ({w}) values {values} shared using st tags (-1) values ({1704067200000L + w * 10000 + s}, {w})", new SqlSession { Database = "c" });
+            }
+        })).ToList();
+        var readers = Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+        {
+            for (int i = 0; i < 20; i++)
+            {
+                var result = Assert.IsType<RowSetResult>(engine.Execute("select count(*) from st", new SqlSession { Database = "c" }));
+                Assert.InRange((long)result.Rows.Single()[0]!, 0L, 16160L);
+            }
+        })).ToList();
+        await Task.WhenAll(writers.Concat(readers));
+        var total = Assert.IsType<RowSetResult>(engine.Execute("select count(*) from st", session));
+        Assert.Equal(8 * 20 * 100 + 8 * 20, (long)total.Rows.Single()[0]!);
+    }
+}

@@ -18,4 +18,10 @@ internal interface ICatalogReader
     /// typed as described on <see cref="RowSetResult"/>. Lazy: dispose the enumerator to release storage.
     /// </summary>
     IEnumerable<object?[]> Scan(TableInfo table, long minTs, long maxTs);
+
+    /// <summary>The user databases in creation order (for <c>information_schema.ins_databases</c>).</summary>
+    IReadOnlyList<DatabaseInfo> Databases() => [];
+
+    /// <summary>All super, child and normal tables of <paramref name="database"/> in creation order (for <c>ins_tables</c>/<c>ins_stables</c>).</summary>
+    IReadOnlyList<TableInfo> Tables(string database) => [];
 }
