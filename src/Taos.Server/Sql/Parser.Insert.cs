@@ -134,6 +134,7 @@ internal sealed partial class Parser
         }
         if (!IsKw("values"))
         {
+            // FILE '…' (CSV import) is not supported by this server.
             throw InsertError(_cur, "keyword VALUES or FILE is expected");
         }
         Advance();
@@ -211,7 +212,9 @@ internal sealed partial class Parser
                 case TokenKind.End:
                     throw SqlErrors.InsertSyntaxNoSource(") expected");
                 default:
-                    throw SqlErrors.InsertSyntax(_sql, t.Start, "invalid column name");
+                    // TDengine looks any token up as a column name; the engine reports the unknown ones (9730).
+                    names.Add(new NameAt(_sql.Substring(t.Start, Math.Max(t.Length, 1)), t.Start));
+                    break;
             }
             Advance();
             TryTake(TokenKind.Comma);
