@@ -158,6 +158,12 @@ internal sealed partial class Parser
     private TableName ParseInsertTableName(string expected)
     {
         var first = _cur;
+        if (first.Kind == TokenKind.Question)
+        {
+            // insert into ? using … (prepared statements name the table at bind time)
+            Advance();
+            return new TableName(null, "?");
+        }
         if (first.Kind is not (TokenKind.Id or TokenKind.QuotedId or TokenKind.String))
         {
             throw InsertError(first, expected);
@@ -311,8 +317,13 @@ internal sealed partial class Parser
                 kind = InsertValueKind.TimeFunction;
                 text = t.Word!;
                 break;
+            case TokenKind.Question:
+                Advance();
+                kind = InsertValueKind.Placeholder;
+                text = "?";
+                break;
             case TokenKind.Id or TokenKind.QuotedId or TokenKind.Keyword or TokenKind.Alias or TokenKind.Duration
-                or TokenKind.Question or TokenKind.IpAddress:
+                or TokenKind.IpAddress:
                 Advance();
                 kind = InsertValueKind.Word;
                 text = _sql.Substring(t.Start, t.Length);
@@ -382,6 +393,11 @@ internal sealed partial class Parser
                 ParseKeywordPrimary(t);
                 kind = InsertValueKind.TimeFunction;
                 text = t.Word!;
+                break;
+            case TokenKind.Question:
+                Advance();
+                kind = InsertValueKind.Placeholder;
+                text = "?";
                 break;
             case TokenKind.Id or TokenKind.QuotedId or TokenKind.Duration:
                 Advance();

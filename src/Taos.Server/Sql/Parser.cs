@@ -19,6 +19,7 @@ internal sealed partial class Parser
     private readonly Queue<Token> _ahead = new();
     private Token _cur;
     private int _lastEnd;
+    private int _placeholders;
 
     public Parser(string lowercasedSql)
     {

@@ -179,6 +179,19 @@ public class ExpressionParserTests
     }
 
     [Fact]
+    public void Placeholders_are_numbered_in_order()
+    {
+        var s = Assert.IsType<SelectStatement>(SqlParser.Parse("select * from meters where ts >= ? and voltage > ? and v in (?, 1)"));
+        var and = Assert.IsType<BinaryExpr>(s.Where);
+        var first = Assert.IsType<LiteralExpr>(Assert.IsType<BinaryExpr>(Assert.IsType<BinaryExpr>(and.Left).Left).Right);
+        var second = Assert.IsType<LiteralExpr>(Assert.IsType<BinaryExpr>(Assert.IsType<BinaryExpr>(and.Left).Right).Right);
+        var third = Assert.IsType<LiteralExpr>(Assert.IsType<InExpr>(and.Right).Values[0]);
+        Assert.Equal(
+            [(LiteralKind.Placeholder, (object?)0), (LiteralKind.Placeholder, 1), (LiteralKind.Placeholder, 2)],
+            new[] { first, second, third }.Select(l => (l.Kind, l.Value)));
+    }
+
+    [Fact]
     public void Json_arrow_needs_a_column_and_a_string()
     {
         var b = Assert.IsType<BinaryExpr>(Item("info->'k1'"));

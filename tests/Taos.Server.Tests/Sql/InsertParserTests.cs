@@ -175,6 +175,15 @@ public class InsertParserTests
     }
 
     [Fact]
+    public void Prepared_statement_placeholders()
+    {
+        var clause = Parse("insert into ? using meters tags(?, ?) values(?, ?, ?, ?)").Clauses[0];
+        Assert.Equal(new TableName(null, "?"), clause.Table);
+        Assert.All(clause.Using!.TagValues.Values, v => Assert.Equal((InsertValueKind.Placeholder, "?"), (v.Kind, v.Text)));
+        Assert.Equal(4, clause.Rows[0].Values.Count(v => v.Kind == InsertValueKind.Placeholder));
+    }
+
+    [Fact]
     public void Semicolon_ends_the_insert()
     {
         var s = Parse("insert into t values (1, 2); garbage here");
