@@ -59,21 +59,23 @@ internal sealed partial class Parser
         return false;
     }
 
-    /// <summary><c>INSERT INTO t [(cols)] query</c>: not supported, but its incomplete forms fail as in TDengine.</summary>
+    /// <summary><c>INSERT INTO t [(cols)] query</c>, which TDengine parses with its grammar.</summary>
     private Statement ParseInsertFromQuery()
     {
         ExpectKw("into");
-        ParseTableName();
+        var table = ParseTableName();
+        List<string>? columns = null;
         if (TryTake(TokenKind.LParen))
         {
-            ParseName(MaxColumnNameBytes);
+            columns = [ParseName(MaxColumnNameBytes)];
             while (TryTake(TokenKind.Comma))
             {
-                ParseName(MaxColumnNameBytes);
+                columns.Add(ParseName(MaxColumnNameBytes));
             }
             Expect(TokenKind.RParen);
         }
-        throw Fail(_cur);
+        var query = Is(TokenKind.LParen) ? ParseParenthesizedQuery() : ParseQueryExpression();
+        return new InsertSelectStatement(table, columns, query);
     }
 
     private TaosServerException InsertError(Token at, string reason) =>
