@@ -557,9 +557,8 @@ internal sealed partial class Parser
                 Advance();
                 return MakeLiteral(t, negative: false, start);
             case TokenKind.Question:
-                // A stmt placeholder: the engine sees it as a literal it cannot evaluate.
                 Advance();
-                return new LiteralExpr(LiteralKind.Null, null) { Text = "?" };
+                return new LiteralExpr(LiteralKind.Placeholder, _placeholders++) { Text = "?" };
             case TokenKind.LParen:
             {
                 Advance();
@@ -786,7 +785,7 @@ internal sealed partial class Parser
                 return MakeLiteral(t, negative: false, start);
             case TokenKind.Question:
                 Advance();
-                return new LiteralExpr(LiteralKind.Null, null) { Text = "?" };
+                return new LiteralExpr(LiteralKind.Placeholder, _placeholders++) { Text = "?" };
             case TokenKind.Keyword when t.Word is "null" or "timestamp" || NoArgFunctions.Contains(t.Word!):
                 return ParseKeywordPrimary(t);
             default:
