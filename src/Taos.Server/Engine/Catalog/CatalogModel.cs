@@ -4,7 +4,17 @@ namespace Taos.Server.Engine.Catalog;
 internal sealed record DatabaseInfo(string Name, TaosPrecision Precision, IReadOnlyDictionary<string, string> Options);
 
 /// <summary>A column or tag of a table schema. <see cref="Length"/> is the declared length for VARCHAR/NCHAR/VARBINARY/GEOMETRY, else the fixed size.</summary>
-internal sealed record ColumnInfo(string Name, TaosDataType Type, int Length);
+internal sealed record ColumnInfo(string Name, TaosDataType Type, int Length)
+{
+    /// <summary>ENCODE option as declared (null = the type's default, see DESCRIBE).</summary>
+    public string? Encode { get; init; }
+
+    /// <summary>COMPRESS option as declared (null = <c>lz4</c>).</summary>
+    public string? Compress { get; init; }
+
+    /// <summary>LEVEL option as declared (null = <c>medium</c>).</summary>
+    public string? Level { get; init; }
+}
 
 internal enum TableKind { Super, Child, Normal }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using Taos.Server.Engine.Catalog;
 using Taos.Server.Sql.Ast;
 
@@ -18,8 +19,1010 @@ internal sealed class QueryExecutor
     /// <summary>
     /// Runs <paramref name="select"/>; <paramref name="session"/> gives the default database (names without a
     /// database use it; when it is null or unknown, TDengine answers 9750 <c>Database not specified</c>), the
-    /// user and client host. Errors are <see cref="TaosServerException"/>.
+    /// user and client host. Errors are <see cref="TaosServerException"/>. Every name and type error is raised
+    /// here; the rows of a plain projection are produced lazily while the caller enumerates them.
     /// </summary>
-    public RowSetResult Execute(SelectStatement select, SqlSession session) =>
-        throw new TaosServerException(TaosErrorCode.AdapterError, "SELECT not built yet: " + select.Sql + " " + _catalog + _serverZone + session.Database);
+    public RowSetResult Execute(SelectStatement select, SqlSession session)
+    {
+        var source = ResolveSource(select.From, session);
+        string? defaultDb = session.Database is { } d && _catalog.FindDatabase(d) is not null ? d : null;
+        var effectiveSession = new SqlSession { Database = defaultDb, User = session.User, ClientHost = session.ClientHost };
+        var plan = new QueryPlan(select, source, new ExprCompiler(source.Layout, source.Precision, _serverZone, effectiveSession, QueryTime.Now(source.Precision)), _serverZone);
+        return plan.Build();
+    }
+
+    /// <summary>Where the rows come from: nothing (one empty row), one table, a super table's children, or a subquery.</summary>
+    private QuerySource ResolveSource(FromSource? from, SqlSession session)
+    {
+        switch (from)
+        {
+            case null:
+                return new QuerySource(null, TaosPrecision.Milliseconds, [], null, null);
+            case TableSource ts:
+                {
+                    string? db = ts.Name.Database ?? session.Database;
+                    if (db is null)
+                    {
+                        throw new TaosServerException(TaosErrorCode.DatabaseNotSpecified, "Database not specified");
+                    }
+                    var dbInfo = _catalog.FindDatabase(db);
+                    if (dbInfo is null)
+                    {
+                        if (ts.Name.Database is null)
+                        {
+                            throw new TaosServerException(TaosErrorCode.DatabaseNotSpecified, "Database not specified");
+                        }
+                        throw new TaosServerException(TaosErrorCode.TableInfoFailure, "Fail to get table info, error: Database not exist");
+                    }
+                    var table = _catalog.FindTable(db, ts.Name.Name)
+                        ?? throw new TaosServerException(TaosErrorCode.TableInfoFailure, "Fail to get table info, error: Table does not exist");
+                    var layout = new SourceLayout { TsIndex = 0, StarIncludesTags = table.Kind == TableKind.Super };
+                    for (int i = 0; i < table.Columns.Count; i++)
+                    {
+                        var c = table.Columns[i];
+                        layout.Columns.Add(new SourceColumn(c.Name, c.Type, c.Length, SlotKind.Column, i));
+                    }
+                    for (int i = 0; i < table.Tags.Count; i++)
+                    {
+                        var c = table.Tags[i];
+                        layout.Columns.Add(new SourceColumn(c.Name, c.Type, c.Length, SlotKind.Tag, i));
+                    }
+                    layout.Columns.Add(new SourceColumn("tbname", TaosDataType.VarChar, 270, SlotKind.TableName, 0));
+                    IReadOnlyList<TableInfo> tables = table.Kind == TableKind.Super ? _catalog.ChildTables(db, table.Name) : [table];
+                    return new QuerySource(layout, dbInfo.Precision, tables, _catalog, null);
+                }
+            case SubquerySource sub:
+                {
+                    var inner = Execute(sub.Query, session);
+                    var layout = new SourceLayout
+                    {
+                        TsIndex = inner.Columns.ToList().FindIndex(c => c.Type == TaosDataType.Timestamp),
+                        StarIncludesTags = true,
+                    };
+                    for (int i = 0; i < inner.Columns.Count; i++)
+                    {
+                        var c = inner.Columns[i];
+                        layout.Columns.Add(new SourceColumn(c.Name, c.Type, c.Length, SlotKind.Column, i));
+                    }
+                    return new QuerySource(layout, inner.Precision, [], null, inner.Rows);
+                }
+            default:
+                throw ExprCompiler.SyntaxError("from");
+        }
+    }
+}
+
+/// <summary>The resolved FROM clause.</summary>
+internal sealed record QuerySource(
+    SourceLayout? Layout,
+    TaosPrecision Precision,
+    IReadOnlyList<TableInfo> Tables,
+    ICatalogReader? Catalog,
+    IEnumerable<object?[]>? SubqueryRows)
+{
+    public bool IsTableScan => Catalog is not null;
+}
+
+/// <summary>One output row before ORDER BY/LIMIT: values, sort keys, and the partition it belongs to.</summary>
+internal readonly record struct OutRow(object?[] Values, object?[]? Keys, int Group);
+
+/// <summary>The compiled form of one SELECT and the pipeline that produces its rows.</summary>
+internal sealed class QueryPlan
+{
+    private readonly SelectStatement _select;
+    private readonly QuerySource _source;
+    private readonly ExprCompiler _compiler;
+    private readonly TimeZoneInfo _zone;
+
+    private readonly List<(Expr Expr, string Name)> _items = [];
+    private readonly List<CExpr> _itemExprs = [];
+    private CExpr? _where;
+    private readonly List<CExpr> _tagFilters = [];
+    private long _minTs = long.MinValue;
+    private long _maxTs = long.MaxValue;
+    private bool _hasLower;
+    private bool _hasUpper;
+
+    private bool _aggregate;
+    private List<AggSpec> _aggs = [];
+    private readonly List<CExpr> _keys = [];
+    private CExpr? _having;
+    private int _selectorAgg = -1;
+
+    /// <summary>Per ORDER BY key: an output column index, or an expression.</summary>
+    private readonly List<(int Item, CExpr? Expr, bool Desc, bool NullsFirst)> _order = [];
+
+    public QueryPlan(SelectStatement select, QuerySource source, ExprCompiler compiler, TimeZoneInfo zone)
+    {
+        _select = select;
+        _source = source;
+        _compiler = compiler;
+        _zone = zone;
+    }
+
+    private SourceLayout? Layout => _source.Layout;
+
+    private bool Grouped => _select.GroupBy.Count > 0;
+
+    private bool Partitioned => _select.PartitionBy.Count > 0;
+
+    private IReadOnlyList<Expr> KeyExprs => Grouped ? _select.GroupBy : _select.PartitionBy;
+
+    public RowSetResult Build()
+    {
+        ExpandItems();
+        if (_select.SLimit is not null && !Grouped && !Partitioned)
+        {
+            throw new TaosServerException(TaosErrorCode.SlimitWithoutGroup, "slimit/soffset only available for PARTITION/GROUP BY query");
+        }
+        _aggregate = _select.Window is not null || Grouped || _select.Having is not null || _items.Any(i => ContainsAggregate(i.Expr));
+
+        if (_select.Window is not null && _select.Window is not IntervalWindow)
+        {
+            throw new TaosServerException(TaosErrorCode.SyntaxError, "syntax error near \"" + WindowText() + "\"");
+        }
+
+        // WHERE first: TDengine resolves it before the select list.
+        _compiler.Aggregates = null;
+        _compiler.WindowColumns = false;
+        if (_select.Where is not null)
+        {
+            _where = _compiler.Compile(_select.Where);
+            AnalyzeWhere(_select.Where);
+        }
+        foreach (var k in KeyExprs)
+        {
+            _keys.Add(_compiler.Compile(k));
+        }
+
+        if (_aggregate)
+        {
+            ValidateAggregateItems();
+            _compiler.Aggregates = _aggs;
+            _compiler.WindowColumns = _select.Window is not null;
+        }
+        foreach (var (expr, _) in _items)
+        {
+            _itemExprs.Add(_compiler.Compile(expr));
+        }
+        if (_aggregate && _select.Having is not null)
+        {
+            _having = _compiler.Compile(_select.Having);
+        }
+        else if (_select.Having is not null)
+        {
+            _having = _compiler.Compile(_select.Having);
+        }
+        CompileOrderBy();
+        if (_aggregate && _selectorAgg < 0)
+        {
+            int selectors = _aggs.Count(a => a.IsSelector);
+            if (selectors == 1 && _aggs.Count == 1) _selectorAgg = _aggs.FindIndex(a => a.IsSelector);
+        }
+
+        var columns = new List<ResultColumn>();
+        for (int i = 0; i < _items.Count; i++)
+        {
+            var e = _itemExprs[i];
+            columns.Add(new ResultColumn(_items[i].Name, e.Type, e.Length));
+        }
+
+        IEnumerable<OutRow> produced;
+        if (!_aggregate)
+        {
+            produced = Partitioned ? ProjectPartitioned() : Project();
+        }
+        else if (_select.Window is IntervalWindow iw)
+        {
+            produced = Windowed(iw);
+        }
+        else
+        {
+            produced = Aggregated();
+        }
+        return new RowSetResult(columns, Finish(produced), _source.Precision);
+    }
+
+    private string WindowText() => _select.Window switch
+    {
+        SessionWindow => "session",
+        StateWindow => "state_window",
+        EventWindow => "event_window",
+        CountWindow => "count_window",
+        _ => "window",
+    };
+
+    // ---------------------------------------------------------------- select list
+
+    private void ExpandItems()
+    {
+        foreach (var item in _select.Items)
+        {
+            if (item.Expr is StarExpr)
+            {
+                if (Layout is null) throw ExprCompiler.SyntaxError(item.Text);
+                foreach (var c in Layout.Columns)
+                {
+                    if (c.Kind == SlotKind.Column || (c.Kind == SlotKind.Tag && Layout.StarIncludesTags))
+                    {
+                        _items.Add((new ColumnExpr(null, c.Name) { Text = c.Name }, c.Name));
+                    }
+                }
+                continue;
+            }
+            if (item.Expr is FunctionExpr { Args: [StarExpr] } f && f.Name.ToLowerInvariant() is "first" or "last" or "last_row" && Layout is not null)
+            {
+                string fname = f.Name.ToLowerInvariant();
+                foreach (var c in Layout.Columns.Where(c => c.Kind == SlotKind.Column))
+                {
+                    string text = fname + "(" + c.Name + ")";
+                    _items.Add((new FunctionExpr(fname, [new ColumnExpr(null, c.Name) { Text = c.Name }]) { Text = text }, text));
+                }
+                continue;
+            }
+            string name = item.Alias ?? (item.Expr is ColumnExpr col ? col.Name : Cut64(item.Text.Length > 0 ? item.Text : item.Expr.Text));
+            _items.Add((item.Expr, name));
+        }
+    }
+
+    private static string Cut64(string text)
+    {
+        if (Encoding.UTF8.GetByteCount(text) <= 64) return text;
+        return ExprCompiler.TruncateBytes(text, 64);
+    }
+
+    private static IEnumerable<Expr> Children(Expr e) => e switch
+    {
+        FunctionExpr f => f.Args,
+        UnaryExpr u => [u.Operand],
+        BinaryExpr b => [b.Left, b.Right],
+        BetweenExpr bt => [bt.Operand, bt.Low, bt.High],
+        InExpr i => [i.Operand, .. i.Values],
+        IsNullExpr n => [n.Operand],
+        CastExpr c => [c.Operand],
+        CaseExpr ce => (ce.Operand is null ? [] : new[] { ce.Operand })
+            .Concat(ce.Branches.SelectMany(b => new[] { b.When, b.Then }))
+            .Concat(ce.Else is null ? [] : [ce.Else]),
+        _ => [],
+    };
+
+    private static bool ContainsAggregate(Expr e) =>
+        (e is FunctionExpr f && ExprCompiler.IsAggregateName(f.Name.ToLowerInvariant())) || Children(e).Any(ContainsAggregate);
+
+    private static IEnumerable<FunctionExpr> AggregateCalls(Expr e)
+    {
+        if (e is FunctionExpr f && ExprCompiler.IsAggregateName(f.Name.ToLowerInvariant()))
+        {
+            yield return f;
+            yield break;
+        }
+        foreach (var c in Children(e))
+        {
+            foreach (var a in AggregateCalls(c)) yield return a;
+        }
+    }
+
+    /// <summary>Plain columns next to aggregates: only group keys, or the row of a single selector.</summary>
+    private void ValidateAggregateItems()
+    {
+        var keyTexts = new HashSet<string>(KeyExprs.Select(k => k.Text));
+        var keyColumns = new HashSet<string>(KeyExprs.OfType<ColumnExpr>().Select(c => c.Name));
+        bool tagsConstant = keyColumns.Contains("tbname");
+        bool bare = false;
+        foreach (var (expr, _) in _items)
+        {
+            if (HasBareColumn(expr, keyTexts, keyColumns, tagsConstant)) bare = true;
+        }
+        if (!bare) return;
+        if (Grouped)
+        {
+            throw new TaosServerException(TaosErrorCode.NotGroupByExpression, "Not a GROUP BY expression");
+        }
+        var calls = _items.SelectMany(i => AggregateCalls(i.Expr)).ToList();
+        int selectors = calls.Count(c => ExprCompiler.IsSelectorName(c.Name.ToLowerInvariant()));
+        if (selectors != 1 || calls.Count != 1)
+        {
+            throw new TaosServerException(TaosErrorCode.NotSingleGroup, "Not a single-group group function");
+        }
+    }
+
+    private bool HasBareColumn(Expr e, HashSet<string> keyTexts, HashSet<string> keyColumns, bool tagsConstant)
+    {
+        if (e.Text.Length > 0 && keyTexts.Contains(e.Text)) return false;
+        switch (e)
+        {
+            case FunctionExpr f when ExprCompiler.IsAggregateName(f.Name.ToLowerInvariant()):
+                return false;
+            case ColumnExpr c:
+                {
+                    string lower = c.Name.ToLowerInvariant();
+                    if (lower is "_wstart" or "_wend" or "_wduration") return false;
+                    if (keyColumns.Contains(c.Name)) return false;
+                    var slot = Layout?.Find(c.Name);
+                    if (slot is null) return false;
+                    if (tagsConstant && slot.Kind != SlotKind.Column) return false;
+                    return true;
+                }
+            default:
+                return Children(e).Any(ch => HasBareColumn(ch, keyTexts, keyColumns, tagsConstant));
+        }
+    }
+
+    // ---------------------------------------------------------------- WHERE analysis
+
+    private static IEnumerable<Expr> Conjuncts(Expr e)
+    {
+        if (e is BinaryExpr { Op: BinaryOp.And } b)
+        {
+            foreach (var x in Conjuncts(b.Left)) yield return x;
+            foreach (var x in Conjuncts(b.Right)) yield return x;
+        }
+        else
+        {
+            yield return e;
+        }
+    }
+
+    private bool IsPrimaryTs(Expr e)
+    {
+        if (e is not ColumnExpr c || Layout is null || Layout.TsIndex < 0) return false;
+        if (c.Name.ToLowerInvariant() is "_rowts" or "_c0") return true;
+        var slot = Layout.Find(c.Name);
+        return slot is { Kind: SlotKind.Column } && slot.Index == Layout.TsIndex;
+    }
+
+    private bool TryTimestampConstant(Expr e, out long ticks)
+    {
+        ticks = 0;
+        CExpr c;
+        try
+        {
+            c = _compiler.Compile(e);
+        }
+        catch (TaosServerException)
+        {
+            return false;
+        }
+        if (!c.IsConstant) return false;
+        var v = c.Eval(new EvalContext());
+        switch (v)
+        {
+            case null:
+                return false;
+            case string s:
+                if (QueryTime.TryParseTimestamp(s, _source.Precision, _zone, out ticks)) return true;
+                return long.TryParse(s, out ticks);
+            case double or float:
+                ticks = (long)Math.Floor(Values.ToDouble(v));
+                return true;
+            default:
+                if (!Values.IsIntegral(v)) return false;
+                ticks = Values.ToLong(v);
+                return true;
+        }
+    }
+
+    /// <summary>Finds the primary-timestamp bounds and the tag-only conditions among the top-level ANDs.</summary>
+    private void AnalyzeWhere(Expr where)
+    {
+        foreach (var conj in Conjuncts(where))
+        {
+            switch (conj)
+            {
+                case BinaryExpr b when b.Op is BinaryOp.Greater or BinaryOp.GreaterOrEqual or BinaryOp.Less or BinaryOp.LessOrEqual or BinaryOp.Equal:
+                    {
+                        var op = b.Op;
+                        long t;
+                        if (IsPrimaryTs(b.Left) && TryTimestampConstant(b.Right, out t)) { }
+                        else if (IsPrimaryTs(b.Right) && TryTimestampConstant(b.Left, out t))
+                        {
+                            op = op switch
+                            {
+                                BinaryOp.Greater => BinaryOp.Less,
+                                BinaryOp.GreaterOrEqual => BinaryOp.LessOrEqual,
+                                BinaryOp.Less => BinaryOp.Greater,
+                                BinaryOp.LessOrEqual => BinaryOp.GreaterOrEqual,
+                                _ => op,
+                            };
+                        }
+                        else break;
+                        switch (op)
+                        {
+                            case BinaryOp.Greater: Lower(t == long.MaxValue ? t : t + 1); break;
+                            case BinaryOp.GreaterOrEqual: Lower(t); break;
+                            case BinaryOp.Less: Upper(t == long.MinValue ? t : t - 1); break;
+                            case BinaryOp.LessOrEqual: Upper(t); break;
+                            default: Lower(t); Upper(t); break;
+                        }
+                        break;
+                    }
+                case BetweenExpr { Negated: false } bt when IsPrimaryTs(bt.Operand):
+                    if (TryTimestampConstant(bt.Low, out long lo)) Lower(lo);
+                    if (TryTimestampConstant(bt.High, out long hi)) Upper(hi);
+                    break;
+            }
+            if (_source.IsTableScan)
+            {
+                var compiled = _compiler.Compile(conj);
+                if (!compiled.UsesColumns && !compiled.IsConstant) _tagFilters.Add(compiled);
+            }
+        }
+    }
+
+    private void Lower(long t)
+    {
+        _hasLower = true;
+        if (t > _minTs) _minTs = t;
+    }
+
+    private void Upper(long t)
+    {
+        _hasUpper = true;
+        if (t < _maxTs) _maxTs = t;
+    }
+
+    // ---------------------------------------------------------------- ORDER BY
+
+    private void CompileOrderBy()
+    {
+        foreach (var o in _select.OrderBy)
+        {
+            int item = -1;
+            if (o.Expr is LiteralExpr { Kind: LiteralKind.Integer } pos)
+            {
+                long p = Convert.ToInt64(pos.Value, System.Globalization.CultureInfo.InvariantCulture);
+                if (p < 1 || p > _items.Count)
+                {
+                    throw new TaosServerException(9734, "ORDER BY item must be the number of a SELECT-list expression");
+                }
+                item = (int)p - 1;
+            }
+            else if (o.Expr is ColumnExpr col && _select.Items.Any(i => i.Alias == col.Name))
+            {
+                item = _items.FindIndex(i => i.Name == col.Name);
+            }
+            else
+            {
+                item = _items.FindIndex(i => i.Expr.Text.Length > 0 && i.Expr.Text == o.Expr.Text);
+                if (item < 0 && o.Expr is ColumnExpr c2)
+                {
+                    item = _items.FindIndex(i => i.Expr is ColumnExpr ic && ic.Name == c2.Name);
+                }
+            }
+            bool nullsFirst = o.NullsFirst ?? !o.Descending;
+            if (item >= 0)
+            {
+                _order.Add((item, null, o.Descending, nullsFirst));
+            }
+            else
+            {
+                _order.Add((-1, _compiler.Compile(o.Expr), o.Descending, nullsFirst));
+            }
+        }
+    }
+
+    private object?[]? OrderKeys(EvalContext ctx)
+    {
+        if (_order.Count == 0) return null;
+        var keys = new object?[_order.Count];
+        for (int i = 0; i < _order.Count; i++)
+        {
+            if (_order[i].Expr is { } e) keys[i] = e.Eval(ctx);
+        }
+        return keys;
+    }
+
+    // ---------------------------------------------------------------- scanning
+
+    private static readonly object?[] NoRow = [];
+
+    /// <summary>The source rows passing WHERE, one context per row (reused: copy what you keep).</summary>
+    private IEnumerable<EvalContext> Scan(Action<TableInfo, EvalContext>? onTable = null)
+    {
+        var ctx = new EvalContext();
+        if (_source.Layout is null)
+        {
+            ctx.Row = NoRow;
+            if (_where is null || Values.IsTrue(_where.Eval(ctx))) yield return ctx;
+            yield break;
+        }
+        if (_source.SubqueryRows is { } subRows)
+        {
+            foreach (var row in subRows)
+            {
+                ctx.Row = row;
+                ctx.Table = null;
+                if (_where is not null && !Values.IsTrue(_where.Eval(ctx))) continue;
+                yield return ctx;
+            }
+            yield break;
+        }
+        if (_minTs > _maxTs) yield break;
+        var nullRow = new object?[Layout!.Columns.Count(c => c.Kind == SlotKind.Column)];
+        foreach (var table in _source.Tables)
+        {
+            ctx.Row = nullRow;
+            ctx.Table = table;
+            bool skip = false;
+            foreach (var f in _tagFilters)
+            {
+                if (!Values.IsTrue(f.Eval(ctx)))
+                {
+                    skip = true;
+                    break;
+                }
+            }
+            if (skip) continue;
+            onTable?.Invoke(table, ctx);
+            foreach (var row in _source.Catalog!.Scan(table, _minTs, _maxTs))
+            {
+                ctx.Row = row;
+                ctx.Table = table;
+                if (_where is not null && !Values.IsTrue(_where.Eval(ctx))) continue;
+                yield return ctx;
+            }
+        }
+    }
+
+    private object?[] NullRow() => new object?[Layout?.Columns.Count(c => c.Kind == SlotKind.Column) ?? 0];
+
+    private long TsOf(EvalContext ctx, long ordinal) =>
+        Layout is { TsIndex: >= 0 } l && ctx.Row.Length > l.TsIndex && ctx.Row[l.TsIndex] is { } v ? Values.ToLong(v) : ordinal;
+
+    // ---------------------------------------------------------------- projection
+
+    private object?[] EvalItems(EvalContext ctx)
+    {
+        var values = new object?[_itemExprs.Count];
+        for (int i = 0; i < values.Length; i++) values[i] = _itemExprs[i].Eval(ctx);
+        return values;
+    }
+
+    private IEnumerable<OutRow> Project()
+    {
+        foreach (var ctx in Scan())
+        {
+            if (_having is not null && !Values.IsTrue(_having.Eval(ctx))) continue;
+            yield return new OutRow(EvalItems(ctx), OrderKeys(ctx), 0);
+        }
+    }
+
+    private IEnumerable<OutRow> ProjectPartitioned()
+    {
+        var groups = new Dictionary<string, int>();
+        var lists = new List<List<OutRow>>();
+        foreach (var ctx in Scan())
+        {
+            string key = GroupKey(ctx);
+            if (!groups.TryGetValue(key, out int g))
+            {
+                g = lists.Count;
+                groups[key] = g;
+                lists.Add([]);
+            }
+            lists[g].Add(new OutRow(EvalItems(ctx), OrderKeys(ctx), g));
+        }
+        return SelectGroups(lists).SelectMany(l => l);
+    }
+
+    private string GroupKey(EvalContext ctx)
+    {
+        var k = new object?[_keys.Count];
+        for (int i = 0; i < k.Length; i++) k[i] = _keys[i].Eval(ctx);
+        return Values.KeyOf(k);
+    }
+
+    private IEnumerable<T> SelectGroups<T>(List<T> groups)
+    {
+        if (_select.SLimit is not { } sl) return groups;
+        return groups.Skip((int)Math.Min(int.MaxValue, sl.Offset)).Take((int)Math.Min(int.MaxValue, sl.Count));
+    }
+
+    // ---------------------------------------------------------------- aggregation
+
+    private sealed class GroupState
+    {
+        public required Accumulator[] Accs;
+        public object?[] Row = [];
+        public TableInfo? Table;
+        public bool HasRows;
+        public List<(object?[] Row, TableInfo? Table)>? Rows;
+    }
+
+    private Accumulator[] NewAccs() => _aggs.Select(a => a.Create()).ToArray();
+
+    private IEnumerable<OutRow> Aggregated()
+    {
+        var index = new Dictionary<string, int>();
+        var groups = new List<GroupState>();
+        bool seedTagGroups = Grouped && _source.IsTableScan && _keys.All(k => !k.UsesColumns);
+        Action<TableInfo, EvalContext>? seed = null;
+        if (seedTagGroups)
+        {
+            seed = (table, ctx) =>
+            {
+                string key = GroupKey(ctx);
+                if (!index.ContainsKey(key))
+                {
+                    index[key] = groups.Count;
+                    groups.Add(new GroupState { Accs = NewAccs(), Row = NullRow(), Table = table });
+                }
+            };
+        }
+        long ordinal = 0;
+        foreach (var ctx in Scan(seed))
+        {
+            string key = _keys.Count == 0 ? "" : GroupKey(ctx);
+            if (!index.TryGetValue(key, out int g))
+            {
+                g = groups.Count;
+                index[key] = g;
+                groups.Add(new GroupState { Accs = NewAccs() });
+            }
+            var state = groups[g];
+            if (!state.HasRows)
+            {
+                state.HasRows = true;
+                state.Row = ctx.Row;
+                state.Table = ctx.Table;
+            }
+            long ts = TsOf(ctx, ordinal++);
+            foreach (var acc in state.Accs) acc.Add(ctx, ts);
+        }
+        if (_keys.Count == 0 && groups.Count == 0)
+        {
+            bool onlyLastRow = _aggs.Count > 0 && _aggs.All(a => a.Kind == AggKind.LastRow);
+            if (onlyLastRow) yield break;
+            groups.Add(new GroupState { Accs = NewAccs(), Row = NullRow() });
+        }
+        var outCtx = new EvalContext();
+        int gi = 0;
+        foreach (var state in SelectGroups(groups))
+        {
+            outCtx.Row = state.Row;
+            outCtx.Table = state.Table;
+            if (_selectorAgg >= 0 && state.Accs[_selectorAgg].Selected is { } sel)
+            {
+                outCtx.Row = sel.Row;
+                outCtx.Table = sel.Table;
+            }
+            outCtx.Aggs = state.Accs.Select(a => a.Result()).ToArray();
+            if (_having is not null && !Values.IsTrue(_having.Eval(outCtx))) continue;
+            yield return new OutRow(EvalItems(outCtx), OrderKeys(outCtx), gi++);
+        }
+    }
+
+    // ---------------------------------------------------------------- windows
+
+    private IEnumerable<OutRow> Windowed(IntervalWindow iw)
+    {
+        var spec = new WindowSpec(iw, _source.Precision, _zone);
+        var fill = iw.Fill?.Mode ?? FillMode.None;
+        var fillable = _itemExprs.Select(e => e.HasAggregate).ToArray();
+        object?[]? fillValues = null;
+        if (fill is FillMode.Value or FillMode.ValueF)
+        {
+            int needed = fillable.Count(f => f);
+            if (iw.Fill!.Values.Count != needed)
+            {
+                throw new TaosServerException(TaosErrorCode.FillValuesMismatch, "Filled values number mismatch");
+            }
+            fillValues = new object?[_itemExprs.Count];
+            int vi = 0;
+            for (int i = 0; i < _itemExprs.Count; i++)
+            {
+                if (!fillable[i]) continue;
+                var v = _compiler.Compile(iw.Fill.Values[vi++]).Eval(new EvalContext());
+                fillValues[i] = Values.Convert(v, _itemExprs[i].Type, _source.Precision, _zone);
+            }
+        }
+        if (fill != FillMode.None && (!_hasLower || !_hasUpper))
+        {
+            throw new TaosServerException(TaosErrorCode.TimeRangeRequired, "Start(end) time of query range required or time range too large");
+        }
+        return WindowedRows(spec, fill, fillable, fillValues);
+    }
+
+    private IEnumerable<OutRow> WindowedRows(WindowSpec spec, FillMode fill, bool[] fillable, object?[]? fillValues)
+    {
+        var index = new Dictionary<string, int>();
+        var groups = new List<GroupState>();
+        foreach (var ctx in Scan())
+        {
+            string key = _keys.Count == 0 ? "" : GroupKey(ctx);
+            if (!index.TryGetValue(key, out int g))
+            {
+                g = groups.Count;
+                index[key] = g;
+                groups.Add(new GroupState { Accs = [], Row = ctx.Row, Table = ctx.Table, HasRows = true, Rows = [] });
+            }
+            groups[g].Rows!.Add((ctx.Row, ctx.Table));
+        }
+        if (groups.Count == 0 && _keys.Count == 0 && fill is FillMode.NullF or FillMode.ValueF)
+        {
+            groups.Add(new GroupState { Accs = [], Row = NullRow(), Rows = [] });
+        }
+
+        int gi = 0;
+        foreach (var state in SelectGroups(groups))
+        {
+            foreach (var row in WindowsOfGroup(state, spec, fill, fillable, fillValues, gi)) yield return row;
+            gi++;
+        }
+    }
+
+    private IEnumerable<OutRow> WindowsOfGroup(GroupState state, WindowSpec spec, FillMode fill, bool[] fillable, object?[]? fillValues, int group)
+    {
+        var rows = state.Rows!;
+        var ctx = new EvalContext();
+        var withTs = new List<(long Ts, object?[] Row, TableInfo? Table)>(rows.Count);
+        long ordinal = 0;
+        foreach (var (row, table) in rows)
+        {
+            ctx.Row = row;
+            withTs.Add((TsOf(ctx, ordinal++), row, table));
+        }
+        var sorted = withTs;
+        for (int i = 1; i < sorted.Count; i++)
+        {
+            if (sorted[i - 1].Ts > sorted[i].Ts)
+            {
+                sorted = withTs.OrderBy(r => r.Ts).ToList();
+                break;
+            }
+        }
+
+        // Window starts to emit.
+        var starts = new List<long>();
+        if (fill == FillMode.None)
+        {
+            if (sorted.Count == 0) yield break;
+            long s = spec.FirstStartHolding(sorted[0].Ts);
+            long last = sorted[^1].Ts;
+            int probe = 0;
+            while (s <= last)
+            {
+                long e = spec.End(s);
+                while (probe < sorted.Count && sorted[probe].Ts < s) probe++;
+                if (probe < sorted.Count && sorted[probe].Ts < e)
+                {
+                    starts.Add(s);
+                    s = spec.Next(s);
+                }
+                else if (probe < sorted.Count)
+                {
+                    long jump = spec.FirstStartHolding(sorted[probe].Ts);
+                    s = jump > s ? jump : spec.Next(s);
+                }
+                else break;
+            }
+        }
+        else
+        {
+            if (sorted.Count == 0 && fill is not (FillMode.NullF or FillMode.ValueF)) yield break;
+            long s = spec.FirstStartHolding(_minTs);
+            int guard = 0;
+            while (s <= _maxTs)
+            {
+                starts.Add(s);
+                s = spec.Next(s);
+                if (++guard > 10_000_000)
+                {
+                    throw new TaosServerException(TaosErrorCode.TimeRangeRequired, "Start(end) time of query range required or time range too large");
+                }
+            }
+        }
+
+        var outputs = new List<(object?[] Values, object?[]? Keys, bool Empty)>(starts.Count);
+        int lo = 0;
+        foreach (long s in starts)
+        {
+            long e = spec.End(s);
+            while (lo < sorted.Count && sorted[lo].Ts < s) lo++;
+            var accs = NewAccs();
+            bool any = false;
+            object?[] firstRow = state.Row;
+            TableInfo? firstTable = state.Table;
+            for (int i = lo; i < sorted.Count && sorted[i].Ts < e; i++)
+            {
+                ctx.Row = sorted[i].Row;
+                ctx.Table = sorted[i].Table;
+                if (!any)
+                {
+                    firstRow = sorted[i].Row;
+                    firstTable = sorted[i].Table;
+                }
+                any = true;
+                foreach (var acc in accs) acc.Add(ctx, sorted[i].Ts);
+            }
+            ctx.Row = firstRow;
+            ctx.Table = firstTable;
+            if (_selectorAgg >= 0 && accs[_selectorAgg].Selected is { } sel)
+            {
+                ctx.Row = sel.Row;
+                ctx.Table = sel.Table;
+            }
+            ctx.Aggs = accs.Select(a => a.Result()).ToArray();
+            ctx.WStart = s;
+            ctx.WEnd = e;
+            ctx.WDuration = e - s;
+            if (_having is not null && !Values.IsTrue(_having.Eval(ctx))) continue;
+            var values = EvalItems(ctx);
+            if (!any && fill is FillMode.Null or FillMode.NullF)
+            {
+                for (int i = 0; i < values.Length; i++) if (fillable[i]) values[i] = null;
+            }
+            outputs.Add((values, OrderKeys(ctx), !any));
+        }
+
+        ApplyFill(outputs, starts, fill, fillable, fillValues);
+        foreach (var o in outputs) yield return new OutRow(o.Values, o.Keys, group);
+    }
+
+    private void ApplyFill(List<(object?[] Values, object?[]? Keys, bool Empty)> outputs, List<long> starts, FillMode fill, bool[] fillable, object?[]? fillValues)
+    {
+        switch (fill)
+        {
+            case FillMode.Value:
+            case FillMode.ValueF:
+                foreach (var o in outputs)
+                {
+                    for (int i = 0; i < fillable.Length; i++)
+                    {
+                        if (fillable[i] && o.Values[i] is null) o.Values[i] = fillValues![i];
+                    }
+                }
+                break;
+            case FillMode.Prev:
+                for (int i = 0; i < fillable.Length; i++)
+                {
+                    if (!fillable[i]) continue;
+                    object? prev = null;
+                    foreach (var o in outputs)
+                    {
+                        if (o.Values[i] is null) o.Values[i] = prev;
+                        else prev = o.Values[i];
+                    }
+                }
+                break;
+            case FillMode.Next:
+                for (int i = 0; i < fillable.Length; i++)
+                {
+                    if (!fillable[i]) continue;
+                    object? next = null;
+                    for (int k = outputs.Count - 1; k >= 0; k--)
+                    {
+                        var o = outputs[k];
+                        if (o.Values[i] is null) o.Values[i] = next;
+                        else next = o.Values[i];
+                    }
+                }
+                break;
+            case FillMode.Linear:
+                for (int i = 0; i < fillable.Length; i++)
+                {
+                    if (!fillable[i] || !Protocol.TaosTypes.IsNumeric(_itemExprs[i].Type)) continue;
+                    for (int k = 0; k < outputs.Count; k++)
+                    {
+                        if (!outputs[k].Empty || outputs[k].Values[i] is not null) continue;
+                        int before = k - 1;
+                        while (before >= 0 && outputs[before].Values[i] is null) before--;
+                        int after = k + 1;
+                        while (after < outputs.Count && (outputs[after].Empty || outputs[after].Values[i] is null)) after++;
+                        if (before < 0 || after >= outputs.Count || outputs[before].Empty) continue;
+                        double y0 = Values.ToDouble(outputs[before].Values[i]!), y1 = Values.ToDouble(outputs[after].Values[i]!);
+                        double x0 = starts[before], x1 = starts[after], x = starts[k];
+                        double y = y0 + (y1 - y0) * (x - x0) / (x1 - x0);
+                        outputs[k].Values[i] = Values.Convert(y, _itemExprs[i].Type, _source.Precision, _zone);
+                    }
+                }
+                break;
+        }
+    }
+
+    // ---------------------------------------------------------------- DISTINCT, ORDER BY, LIMIT
+
+    private IEnumerable<object?[]> Finish(IEnumerable<OutRow> produced)
+    {
+        bool perGroupLimit = Partitioned && (_select.Window is not null || !_aggregate);
+        if (_select.Distinct)
+        {
+            produced = Distinct(produced);
+        }
+        if (perGroupLimit && _select.Limit is { } gl)
+        {
+            produced = LimitPerGroup(produced, gl);
+        }
+        if (_order.Count > 0)
+        {
+            long keep = !perGroupLimit && _select.Limit is { } sl ? Math.Min(long.MaxValue / 2, sl.Offset) + sl.Count : long.MaxValue;
+            produced = Sort(produced, keep);
+        }
+        var values = produced.Select(r => r.Values);
+        if (!perGroupLimit && _select.Limit is { } l)
+        {
+            values = values.Skip((int)Math.Min(int.MaxValue, l.Offset)).Take((int)Math.Min(int.MaxValue, l.Count));
+        }
+        return values;
+    }
+
+    private static IEnumerable<OutRow> Distinct(IEnumerable<OutRow> rows)
+    {
+        var seen = new HashSet<string>();
+        foreach (var r in rows)
+        {
+            if (seen.Add(Values.KeyOf(r.Values))) yield return r;
+        }
+    }
+
+    private static IEnumerable<OutRow> LimitPerGroup(IEnumerable<OutRow> rows, LimitClause limit)
+    {
+        var counts = new Dictionary<int, long>();
+        foreach (var r in rows)
+        {
+            counts.TryGetValue(r.Group, out long n);
+            counts[r.Group] = n + 1;
+            if (n >= limit.Offset && n < limit.Offset + limit.Count) yield return r;
+        }
+    }
+
+    private int CompareRows(OutRow a, OutRow b)
+    {
+        for (int i = 0; i < _order.Count; i++)
+        {
+            var (item, _, desc, nullsFirst) = _order[i];
+            object? x = item >= 0 ? a.Values[item] : a.Keys![i];
+            object? y = item >= 0 ? b.Values[item] : b.Keys![i];
+            if (x is null || y is null)
+            {
+                if (x is null && y is null) continue;
+                return x is null ? (nullsFirst ? -1 : 1) : (nullsFirst ? 1 : -1);
+            }
+            int c = Values.Compare(x, y);
+            if (c != 0) return desc ? -c : c;
+        }
+        return 0;
+    }
+
+    /// <summary>Stable sort; with a LIMIT only the first offset+count rows are kept while reading (a bounded heap).</summary>
+    private IEnumerable<OutRow> Sort(IEnumerable<OutRow> rows, long keep)
+    {
+        List<(OutRow Row, long Seq)> list;
+        Comparison<(OutRow Row, long Seq)> cmp = (a, b) =>
+        {
+            int c = CompareRows(a.Row, b.Row);
+            return c != 0 ? c : a.Seq.CompareTo(b.Seq);
+        };
+        if (keep < 100_000)
+        {
+            // Max-heap of the best `keep` rows: the root is the worst kept row.
+            var heap = new PriorityQueue<(OutRow Row, long Seq), (OutRow Row, long Seq)>(Comparer<(OutRow Row, long Seq)>.Create((a, b) => cmp(b, a)));
+            long seq = 0;
+            if (keep <= 0) return [];
+            foreach (var r in rows)
+            {
+                var e = (r, seq++);
+                if (heap.Count < keep)
+                {
+                    heap.Enqueue(e, e);
+                }
+                else if (cmp(e, heap.Peek()) < 0)
+                {
+                    heap.EnqueueDequeue(e, e);
+                }
+            }
+            list = new List<(OutRow Row, long Seq)>(heap.Count);
+            while (heap.Count > 0) list.Add(heap.Dequeue());
+            list.Reverse();
+            return list.Select(x => x.Row);
+        }
+        list = rows.Select((r, i) => (r, (long)i)).ToList();
+        bool sorted = true;
+        for (int i = 1; i < list.Count && sorted; i++)
+        {
+            if (cmp(list[i - 1], list[i]) > 0) sorted = false;
+        }
+        if (!sorted) list.Sort(cmp);
+        return list.Select(x => x.Row);
+    }
 }

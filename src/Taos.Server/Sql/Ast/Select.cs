@@ -15,7 +15,11 @@ internal sealed record SelectStatement(
     Expr? Having,
     IReadOnlyList<OrderItem> OrderBy,
     LimitClause? SLimit,
-    LimitClause? Limit) : Statement;
+    LimitClause? Limit) : Statement
+{
+    /// <summary><c>SELECT TAGS …</c>: one row per child table instead of one per data row.</summary>
+    public bool TagsMode { get; init; }
+}
 
 /// <summary>
 /// One select-list item. <see cref="Text"/> is the item's source text (lowercased outside quotes, spaces as written):

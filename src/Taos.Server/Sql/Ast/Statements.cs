@@ -16,7 +16,14 @@ internal sealed record DropDatabaseStatement(string Name, bool IfExists) : State
 
 internal sealed record UseDatabaseStatement(string Name) : Statement;
 
-internal sealed record ShowDatabasesStatement : Statement;
+internal enum ShowDatabasesKind { All, User, System }
+
+/// <summary><c>SHOW [USER|SYSTEM] DATABASES</c>.</summary>
+internal sealed record ShowDatabasesStatement : Statement
+{
+    /// <summary>USER lists only user databases, SYSTEM only <c>information_schema</c> and <c>performance_schema</c>.</summary>
+    public ShowDatabasesKind Kind { get; init; }
+}
 
 internal enum ShowTablesKind { All, Normal, Child }
 
@@ -84,6 +91,8 @@ internal enum InsertValueKind
     TimeFunction,
     /// <summary>Any other bare word (an error for every column type, reported by the engine).</summary>
     Word,
+    /// <summary>A <c>?</c> of a prepared statement (<see cref="InsertValue.Text"/> is <c>?</c>), bound later.</summary>
+    Placeholder,
 }
 
 /// <summary>

@@ -1,0 +1,152 @@
+using System.Globalization;
+using Taos.Server.Engine.Time;
+using Taos.Server.Sql.Ast;
+
+namespace Taos.Server.Engine;
+
+/// <summary>
+/// CREATE DATABASE options: range checks with TDengine's 9753 texts, normalized values for storage. KEEP and DURATION
+/// are kept in minutes (<c>keep</c> as <c>k0,k1,k2</c>).
+/// </summary>
+internal static class DatabaseOptions
+{
+    public const string KeepKey = "keep";
+    private const int MinutesPerDay = 1440;
+
+    public static (TaosPrecision Precision, Dictionary<string, string> Options) Validate(IReadOnlyList<DatabaseOption> options)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        var precision = TaosPrecision.Milliseconds;
+        long? duration = null;
+        long[]? keep = null;
+        foreach (var option in options)
+        {
+            string name = option.Name.ToLowerInvariant();
+            string value = option.Values.Count > 0 ? Unquote(option.Values[0]) : "";
+            switch (name)
+            {
+                case "precision":
+                    if (!TaosTime.TryParsePrecision(value, out precision)) throw Invalid("Invalid option precision: " + value);
+                    result["precision"] = TaosTime.PrecisionName(precision);
+                    break;
+                case "keep":
+                {
+                    if (option.Values.Count is < 1 or > 3) throw Invalid("Invalid option keep");
+                    var values = option.Values.Select(v => TimeMinutes(Unquote(v), "keep")).ToList();
+                    foreach (var (v, i) in values.Select((v, i) => (v, i)))
+                    {
+                        if (v < MinutesPerDay || v > 365000L * MinutesPerDay)
+                            throw Invalid($"Invalid option keep{i}: {v} valid range: [{MinutesPerDay}, {365000L * MinutesPerDay}]");
+                    }
+                    while (values.Count < 3) values.Add(values[^1]);
+                    if (values[0] > values[1] || values[1] > values[2])
+                        throw Invalid("Invalid keep value, should be keep0 <= keep1 <= keep2");
+                    keep = values.ToArray();
+                    break;
+                }
+                case "duration":
+                {
+                    long minutes = TimeMinutes(value, "duration");
+                    if (minutes < 60 || minutes > 3650L * MinutesPerDay)
+                        throw Invalid($"Invalid option daysPerFile: {minutes} valid range: [60, {3650L * MinutesPerDay}]");
+                    duration = minutes;
+                    break;
+                }
+                case "buffer": Range(result, name, "buffer", value, 3, 16384); break;
+                case "cachesize": Range(result, name, "cacheSize", value, 1, 65536); break;
+                case "comp": Range(result, name, "compression", value, 0, 2); break;
+                case "maxrows": Range(result, name, "maxRowsPerBlock", value, 200, 10000000); break;
+                case "minrows": Range(result, name, "minRowsPerBlock", value, 10, 1000000); break;
+                case "pages": Range(result, name, "pages", value, 64, int.MaxValue); break;
+                case "pagesize": Range(result, name, "pagesize", value, 1, 16384); break;
+                case "tsdb_pagesize": Range(result, name, "tsdbPagesize", value, 1, 16384); break;
+                case "replica": Range(result, name, "replications", value, 1, 3); break;
+                case "vgroups": Range(result, name, "vgroups", value, 1, 1024); break;
+                case "wal_fsync_period": Range(result, name, "fsyncPeriod", value, 0, 180000); break;
+                case "stt_trigger": Range(result, name, "sstTrigger", value, 1, 16); break;
+                case "wal_retention_period": Range(result, name, "walRetentionPeriod", value, -1, int.MaxValue); break;
+                case "wal_retention_size": Range(result, name, "walRetentionSize", value, -1, int.MaxValue); break;
+                case "keep_time_offset": Range(result, name, "keepTimeOffset", value, 0, 23); break;
+                case "table_prefix": Range(result, name, "tablePrefix", value, -128, 127); break;
+                case "table_suffix": Range(result, name, "tableSuffix", value, -128, 127); break;
+                case "wal_level":
+                {
+                    long v = Integer(value);
+                    if (v is not (1 or 2)) throw Invalid($"Invalid option walLevel: {v}, only 1, 2 allowed");
+                    result[name] = v.ToString(CultureInfo.InvariantCulture);
+                    break;
+                }
+                case "single_stable":
+                {
+                    long v = Integer(value);
+                    if (v is not (0 or 1)) throw Invalid($"Invalid option singleStable: {v}, only 0-1 allowed");
+                    result[name] = v.ToString(CultureInfo.InvariantCulture);
+                    break;
+                }
+                case "cachemodel":
+                {
+                    string v = value.ToLowerInvariant();
+                    if (v is not ("none" or "last_row" or "last_value" or "both")) throw Invalid("Invalid option cacheModel: " + value);
+                    result[name] = v;
+                    break;
+                }
+                default:
+                    result[name] = string.Join(",", option.Values.Select(Unquote));
+                    break;
+            }
+        }
+        long dur = duration ?? 10 * MinutesPerDay;
+        keep ??= [3650L * MinutesPerDay, 3650L * MinutesPerDay, 3650L * MinutesPerDay];
+        if (keep[0] < 3 * dur) throw Invalid("Invalid duration value, should be keep2 >= keep1 >= keep0 >= 3 * duration");
+        result["duration"] = dur.ToString(CultureInfo.InvariantCulture) + "m";
+        result[KeepKey] = string.Join(",", keep.Select(k => k.ToString(CultureInfo.InvariantCulture) + "m"));
+        result["precision"] = TaosTime.PrecisionName(precision);
+        return (precision, result);
+    }
+
+    /// <summary>The retention (keep2) in minutes stored in <paramref name="options"/>.</summary>
+    public static long KeepMinutes(IReadOnlyDictionary<string, string> options)
+    {
+        if (options.TryGetValue(KeepKey, out var keep))
+        {
+            var last = keep.Split(',')[^1].TrimEnd('m');
+            if (long.TryParse(last, NumberStyles.Integer, CultureInfo.InvariantCulture, out long minutes)) return minutes;
+        }
+        return 3650L * MinutesPerDay;
+    }
+
+    private static TaosServerException Invalid(string message) => new(TaosErrorCode.InvalidOption, message);
+
+    private static string Unquote(string s) =>
+        s.Length >= 2 && (s[0] is '\'' or '"') && s[^1] == s[0] ? s[1..^1] : s;
+
+    private static long Integer(string value)
+    {
+        if (!long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long v))
+            throw new TaosServerException(TaosErrorCode.SyntaxError, "syntax error near \"" + value + "\"");
+        return v;
+    }
+
+    private static void Range(Dictionary<string, string> result, string key, string internalName, string value, long min, long max)
+    {
+        long v = Integer(value);
+        if (v < min || v > max) throw Invalid($"Invalid option {internalName}: {v} valid range: [{min}, {max}]");
+        result[key] = v.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A KEEP/DURATION value in minutes: bare integer = days, else unit m, h or d.</summary>
+    private static long TimeMinutes(string value, string option)
+    {
+        if (value.Length == 0) throw Invalid("Invalid option " + option);
+        char last = value[^1];
+        if (char.IsAsciiDigit(last)) return checked(Integer(value) * MinutesPerDay);
+        long n = Integer(value[..^1]);
+        return last switch
+        {
+            'm' => n,
+            'h' => checked(n * 60),
+            'd' => checked(n * MinutesPerDay),
+            _ => throw Invalid($"Invalid option {option} unit: {last}, only m, h, d allowed"),
+        };
+    }
+}

@@ -1,0 +1,123 @@
+using Taos.Server.Sql.Ast;
+
+namespace Taos.Server.Engine.Query;
+
+/// <summary>
+/// The windows of <c>INTERVAL(len[, offset]) [SLIDING(step)]</c>: starts are multiples of the step from the epoch
+/// (shifted by the offset; <c>d</c>/<c>w</c> by the server zone; <c>n</c>/<c>y</c> on calendar months), each window
+/// <c>[start, start + len)</c>.
+/// </summary>
+internal sealed class WindowSpec
+{
+    private readonly TaosPrecision _precision;
+    private readonly TimeZoneInfo _zone;
+    private readonly bool _calendar;
+    private readonly long _lengthTicks;
+    private readonly long _lengthMonths;
+    private readonly long _stepTicks;
+    private readonly long _stepMonths;
+    private readonly long _offsetTicks;
+    private readonly bool _zoneAligned;
+
+    public WindowSpec(IntervalWindow window, TaosPrecision precision, TimeZoneInfo zone)
+    {
+        _precision = precision;
+        _zone = zone;
+        var len = window.Length;
+        var step = window.Sliding ?? window.Length;
+        long perMs = QueryTime.TicksPerSecond(precision) / 1000;
+        if (QueryTime.IsCalendar(len.Unit))
+        {
+            _calendar = true;
+            _lengthMonths = QueryTime.Months(len);
+            if (_lengthMonths <= 0) throw TooSmall();
+            if (window.Sliding is { } s && QueryTime.IsCalendar(s.Unit))
+            {
+                _stepMonths = QueryTime.Months(s);
+            }
+            else if (window.Sliding is not null)
+            {
+                throw new TaosServerException(9776, "sliding value no larger than the interval value");
+            }
+            else
+            {
+                _stepMonths = _lengthMonths;
+            }
+        }
+        else
+        {
+            _lengthTicks = QueryTime.FixedTicks(len, precision);
+            if (_lengthTicks < perMs || _lengthTicks <= 0) throw TooSmall();
+            if (QueryTime.IsCalendar(step.Unit))
+            {
+                throw new TaosServerException(9776, "Does not support sliding when interval is natural month/year");
+            }
+            _stepTicks = QueryTime.FixedTicks(step, precision);
+            if (_stepTicks <= 0) throw TooSmall();
+            if (_stepTicks > _lengthTicks)
+            {
+                throw new TaosServerException(9777, "sliding value no larger than the interval value");
+            }
+            if (_lengthTicks / _stepTicks > 100)
+            {
+                throw new TaosServerException(9778, "sliding value can not less than 1% of interval value");
+            }
+            _zoneAligned = step.Unit is 'd' or 'w';
+        }
+        if (window.Offset is { } off)
+        {
+            long offTicks = QueryTime.FixedTicks(off, precision);
+            if (offTicks <= 0) throw new TaosServerException(9773, "Interval offset cannot be negative");
+            long limit = _calendar ? QueryTime.FixedTicks(_lengthMonths, 'n', precision) : _lengthTicks;
+            if (offTicks >= limit) throw new TaosServerException(9775, "Interval offset should be shorter than interval");
+            _offsetTicks = offTicks;
+        }
+    }
+
+    private static TaosServerException TooSmall() => new(TaosErrorCode.IntervalTooSmall, "Interval cannot be less than 1 ms");
+
+    /// <summary>The latest window start at or before <paramref name="ts"/>.</summary>
+    public long LatestStartAtOrBefore(long ts)
+    {
+        if (_calendar)
+        {
+            long m = QueryTime.MonthIndex(ts - _offsetTicks, _precision, _zone);
+            long aligned = FloorDiv(m, _stepMonths) * _stepMonths;
+            return QueryTime.MonthStart(aligned, _precision, _zone) + _offsetTicks;
+        }
+        long shift = _offsetTicks;
+        if (_zoneAligned) shift -= QueryTime.ZoneOffsetTicks(ts, _precision, _zone);
+        return FloorDiv(ts - shift, _stepTicks) * _stepTicks + shift;
+    }
+
+    /// <summary>The earliest window start whose window holds <paramref name="ts"/>.</summary>
+    public long FirstStartHolding(long ts)
+    {
+        long s = LatestStartAtOrBefore(ts);
+        while (true)
+        {
+            long prev = Previous(s);
+            if (End(prev) > ts) s = prev;
+            else return s;
+        }
+    }
+
+    public long Next(long start) => _calendar ? AddMonths(start, _stepMonths) : start + _stepTicks;
+
+    public long Previous(long start) => _calendar ? AddMonths(start, -_stepMonths) : start - _stepTicks;
+
+    public long End(long start) => _calendar ? AddMonths(start, _lengthMonths) : start + _lengthTicks;
+
+    private long AddMonths(long start, long months)
+    {
+        long baseStart = start - _offsetTicks;
+        return QueryTime.AddMonths(baseStart, months, _precision, _zone) + _offsetTicks;
+    }
+
+    private static long FloorDiv(long a, long b)
+    {
+        long q = a / b;
+        if ((a % b != 0) && ((a < 0) != (b < 0))) q--;
+        return q;
+    }
+}

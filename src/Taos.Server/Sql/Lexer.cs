@@ -1,0 +1,393 @@
+using System.Text;
+
+namespace Taos.Server.Sql;
+
+/// <summary>
+/// TDengine's tokenizer (parTokenizer.c <c>tGetToken</c>) over a statement already lowercased by
+/// <see cref="Lowercase"/>. Tokens are produced on demand so that, as in TDengine, an illegal character is only
+/// reported once the parser actually reaches it.
+/// </summary>
+internal sealed class Lexer
+{
+    private readonly string _sql;
+    private int _pos;
+
+    public Lexer(string lowercasedSql)
+    {
+        _sql = lowercasedSql;
+    }
+
+    public string Sql => _sql;
+
+    /// <summary>
+    /// Lowercases ASCII letters outside <c>'…'</c>, <c>"…"</c> and <c>`…`</c>, as TDengine's client does before
+    /// parsing (tutil.c <c>strntolower</c>); a backslash inside quotes protects the next character.
+    /// </summary>
+    public static string Lowercase(string sql)
+    {
+        char[]? buffer = null;
+        char quote = '\0';
+        for (int i = 0; i < sql.Length; i++)
+        {
+            char c = sql[i];
+            if (quote != '\0')
+            {
+                if (c == '\\')
+                {
+                    i++;
+                }
+                else if (c == quote)
+                {
+                    quote = '\0';
+                }
+            }
+            else if (c is '\'' or '"' or '`')
+            {
+                quote = c;
+            }
+            else if (c is >= 'A' and <= 'Z')
+            {
+                buffer ??= sql.ToCharArray();
+                buffer[i] = (char)(c + 32);
+            }
+        }
+        return buffer is null ? sql : new string(buffer);
+    }
+
+    /// <summary>The next token that is not whitespace or a comment. After the end (or a <c>;</c>) keeps returning End.</summary>
+    public Token Next()
+    {
+        while (true)
+        {
+            if (_pos >= _sql.Length)
+            {
+                return new Token(TokenKind.End, _sql.Length, 0);
+            }
+            int start = _pos;
+            Token token = Scan(start);
+            if (token.Kind == TokenKind.End)
+            {
+                // A ';' ends the statement; stay on it so the caller can keep asking.
+                return token;
+            }
+            _pos = token.Kind == TokenKind.Illegal ? _sql.Length : token.End;
+            if (token.Length == 0 && token.Kind != TokenKind.Illegal)
+            {
+                continue; // whitespace or comment
+            }
+            return token;
+        }
+    }
+
+    private char At(int i) => i < _sql.Length ? _sql[i] : '\0';
+
+    private static bool IsIdChar(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_';
+
+    private static bool IsDigit(char c) => c is >= '0' and <= '9';
+
+    private static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f' or '\v';
+
+    /// <summary>Scans one token at <paramref name="start"/>; whitespace and comments come back as zero-length tokens after moving <see cref="_pos"/>.</summary>
+    private Token Scan(int start)
+    {
+        char c = _sql[start];
+        switch (c)
+        {
+            case ' ' or '\t' or '\n' or '\r' or '\f' or '\v':
+            {
+                int i = start + 1;
+                while (i < _sql.Length && IsSpace(_sql[i]))
+                {
+                    i++;
+                }
+                _pos = i;
+                return new Token(TokenKind.Id, i, 0);
+            }
+            case ':':
+                return new Token(TokenKind.Colon, start, 1);
+            case '-':
+                if (At(start + 1) == '-')
+                {
+                    int i = start + 2;
+                    while (i < _sql.Length && _sql[i] != '\n')
+                    {
+                        i++;
+                    }
+                    _pos = i;
+                    return new Token(TokenKind.Id, i, 0);
+                }
+                return At(start + 1) == '>' ? new Token(TokenKind.Arrow, start, 2) : new Token(TokenKind.Minus, start, 1);
+            case '(':
+                return new Token(TokenKind.LParen, start, 1);
+            case ')':
+                return new Token(TokenKind.RParen, start, 1);
+            case ';':
+                return new Token(TokenKind.End, start, 1);
+            case '+':
+                return new Token(TokenKind.Plus, start, 1);
+            case '*':
+                return new Token(TokenKind.Star, start, 1);
+            case '/':
+            {
+                if (At(start + 1) != '*' || start + 2 >= _sql.Length)
+                {
+                    return new Token(TokenKind.Slash, start, 1);
+                }
+                bool hint = _sql[start + 2] == '+';
+                int i = start + 3;
+                while (i < _sql.Length && (_sql[i] != '/' || _sql[i - 1] != '*'))
+                {
+                    i++;
+                }
+                if (i < _sql.Length)
+                {
+                    i++;
+                }
+                if (hint)
+                {
+                    return new Token(TokenKind.Hint, start, i - start);
+                }
+                _pos = i;
+                return new Token(TokenKind.Id, i, 0);
+            }
+            case '%':
+                return new Token(TokenKind.Percent, start, 1);
+            case '=':
+                return new Token(TokenKind.Eq, start, At(start + 1) == '=' ? 2 : 1);
+            case '<':
+                return At(start + 1) switch
+                {
+                    '=' => new Token(TokenKind.Le, start, 2),
+                    '>' => new Token(TokenKind.Ne, start, 2),
+                    '<' => new Token(TokenKind.LShift, start, 2),
+                    _ => new Token(TokenKind.Lt, start, 1),
+                };
+            case '>':
+                return At(start + 1) switch
+                {
+                    '=' => new Token(TokenKind.Ge, start, 2),
+                    '>' => new Token(TokenKind.RShift, start, 2),
+                    _ => new Token(TokenKind.Gt, start, 1),
+                };
+            case '!':
+                return At(start + 1) == '=' ? new Token(TokenKind.Ne, start, 2) : new Token(TokenKind.Illegal, start, 0);
+            case '|':
+                return At(start + 1) == '|' ? new Token(TokenKind.Concat, start, 2) : new Token(TokenKind.BitOr, start, 1);
+            case ',':
+                return new Token(TokenKind.Comma, start, 1);
+            case '&':
+                return new Token(TokenKind.BitAnd, start, 1);
+            case '~':
+                return new Token(TokenKind.BitNot, start, 1);
+            case '?':
+                return new Token(TokenKind.Question, start, 1);
+            case '`' or '\'' or '"':
+                return ScanQuoted(start, c);
+            case '.':
+                if (IsDigit(At(start + 1)))
+                {
+                    int i = start + 2;
+                    while (IsDigit(At(i)))
+                    {
+                        i++;
+                    }
+                    i = SkipExponent(i);
+                    return new Token(TokenKind.Float, start, i - start);
+                }
+                return new Token(TokenKind.Dot, start, 1);
+            case >= '0' and <= '9':
+                return ScanNumber(start);
+            default:
+                return ScanWord(start);
+        }
+    }
+
+    private Token ScanQuoted(int start, char delim)
+    {
+        int i = start + 1;
+        while (i < _sql.Length)
+        {
+            char c = _sql[i];
+            if (delim != '`' && c == '\\')
+            {
+                i += 2;
+                continue;
+            }
+            if (c == delim)
+            {
+                if (At(i + 1) == delim)
+                {
+                    i += 2;
+                    continue;
+                }
+                if (delim == '`')
+                {
+                    return new Token(TokenKind.QuotedId, start, i + 1 - start, _sql.Substring(start + 1, i - start - 1));
+                }
+                return new Token(TokenKind.String, start, i + 1 - start);
+            }
+            i++;
+        }
+        return new Token(TokenKind.Illegal, start, 0);
+    }
+
+    private int SkipExponent(int i)
+    {
+        if (At(i) is 'e' or 'E' && (IsDigit(At(i + 1)) || (At(i + 1) is '+' or '-' && IsDigit(At(i + 2)))))
+        {
+            i += 2;
+            while (IsDigit(At(i)))
+            {
+                i++;
+            }
+        }
+        return i;
+    }
+
+    private Token ScanNumber(int start)
+    {
+        if (_sql[start] == '0' && At(start + 1) is 'b' or 'x')
+        {
+            bool binary = _sql[start + 1] == 'b';
+            int j = start + 2;
+            while (binary ? At(j) is '0' or '1' : Uri.IsHexDigit(At(j)))
+            {
+                j++;
+            }
+            return j == start + 2
+                ? new Token(TokenKind.Illegal, start, 0)
+                : new Token(binary ? TokenKind.Bin : TokenKind.Hex, start, j - start);
+        }
+
+        int i = start + 1;
+        while (IsDigit(At(i)))
+        {
+            i++;
+        }
+        if (At(i) is 'b' or 'u' or 'a' or 's' or 'm' or 'h' or 'd' or 'n' or 'y' or 'w' && !IsIdChar(At(i + 1)))
+        {
+            return new Token(TokenKind.Duration, start, i + 1 - start);
+        }
+
+        var kind = TokenKind.Integer;
+        int segments = 1;
+        while (At(i) == '.' && IsDigit(At(i + 1)))
+        {
+            i += 2;
+            while (IsDigit(At(i)))
+            {
+                i++;
+            }
+            kind = TokenKind.Float;
+            segments++;
+        }
+        if (segments == 4)
+        {
+            return new Token(TokenKind.IpAddress, start, i - start);
+        }
+        if (segments > 2)
+        {
+            return new Token(TokenKind.Illegal, start, 0);
+        }
+        if (segments == 1 && At(i) == '.')
+        {
+            // "1." is a float (no digits after the point).
+            kind = TokenKind.Float;
+            i++;
+        }
+        int afterExponent = SkipExponent(i);
+        if (afterExponent != i)
+        {
+            kind = TokenKind.Float;
+            i = afterExponent;
+        }
+        return new Token(kind, start, i - start);
+    }
+
+    private Token ScanWord(int start)
+    {
+        char c = _sql[start];
+        if (c < 0x80 && !IsIdChar(c))
+        {
+            return new Token(TokenKind.Illegal, start, 0);
+        }
+        bool nonAscii = false;
+        int i = start;
+        while (i < _sql.Length)
+        {
+            char d = _sql[i];
+            if (d >= 0x80)
+            {
+                nonAscii = true;
+            }
+            else if (!IsIdChar(d))
+            {
+                break;
+            }
+            i++;
+        }
+        string word = _sql.Substring(start, i - start);
+        if (nonAscii)
+        {
+            return new Token(TokenKind.Alias, start, i - start, word);
+        }
+        if (word is "true" or "false")
+        {
+            return new Token(TokenKind.Bool, start, i - start, word);
+        }
+        return new Token(Keywords.IsReserved(word) ? TokenKind.Keyword : TokenKind.Id, start, i - start, word);
+    }
+
+    /// <summary>
+    /// The content of a quoted string token with TDengine's escapes resolved (parUtil.c <c>trimString</c>): a doubled
+    /// delimiter is one delimiter; <c>\n \r \t \\ \' \"</c> are escapes; <c>\% \_ \x</c> keep the backslash; any other
+    /// <c>\c</c> is <c>c</c>.
+    /// </summary>
+    public static string Unquote(string sql, int start, int length)
+    {
+        char delim = sql[start];
+        int end = start + length - 1;
+        int firstSpecial = -1;
+        for (int k = start + 1; k < end; k++)
+        {
+            if (sql[k] == '\\' || sql[k] == delim)
+            {
+                firstSpecial = k;
+                break;
+            }
+        }
+        if (firstSpecial < 0)
+        {
+            return sql.Substring(start + 1, length - 2);
+        }
+        var sb = new StringBuilder(length);
+        sb.Append(sql, start + 1, firstSpecial - start - 1);
+        for (int k = firstSpecial; k < end; k++)
+        {
+            char c = sql[k];
+            if (c == delim && k + 1 < end && sql[k + 1] == delim)
+            {
+                sb.Append(delim);
+                k++;
+            }
+            else if (c == '\\' && k + 1 < end)
+            {
+                char n = sql[k + 1];
+                switch (n)
+                {
+                    case 'n': sb.Append('\n'); break;
+                    case 'r': sb.Append('\r'); break;
+                    case 't': sb.Append('\t'); break;
+                    case '%' or '_' or 'x': sb.Append('\\').Append(n); break;
+                    default: sb.Append(n); break;
+                }
+                k++;
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,414 @@
+using Taos.Server.Sql.Ast;
+
+namespace Taos.Server.Sql;
+
+/// <summary>
+/// INSERT … VALUES is not parsed by TDengine's grammar but by a hand-written scanner (parInsertSql.c) with its own
+/// 534 <c>syntax error near '…' (reason)</c> messages; this half mirrors that scanner. The engine checks values
+/// against the schema (counts, types), because only it knows the columns.
+/// </summary>
+internal sealed partial class Parser
+{
+    private static readonly IReadOnlyList<(char Sign, Duration Duration)> NoOffsets = [];
+
+    private Statement ParseInsert()
+    {
+        Advance(); // INSERT
+        if (!IsInsertValuesStatement())
+        {
+            return ParseInsertFromQuery();
+        }
+        if (!TryKw("into"))
+        {
+            throw InsertError(_cur, "keyword INTO is expected");
+        }
+        var clauses = new List<InsertClause>();
+        while (!Is(TokenKind.End))
+        {
+            clauses.Add(ParseInsertClause());
+        }
+        if (clauses.Count == 0)
+        {
+            throw SqlErrors.InsertInvalidOperation("no data in sql");
+        }
+        return new InsertStatement(clauses);
+    }
+
+    /// <summary>
+    /// TDengine takes the INSERT scanner only when USING, VALUES or FILE comes before any SELECT
+    /// (parInsertSql.c <c>qIsInsertValuesSql</c>); everything else goes through the grammar.
+    /// </summary>
+    private bool IsInsertValuesStatement()
+    {
+        var scan = new Lexer(_sql);
+        for (var t = scan.Next(); t.Kind != TokenKind.End && t.Kind != TokenKind.Illegal; t = scan.Next())
+        {
+            if (t.Start < _cur.Start)
+            {
+                continue;
+            }
+            if (t.IsKeyword("using") || t.IsKeyword("values") || t.IsKeyword("file"))
+            {
+                return true;
+            }
+            if (t.IsKeyword("select"))
+            {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /// <summary><c>INSERT INTO t [(cols)] query</c>, which TDengine parses with its grammar.</summary>
+    private Statement ParseInsertFromQuery()
+    {
+        ExpectKw("into");
+        var table = ParseTableName();
+        List<string>? columns = null;
+        if (TryTake(TokenKind.LParen))
+        {
+            columns = [ParseName(MaxColumnNameBytes)];
+            while (TryTake(TokenKind.Comma))
+            {
+                columns.Add(ParseName(MaxColumnNameBytes));
+            }
+            Expect(TokenKind.RParen);
+        }
+        var query = Is(TokenKind.LParen) ? ParseParenthesizedQuery() : ParseQueryExpression();
+        return new InsertSelectStatement(table, columns, query);
+    }
+
+    private TaosServerException InsertError(Token at, string reason) =>
+        at.Kind == TokenKind.End ? SqlErrors.InsertSyntaxNoSource(reason) : SqlErrors.InsertSyntax(_sql, at.Start, reason);
+
+    private InsertClause ParseInsertClause()
+    {
+        var table = ParseInsertTableName("table_name is expected");
+        IReadOnlyList<NameAt>? columns = null;
+        if (Is(TokenKind.LParen))
+        {
+            columns = ParseInsertColumnNames();
+        }
+        InsertUsing? usingClause = null;
+        if (TryKw("using"))
+        {
+            var stable = ParseInsertTableName("table_name is expected");
+            List<string>? tagNames = null;
+            if (Is(TokenKind.LParen))
+            {
+                tagNames = ParseInsertColumnNames().Select(n => n.Name).ToList();
+            }
+            if (!TryKw("tags"))
+            {
+                throw InsertError(_cur, "TAGS is expected");
+            }
+            if (!Is(TokenKind.LParen))
+            {
+                throw InsertError(_cur, "( is expected");
+            }
+            var tagValues = ParseInsertTagValues();
+            usingClause = new InsertUsing(stable, tagNames, tagValues);
+            while (true)
+            {
+                if (TryKw("ttl"))
+                {
+                    if (!TryTake(TokenKind.Integer))
+                    {
+                        throw InsertError(_cur, "Invalid option ttl");
+                    }
+                }
+                else if (TryKw("comment"))
+                {
+                    if (!TryTake(TokenKind.String))
+                    {
+                        throw InsertError(_cur, "Invalid option comment");
+                    }
+                }
+                else
+                {
+                    break;
+                }
+            }
+            if (columns is null && Is(TokenKind.LParen))
+            {
+                columns = ParseInsertColumnNames();
+            }
+        }
+        if (!IsKw("values"))
+        {
+            // FILE '…' (CSV import) is not supported by this server.
+            throw InsertError(_cur, "keyword VALUES or FILE is expected");
+        }
+        Advance();
+        var rows = new List<ValueList>();
+        while (Is(TokenKind.LParen))
+        {
+            rows.Add(ParseInsertRow());
+            TryTake(TokenKind.Comma);
+        }
+        if (rows.Count == 0)
+        {
+            throw SqlErrors.InsertSyntaxNoSource("no any data points");
+        }
+        return new InsertClause(table, usingClause, columns, rows);
+    }
+
+    /// <summary>
+    /// <c>[db.]name</c> where the dot must touch both parts (the INSERT scanner glues <c>db.tb</c> into one token);
+    /// names may also be quoted strings.
+    /// </summary>
+    private TableName ParseInsertTableName(string expected)
+    {
+        var first = _cur;
+        if (first.Kind == TokenKind.Question)
+        {
+            // insert into ? using … (prepared statements name the table at bind time)
+            Advance();
+            return new TableName(null, "?");
+        }
+        if (first.Kind is not (TokenKind.Id or TokenKind.QuotedId or TokenKind.String))
+        {
+            throw InsertError(first, expected);
+        }
+        Advance();
+        if (Is(TokenKind.Dot) && _cur.Start == first.End)
+        {
+            var dot = _cur;
+            var second = Peek();
+            if (second.Start != dot.End || second.Kind is not (TokenKind.Id or TokenKind.QuotedId or TokenKind.String))
+            {
+                throw SqlErrors.InsertSyntaxNoSource("invalid table name");
+            }
+            Advance();
+            Advance();
+            string db = InsertName(first), table = InsertName(second);
+            if (SqlErrors.Utf8Length(db) > MaxDatabaseNameBytes || SqlErrors.Utf8Length(table) > MaxTableNameBytes)
+            {
+                throw SqlErrors.InsertInvalidOperation("name too long");
+            }
+            return new TableName(db, table);
+        }
+        string name = InsertName(first);
+        if (SqlErrors.Utf8Length(name) > MaxTableNameBytes)
+        {
+            throw SqlErrors.InsertInvalidOperation("name too long");
+        }
+        return new TableName(null, name);
+    }
+
+    private string InsertName(Token t) => t.Kind == TokenKind.String ? Lexer.Unquote(_sql, t.Start, t.Length) : t.Word!;
+
+    /// <summary><c>(name, …)</c>; the INSERT scanner skips single commas, so they are optional.</summary>
+    private List<NameAt> ParseInsertColumnNames()
+    {
+        Advance(); // (
+        var names = new List<NameAt>();
+        while (!TryTake(TokenKind.RParen))
+        {
+            var t = _cur;
+            switch (t.Kind)
+            {
+                case TokenKind.Id or TokenKind.Keyword or TokenKind.Alias:
+                    names.Add(new NameAt(t.Word!, t.Start));
+                    break;
+                case TokenKind.QuotedId:
+                    names.Add(new NameAt(t.Word!, t.Start + 1));
+                    break;
+                case TokenKind.String:
+                    names.Add(new NameAt(Lexer.Unquote(_sql, t.Start, t.Length), t.Start + 1));
+                    break;
+                case TokenKind.End:
+                    throw SqlErrors.InsertSyntaxNoSource(") expected");
+                default:
+                    // TDengine looks any token up as a column name; the engine reports the unknown ones (9730).
+                    names.Add(new NameAt(_sql.Substring(t.Start, Math.Max(t.Length, 1)), t.Start));
+                    break;
+            }
+            Advance();
+            TryTake(TokenKind.Comma);
+        }
+        return names;
+    }
+
+    /// <summary>INSERT … TAGS (v, …): values separated by commas, which the scanner also lets one leave out.</summary>
+    private ValueList ParseInsertTagValues()
+    {
+        Advance(); // (
+        var values = new List<InsertValue>();
+        while (true)
+        {
+            values.Add(ParseInsertValue());
+            TryTake(TokenKind.Comma);
+            if (Is(TokenKind.RParen))
+            {
+                var close = _cur;
+                Advance();
+                return new ValueList(values, close.Start);
+            }
+        }
+    }
+
+    private ValueList ParseInsertRow()
+    {
+        Advance(); // (
+        var values = new List<InsertValue>();
+        while (true)
+        {
+            values.Add(ParseInsertValue());
+            if (Is(TokenKind.RParen))
+            {
+                var close = _cur;
+                Advance();
+                return new ValueList(values, close.Start);
+            }
+            if (!TryTake(TokenKind.Comma))
+            {
+                throw InsertError(_cur, ", expected");
+            }
+        }
+    }
+
+    /// <summary>One value token (a sign glued to a number belongs to it) and any <c>± duration</c> after it.</summary>
+    private InsertValue ParseInsertValue()
+    {
+        var t = _cur;
+        InsertValueKind kind;
+        string text;
+        switch (t.Kind)
+        {
+            case TokenKind.Minus or TokenKind.Plus:
+            {
+                var n = Peek();
+                if (n.Start != t.End || n.Kind is not (TokenKind.Integer or TokenKind.Float))
+                {
+                    throw InsertError(t, "invalid data or symbol");
+                }
+                Advance();
+                Advance();
+                kind = InsertValueKind.Number;
+                text = _sql.Substring(t.Start, n.End - t.Start);
+                break;
+            }
+            case TokenKind.Integer or TokenKind.Float or TokenKind.Hex or TokenKind.Bin:
+                Advance();
+                kind = InsertValueKind.Number;
+                text = _sql.Substring(t.Start, t.Length);
+                break;
+            case TokenKind.String:
+                Advance();
+                kind = InsertValueKind.String;
+                text = Lexer.Unquote(_sql, t.Start, t.Length);
+                break;
+            case TokenKind.Bool:
+                Advance();
+                kind = InsertValueKind.Bool;
+                text = t.Word!;
+                break;
+            case TokenKind.Keyword when t.Word == "null":
+                Advance();
+                kind = InsertValueKind.Null;
+                text = "null";
+                break;
+            case TokenKind.Keyword when t.Word is "now" or "today":
+                Advance();
+                if (Is(TokenKind.LParen) && Peek().Kind == TokenKind.RParen)
+                {
+                    Advance();
+                    Advance();
+                }
+                kind = InsertValueKind.TimeFunction;
+                text = t.Word!;
+                break;
+            case TokenKind.Question:
+                Advance();
+                kind = InsertValueKind.Placeholder;
+                text = "?";
+                break;
+            case TokenKind.Id or TokenKind.QuotedId or TokenKind.Keyword or TokenKind.Alias or TokenKind.Duration
+                or TokenKind.IpAddress:
+                Advance();
+                kind = InsertValueKind.Word;
+                text = _sql.Substring(t.Start, t.Length);
+                break;
+            default:
+                throw InsertError(t, "invalid data or symbol");
+        }
+        return new InsertValue(kind, text, t.Start, ParseOffsets());
+    }
+
+    private IReadOnlyList<(char Sign, Duration Duration)> ParseOffsets()
+    {
+        List<(char, Duration)>? offsets = null;
+        while ((Is(TokenKind.Plus) || Is(TokenKind.Minus)) && Peek().Kind == TokenKind.Duration)
+        {
+            char sign = Is(TokenKind.Plus) ? '+' : '-';
+            Advance();
+            var d = _cur;
+            Advance();
+            (offsets ??= []).Add((sign, MakeDuration(d)));
+        }
+        return offsets ?? NoOffsets;
+    }
+
+    /// <summary>A tag value of CREATE TABLE … USING … TAGS (…), which goes through the grammar (so commas are required).</summary>
+    private InsertValue ParseTagExpressionValue()
+    {
+        var t = _cur;
+        InsertValueKind kind;
+        string text;
+        switch (t.Kind)
+        {
+            case TokenKind.Minus or TokenKind.Plus:
+            {
+                Advance();
+                var n = _cur;
+                if (n.Kind is not (TokenKind.Integer or TokenKind.Float))
+                {
+                    throw Fail(n);
+                }
+                Advance();
+                kind = InsertValueKind.Number;
+                text = _sql[t.Start] + _sql.Substring(n.Start, n.Length);
+                break;
+            }
+            case TokenKind.Integer or TokenKind.Float:
+                Advance();
+                kind = InsertValueKind.Number;
+                text = _sql.Substring(t.Start, t.Length);
+                break;
+            case TokenKind.String:
+                Advance();
+                kind = InsertValueKind.String;
+                text = Lexer.Unquote(_sql, t.Start, t.Length);
+                break;
+            case TokenKind.Bool:
+                Advance();
+                kind = InsertValueKind.Bool;
+                text = t.Word!;
+                break;
+            case TokenKind.Keyword when t.Word == "null":
+                Advance();
+                kind = InsertValueKind.Null;
+                text = "null";
+                break;
+            case TokenKind.Keyword when t.Word is "now" or "today":
+                ParseKeywordPrimary(t);
+                kind = InsertValueKind.TimeFunction;
+                text = t.Word!;
+                break;
+            case TokenKind.Question:
+                Advance();
+                kind = InsertValueKind.Placeholder;
+                text = "?";
+                break;
+            case TokenKind.Id or TokenKind.QuotedId or TokenKind.Duration:
+                Advance();
+                kind = InsertValueKind.Word;
+                text = _sql.Substring(t.Start, t.Length);
+                break;
+            default:
+                throw Fail(t);
+        }
+        return new InsertValue(kind, text, t.Start, ParseOffsets());
+    }
+}

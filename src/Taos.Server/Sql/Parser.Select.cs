@@ -1,0 +1,840 @@
+using System.Globalization;
+using Taos.Server.Sql.Ast;
+
+namespace Taos.Server.Sql;
+
+internal sealed partial class Parser
+{
+    private static readonly HashSet<string> PseudoColumns = new(StringComparer.Ordinal)
+    {
+        "tbname", "_rowts", "_c0", "_qstart", "_qend", "_qduration", "_wstart", "_wend", "_wduration", "_irowts",
+        "_isfilled", "_tags",
+    };
+
+    /// <summary>Keywords that name functions callable with an empty argument list only: <c>database()</c> and the like.</summary>
+    private static readonly HashSet<string> NoArgFunctions = new(StringComparer.Ordinal)
+    {
+        "now", "today", "timezone", "database", "client_version", "server_version", "server_status", "current_user", "user",
+    };
+
+    /// <summary>Keywords that are also functions taking <c>*</c>: <c>count(*)</c>, <c>first(*)</c>, ….</summary>
+    private static readonly HashSet<string> StarFunctions = new(StringComparer.Ordinal) { "count", "first", "last", "last_row" };
+
+    /// <summary><c>(query)</c> as a whole statement, possibly nested in more parentheses.</summary>
+    private SelectStatement ParseParenthesizedQuery()
+    {
+        Expect(TokenKind.LParen);
+        var query = Is(TokenKind.LParen) ? ParseParenthesizedQuery() : ParseQueryExpression();
+        Expect(TokenKind.RParen);
+        return query;
+    }
+
+    /// <summary><c>SELECT … [ORDER BY …] [SLIMIT …] [LIMIT …]</c>.</summary>
+    private SelectStatement ParseQueryExpression()
+    {
+        var spec = ParseQuerySpecification();
+        var orderBy = new List<OrderItem>();
+        if (TryKw("order"))
+        {
+            ExpectKw("by");
+            orderBy.Add(ParseOrderItem());
+            while (TryTake(TokenKind.Comma))
+            {
+                orderBy.Add(ParseOrderItem());
+            }
+        }
+        LimitClause? slimit = null, limit = null;
+        if (TryKw("slimit"))
+        {
+            slimit = ParseLimitBody("soffset");
+        }
+        if (TryKw("limit"))
+        {
+            limit = ParseLimitBody("offset");
+        }
+        return spec with { OrderBy = orderBy, SLimit = slimit, Limit = limit, Sql = _sql };
+    }
+
+    private LimitClause ParseLimitBody(string offsetKeyword)
+    {
+        long first = ParseInteger();
+        if (TryKw(offsetKeyword))
+        {
+            return new LimitClause(first, ParseInteger());
+        }
+        if (TryTake(TokenKind.Comma))
+        {
+            return new LimitClause(ParseInteger(), first);
+        }
+        return new LimitClause(first, 0);
+    }
+
+    private long ParseInteger()
+    {
+        var t = Expect(TokenKind.Integer);
+        return long.TryParse(_sql.AsSpan(t.Start, t.Length), NumberStyles.None, CultureInfo.InvariantCulture, out long v)
+            ? v : long.MaxValue;
+    }
+
+    private OrderItem ParseOrderItem()
+    {
+        var expr = ParseExpression();
+        bool descending = false;
+        if (TryKw("desc"))
+        {
+            descending = true;
+        }
+        else
+        {
+            TryKw("asc");
+        }
+        bool? nullsFirst = null;
+        if (TryKw("nulls"))
+        {
+            if (TryKw("first"))
+            {
+                nullsFirst = true;
+            }
+            else
+            {
+                ExpectKw("last");
+                nullsFirst = false;
+            }
+        }
+        return new OrderItem(expr, descending, nullsFirst);
+    }
+
+    private SelectStatement ParseQuerySpecification()
+    {
+        ExpectKw("select");
+        TryTake(TokenKind.Hint);
+        bool distinct = false;
+        if (TryKw("distinct"))
+        {
+            distinct = true;
+        }
+        else
+        {
+            TryKw("all");
+        }
+        bool tagsMode = TryKw("tags");
+        var items = new List<SelectItem> { ParseSelectItem() };
+        while (TryTake(TokenKind.Comma))
+        {
+            items.Add(ParseSelectItem());
+        }
+
+        FromSource? from = null;
+        if (TryKw("from"))
+        {
+            from = ParseFromSource();
+        }
+        Expr? where = TryKw("where") ? ParseCondition() : null;
+        var partitionBy = new List<Expr>();
+        if (TryKw("partition"))
+        {
+            ExpectKw("by");
+            partitionBy.Add(ParsePartitionItem());
+            while (TryTake(TokenKind.Comma))
+            {
+                partitionBy.Add(ParsePartitionItem());
+            }
+        }
+        WindowClause? window = ParseWindow();
+        var groupBy = new List<Expr>();
+        if (TryKw("group"))
+        {
+            ExpectKw("by");
+            groupBy.Add(ParseExpression());
+            while (TryTake(TokenKind.Comma))
+            {
+                groupBy.Add(ParseExpression());
+            }
+        }
+        Expr? having = TryKw("having") ? ParseCondition() : null;
+        return new SelectStatement(distinct, items, from, where, partitionBy, window, groupBy, having, [], null, null)
+        {
+            TagsMode = tagsMode,
+            Sql = _sql,
+        };
+    }
+
+    private Expr ParsePartitionItem()
+    {
+        var expr = ParseExpression();
+        // An alias here only renames the group key in TDengine's plan; the AST keeps the expression.
+        if (TryKw("as"))
+        {
+            ParseAlias();
+        }
+        else if (Is(TokenKind.Id) || Is(TokenKind.QuotedId) || Is(TokenKind.Alias))
+        {
+            ParseAlias();
+        }
+        return expr;
+    }
+
+    private SelectItem ParseSelectItem()
+    {
+        int start = _cur.Start;
+        if (Is(TokenKind.Star))
+        {
+            Advance();
+            return new SelectItem(new StarExpr(null) { Text = "*" }, null, "*");
+        }
+        if ((Is(TokenKind.Id) || Is(TokenKind.QuotedId)) && Peek().Kind == TokenKind.Dot && Peek(2).Kind == TokenKind.Star)
+        {
+            var qualifierToken = _cur;
+            string qualifier = qualifierToken.Word!;
+            CheckNameLength(qualifierToken, qualifier, MaxTableNameBytes);
+            Advance();
+            Advance();
+            Advance();
+            string text = TextFrom(start);
+            return new SelectItem(new StarExpr(qualifier) { Text = text }, null, text);
+        }
+        var expr = ParseCondition();
+        string? alias = null;
+        if (TryKw("as"))
+        {
+            alias = ParseAlias();
+        }
+        else if (Is(TokenKind.Id) || Is(TokenKind.QuotedId) || Is(TokenKind.Alias))
+        {
+            alias = ParseAlias();
+        }
+        return new SelectItem(expr, alias, expr.Text);
+    }
+
+    /// <summary>A column alias: an identifier or a non-ASCII word; TDengine keeps at most 64 bytes of it.</summary>
+    private string ParseAlias()
+    {
+        var t = _cur;
+        if (t.Kind is not (TokenKind.Id or TokenKind.QuotedId or TokenKind.Alias))
+        {
+            throw Fail(t);
+        }
+        Advance();
+        return SqlErrors.Utf8Length(t.Word!) <= MaxColumnNameBytes ? t.Word! : TruncateWholeChars(t.Word!, MaxColumnNameBytes);
+    }
+
+    private static string TruncateWholeChars(string text, int maxBytes)
+    {
+        int bytes = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            int width = char.IsHighSurrogate(text[i]) ? 4 : text[i] < 0x80 ? 1 : text[i] < 0x800 ? 2 : 3;
+            if (bytes + width > maxBytes)
+            {
+                return text[..i];
+            }
+            bytes += width;
+            if (width == 4)
+            {
+                i++;
+            }
+        }
+        return text;
+    }
+
+    private FromSource ParseFromSource()
+    {
+        FromSource source;
+        if (Is(TokenKind.LParen))
+        {
+            source = new SubquerySource(ParseParenthesizedQuery(), ParseTableAlias());
+        }
+        else
+        {
+            var name = ParseTableName();
+            source = new TableSource(name, ParseTableAlias());
+        }
+        return source;
+    }
+
+    private string? ParseTableAlias()
+    {
+        if (TryKw("as"))
+        {
+            return ParseName(MaxTableNameBytes);
+        }
+        return Is(TokenKind.Id) || Is(TokenKind.QuotedId) ? ParseName(MaxTableNameBytes) : null;
+    }
+
+    // ------------------------------------------------------------------ windows
+
+    private WindowClause? ParseWindow()
+    {
+        if (TryKw("interval"))
+        {
+            Expect(TokenKind.LParen);
+            var length = ParseDuration();
+            Duration? offset = null;
+            if (TryTake(TokenKind.Comma))
+            {
+                offset = ParseDuration();
+            }
+            Expect(TokenKind.RParen);
+            Duration? sliding = null;
+            if (TryKw("sliding"))
+            {
+                Expect(TokenKind.LParen);
+                sliding = ParseDuration();
+                Expect(TokenKind.RParen);
+            }
+            FillClause? fill = IsKw("fill") ? ParseFill() : null;
+            return new IntervalWindow(length, offset, sliding, fill);
+        }
+        if (TryKw("session"))
+        {
+            Expect(TokenKind.LParen);
+            var column = ParseColumnReference();
+            Expect(TokenKind.Comma);
+            var gap = ParseDuration();
+            Expect(TokenKind.RParen);
+            return new SessionWindow(column, gap);
+        }
+        if (TryKw("state_window"))
+        {
+            Expect(TokenKind.LParen);
+            var expr = ParseExpression();
+            Expect(TokenKind.RParen);
+            return new StateWindow(expr);
+        }
+        if (TryKw("event_window"))
+        {
+            ExpectKw("start");
+            ExpectKw("with");
+            var startCondition = ParseCondition();
+            ExpectKw("end");
+            ExpectKw("with");
+            var endCondition = ParseCondition();
+            return new EventWindow(startCondition, endCondition);
+        }
+        if (TryKw("count_window"))
+        {
+            Expect(TokenKind.LParen);
+            long count = ParseInteger();
+            long? sliding = TryTake(TokenKind.Comma) ? ParseInteger() : null;
+            Expect(TokenKind.RParen);
+            return new CountWindow(count, sliding);
+        }
+        return null;
+    }
+
+    private Duration ParseDuration()
+    {
+        var t = Expect(TokenKind.Duration);
+        return MakeDuration(t);
+    }
+
+    private Duration MakeDuration(Token t)
+    {
+        string text = _sql.Substring(t.Start, t.Length);
+        long value = long.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out long v)
+            ? v : long.MaxValue;
+        return new Duration(value, text[^1], text);
+    }
+
+    private FillClause ParseFill()
+    {
+        ExpectKw("fill");
+        Expect(TokenKind.LParen);
+        var t = _cur;
+        if (t.Kind != TokenKind.Keyword)
+        {
+            throw Fail(t);
+        }
+        FillMode mode = t.Word switch
+        {
+            "none" => FillMode.None,
+            "null" => FillMode.Null,
+            "null_f" => FillMode.NullF,
+            "prev" => FillMode.Prev,
+            "next" => FillMode.Next,
+            "linear" => FillMode.Linear,
+            "value" => FillMode.Value,
+            "value_f" => FillMode.ValueF,
+            _ => throw Fail(t),
+        };
+        Advance();
+        var values = new List<Expr>();
+        if (mode is FillMode.Value or FillMode.ValueF)
+        {
+            Expect(TokenKind.Comma);
+            values.Add(ParseExpression());
+            while (TryTake(TokenKind.Comma))
+            {
+                values.Add(ParseExpression());
+            }
+        }
+        Expect(TokenKind.RParen);
+        return new FillClause(mode, values);
+    }
+
+    // ------------------------------------------------------------------ expressions
+    // Precedence, loosest first: OR, AND, NOT, predicates (comparison, LIKE, IN, BETWEEN, IS NULL, …),
+    // & |, + -, * / %, unary + -, primaries (including col->'key').
+
+    /// <summary>sql.y's common_expression: an arithmetic expression or a boolean condition.</summary>
+    private Expr ParseCondition() => ParseOr();
+
+    private Expr ParseOr()
+    {
+        int start = _cur.Start;
+        var left = ParseAnd();
+        while (TryKw("or"))
+        {
+            var right = ParseAnd();
+            left = new BinaryExpr(BinaryOp.Or, left, right) { Text = TextFrom(start) };
+        }
+        return left;
+    }
+
+    private Expr ParseAnd()
+    {
+        int start = _cur.Start;
+        var left = ParseNot();
+        while (TryKw("and"))
+        {
+            var right = ParseNot();
+            left = new BinaryExpr(BinaryOp.And, left, right) { Text = TextFrom(start) };
+        }
+        return left;
+    }
+
+    private Expr ParseNot()
+    {
+        int start = _cur.Start;
+        if (TryKw("not"))
+        {
+            var operand = ParsePredicate();
+            return new UnaryExpr(UnaryOp.Not, operand) { Text = TextFrom(start) };
+        }
+        return ParsePredicate();
+    }
+
+    private Expr ParsePredicate()
+    {
+        int start = _cur.Start;
+        var left = ParseExpression();
+        var t = _cur;
+        BinaryOp? op = t.Kind switch
+        {
+            TokenKind.Eq => BinaryOp.Equal,
+            TokenKind.Ne => BinaryOp.NotEqual,
+            TokenKind.Lt => BinaryOp.Less,
+            TokenKind.Le => BinaryOp.LessOrEqual,
+            TokenKind.Gt => BinaryOp.Greater,
+            TokenKind.Ge => BinaryOp.GreaterOrEqual,
+            TokenKind.Keyword => t.Word switch
+            {
+                "like" => BinaryOp.Like,
+                "match" => BinaryOp.Match,
+                "nmatch" => BinaryOp.NotMatch,
+                "contains" => BinaryOp.Contains,
+                _ => null,
+            },
+            _ => null,
+        };
+        if (op is not null)
+        {
+            Advance();
+            var right = ParseExpression();
+            return new BinaryExpr(op.Value, left, right) { Text = TextFrom(start) };
+        }
+        if (t.Kind != TokenKind.Keyword)
+        {
+            return left;
+        }
+        bool negated = false;
+        if (t.Word == "not")
+        {
+            var next = Peek();
+            if (!(next.IsKeyword("like") || next.IsKeyword("in") || next.IsKeyword("between")))
+            {
+                return left;
+            }
+            Advance();
+            negated = true;
+        }
+        if (TryKw("like"))
+        {
+            var right = ParseExpression();
+            return new BinaryExpr(BinaryOp.NotLike, left, right) { Text = TextFrom(start) };
+        }
+        if (TryKw("between"))
+        {
+            var low = ParseExpression();
+            ExpectKw("and");
+            var high = ParseExpression();
+            return new BetweenExpr(left, low, high, negated) { Text = TextFrom(start) };
+        }
+        if (TryKw("in"))
+        {
+            Expect(TokenKind.LParen);
+            var values = new List<Expr> { ParseSignedLiteral() };
+            while (TryTake(TokenKind.Comma))
+            {
+                values.Add(ParseSignedLiteral());
+            }
+            Expect(TokenKind.RParen);
+            return new InExpr(left, values, negated) { Text = TextFrom(start) };
+        }
+        if (TryKw("is"))
+        {
+            bool not = TryKw("not");
+            ExpectKw("null");
+            return new IsNullExpr(left, not) { Text = TextFrom(start) };
+        }
+        return left;
+    }
+
+    /// <summary>sql.y's expression: arithmetic and bit operators over primaries.</summary>
+    private Expr ParseExpression()
+    {
+        int start = _cur.Start;
+        var left = ParseAdditive();
+        while (Is(TokenKind.BitAnd) || Is(TokenKind.BitOr))
+        {
+            var op = Is(TokenKind.BitAnd) ? BinaryOp.BitAnd : BinaryOp.BitOr;
+            Advance();
+            var right = ParseAdditive();
+            left = new BinaryExpr(op, left, right) { Text = TextFrom(start) };
+        }
+        return left;
+    }
+
+    private Expr ParseAdditive()
+    {
+        int start = _cur.Start;
+        var left = ParseMultiplicative();
+        while (Is(TokenKind.Plus) || Is(TokenKind.Minus))
+        {
+            var op = Is(TokenKind.Plus) ? BinaryOp.Add : BinaryOp.Subtract;
+            Advance();
+            var right = ParseMultiplicative();
+            left = new BinaryExpr(op, left, right) { Text = TextFrom(start) };
+        }
+        return left;
+    }
+
+    private Expr ParseMultiplicative()
+    {
+        int start = _cur.Start;
+        var left = ParseUnary();
+        while (Is(TokenKind.Star) || Is(TokenKind.Slash) || Is(TokenKind.Percent))
+        {
+            var op = Is(TokenKind.Star) ? BinaryOp.Multiply : Is(TokenKind.Slash) ? BinaryOp.Divide : BinaryOp.Modulo;
+            Advance();
+            var right = ParseUnary();
+            left = new BinaryExpr(op, left, right) { Text = TextFrom(start) };
+        }
+        return left;
+    }
+
+    private Expr ParseUnary()
+    {
+        int start = _cur.Start;
+        if (Is(TokenKind.Minus) || Is(TokenKind.Plus))
+        {
+            var op = Is(TokenKind.Minus) ? UnaryOp.Negate : UnaryOp.Plus;
+            Advance();
+            // In sql.y a unary sign binds looser than * / %: "-a * b" is "-(a * b)".
+            var operand = ParseMultiplicative();
+            return new UnaryExpr(op, operand) { Text = TextFrom(start) };
+        }
+        return ParsePrimary();
+    }
+
+    private Expr ParsePrimary()
+    {
+        var t = _cur;
+        int start = t.Start;
+        switch (t.Kind)
+        {
+            case TokenKind.Integer or TokenKind.Float or TokenKind.String or TokenKind.Bool or TokenKind.Duration:
+                Advance();
+                return MakeLiteral(t, negative: false, start);
+            case TokenKind.Question:
+                Advance();
+                return new LiteralExpr(LiteralKind.Placeholder, _placeholders++) { Text = "?" };
+            case TokenKind.LParen:
+            {
+                Advance();
+                if (IsKw("select"))
+                {
+                    throw Fail(_cur);
+                }
+                var inner = ParseCondition();
+                Expect(TokenKind.RParen);
+                return WithText(inner, TextFrom(start));
+            }
+            case TokenKind.Id or TokenKind.QuotedId:
+                if (Peek().Kind == TokenKind.LParen)
+                {
+                    return ParseFunctionCall();
+                }
+                return ParseColumnReferenceWithArrow();
+            case TokenKind.Alias:
+                Advance();
+                return ParseArrow(new ColumnExpr(null, t.Word!) { Text = TextFrom(start) }, start);
+            case TokenKind.Keyword:
+                return ParseKeywordPrimary(t);
+            default:
+                throw Fail(t);
+        }
+    }
+
+    private Expr ParseKeywordPrimary(Token t)
+    {
+        int start = t.Start;
+        string word = t.Word!;
+        if (word == "null")
+        {
+            Advance();
+            return new LiteralExpr(LiteralKind.Null, null) { Text = TextFrom(start) };
+        }
+        if (word == "timestamp")
+        {
+            Advance();
+            var s = Expect(TokenKind.String);
+            return new LiteralExpr(LiteralKind.Timestamp, Lexer.Unquote(_sql, s.Start, s.Length)) { Text = TextFrom(start) };
+        }
+        if (word == "now" && Peek().Kind != TokenKind.LParen)
+        {
+            Advance();
+            return new FunctionExpr("now", []) { Text = TextFrom(start) };
+        }
+        if (NoArgFunctions.Contains(word))
+        {
+            Advance();
+            Expect(TokenKind.LParen);
+            Expect(TokenKind.RParen);
+            return new FunctionExpr(word, []) { Text = TextFrom(start) };
+        }
+        if (StarFunctions.Contains(word))
+        {
+            Advance();
+            Expect(TokenKind.LParen);
+            var args = new List<Expr>();
+            if (Is(TokenKind.Star))
+            {
+                Advance();
+                args.Add(new StarExpr(null) { Text = "*" });
+            }
+            else
+            {
+                args.Add(ParseStarFunctionArgument());
+                while (TryTake(TokenKind.Comma))
+                {
+                    args.Add(ParseStarFunctionArgument());
+                }
+            }
+            Expect(TokenKind.RParen);
+            return new FunctionExpr(word, args) { Text = TextFrom(start) };
+        }
+        if (word == "cast")
+        {
+            Advance();
+            Expect(TokenKind.LParen);
+            var operand = ParseExpression();
+            ExpectKw("as");
+            var type = ParseTypeName();
+            Expect(TokenKind.RParen);
+            return new CastExpr(operand, type) { Text = TextFrom(start) };
+        }
+        if (word == "case")
+        {
+            return ParseCase();
+        }
+        if (PseudoColumns.Contains(word))
+        {
+            Advance();
+            return new ColumnExpr(null, word) { Text = TextFrom(start) };
+        }
+        throw Fail(t);
+    }
+
+    private Expr ParseStarFunctionArgument()
+    {
+        if ((Is(TokenKind.Id) || Is(TokenKind.QuotedId)) && Peek().Kind == TokenKind.Dot && Peek(2).Kind == TokenKind.Star)
+        {
+            int start = _cur.Start;
+            string qualifier = _cur.Word!;
+            Advance();
+            Advance();
+            Advance();
+            return new StarExpr(qualifier) { Text = TextFrom(start) };
+        }
+        return ParseExpression();
+    }
+
+    private Expr ParseCase()
+    {
+        int start = _cur.Start;
+        ExpectKw("case");
+        Expr? operand = IsKw("when") ? null : ParseCondition();
+        var branches = new List<(Expr When, Expr Then)>();
+        do
+        {
+            ExpectKw("when");
+            var when = ParseCondition();
+            ExpectKw("then");
+            var then = ParseCondition();
+            branches.Add((when, then));
+        }
+        while (IsKw("when"));
+        Expr? elseExpr = TryKw("else") ? ParseCondition() : null;
+        ExpectKw("end");
+        return new CaseExpr(operand, branches, elseExpr) { Text = TextFrom(start) };
+    }
+
+    private Expr ParseFunctionCall()
+    {
+        var t = _cur;
+        int start = t.Start;
+        Advance();
+        Expect(TokenKind.LParen);
+        // sql.y: function_name NK_LP expression_list NK_RP, so at least one argument.
+        var args = new List<Expr> { ParseExpression() };
+        while (TryTake(TokenKind.Comma))
+        {
+            args.Add(ParseExpression());
+        }
+        Expect(TokenKind.RParen);
+        return new FunctionExpr(t.Word!, args) { Text = TextFrom(start) };
+    }
+
+    /// <summary><c>col</c>, <c>t.col</c>, <c>t.tbname</c> (sql.y column_reference / pseudo_column).</summary>
+    private ColumnExpr ParseColumnReference()
+    {
+        var t = _cur;
+        int start = t.Start;
+        if (t.Kind == TokenKind.Alias)
+        {
+            Advance();
+            return new ColumnExpr(null, t.Word!) { Text = TextFrom(start) };
+        }
+        if (t.Kind is not (TokenKind.Id or TokenKind.QuotedId))
+        {
+            throw Fail(t);
+        }
+        Advance();
+        if (Is(TokenKind.Dot))
+        {
+            Advance();
+            var c = _cur;
+            if (c.Kind is TokenKind.Id or TokenKind.QuotedId)
+            {
+                CheckNameLength(t, t.Word!, MaxTableNameBytes);
+                CheckNameLength(c, c.Word!, MaxColumnNameBytes);
+            }
+            else if (!(c.IsKeyword("tbname") || c.Kind == TokenKind.Alias))
+            {
+                throw Fail(c);
+            }
+            Advance();
+            return new ColumnExpr(t.Word, c.Word!) { Text = TextFrom(start) };
+        }
+        CheckNameLength(t, t.Word!, MaxColumnNameBytes);
+        return new ColumnExpr(null, t.Word!) { Text = TextFrom(start) };
+    }
+
+    private Expr ParseColumnReferenceWithArrow()
+    {
+        int start = _cur.Start;
+        var column = ParseColumnReference();
+        return column.Name == "tbname" && column.Qualifier is not null ? column : ParseArrow(column, start);
+    }
+
+    private Expr ParseArrow(ColumnExpr column, int start)
+    {
+        if (!TryTake(TokenKind.Arrow))
+        {
+            return column;
+        }
+        var key = Expect(TokenKind.String);
+        var keyLiteral = new LiteralExpr(LiteralKind.String, Lexer.Unquote(_sql, key.Start, key.Length))
+        {
+            Text = _sql.Substring(key.Start, key.Length),
+        };
+        return new BinaryExpr(BinaryOp.JsonGet, column, keyLiteral) { Text = TextFrom(start) };
+    }
+
+    /// <summary>sql.y's signed_literal, the only thing an IN list may hold.</summary>
+    private Expr ParseSignedLiteral()
+    {
+        var t = _cur;
+        int start = t.Start;
+        if (t.Kind is TokenKind.Minus or TokenKind.Plus)
+        {
+            Advance();
+            var n = _cur;
+            if (n.Kind is not (TokenKind.Integer or TokenKind.Float))
+            {
+                throw Fail(n);
+            }
+            Advance();
+            return MakeLiteral(n, t.Kind == TokenKind.Minus, start);
+        }
+        switch (t.Kind)
+        {
+            case TokenKind.Integer or TokenKind.Float or TokenKind.String or TokenKind.Bool or TokenKind.Duration:
+                Advance();
+                return MakeLiteral(t, negative: false, start);
+            case TokenKind.Question:
+                Advance();
+                return new LiteralExpr(LiteralKind.Placeholder, _placeholders++) { Text = "?" };
+            case TokenKind.Keyword when t.Word is "null" or "timestamp" || NoArgFunctions.Contains(t.Word!):
+                return ParseKeywordPrimary(t);
+            default:
+                throw Fail(t);
+        }
+    }
+
+    private LiteralExpr MakeLiteral(Token t, bool negative, int start)
+    {
+        string raw = _sql.Substring(t.Start, t.Length);
+        LiteralExpr literal;
+        switch (t.Kind)
+        {
+            case TokenKind.Integer:
+                if (ulong.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out ulong u))
+                {
+                    if (negative)
+                    {
+                        literal = u <= (ulong)long.MaxValue + 1
+                            ? new LiteralExpr(LiteralKind.Integer, u == (ulong)long.MaxValue + 1 ? long.MinValue : -(long)u)
+                            : new LiteralExpr(LiteralKind.Float, -(double)u);
+                    }
+                    else
+                    {
+                        literal = u <= long.MaxValue ? new LiteralExpr(LiteralKind.Integer, (long)u) : new LiteralExpr(LiteralKind.Integer, u);
+                    }
+                }
+                else
+                {
+                    double d = double.Parse(raw, CultureInfo.InvariantCulture);
+                    literal = new LiteralExpr(LiteralKind.Float, negative ? -d : d);
+                }
+                break;
+            case TokenKind.Float:
+            {
+                double d = double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture);
+                literal = new LiteralExpr(LiteralKind.Float, negative ? -d : d);
+                break;
+            }
+            case TokenKind.String:
+                literal = new LiteralExpr(LiteralKind.String, Lexer.Unquote(_sql, t.Start, t.Length));
+                break;
+            case TokenKind.Bool:
+                literal = new LiteralExpr(LiteralKind.Bool, raw == "true");
+                break;
+            default:
+                literal = new LiteralExpr(LiteralKind.Duration, MakeDuration(t));
+                break;
+        }
+        return literal with { Text = TextFrom(start) };
+    }
+}

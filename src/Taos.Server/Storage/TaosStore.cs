@@ -1,0 +1,512 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Taos.Server.Engine.Catalog;
+
+namespace Taos.Server.Storage;
+
+/// <summary>
+/// The durable store: one SQLite file (WAL, synchronous=FULL) holding the catalog and the rows. Each super or normal
+/// table has one SQLite table <c>t_&lt;id&gt;</c> keyed <c>(tid, ts)</c> WITHOUT ROWID; a child table's rows live
+/// in its super table's SQLite table under the child's id. The catalog is mirrored in memory for lookups.
+/// Writes are serialized (one writer connection); reads use their own pooled connections, so WAL lets them run
+/// beside a writer.
+/// </summary>
+internal sealed class TaosStore : ICatalogReader, IDisposable
+{
+    private const string DatabaseFileName = "taos.db";
+
+    private readonly string _readConnectionString;
+    private readonly SqliteConnection _writer;
+    private readonly Lock _writeLock = new();
+    private readonly Lock _catalogLock = new();
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private Dictionary<string, DbState> _databases = new(StringComparer.Ordinal);
+    private long _nextId = 1;
+    private long _nextSeq = 1;
+    private bool _disposed;
+
+    private sealed class DbState(DatabaseInfo info, long seq)
+    {
+        public DatabaseInfo Info { get; } = info;
+        public long Seq { get; } = seq;
+        public Dictionary<string, TableEntry> Tables { get; } = new(StringComparer.Ordinal);
+    }
+
+    public TaosStore(string dataDirectory)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        string path = Path.GetFullPath(Path.Combine(dataDirectory, DatabaseFileName));
+        var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
+        _writer = new SqliteConnection(builder.ToString());
+        _writer.Open();
+        Exec(_writer, "PRAGMA journal_mode=WAL");
+        Exec(_writer, "PRAGMA synchronous=FULL");
+        Exec(_writer, "PRAGMA cache_size=-65536");
+        Exec(_writer, "PRAGMA temp_store=MEMORY");
+        Exec(_writer, """
+            CREATE TABLE IF NOT EXISTS catalog_db (name TEXT PRIMARY KEY, precision INTEGER NOT NULL, options TEXT NOT NULL, seq INTEGER NOT NULL);
+            CREATE TABLE IF NOT EXISTS catalog_table (db TEXT NOT NULL, name TEXT NOT NULL, id INTEGER NOT NULL, kind INTEGER NOT NULL,
+              stable TEXT, columns TEXT NOT NULL, tags TEXT NOT NULL, tag_values TEXT, seq INTEGER NOT NULL, PRIMARY KEY (db, name));
+            """);
+        _readConnectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = true }.ToString();
+        LoadCatalog();
+    }
+
+    public string DataFile => _writer.DataSource;
+
+    private static void Exec(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        command.ExecuteNonQuery();
+    }
+
+    private void LoadCatalog()
+    {
+        var databases = new Dictionary<string, DbState>(StringComparer.Ordinal);
+        long maxId = 0, maxSeq = 0;
+        using (var command = _writer.CreateCommand())
+        {
+            command.CommandText = "SELECT name, precision, options, seq FROM catalog_db";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                var info = new DatabaseInfo(reader.GetString(0), (TaosPrecision)reader.GetInt32(1), CatalogCodec.ReadOptions(reader.GetString(2)));
+                long seq = reader.GetInt64(3);
+                databases[info.Name] = new DbState(info, seq);
+                maxSeq = Math.Max(maxSeq, seq);
+            }
+        }
+        var childRows = new List<(DbState Db, string Name, long Id, string Stable, string TagValues, long Seq)>();
+        using (var command = _writer.CreateCommand())
+        {
+            command.CommandText = "SELECT db, name, id, kind, stable, columns, tags, tag_values, seq FROM catalog_table";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                if (!databases.TryGetValue(reader.GetString(0), out var db)) continue;
+                string name = reader.GetString(1);
+                long id = reader.GetInt64(2);
+                var kind = (TableKind)reader.GetInt32(3);
+                long seq = reader.GetInt64(8);
+                maxId = Math.Max(maxId, id);
+                maxSeq = Math.Max(maxSeq, seq);
+                if (kind == TableKind.Child)
+                {
+                    childRows.Add((db, name, id, reader.GetString(4), reader.IsDBNull(7) ? "[]" : reader.GetString(7), seq));
+                    continue;
+                }
+                var info = new TableInfo(db.Info.Name, name, kind, null, CatalogCodec.ReadColumns(reader.GetString(5)),
+                    CatalogCodec.ReadColumns(reader.GetString(6)), null);
+                db.Tables[name] = new TableEntry(info, id, id, seq);
+            }
+        }
+        foreach (var (db, name, id, stable, tagValues, seq) in childRows)
+        {
+            if (!db.Tables.TryGetValue(stable, out var super) || super.Info.Kind != TableKind.Super) continue;
+            var info = new TableInfo(db.Info.Name, name, TableKind.Child, stable, super.Info.Columns, super.Info.Tags,
+                CatalogCodec.ReadTagValues(tagValues, super.Info.Tags));
+            db.Tables[name] = new TableEntry(info, id, super.Id, seq);
+        }
+        lock (_catalogLock)
+        {
+            _databases = databases;
+            _nextId = maxId + 1;
+            _nextSeq = maxSeq + 1;
+        }
+    }
+
+    // ---- ICatalogReader ----
+
+    public DatabaseInfo? FindDatabase(string name)
+    {
+        lock (_catalogLock)
+            return _databases.TryGetValue(name, out var db) ? db.Info : null;
+    }
+
+    public TableInfo? FindTable(string database, string name) => FindEntry(database, name)?.Info;
+
+    public TableEntry? FindEntry(string database, string name)
+    {
+        lock (_catalogLock)
+            return _databases.TryGetValue(database, out var db) && db.Tables.TryGetValue(name, out var entry) ? entry : null;
+    }
+
+    public IReadOnlyList<TableInfo> ChildTables(string database, string superTable)
+    {
+        lock (_catalogLock)
+        {
+            if (!_databases.TryGetValue(database, out var db)) return [];
+            return db.Tables.Values.Where(t => t.Info.Kind == TableKind.Child && t.Info.SuperTable == superTable)
+                .OrderBy(t => t.Seq).Select(t => t.Info).ToList();
+        }
+    }
+
+    /// <summary>Databases in creation order.</summary>
+    public IReadOnlyList<DatabaseInfo> Databases()
+    {
+        lock (_catalogLock)
+            return _databases.Values.OrderBy(d => d.Seq).Select(d => d.Info).ToList();
+    }
+
+    /// <summary>All tables of a database in creation order (super, child and normal).</summary>
+    public IReadOnlyList<TableInfo> Tables(string database)
+    {
+        lock (_catalogLock)
+        {
+            if (!_databases.TryGetValue(database, out var db)) return [];
+            return db.Tables.Values.OrderBy(t => t.Seq).Select(t => t.Info).ToList();
+        }
+    }
+
+    public IEnumerable<object?[]> Scan(TableInfo table, long minTs, long maxTs)
+    {
+        var entry = FindEntry(table.Database, table.Name);
+        if (entry is null || entry.Info.Kind == TableKind.Super || minTs > maxTs) return [];
+        return ScanCore(entry, minTs, maxTs);
+    }
+
+    private IEnumerable<object?[]> ScanCore(TableEntry entry, long minTs, long maxTs)
+    {
+        var columns = entry.Info.Columns;
+        using var connection = new SqliteConnection(_readConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        var sql = new StringBuilder("SELECT ts");
+        for (int i = 1; i < columns.Count; i++) sql.Append(", c").Append(i.ToString(CultureInfo.InvariantCulture));
+        sql.Append(" FROM t_").Append(entry.DataId.ToString(CultureInfo.InvariantCulture))
+            .Append(" WHERE tid = $tid AND ts >= $min AND ts <= $max ORDER BY ts");
+        command.CommandText = sql.ToString();
+        command.Parameters.AddWithValue("$tid", entry.Id);
+        command.Parameters.AddWithValue("$min", minTs);
+        command.Parameters.AddWithValue("$max", maxTs);
+        SqliteDataReader reader;
+        try
+        {
+            reader = command.ExecuteReader();
+        }
+        catch (SqliteException)
+        {
+            // The table was dropped between the catalog lookup and the scan: nothing to read.
+            yield break;
+        }
+        using (reader)
+        {
+            while (reader.Read())
+            {
+                var row = new object?[columns.Count];
+                row[0] = reader.GetInt64(0);
+                for (int i = 1; i < row.Length; i++)
+                    row[i] = reader.IsDBNull(i) ? null : ReadValue(reader, i, columns[i].Type);
+                yield return row;
+            }
+        }
+    }
+
+    private static object ReadValue(SqliteDataReader reader, int ordinal, TaosDataType type) => type switch
+    {
+        TaosDataType.Bool => reader.GetInt64(ordinal) != 0,
+        TaosDataType.TinyInt => (sbyte)reader.GetInt64(ordinal),
+        TaosDataType.SmallInt => (short)reader.GetInt64(ordinal),
+        TaosDataType.Int => (int)reader.GetInt64(ordinal),
+        TaosDataType.BigInt or TaosDataType.Timestamp => reader.GetInt64(ordinal),
+        TaosDataType.UTinyInt => (byte)reader.GetInt64(ordinal),
+        TaosDataType.USmallInt => (ushort)reader.GetInt64(ordinal),
+        TaosDataType.UInt => (uint)reader.GetInt64(ordinal),
+        TaosDataType.UBigInt => unchecked((ulong)reader.GetInt64(ordinal)),
+        TaosDataType.Float => (float)reader.GetDouble(ordinal),
+        TaosDataType.Double => reader.GetDouble(ordinal),
+        TaosDataType.VarBinary or TaosDataType.Geometry => (byte[])reader.GetValue(ordinal),
+        _ => reader.GetString(ordinal),
+    };
+
+    /// <summary>The SQLite value stored for a typed value (see <see cref="Engine.RowSetResult"/>).</summary>
+    internal static object ToStorage(object? value) => value switch
+    {
+        null => DBNull.Value,
+        bool b => b ? 1L : 0L,
+        sbyte v => (long)v,
+        short v => (long)v,
+        int v => (long)v,
+        long v => v,
+        byte v => (long)v,
+        ushort v => (long)v,
+        uint v => (long)v,
+        ulong v => unchecked((long)v),
+        float v => (double)v,
+        double v => v,
+        string s => s,
+        byte[] bytes => bytes,
+        _ => throw new ArgumentException("unsupported value " + value.GetType()),
+    };
+
+    private static string SqliteType(TaosDataType type) => type switch
+    {
+        TaosDataType.Float or TaosDataType.Double => "REAL",
+        TaosDataType.VarChar or TaosDataType.NChar or TaosDataType.Json => "TEXT",
+        TaosDataType.VarBinary or TaosDataType.Geometry => "BLOB",
+        _ => "INTEGER",
+    };
+
+    // ---- writes ----
+
+    /// <summary>
+    /// Runs <paramref name="work"/> as one SQLite transaction under the store's write lock; returns after the
+    /// commit is durable. On failure everything is rolled back and the in-memory catalog reloaded.
+    /// </summary>
+    public T Write<T>(Func<WriteContext, T> work)
+    {
+        lock (_writeLock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            using var transaction = _writer.BeginTransaction();
+            var context = new WriteContext(this, transaction);
+            try
+            {
+                T result = work(context);
+                transaction.Commit();
+                return result;
+            }
+            catch
+            {
+                try
+                {
+                    transaction.Rollback();
+                }
+                catch (SqliteException)
+                {
+                }
+                if (context.CatalogChanged)
+                {
+                    ClearCommands();
+                    LoadCatalog();
+                }
+                throw;
+            }
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> under the write lock without a transaction (catalog reads that must not race writes).</summary>
+    public T Locked<T>(Func<T> work)
+    {
+        lock (_writeLock)
+            return work();
+    }
+
+    private void ClearCommands()
+    {
+        foreach (var command in _commands.Values) command.Dispose();
+        _commands.Clear();
+    }
+
+    /// <summary>The operations of one write transaction.</summary>
+    internal sealed class WriteContext
+    {
+        private readonly TaosStore _store;
+        private readonly SqliteTransaction _transaction;
+
+        public WriteContext(TaosStore store, SqliteTransaction transaction)
+        {
+            _store = store;
+            _transaction = transaction;
+        }
+
+        public bool CatalogChanged { get; private set; }
+
+        private void Exec(string sql) => TaosStore.Exec(_store._writer, sql, _transaction);
+
+        private SqliteCommand Command(string sql)
+        {
+            var command = _store._writer.CreateCommand();
+            command.CommandText = sql;
+            command.Transaction = _transaction;
+            return command;
+        }
+
+        public void CreateDatabase(DatabaseInfo info)
+        {
+            CatalogChanged = true;
+            long seq;
+            lock (_store._catalogLock) seq = _store._nextSeq++;
+            using (var command = Command("INSERT INTO catalog_db (name, precision, options, seq) VALUES ($n, $p, $o, $s)"))
+            {
+                command.Parameters.AddWithValue("$n", info.Name);
+                command.Parameters.AddWithValue("$p", (int)info.Precision);
+                command.Parameters.AddWithValue("$o", CatalogCodec.WriteOptions(info.Options));
+                command.Parameters.AddWithValue("$s", seq);
+                command.ExecuteNonQuery();
+            }
+            lock (_store._catalogLock) _store._databases[info.Name] = new DbState(info, seq);
+        }
+
+        public void DropDatabase(string name)
+        {
+            CatalogChanged = true;
+            DbState? db;
+            lock (_store._catalogLock) _store._databases.TryGetValue(name, out db);
+            if (db is null) return;
+            foreach (var entry in db.Tables.Values.Where(t => t.Info.Kind != TableKind.Child))
+                Exec("DROP TABLE IF EXISTS t_" + entry.Id.ToString(CultureInfo.InvariantCulture));
+            using (var command = Command("DELETE FROM catalog_table WHERE db = $d"))
+            {
+                command.Parameters.AddWithValue("$d", name);
+                command.ExecuteNonQuery();
+            }
+            using (var command = Command("DELETE FROM catalog_db WHERE name = $d"))
+            {
+                command.Parameters.AddWithValue("$d", name);
+                command.ExecuteNonQuery();
+            }
+            _store.ClearCommands();
+            lock (_store._catalogLock) _store._databases.Remove(name);
+        }
+
+        /// <summary>Creates a super, normal or child table (a child's <see cref="TableInfo.SuperTable"/> must exist).</summary>
+        public TableEntry CreateTable(TableInfo info)
+        {
+            CatalogChanged = true;
+            DbState db;
+            long id, seq;
+            lock (_store._catalogLock)
+            {
+                db = _store._databases[info.Database];
+                id = _store._nextId++;
+                seq = _store._nextSeq++;
+            }
+            long dataId = id;
+            if (info.Kind == TableKind.Child)
+            {
+                lock (_store._catalogLock) dataId = db.Tables[info.SuperTable!].Id;
+            }
+            else
+            {
+                var sql = new StringBuilder("CREATE TABLE t_").Append(id.ToString(CultureInfo.InvariantCulture))
+                    .Append(" (tid INTEGER NOT NULL, ts INTEGER NOT NULL");
+                for (int i = 1; i < info.Columns.Count; i++)
+                    sql.Append(", c").Append(i.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(SqliteType(info.Columns[i].Type));
+                sql.Append(", PRIMARY KEY (tid, ts)) WITHOUT ROWID");
+                Exec(sql.ToString());
+            }
+            using (var command = Command("""
+                INSERT INTO catalog_table (db, name, id, kind, stable, columns, tags, tag_values, seq)
+                VALUES ($db, $n, $id, $k, $s, $c, $t, $v, $seq)
+                """))
+            {
+                command.Parameters.AddWithValue("$db", info.Database);
+                command.Parameters.AddWithValue("$n", info.Name);
+                command.Parameters.AddWithValue("$id", id);
+                command.Parameters.AddWithValue("$k", (int)info.Kind);
+                command.Parameters.AddWithValue("$s", (object?)info.SuperTable ?? DBNull.Value);
+                command.Parameters.AddWithValue("$c", info.Kind == TableKind.Child ? "[]" : CatalogCodec.WriteColumns(info.Columns));
+                command.Parameters.AddWithValue("$t", info.Kind == TableKind.Child ? "[]" : CatalogCodec.WriteColumns(info.Tags));
+                command.Parameters.AddWithValue("$v", info.TagValues is null ? DBNull.Value : CatalogCodec.WriteTagValues(info.TagValues));
+                command.Parameters.AddWithValue("$seq", seq);
+                command.ExecuteNonQuery();
+            }
+            var entry = new TableEntry(info, id, dataId, seq);
+            lock (_store._catalogLock) db.Tables[info.Name] = entry;
+            return entry;
+        }
+
+        /// <summary>Drops a table; a super table takes its children along.</summary>
+        public void DropTable(TableEntry entry)
+        {
+            CatalogChanged = true;
+            string db = entry.Info.Database;
+            if (entry.Info.Kind == TableKind.Child)
+            {
+                using var command = Command("DELETE FROM t_" + entry.DataId.ToString(CultureInfo.InvariantCulture) + " WHERE tid = $tid");
+                command.Parameters.AddWithValue("$tid", entry.Id);
+                command.ExecuteNonQuery();
+            }
+            else
+            {
+                Exec("DROP TABLE IF EXISTS t_" + entry.Id.ToString(CultureInfo.InvariantCulture));
+                _store.ClearCommands();
+            }
+            using (var command = Command("DELETE FROM catalog_table WHERE db = $db AND (name = $n OR ($super AND stable = $n))"))
+            {
+                command.Parameters.AddWithValue("$db", db);
+                command.Parameters.AddWithValue("$n", entry.Info.Name);
+                command.Parameters.AddWithValue("$super", entry.Info.Kind == TableKind.Super);
+                command.ExecuteNonQuery();
+            }
+            lock (_store._catalogLock)
+            {
+                if (!_store._databases.TryGetValue(db, out var state)) return;
+                state.Tables.Remove(entry.Info.Name);
+                if (entry.Info.Kind == TableKind.Super)
+                {
+                    foreach (var child in state.Tables.Values.Where(t => t.Info.Kind == TableKind.Child && t.Info.SuperTable == entry.Info.Name).ToList())
+                        state.Tables.Remove(child.Info.Name);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Writes rows into a child or normal table. <paramref name="columns"/> are schema indexes, starting with 0 (ts);
+        /// each row is schema-wide and only those columns are written. An existing row with the same ts keeps the columns not listed.
+        /// </summary>
+        public void UpsertRows(TableEntry table, IReadOnlyList<int> columns, IEnumerable<object?[]> rows)
+        {
+            var key = new StringBuilder().Append(table.DataId).Append(':');
+            foreach (int c in columns) key.Append(c).Append(',');
+            string cacheKey = key.ToString();
+            if (!_store._commands.TryGetValue(cacheKey, out var command))
+            {
+                var sql = new StringBuilder("INSERT INTO t_").Append(table.DataId.ToString(CultureInfo.InvariantCulture)).Append(" (tid, ts");
+                for (int i = 1; i < columns.Count; i++) sql.Append(", c").Append(columns[i].ToString(CultureInfo.InvariantCulture));
+                sql.Append(") VALUES ($tid, $p0");
+                for (int i = 1; i < columns.Count; i++) sql.Append(", $p").Append(i.ToString(CultureInfo.InvariantCulture));
+                sql.Append(") ON CONFLICT (tid, ts) DO ");
+                if (columns.Count == 1)
+                {
+                    sql.Append("NOTHING");
+                }
+                else
+                {
+                    sql.Append("UPDATE SET ");
+                    for (int i = 1; i < columns.Count; i++)
+                    {
+                        string name = "c" + columns[i].ToString(CultureInfo.InvariantCulture);
+                        if (i > 1) sql.Append(", ");
+                        sql.Append(name).Append(" = excluded.").Append(name);
+                    }
+                }
+                command = _store._writer.CreateCommand();
+                command.CommandText = sql.ToString();
+                command.Parameters.Add(new SqliteParameter("$tid", Microsoft.Data.Sqlite.SqliteType.Integer));
+                for (int i = 0; i < columns.Count; i++)
+                    command.Parameters.Add(new SqliteParameter("$p" + i.ToString(CultureInfo.InvariantCulture), null));
+                command.Transaction = _transaction;
+                command.Prepare();
+                _store._commands[cacheKey] = command;
+            }
+            command.Transaction = _transaction;
+            var parameters = command.Parameters;
+            parameters[0].Value = table.Id;
+            foreach (var row in rows)
+            {
+                for (int i = 0; i < columns.Count; i++) parameters[i + 1].Value = ToStorage(row[columns[i]]);
+                command.ExecuteNonQuery();
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_writeLock)
+        {
+            if (_disposed) return;
+            _disposed = true;
+            ClearCommands();
+            _writer.Dispose();
+            using (var pooled = new SqliteConnection(_readConnectionString)) SqliteConnection.ClearPool(pooled);
+        }
+    }
+}
+
+/// <summary>A table of the catalog with its storage ids: <see cref="Id"/> its own, <see cref="DataId"/> the SQLite table holding its rows.</summary>
+internal sealed record TableEntry(TableInfo Info, long Id, long DataId, long Seq);
