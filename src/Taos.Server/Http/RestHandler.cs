@@ -95,7 +95,18 @@ internal sealed class RestHandler
             return;
         }
 
-        var (status, sql) = await RestBody.ReadSqlAsync(request.BodyReader, context.RequestAborted).ConfigureAwait(false);
+        RestBodyStatus status;
+        string sql;
+        try
+        {
+            (status, sql) = await RestBody.ReadSqlAsync(request.BodyReader, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException)
+        {
+            // A body that ends before its Content-Length or breaks its chunking: taosAdapter's GetRawData failure.
+            await WriteErrorAsync(context, AdapterError.InvalidContentLength).ConfigureAwait(false);
+            return;
+        }
         if (status == RestBodyStatus.Empty)
         {
             await WriteErrorAsync(context, AdapterError.RequestEmpty).ConfigureAwait(false);
