@@ -371,18 +371,18 @@ internal sealed partial class Parser
         if (TryKw("interval"))
         {
             Expect(TokenKind.LParen);
-            var length = ParseDuration();
+            var length = ParseWindowDuration();
             Duration? offset = null;
             if (TryTake(TokenKind.Comma))
             {
-                offset = ParseDuration();
+                offset = ParseWindowDuration();
             }
             Expect(TokenKind.RParen);
             Duration? sliding = null;
             if (TryKw("sliding"))
             {
                 Expect(TokenKind.LParen);
-                sliding = ParseDuration();
+                sliding = ParseWindowDuration();
                 Expect(TokenKind.RParen);
             }
             FillClause? fill = IsKw("fill") ? ParseFill() : null;
@@ -393,7 +393,7 @@ internal sealed partial class Parser
             Expect(TokenKind.LParen);
             var column = ParseColumnReference();
             Expect(TokenKind.Comma);
-            var gap = ParseDuration();
+            var gap = ParseWindowDuration();
             Expect(TokenKind.RParen);
             return new SessionWindow(column, gap);
         }
@@ -429,6 +429,26 @@ internal sealed partial class Parser
     {
         var t = Expect(TokenKind.Duration);
         return MakeDuration(t);
+    }
+
+    /// <summary>A window length, offset, sliding step or gap: a duration, or (sql.y) the same quoted, as in <c>interval('10s')</c>.</summary>
+    private Duration ParseWindowDuration()
+    {
+        var t = _cur;
+        if (t.Kind == TokenKind.String)
+        {
+            string content = Lexer.Unquote(_sql, t.Start, t.Length);
+            if (content.Length >= 2 && content[^1] is 'b' or 'u' or 'a' or 's' or 'm' or 'h' or 'd' or 'w' or 'n' or 'y'
+                && content.AsSpan(0, content.Length - 1).IndexOfAnyExceptInRange('0', '9') < 0)
+            {
+                Advance();
+                long value = long.TryParse(content.AsSpan(0, content.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out long v)
+                    ? v : long.MaxValue;
+                return new Duration(value, content[^1], content);
+            }
+            throw Fail(t);
+        }
+        return ParseDuration();
     }
 
     private Duration MakeDuration(Token t)

@@ -84,6 +84,14 @@ public class SelectParserTests
     }
 
     [Fact]
+    public void Window_durations_may_be_quoted()
+    {
+        var w = Assert.IsType<IntervalWindow>(Parse("select count(*) from t interval('10s') sliding('5s')").Window);
+        Assert.Equal((new Duration(10, 's', "10s"), new Duration(5, 's', "5s")), (w.Length, w.Sliding));
+        Assert.Throws<TaosServerException>(() => SqlParser.Parse("select count(*) from t interval('ten seconds')"));
+    }
+
+    [Fact]
     public void Limit_comma_form_is_offset_then_count()
     {
         Assert.Equal(new LimitClause(5, 10), Parse("select * from t limit 10, 5").Limit);
