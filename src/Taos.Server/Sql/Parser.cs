@@ -117,7 +117,7 @@ internal sealed partial class Parser
                 "use" => ParseUse(),
                 "show" => ParseShow(),
                 "desc" or "describe" => ParseDescribe(),
-                "select" => ParseQueryExpression(),
+                "select" => ParseQueryStatement(),
                 "insert" => ParseInsert(),
                 "delete" => ParseDelete(),
                 "alter" => ParseAlter(),
@@ -126,7 +126,7 @@ internal sealed partial class Parser
         }
         else if (first.Kind == TokenKind.LParen)
         {
-            statement = ParseParenthesizedQuery();
+            statement = ParseQueryStatement();
         }
         else
         {

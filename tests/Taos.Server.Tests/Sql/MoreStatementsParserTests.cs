@@ -116,3 +116,60 @@ public class MoreStatementsParserTests
         Assert.Null(Parse<InsertSelectStatement>("insert into t2 select * from t1").Columns);
     }
 }
+
+public class QueryExtensionsParserTests
+{
+    [Fact]
+    public void Union_all_and_union()
+    {
+        var u = Assert.IsType<UnionStatement>(SqlParser.Parse(
+            "select ts, v from t1 union all select ts, v from t2 union (select ts, v from t3) order by ts desc limit 5"));
+        Assert.Equal(3, u.Queries.Count);
+        Assert.Equal([true, false], u.All);
+        Assert.Equal("ts", Assert.Single(u.OrderBy).Expr.Text);
+        Assert.Equal(new LimitClause(5, 0), u.Limit);
+        Assert.All(u.Queries, q => Assert.Empty(q.OrderBy));
+        Assert.StartsWith("select ts, v from t1 union all", u.Sql, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Order_by_before_union_is_a_syntax_error()
+    {
+        var ex = Assert.Throws<TaosServerException>(() => SqlParser.Parse("select a from t order by a union select b from u"));
+        Assert.Equal("syntax error near \"union select b from u\"", ex.Message);
+    }
+
+    [Fact]
+    public void Joins()
+    {
+        var s = Assert.IsType<SelectStatement>(SqlParser.Parse(
+            "select a.ts, b.v from d1001 a join d1002 b on a.ts = b.ts left join d1003 c on a.ts = c.ts"));
+        var outer = Assert.IsType<JoinSource>(s.From);
+        Assert.Equal("left", outer.JoinType);
+        Assert.Equal("a.ts = c.ts", outer.On!.Text);
+        var inner = Assert.IsType<JoinSource>(outer.Left);
+        Assert.Equal("inner", inner.JoinType);
+        Assert.Equal(("a", "b"), (Assert.IsType<TableSource>(inner.Left).Alias, Assert.IsType<TableSource>(inner.Right).Alias));
+        Assert.Equal("c", Assert.IsType<TableSource>(outer.Right).Alias);
+
+        var comma = Assert.IsType<JoinSource>(Assert.IsType<SelectStatement>(
+            SqlParser.Parse("select * from t1, t2 where t1.ts = t2.ts")).From);
+        Assert.Null(comma.On);
+        Assert.Equal("left outer", Assert.IsType<JoinSource>(Assert.IsType<SelectStatement>(
+            SqlParser.Parse("select * from t1 left outer join t2 on t1.ts = t2.ts")).From).JoinType);
+    }
+
+    [Fact]
+    public void Interp_range_every_fill()
+    {
+        var s = Assert.IsType<SelectStatement>(SqlParser.Parse(
+            "select _irowts, interp(current) from meters partition by tbname range('2024-01-01 00:00:00', '2024-01-01 00:01:00') every(10s) fill(linear)"));
+        Assert.Equal(("'2024-01-01 00:00:00'", "'2024-01-01 00:01:00'"), (s.Range!.Start.Text, s.Range.End!.Text));
+        Assert.Equal(new Duration(10, 's', "10s"), s.Every);
+        Assert.Equal(FillMode.Linear, s.Fill!.Mode);
+        Assert.Null(s.Window);
+        var single = Assert.IsType<SelectStatement>(SqlParser.Parse("select interp(v) from t range(now) fill(prev)"));
+        Assert.Null(single.Range!.End);
+        Assert.Null(single.Every);
+    }
+}
