@@ -17,5 +17,14 @@ internal static class SqlParser
     /// with 9728 <c>syntax error near "…"</c> / <c>unrecognized token: "…"</c>, 9729 <c>Incomplete SQL statement</c>,
     /// 9751 <c>Invalid identifier name: …</c>, and for INSERT … VALUES the INSERT scanner's 534 and 512 messages.
     /// </summary>
-    public static Statement Parse(string sql) => new Parser(Lexer.Lowercase(sql)).ParseStatement();
+    public static Statement Parse(string sql)
+    {
+        // TDengine reads the statement as a C string: nothing after a NUL exists for it.
+        int nul = sql.IndexOf('\0', StringComparison.Ordinal);
+        if (nul >= 0)
+        {
+            sql = sql[..nul];
+        }
+        return new Parser(Lexer.Lowercase(sql)).ParseStatement();
+    }
 }
