@@ -198,6 +198,15 @@ public class SelectParserTests
     }
 
     [Fact]
+    public void Text_after_a_nul_character_does_not_exist()
+    {
+        var s = Parse("select 1\0 garbage (");
+        Assert.Equal("select 1", s.Sql);
+        var ex = Assert.Throws<TaosServerException>(() => SqlParser.Parse("select 1 from\0 t"));
+        Assert.Equal(TaosErrorCode.IncompleteSql, ex.Code);
+    }
+
+    [Fact]
     public void Syntax_error_message_is_cut_at_511_bytes()
     {
         string tail = string.Join(" ", Enumerable.Repeat("garbage", 200));
