@@ -762,7 +762,15 @@ internal sealed class QueryPlan
             ctx.Row = row;
             withTs.Add((TsOf(ctx, ordinal++), row, table));
         }
-        var sorted = withTs.OrderBy(r => r.Ts).ToList();
+        var sorted = withTs;
+        for (int i = 1; i < sorted.Count; i++)
+        {
+            if (sorted[i - 1].Ts > sorted[i].Ts)
+            {
+                sorted = withTs.OrderBy(r => r.Ts).ToList();
+                break;
+            }
+        }
 
         // Window starts to emit.
         var starts = new List<long>();
@@ -927,7 +935,8 @@ internal sealed class QueryPlan
         }
         if (_order.Count > 0)
         {
-            produced = Sort(produced);
+            long keep = !perGroupLimit && _select.Limit is { } sl ? Math.Min(long.MaxValue / 2, sl.Offset) + sl.Count : long.MaxValue;
+            produced = Sort(produced, keep);
         }
         var values = produced.Select(r => r.Values);
         if (!perGroupLimit && _select.Limit is { } l)
@@ -957,35 +966,63 @@ internal sealed class QueryPlan
         }
     }
 
-    private IEnumerable<OutRow> Sort(IEnumerable<OutRow> rows)
+    private int CompareRows(OutRow a, OutRow b)
     {
-        var list = rows.ToList();
-        var order = _order;
-        int Compare(OutRow a, OutRow b)
+        for (int i = 0; i < _order.Count; i++)
         {
-            for (int i = 0; i < order.Count; i++)
+            var (item, _, desc, nullsFirst) = _order[i];
+            object? x = item >= 0 ? a.Values[item] : a.Keys![i];
+            object? y = item >= 0 ? b.Values[item] : b.Keys![i];
+            if (x is null || y is null)
             {
-                var (item, _, desc, nullsFirst) = order[i];
-                object? x = item >= 0 ? a.Values[item] : a.Keys![i];
-                object? y = item >= 0 ? b.Values[item] : b.Keys![i];
-                int c;
-                if (x is null || y is null)
-                {
-                    if (x is null && y is null) continue;
-                    c = x is null ? (nullsFirst ? -1 : 1) : (nullsFirst ? 1 : -1);
-                    return c;
-                }
-                c = Values.Compare(x, y);
-                if (c != 0) return desc ? -c : c;
+                if (x is null && y is null) continue;
+                return x is null ? (nullsFirst ? -1 : 1) : (nullsFirst ? 1 : -1);
             }
-            return 0;
+            int c = Values.Compare(x, y);
+            if (c != 0) return desc ? -c : c;
         }
-        var indexed = list.Select((r, i) => (r, i)).ToList();
-        indexed.Sort((a, b) =>
+        return 0;
+    }
+
+    /// <summary>Stable sort; with a LIMIT only the first offset+count rows are kept while reading (a bounded heap).</summary>
+    private IEnumerable<OutRow> Sort(IEnumerable<OutRow> rows, long keep)
+    {
+        List<(OutRow Row, long Seq)> list;
+        Comparison<(OutRow Row, long Seq)> cmp = (a, b) =>
         {
-            int c = Compare(a.r, b.r);
-            return c != 0 ? c : a.i.CompareTo(b.i);
-        });
-        return indexed.Select(x => x.r);
+            int c = CompareRows(a.Row, b.Row);
+            return c != 0 ? c : a.Seq.CompareTo(b.Seq);
+        };
+        if (keep < 100_000)
+        {
+            // Max-heap of the best `keep` rows: the root is the worst kept row.
+            var heap = new PriorityQueue<(OutRow Row, long Seq), (OutRow Row, long Seq)>(Comparer<(OutRow Row, long Seq)>.Create((a, b) => cmp(b, a)));
+            long seq = 0;
+            if (keep <= 0) return [];
+            foreach (var r in rows)
+            {
+                var e = (r, seq++);
+                if (heap.Count < keep)
+                {
+                    heap.Enqueue(e, e);
+                }
+                else if (cmp(e, heap.Peek()) < 0)
+                {
+                    heap.EnqueueDequeue(e, e);
+                }
+            }
+            list = new List<(OutRow Row, long Seq)>(heap.Count);
+            while (heap.Count > 0) list.Add(heap.Dequeue());
+            list.Reverse();
+            return list.Select(x => x.Row);
+        }
+        list = rows.Select((r, i) => (r, (long)i)).ToList();
+        bool sorted = true;
+        for (int i = 1; i < list.Count && sorted; i++)
+        {
+            if (cmp(list[i - 1], list[i]) > 0) sorted = false;
+        }
+        if (!sorted) list.Sort(cmp);
+        return list.Select(x => x.Row);
     }
 }
