@@ -124,3 +124,34 @@ public class QuerySqlTests
         Assert.Null(Rows(cat, "select voltage from meters order by voltage desc").Last()[0]);
     }
 }
+
+public class QueryEventWindowTests
+{
+    private const long T0 = 1704067200000;
+
+    private static List<object?[]> Rows(string sql) =>
+        new QueryExecutor(QueryExecutorTests.Meters(), TimeZoneInfo.Utc)
+            .Execute((SelectStatement)SqlParser.Parse(sql), new SqlSession { Database = "cf_ms" }).Rows.ToList();
+
+    [Fact]
+    public void Session_window_splits_where_rows_are_further_apart_than_the_gap()
+    {
+        // d1001 rows at 0s, 5s, 15s, 25s.
+        Assert.Equal([[T0, T0 + 5000, 2L], [T0 + 15000, T0 + 15000, 1L], [T0 + 25000, T0 + 25000, 1L]],
+            Rows("select _wstart, _wend, count(*) from d1001 session(ts, 5s)"));
+    }
+
+    [Fact]
+    public void State_window_splits_where_the_value_changes_and_skips_nulls()
+    {
+        // voltage 219, 218, 221, null.
+        Assert.Equal([[T0, 1L], [T0 + 5000, 1L], [T0 + 15000, 1L]], Rows("select _wstart, count(*) from d1001 state_window(voltage)"));
+    }
+
+    [Fact]
+    public void Event_and_count_windows()
+    {
+        Assert.Equal([[T0 + 5000, 2L]], Rows("select _wstart, count(*) from d1001 event_window start with voltage < 219 end with voltage > 220"));
+        Assert.Equal([[T0, 3L], [T0 + 25000, 1L]], Rows("select _wstart, count(*) from d1001 count_window(3)"));
+    }
+}
