@@ -1,0 +1,70 @@
+using System.Globalization;
+
+namespace Taos;
+
+/// <summary>The connector's exception messages, in one place.</summary>
+internal static class TaosStrings
+{
+    public const string UnknownPrecision = "The precision must be Milliseconds, Microseconds or Nanoseconds.";
+    public const string NotATimestamp = "The object is not a TaosTimestamp.";
+    public const string ConnectionNotOpen = "The connection is not open. Call Open() or OpenAsync() first.";
+    public const string ConnectionAlreadyOpen = "The connection is already open.";
+    public const string NoConnection = "The command has no connection. Set TaosCommand.Connection.";
+    public const string EmptyCommand = "The command text is empty. Set TaosCommand.CommandText.";
+    public const string ReaderClosed = "The data reader is closed.";
+    public const string NoCurrentRow = "There is no current row. Call Read() first and check that it returned true.";
+    public const string NoUrl = "The connection string names no server: set Url (e.g. Url=http://localhost:6041) or Host.";
+    public const string TransactionsNotSupported = "TDengine has no transactions.";
+    public const string ReaderOpen = "The connection already has an open data reader; close it first.";
+    public const string NotTextCommand = "Only CommandType.Text is supported.";
+
+    public static string NanosecondsLost(TaosTimestamp value) =>
+        "The timestamp " + value.ToString() + " has nanoseconds that DateTime cannot hold (it resolves 100 ns). " +
+        "Read it with GetFieldValue<TaosTimestamp>() or GetTaosTimestamp() to keep it exact, or call TaosTimestamp.TruncateToDateTime() to drop them explicitly.";
+
+    public static string DateTimeTooPrecise(DateTime value) => string.Create(CultureInfo.InvariantCulture,
+        $"The DateTime {value:O} has digits below the requested precision; truncate it first.");
+
+    public static string BadTimestamp(string text) => $"'{text}' is not an RFC 3339 timestamp as TDengine writes them.";
+
+    public static string UnknownKeyword(string keyword, IEnumerable<string> known) =>
+        $"Unknown connection string keyword '{keyword}'. Supported keywords: {string.Join(", ", known)}.";
+
+    public static string BadKeywordValue(string keyword, object? value, string expected) =>
+        $"Invalid value '{value}' for connection string keyword '{keyword}': expected {expected}.";
+
+    public static string ServerError(int code, string desc) => string.Create(CultureInfo.InvariantCulture, $"[0x{code:X4}] {desc}");
+
+    public static string HttpError(int status, string reason) => string.Create(CultureInfo.InvariantCulture,
+        $"The server answered HTTP {status} {reason} without a TDengine result.");
+
+    public static string Timeout(TimeSpan timeout) => string.Create(CultureInfo.InvariantCulture,
+        $"The request did not complete within the timeout of {timeout.TotalSeconds:0.###} s.");
+
+    public static string NetworkFailure(Uri url, string message) => $"Could not talk to TDengine at {url}: {message}";
+
+    public static string MalformedResponse(string detail) => $"The server's answer is not a valid TDengine REST result: {detail}";
+
+    public static string UnsupportedParameterType(string name, Type type) =>
+        $"Parameter '{name}' has a value of type {type}, which cannot be sent to TDengine. " +
+        "Supported: string, char, bool, integers, float, double, decimal, DateTime, DateTimeOffset, TaosTimestamp, byte[], Guid, enums and null.";
+
+    public static string NonFiniteParameter(string name) => $"Parameter '{name}' is NaN or infinite, which TDengine cannot store.";
+
+    public static string NulInString(string name) => $"Parameter '{name}' contains a NUL character, which TDengine strings cannot hold.";
+
+    public static string MissingParameter(string name) => $"The command text uses parameter '{name}', but no parameter of that name was added.";
+
+    public static string TooFewPositional(int index) => string.Create(CultureInfo.InvariantCulture,
+        $"The command text has more '?' placeholders than parameters (placeholder {index + 1} has none).");
+
+    public static string InvalidCast(string column, string taosType, Type requested) =>
+        $"Column '{column}' ({taosType}) cannot be read as {requested}.";
+
+    public static string ColumnIsNull(string column) => $"Column '{column}' is NULL in this row; check IsDBNull first.";
+
+    public static string UnknownColumn(string name) => $"No column named '{name}' in the result.";
+
+    public static string UnsupportedCollection(string name) =>
+        $"Schema collection '{name}' is not supported. Supported: MetaDataCollections, Databases, Tables, Columns.";
+}

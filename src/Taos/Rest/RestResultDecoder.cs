@@ -1,0 +1,344 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using Taos.Protocol;
+
+namespace Taos.Rest;
+
+/// <summary>
+/// Decodes a REST answer (<c>{"code":0,"column_meta":[…],"data":[[…],…],"rows":N}</c> or
+/// <c>{"code":N,"desc":"…"}</c>) while it arrives: a <see cref="Utf8JsonReader"/> runs over a buffer refilled from
+/// the response stream, and each row is decoded atomically — if the buffer ends inside a row, the row is
+/// re-read from its start once more bytes are in. Memory is bounded by the largest row, not the response.
+/// </summary>
+internal sealed class RestResultDecoder : IDisposable
+{
+    private const int InitialBufferSize = 64 * 1024;
+
+    private readonly Stream _stream;
+    private byte[] _buffer;
+    private int _start;
+    private int _end;
+    private bool _eof;
+    private JsonReaderState _state;
+    private Phase _phase;
+    private List<TaosColumnMeta>? _columns;
+    private TaosDataType[] _types = [];
+
+    public RestResultDecoder(Stream stream)
+    {
+        _stream = stream;
+        _buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
+    }
+
+    private enum Phase { Header, Rows, Done }
+
+    public int Code { get; private set; }
+    public string? Description { get; private set; }
+    public IReadOnlyList<TaosColumnMeta> Columns => _columns ?? (IReadOnlyList<TaosColumnMeta>)[];
+    /// <summary>The <c>rows</c> field, known once the data array has been read.</summary>
+    public long? RowCount { get; private set; }
+    public bool HasData => _phase == Phase.Rows;
+
+    /// <summary>Reads up to the start of the <c>data</c> array (or the end of an error answer).</summary>
+    public async ValueTask ReadHeaderAsync(bool async, CancellationToken cancellationToken)
+    {
+        while (!TryParseHeader())
+        {
+            await FillAsync(async, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Decodes the next row into <paramref name="row"/>; false at the end of the data.</summary>
+    public async ValueTask<bool> ReadRowAsync(TaosValue[] row, bool async, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (_phase != Phase.Rows)
+            {
+                return false;
+            }
+            switch (TryParseRow(row))
+            {
+                case RowResult.Row: return true;
+                case RowResult.End: return false;
+            }
+            await FillAsync(async, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Skips the remaining rows (so the connection can be reused).</summary>
+    public async ValueTask SkipRestAsync(bool async, CancellationToken cancellationToken)
+    {
+        var scratch = new TaosValue[_types.Length];
+        while (await ReadRowAsync(scratch, async, cancellationToken).ConfigureAwait(false))
+        {
+        }
+    }
+
+    private async ValueTask FillAsync(bool async, CancellationToken cancellationToken)
+    {
+        if (_eof)
+        {
+            throw new TaosException(TaosStrings.MalformedResponse(_end == 0 ? "the body is empty" : "the body ends in the middle of the JSON document"));
+        }
+        if (_start > 0)
+        {
+            Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
+            _end -= _start;
+            _start = 0;
+        }
+        if (_end == _buffer.Length)
+        {
+            // One row is larger than the buffer: grow it.
+            var bigger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
+            Buffer.BlockCopy(_buffer, 0, bigger, 0, _end);
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = bigger;
+        }
+        int read = async
+            ? await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken).ConfigureAwait(false)
+            : _stream.Read(_buffer, _end, _buffer.Length - _end);
+        if (read == 0)
+        {
+            _eof = true;
+        }
+        _end += read;
+    }
+
+    private bool TryParseHeader()
+    {
+        var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _eof, default);
+        int code = 0;
+        string? desc = null;
+        long? rows = null;
+        List<TaosColumnMeta>? columns = null;
+        if (!reader.Read()) return false;
+        if (reader.TokenType != JsonTokenType.StartObject) throw Malformed("the body is not a JSON object");
+        while (true)
+        {
+            if (!reader.Read()) return false;
+            if (reader.TokenType == JsonTokenType.EndObject)
+            {
+                Commit(ref reader, Phase.Done, code, desc, columns, rows);
+                return true;
+            }
+            string name = reader.GetString()!;
+            if (!reader.Read()) return false;
+            switch (name)
+            {
+                case RestProtocol.Code:
+                    code = reader.TokenType == JsonTokenType.Number ? reader.GetInt32() : throw Malformed("code is not a number");
+                    break;
+                case RestProtocol.Desc:
+                    desc = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    break;
+                case RestProtocol.Rows:
+                    rows = reader.TokenType == JsonTokenType.Number ? reader.GetInt64() : null;
+                    break;
+                case RestProtocol.ColumnMeta:
+                    columns = [];
+                    if (reader.TokenType != JsonTokenType.StartArray) throw Malformed("column_meta is not an array");
+                    while (true)
+                    {
+                        if (!reader.Read()) return false;
+                        if (reader.TokenType == JsonTokenType.EndArray) break;
+                        if (reader.TokenType != JsonTokenType.StartArray) throw Malformed("a column_meta entry is not an array");
+                        if (!reader.Read()) return false;
+                        string colName = reader.GetString() ?? "";
+                        if (!reader.Read()) return false;
+                        string typeName = reader.GetString() ?? "";
+                        if (!reader.Read()) return false;
+                        int length = reader.TokenType == JsonTokenType.Number ? reader.GetInt32() : 0;
+                        if (!reader.Read()) return false;
+                        if (reader.TokenType != JsonTokenType.EndArray) throw Malformed("a column_meta entry has more than 3 items");
+                        if (!TaosTypes.TryParseName(typeName, out var type)) type = TaosDataType.VarChar;
+                        columns.Add(new TaosColumnMeta(colName, typeName, type, length));
+                    }
+                    break;
+                case RestProtocol.Data:
+                    if (reader.TokenType == JsonTokenType.Null) break;
+                    if (reader.TokenType != JsonTokenType.StartArray) throw Malformed("data is not an array");
+                    Commit(ref reader, Phase.Rows, code, desc, columns, rows);
+                    return true;
+                default:
+                    if (!reader.TrySkip()) return false;
+                    break;
+            }
+        }
+    }
+
+    private void Commit(ref Utf8JsonReader reader, Phase phase, int code, string? desc, List<TaosColumnMeta>? columns, long? rows)
+    {
+        Code = code;
+        Description = desc;
+        _columns = columns;
+        RowCount = rows;
+        _types = columns is null ? [] : columns.Select(c => c.Type).ToArray();
+        _phase = phase;
+        _state = reader.CurrentState;
+        _start += (int)reader.BytesConsumed;
+    }
+
+    private enum RowResult { NeedMore, Row, End }
+
+    private RowResult TryParseRow(TaosValue[] row)
+    {
+        var span = _buffer.AsSpan(_start, _end - _start);
+        var reader = new Utf8JsonReader(span, _eof, _state);
+        if (!reader.Read()) return RowResult.NeedMore;
+        if (reader.TokenType == JsonTokenType.EndArray)
+        {
+            // After the data: the remaining properties ("rows") up to the end of the object.
+            long? rows = RowCount;
+            while (true)
+            {
+                if (!reader.Read()) return RowResult.NeedMore;
+                if (reader.TokenType == JsonTokenType.EndObject) break;
+                string name = reader.GetString()!;
+                if (!reader.Read()) return RowResult.NeedMore;
+                if (name == RestProtocol.Rows && reader.TokenType == JsonTokenType.Number)
+                {
+                    rows = reader.GetInt64();
+                }
+                else if (!reader.TrySkip())
+                {
+                    return RowResult.NeedMore;
+                }
+            }
+            RowCount = rows;
+            _phase = Phase.Done;
+            _start += (int)reader.BytesConsumed;
+            return RowResult.End;
+        }
+        if (reader.TokenType != JsonTokenType.StartArray) throw Malformed("a data row is not an array");
+        for (int i = 0; ; i++)
+        {
+            if (!reader.Read()) return RowResult.NeedMore;
+            if (reader.TokenType == JsonTokenType.EndArray)
+            {
+                if (i != _types.Length) throw Malformed("a data row has fewer values than column_meta has columns");
+                break;
+            }
+            if (i >= _types.Length) throw Malformed("a data row has more values than column_meta has columns");
+            if (!TryDecodeValue(ref reader, span, _types[i], ref row[i])) return RowResult.NeedMore;
+        }
+        _state = reader.CurrentState;
+        _start += (int)reader.BytesConsumed;
+        return RowResult.Row;
+    }
+
+    private static bool TryDecodeValue(ref Utf8JsonReader reader, ReadOnlySpan<byte> span, TaosDataType type, ref TaosValue value)
+    {
+        value.Ref = null;
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null:
+                value.Kind = TaosValueKind.Null;
+                return true;
+            case JsonTokenType.True or JsonTokenType.False when type != TaosDataType.Json:
+                value.Kind = TaosValueKind.Bool;
+                value.Int64 = reader.TokenType == JsonTokenType.True ? 1 : 0;
+                return true;
+            case JsonTokenType.StartObject or JsonTokenType.StartArray or JsonTokenType.True or JsonTokenType.False
+                or JsonTokenType.Number when type == TaosDataType.Json:
+            {
+                // A JSON tag: keep the value's JSON text exactly as the server sent it.
+                int start = (int)reader.TokenStartIndex;
+                if (!reader.TrySkip()) return false;
+                int end = (int)reader.BytesConsumed;
+                value.Kind = TaosValueKind.Json;
+                value.Ref = Encoding.UTF8.GetString(span[start..end]);
+                return true;
+            }
+            case JsonTokenType.Number:
+                switch (type)
+                {
+                    case TaosDataType.Float:
+                        value.Kind = TaosValueKind.Float;
+                        value.Double = reader.GetSingle();
+                        return true;
+                    case TaosDataType.Double:
+                        value.Kind = TaosValueKind.Double;
+                        value.Double = reader.GetDouble();
+                        return true;
+                    case TaosDataType.UTinyInt or TaosDataType.USmallInt or TaosDataType.UInt or TaosDataType.UBigInt:
+                        value.Kind = TaosValueKind.UInt64;
+                        value.Int64 = unchecked((long)reader.GetUInt64());
+                        return true;
+                    case TaosDataType.Timestamp:
+                        // Not rendered as text: epoch ticks of unknown precision, taken as milliseconds.
+                        value.Kind = TaosValueKind.Timestamp;
+                        value.Int64 = reader.GetInt64();
+                        value.Precision = TaosPrecision.Milliseconds;
+                        value.OffsetMinutes = 0;
+                        return true;
+                    default:
+                        if (reader.TryGetInt64(out long l))
+                        {
+                            value.Kind = TaosValueKind.Int64;
+                            value.Int64 = l;
+                        }
+                        else if (reader.TryGetUInt64(out ulong ul))
+                        {
+                            value.Kind = TaosValueKind.UInt64;
+                            value.Int64 = unchecked((long)ul);
+                        }
+                        else
+                        {
+                            value.Kind = TaosValueKind.Double;
+                            value.Double = reader.GetDouble();
+                        }
+                        return true;
+                }
+            case JsonTokenType.String:
+                switch (type)
+                {
+                    case TaosDataType.Timestamp:
+                    {
+                        string text = reader.GetString()!;
+                        if (!RestTimestamp.TryParse(text, out long ticks, out var precision, out var offset))
+                        {
+                            throw Malformed($"'{text}' is not a timestamp");
+                        }
+                        value.Kind = TaosValueKind.Timestamp;
+                        value.Int64 = ticks;
+                        value.Precision = precision;
+                        value.OffsetMinutes = (short)offset.TotalMinutes;
+                        return true;
+                    }
+                    case TaosDataType.VarBinary or TaosDataType.Geometry or TaosDataType.Blob or TaosDataType.MediumBlob:
+                    {
+                        string hex = reader.GetString()!;
+                        try
+                        {
+                            value.Ref = Convert.FromHexString(hex);
+                        }
+                        catch (FormatException)
+                        {
+                            throw Malformed($"'{hex}' is not hexadecimal");
+                        }
+                        value.Kind = TaosValueKind.Bytes;
+                        return true;
+                    }
+                    default:
+                        value.Kind = TaosValueKind.String;
+                        value.Ref = reader.GetString();
+                        return true;
+                }
+            default:
+                throw Malformed($"unexpected {reader.TokenType} in a data row");
+        }
+    }
+
+    private static TaosException Malformed(string detail) => new(TaosStrings.MalformedResponse(detail));
+
+    public void Dispose()
+    {
+        var buffer = Interlocked.Exchange(ref _buffer, null!);
+        if (buffer is not null)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}

@@ -1,0 +1,241 @@
+using System.Data;
+using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
+using System.Security.Cryptography;
+using Taos.Rest;
+
+namespace Taos;
+
+/// <summary>
+/// One SQL statement sent to TDengine as one REST request.
+/// </summary>
+/// <remarks>
+/// Parameters are written into the statement text on the client (TDengine's REST interface has no binding):
+/// <c>@name</c> placeholders take the parameter of that name, <c>?</c> placeholders take the parameters in order.
+/// Placeholders inside string literals, quoted identifiers and comments are left alone. Values become literals:
+/// strings single-quoted with <c>'</c> doubled and <c>\</c> escaped (so no value can break out of its literal),
+/// <c>byte[]</c> as <c>'\x…'</c>, <see cref="DateTime"/>/<see cref="DateTimeOffset"/>/<see cref="TaosTimestamp"/> as
+/// RFC 3339 strings with an explicit zone (an unspecified <see cref="DateTime"/> is taken in the connection's
+/// <c>Timezone</c>, else UTC), numbers in invariant culture, null as <c>NULL</c>; other types are rejected.
+/// </remarks>
+public sealed class TaosCommand : DbCommand
+{
+    private TaosConnection? _connection;
+    private string _commandText;
+    private int? _commandTimeout;
+    private ITaosResult? _active;
+
+    /// <summary>Creates a command without text or connection.</summary>
+    public TaosCommand()
+        : this(null, null)
+    {
+    }
+
+    /// <summary>Creates a command.</summary>
+    public TaosCommand(string? commandText, TaosConnection? connection = null)
+    {
+        _commandText = commandText ?? "";
+        _connection = connection;
+    }
+
+    /// <summary>The SQL statement (one statement per command).</summary>
+    [AllowNull]
+    public override string CommandText
+    {
+        get => _commandText;
+        set => _commandText = value ?? "";
+    }
+
+    /// <summary>Seconds to wait for the answer to start and, while reading, for each further part of it; 0 = no limit. Defaults to the connection string's <c>Timeout</c> (30).</summary>
+    public override int CommandTimeout
+    {
+        get => _commandTimeout ?? _connection?.ConnectionTimeout ?? 30;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            _commandTimeout = value;
+        }
+    }
+
+    /// <summary>Only <see cref="CommandType.Text"/>.</summary>
+    public override CommandType CommandType
+    {
+        get => CommandType.Text;
+        set
+        {
+            if (value != CommandType.Text) throw new NotSupportedException(TaosStrings.NotTextCommand);
+        }
+    }
+
+    /// <inheritdoc/>
+    public override bool DesignTimeVisible { get; set; }
+
+    /// <inheritdoc/>
+    public override UpdateRowSource UpdatedRowSource { get; set; }
+
+    /// <summary>The connection the command runs on.</summary>
+    public new TaosConnection? Connection
+    {
+        get => _connection;
+        set => _connection = value;
+    }
+
+    /// <summary>The parameters bound into <see cref="CommandText"/>.</summary>
+    public new TaosParameterCollection Parameters { get; } = new();
+
+    /// <summary>
+    /// The request id (<c>req_id</c>) to send, for tracing on the server side. When null, each execution gets a new
+    /// random id; the id used is in <see cref="TaosException.RequestId"/> on failure.
+    /// </summary>
+    public long? RequestId { get; set; }
+
+    /// <inheritdoc/>
+    protected override DbConnection? DbConnection
+    {
+        get => _connection;
+        set => _connection = (TaosConnection?)value;
+    }
+
+    /// <inheritdoc/>
+    protected override DbParameterCollection DbParameterCollection => Parameters;
+
+    /// <summary>Always null: TDengine has no transactions.</summary>
+    protected override DbTransaction? DbTransaction
+    {
+        get => null;
+        set
+        {
+            if (value is not null) throw new NotSupportedException(TaosStrings.TransactionsNotSupported);
+        }
+    }
+
+    internal bool OwnsConnection { get; init; }
+
+    /// <summary>Aborts the request that is running (its reader then fails).</summary>
+    public override void Cancel() => Volatile.Read(ref _active)?.Dispose();
+
+    /// <summary>Does nothing: statements are bound on the client.</summary>
+    public override void Prepare()
+    {
+    }
+
+    /// <summary>Creates a parameter.</summary>
+    public new TaosParameter CreateParameter() => new();
+
+    /// <inheritdoc/>
+    protected override DbParameter CreateDbParameter() => CreateParameter();
+
+    /// <summary>Runs the statement and returns the number of affected rows (INSERT: rows written; DDL: 0); -1 for a query.</summary>
+    /// <exception cref="TaosException">TDengine rejected the statement, or the request failed or timed out.</exception>
+    public override int ExecuteNonQuery() => ExecuteNonQueryAsync(false, CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <inheritdoc cref="ExecuteNonQuery"/>
+    public override Task<int> ExecuteNonQueryAsync(CancellationToken cancellationToken) =>
+        ExecuteNonQueryAsync(true, cancellationToken).AsTask();
+
+    private async ValueTask<int> ExecuteNonQueryAsync(bool async, CancellationToken cancellationToken)
+    {
+        await using var result = await ExecuteCoreAsync(async, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return result.AffectedRows is long n ? (int)Math.Min(n, int.MaxValue) : -1;
+        }
+        finally
+        {
+            Volatile.Write(ref _active, null);
+        }
+    }
+
+    /// <summary>Runs the statement and returns the first column of the first row, or null when there is none.</summary>
+    /// <exception cref="TaosException">TDengine rejected the statement, or the request failed or timed out.</exception>
+    public override object? ExecuteScalar() => ExecuteScalarAsync(false, CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <inheritdoc cref="ExecuteScalar"/>
+    public override Task<object?> ExecuteScalarAsync(CancellationToken cancellationToken) =>
+        ExecuteScalarAsync(true, cancellationToken).AsTask();
+
+    private async ValueTask<object?> ExecuteScalarAsync(bool async, CancellationToken cancellationToken)
+    {
+        await using var reader = await ExecuteReaderAsync(CommandBehavior.Default, async, cancellationToken).ConfigureAwait(false);
+        if (reader.FieldCount == 0)
+        {
+            return reader.RecordsAffected;
+        }
+        return await reader.ReadAsync(async, cancellationToken).ConfigureAwait(false) ? reader.GetValue(0) : null;
+    }
+
+    /// <summary>Runs the statement and returns a reader that decodes the answer while it arrives.</summary>
+    /// <exception cref="TaosException">TDengine rejected the statement, or the request failed or timed out.</exception>
+    public new TaosDataReader ExecuteReader() => ExecuteReaderAsync(CommandBehavior.Default, false, CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <inheritdoc cref="ExecuteReader()"/>
+    public new TaosDataReader ExecuteReader(CommandBehavior behavior) => ExecuteReaderAsync(behavior, false, CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <inheritdoc cref="ExecuteReader()"/>
+    public new Task<TaosDataReader> ExecuteReaderAsync() =>
+        ExecuteReaderAsync(CommandBehavior.Default, true, CancellationToken.None).AsTask();
+
+    /// <inheritdoc cref="ExecuteReader()"/>
+    public new Task<TaosDataReader> ExecuteReaderAsync(CancellationToken cancellationToken) =>
+        ExecuteReaderAsync(CommandBehavior.Default, true, cancellationToken).AsTask();
+
+    /// <inheritdoc cref="ExecuteReader()"/>
+    public new Task<TaosDataReader> ExecuteReaderAsync(CommandBehavior behavior) =>
+        ExecuteReaderAsync(behavior, true, CancellationToken.None).AsTask();
+
+    /// <inheritdoc cref="ExecuteReader()"/>
+    public new Task<TaosDataReader> ExecuteReaderAsync(CommandBehavior behavior, CancellationToken cancellationToken) =>
+        ExecuteReaderAsync(behavior, true, cancellationToken).AsTask();
+
+    /// <inheritdoc/>
+    protected override DbDataReader ExecuteDbDataReader(CommandBehavior behavior) =>
+        ExecuteReaderAsync(behavior, false, CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <inheritdoc/>
+    protected override async Task<DbDataReader> ExecuteDbDataReaderAsync(CommandBehavior behavior, CancellationToken cancellationToken) =>
+        await ExecuteReaderAsync(behavior, true, cancellationToken).ConfigureAwait(false);
+
+    private async ValueTask<TaosDataReader> ExecuteReaderAsync(CommandBehavior behavior, bool async, CancellationToken cancellationToken)
+    {
+        var result = await ExecuteCoreAsync(async, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await TaosDataReader.CreateAsync(this, result, behavior, async, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await result.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    internal void ReaderClosed(TaosDataReader reader)
+    {
+        Volatile.Write(ref _active, null);
+        if (OwnsConnection || reader.Behavior.HasFlag(CommandBehavior.CloseConnection))
+        {
+            _connection?.Close();
+        }
+    }
+
+    private async ValueTask<ITaosResult> ExecuteCoreAsync(bool async, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var connection = _connection ?? throw new InvalidOperationException(TaosStrings.NoConnection);
+        connection.CheckOpen();
+        if (string.IsNullOrWhiteSpace(_commandText))
+        {
+            throw new InvalidOperationException(TaosStrings.EmptyCommand);
+        }
+        var dataSource = connection.GetDataSource();
+        string sql = SqlParameterBinder.Bind(_commandText, Parameters, dataSource.TimeZone);
+        int timeout = CommandTimeout;
+        var request = new TaosRequest(sql, string.IsNullOrEmpty(connection.Database) ? null : connection.Database,
+            RequestId ?? NewRequestId(), timeout == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(timeout));
+        var result = await dataSource.Transport.ExecuteAsync(request, async, cancellationToken).ConfigureAwait(false);
+        Volatile.Write(ref _active, result);
+        return result;
+    }
+
+    internal static long NewRequestId() => RandomNumberGenerator.GetInt32(1, int.MaxValue) * 0x1_0000_0000L + Environment.TickCount;
+}

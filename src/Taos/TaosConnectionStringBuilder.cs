@@ -1,0 +1,221 @@
+using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+
+namespace Taos;
+
+/// <summary>
+/// Builds and parses Taos connection strings:
+/// <c>Url=http://host:6041;Username=root;Password=taosdata;Database=power;Timezone=Asia/Shanghai;Timeout=30</c>,
+/// <c>Url=https://….cloud.tdengine.com;Token=…</c> for TDengine Cloud, or <c>Host=…;Port=6041;UseSsl=false</c>
+/// instead of <c>Url</c>. Keywords are case-insensitive; an unknown keyword is an error.
+/// </summary>
+public sealed class TaosConnectionStringBuilder : DbConnectionStringBuilder
+{
+    private static readonly string[] Canonical =
+        ["Url", "Host", "Port", "UseSsl", "Username", "Password", "Token", "Database", "Timezone", "Timeout"];
+
+    private static readonly Dictionary<string, string> Synonyms = BuildSynonyms();
+
+    /// <summary>Creates an empty builder.</summary>
+    public TaosConnectionStringBuilder()
+    {
+    }
+
+    /// <summary>Creates a builder holding <paramref name="connectionString"/>.</summary>
+    /// <exception cref="ArgumentException">The string has an unknown keyword or a bad value.</exception>
+    public TaosConnectionStringBuilder(string? connectionString)
+    {
+        ConnectionString = connectionString ?? "";
+    }
+
+    /// <summary>The REST endpoint, e.g. <c>http://localhost:6041</c> (taosAdapter) or a TDengine Cloud URL. Takes precedence over <see cref="Host"/>/<see cref="Port"/>/<see cref="UseSsl"/>.</summary>
+    public string? Url
+    {
+        get => GetString("Url");
+        set => this["Url"] = value;
+    }
+
+    /// <summary>The server's host name when no <see cref="Url"/> is given (default <c>localhost</c>).</summary>
+    public string? Host
+    {
+        get => GetString("Host");
+        set => this["Host"] = value;
+    }
+
+    /// <summary>The port when no <see cref="Url"/> is given (default 6041).</summary>
+    public int Port
+    {
+        get => TryGetValue("Port", out var v) ? Convert.ToInt32(v, CultureInfo.InvariantCulture) : 6041;
+        set => this["Port"] = value;
+    }
+
+    /// <summary>Use https when no <see cref="Url"/> is given (default false).</summary>
+    public bool UseSsl
+    {
+        get => TryGetValue("UseSsl", out var v) && Convert.ToBoolean(v, CultureInfo.InvariantCulture);
+        set => this["UseSsl"] = value;
+    }
+
+    /// <summary>The user name for Basic authentication (default <c>root</c>). Synonyms: <c>User</c>, <c>User ID</c>.</summary>
+    public string Username
+    {
+        get => GetString("Username") ?? "root";
+        set => this["Username"] = value;
+    }
+
+    /// <summary>The password for Basic authentication (default <c>taosdata</c>).</summary>
+    public string Password
+    {
+        get => GetString("Password") ?? "taosdata";
+        set => this["Password"] = value;
+    }
+
+    /// <summary>
+    /// A token (TDengine Cloud, or one from <c>/rest/login</c>): when set it replaces user and password; it is sent as
+    /// the <c>token</c> URL parameter and as <c>Authorization: Taosd &lt;token&gt;</c>.
+    /// </summary>
+    public string? Token
+    {
+        get => GetString("Token");
+        set => this["Token"] = value;
+    }
+
+    /// <summary>The default database: statements go to <c>/rest/sql/{Database}</c>.</summary>
+    public string? Database
+    {
+        get => GetString("Database");
+        set => this["Database"] = value;
+    }
+
+    /// <summary>
+    /// An IANA time zone (e.g. <c>Asia/Shanghai</c>), sent as <c>?tz=</c>. Timestamps are then rendered in that zone by
+    /// the server, and <see cref="TaosDataReader.GetDateTime(int)"/> returns that zone's wall-clock time
+    /// (<see cref="DateTimeKind.Unspecified"/>); without it <see cref="TaosDataReader.GetDateTime(int)"/> returns UTC.
+    /// </summary>
+    public string? Timezone
+    {
+        get => GetString("Timezone");
+        set => this["Timezone"] = value;
+    }
+
+    /// <summary>The default command timeout in seconds (default 30; 0 = none).</summary>
+    public int Timeout
+    {
+        get => TryGetValue("Timeout", out var v) ? Convert.ToInt32(v, CultureInfo.InvariantCulture) : 30;
+        set => this["Timeout"] = value;
+    }
+
+    /// <summary>Gets or sets a value by keyword (case-insensitive, synonyms accepted).</summary>
+    /// <exception cref="ArgumentException">The keyword is unknown or the value is invalid for it.</exception>
+    [AllowNull]
+    public override object this[string keyword]
+    {
+        get => base[Resolve(keyword)];
+        set
+        {
+            string key = Resolve(keyword);
+            if (value is null)
+            {
+                base.Remove(key);
+                return;
+            }
+            base[key] = Validate(key, value);
+        }
+    }
+
+    /// <inheritdoc/>
+    public override bool ContainsKey(string keyword) =>
+        Synonyms.TryGetValue(keyword, out var key) && base.ContainsKey(key);
+
+    /// <inheritdoc/>
+    public override bool Remove(string keyword) =>
+        Synonyms.TryGetValue(keyword, out var key) && base.Remove(key);
+
+    /// <inheritdoc/>
+    public override bool TryGetValue(string keyword, [MaybeNullWhen(false)] out object value)
+    {
+        if (Synonyms.TryGetValue(keyword, out var key))
+        {
+            return base.TryGetValue(key, out value);
+        }
+        value = null;
+        return false;
+    }
+
+    internal Uri GetBaseUri()
+    {
+        string? url = Url;
+        if (!string.IsNullOrWhiteSpace(url))
+        {
+            return new Uri(url.TrimEnd('/'), UriKind.Absolute);
+        }
+        string host = string.IsNullOrWhiteSpace(Host) ? "localhost" : Host!;
+        return new UriBuilder(UseSsl ? Uri.UriSchemeHttps : Uri.UriSchemeHttp, host, Port).Uri;
+    }
+
+    /// <summary>The connection string with the password and token replaced by <c>***</c>, for logs.</summary>
+    internal string ToRedactedString()
+    {
+        var copy = new TaosConnectionStringBuilder(ConnectionString);
+        if (copy.ContainsKey("Password")) copy.Password = "***";
+        if (copy.ContainsKey("Token")) copy.Token = "***";
+        return copy.ConnectionString;
+    }
+
+    private string? GetString(string key) => TryGetValue(key, out var v) ? Convert.ToString(v, CultureInfo.InvariantCulture) : null;
+
+    private static string Resolve(string keyword)
+    {
+        ArgumentNullException.ThrowIfNull(keyword);
+        return Synonyms.TryGetValue(keyword.Trim(), out var key)
+            ? key
+            : throw new ArgumentException(TaosStrings.UnknownKeyword(keyword, Canonical), nameof(keyword));
+    }
+
+    private static object Validate(string key, object value)
+    {
+        string text = Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+        switch (key)
+        {
+            case "Port":
+                if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int port) || port is < 0 or > 65535)
+                    throw new ArgumentException(TaosStrings.BadKeywordValue(key, value, "a port number 0-65535"));
+                return port;
+            case "Timeout":
+                if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int timeout) || timeout < 0)
+                    throw new ArgumentException(TaosStrings.BadKeywordValue(key, value, "a number of seconds ≥ 0"));
+                return timeout;
+            case "UseSsl":
+                if (!bool.TryParse(text, out bool ssl))
+                    throw new ArgumentException(TaosStrings.BadKeywordValue(key, value, "true or false"));
+                return ssl;
+            case "Url":
+                if (text.Length > 0 && (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
+                    throw new ArgumentException(TaosStrings.BadKeywordValue(key, value, "an absolute http:// or https:// URL"));
+                return text;
+            case "Timezone":
+                if (text.Length > 0 && !TimeZoneInfo.TryFindSystemTimeZoneById(text, out _))
+                    throw new ArgumentException(TaosStrings.BadKeywordValue(key, value, "an IANA time zone name such as Asia/Shanghai"));
+                return text;
+            default:
+                return text;
+        }
+    }
+
+    private static Dictionary<string, string> BuildSynonyms()
+    {
+        var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var key in Canonical)
+        {
+            map[key] = key;
+        }
+        map["User"] = "Username";
+        map["User ID"] = "Username";
+        map["UserId"] = "Username";
+        map["Server"] = "Host";
+        map["TimeZone"] = "Timezone";
+        map["tz"] = "Timezone";
+        return map;
+    }
+}

@@ -1,0 +1,126 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Net;
+using Taos.Rest;
+
+namespace Taos;
+
+/// <summary>
+/// The shared, thread-safe entry point to one TDengine server: configuration plus one <see cref="HttpClient"/>
+/// (connection pooling happens in its handler). Create one per application and server, make connections and
+/// commands from it, dispose it at shutdown.
+/// </summary>
+public sealed class TaosDataSource : DbDataSource
+{
+    private static readonly ConcurrentDictionary<string, TaosDataSource> Shared = new(StringComparer.Ordinal);
+
+    private readonly HttpClient _http;
+    private readonly bool _ownsHttp;
+    private readonly string _redacted;
+    private string? _serverVersion;
+
+    internal TaosDataSource(TaosConnectionStringBuilder settings, HttpMessageHandler? handler, bool disposeHandler)
+    {
+        Settings = new TaosConnectionStringBuilder(settings.ConnectionString);
+        Endpoint = Settings.GetBaseUri();
+        TimeZone = string.IsNullOrEmpty(Settings.Timezone) ? null : TimeZoneInfo.FindSystemTimeZoneById(Settings.Timezone!);
+        _redacted = Settings.ToRedactedString();
+        _http = handler is null
+            ? new HttpClient(new SocketsHttpHandler
+            {
+                AutomaticDecompression = DecompressionMethods.All,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            }, disposeHandler: true)
+            : new HttpClient(handler, disposeHandler);
+        // Timeouts are applied per command (TaosCommand.CommandTimeout), not to the whole client.
+        _http.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
+        _ownsHttp = true;
+        Transport = new RestTransport(_http, Endpoint, Settings.Username, Settings.Password, Settings.Token, Settings.Timezone);
+    }
+
+    /// <summary>Creates a data source from a connection string (see <see cref="TaosConnectionStringBuilder"/>).</summary>
+    /// <exception cref="ArgumentException">The connection string is invalid.</exception>
+    public static TaosDataSource Create(string connectionString) =>
+        new(new TaosConnectionStringBuilder(connectionString), null, false);
+
+    /// <summary>The connection string, with the password and token masked.</summary>
+    public override string ConnectionString => _redacted;
+
+    /// <summary>The REST endpoint, e.g. <c>http://localhost:6041/</c>.</summary>
+    public Uri Endpoint { get; }
+
+    internal TaosConnectionStringBuilder Settings { get; }
+
+    internal TimeZoneInfo? TimeZone { get; }
+
+    internal ITaosTransport Transport { get; }
+
+    internal string? ServerVersion
+    {
+        get => Volatile.Read(ref _serverVersion);
+        set => Volatile.Write(ref _serverVersion, value);
+    }
+
+    /// <summary>Creates a closed connection that uses this data source.</summary>
+    public new TaosConnection CreateConnection() => new(this);
+
+    /// <summary>Creates and opens a connection.</summary>
+    public new TaosConnection OpenConnection()
+    {
+        var connection = CreateConnection();
+        try
+        {
+            connection.Open();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Creates and opens a connection.</summary>
+    public new async ValueTask<TaosConnection> OpenConnectionAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = CreateConnection();
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Creates a command that runs on this data source without an explicit connection.</summary>
+    public new TaosCommand CreateCommand(string? commandText = null) => (TaosCommand)CreateDbCommand(commandText);
+
+    /// <inheritdoc/>
+    protected override DbConnection CreateDbConnection() => CreateConnection();
+
+    /// <inheritdoc/>
+    protected override DbCommand CreateDbCommand(string? commandText = null)
+    {
+        var connection = CreateConnection();
+        connection.OpenWithoutCheck();
+        return new TaosCommand(commandText, connection) { OwnsConnection = true };
+    }
+
+    /// <inheritdoc/>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && _ownsHttp)
+        {
+            _http.Dispose();
+        }
+        base.Dispose(disposing);
+    }
+
+    /// <summary>The data source shared by every connection made from the same connection string alone.</summary>
+    internal static TaosDataSource GetShared(string connectionString) =>
+        Shared.GetOrAdd(connectionString, static cs => Create(cs));
+}

@@ -1,0 +1,32 @@
+using System.Data.Common;
+
+namespace Taos;
+
+/// <summary>Creates the provider's objects; register it with <see cref="DbProviderFactories"/> under any invariant name.</summary>
+public sealed class TaosFactory : DbProviderFactory
+{
+    /// <summary>The single instance.</summary>
+    public static readonly TaosFactory Instance = new();
+
+    private TaosFactory()
+    {
+    }
+
+    /// <inheritdoc/>
+    public override bool CanCreateDataSourceEnumerator => false;
+
+    /// <inheritdoc/>
+    public override DbCommand CreateCommand() => new TaosCommand();
+
+    /// <inheritdoc/>
+    public override DbConnection CreateConnection() => new TaosConnection();
+
+    /// <inheritdoc/>
+    public override DbConnectionStringBuilder CreateConnectionStringBuilder() => new TaosConnectionStringBuilder();
+
+    /// <inheritdoc/>
+    public override DbParameter CreateParameter() => new TaosParameter();
+
+    /// <inheritdoc/>
+    public override DbDataSource CreateDataSource(string connectionString) => TaosDataSource.Create(connectionString);
+}
