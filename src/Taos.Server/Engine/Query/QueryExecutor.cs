@@ -25,7 +25,7 @@ internal sealed class QueryExecutor
     public RowSetResult Execute(SelectStatement select, SqlSession session)
     {
         var source = ResolveSource(select.From, session);
-        string? defaultDb = session.Database is { } d && _catalog.FindDatabase(d) is not null ? d : null;
+        string? defaultDb = session.Database is { } d && (_catalog.FindDatabase(d) is not null || SystemTables.IsSystemDatabase(d)) ? d : null;
         var effectiveSession = new SqlSession { Database = defaultDb, User = session.User, ClientHost = session.ClientHost };
         var plan = new QueryPlan(select, source, new ExprCompiler(source.Layout, source.Precision, _serverZone, effectiveSession, QueryTime.Now(source.Precision)), _serverZone);
         return plan.Build();
@@ -44,6 +44,18 @@ internal sealed class QueryExecutor
                     if (db is null)
                     {
                         throw new TaosServerException(TaosErrorCode.DatabaseNotSpecified, "Database not specified");
+                    }
+                    if (SystemTables.IsSystemDatabase(db))
+                    {
+                        var sys = SystemTables.Open(db, ts.Name.Name, _catalog)
+                            ?? throw new TaosServerException(TaosErrorCode.TableInfoFailure, "Fail to get table info, error: Table does not exist");
+                        var sysLayout = new SourceLayout { TsIndex = -1, StarIncludesTags = true };
+                        for (int i = 0; i < sys.Columns.Count; i++)
+                        {
+                            var c = sys.Columns[i];
+                            sysLayout.Columns.Add(new SourceColumn(c.Name, c.Type, c.Length, SlotKind.Column, i));
+                        }
+                        return new QuerySource(sysLayout, TaosPrecision.Milliseconds, [], null, sys.Rows);
                     }
                     var dbInfo = _catalog.FindDatabase(db);
                     if (dbInfo is null)
