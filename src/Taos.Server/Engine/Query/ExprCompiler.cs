@@ -317,6 +317,8 @@ internal sealed partial class ExprCompiler
 
     private CExpr CompileComparison(BinaryOp op, CExpr left, CExpr right)
     {
+        left = Scalarize(left);
+        right = Scalarize(right);
         if (left.Type == TaosDataType.Timestamp) right = CoerceForTimestamp(right);
         if (right.Type == TaosDataType.Timestamp) left = CoerceForTimestamp(left);
         Func<int, bool> test = op switch
@@ -339,7 +341,7 @@ internal sealed partial class ExprCompiler
 
     private CExpr CompileBetween(BetweenExpr bt)
     {
-        var x = Compile(bt.Operand);
+        var x = Scalarize(Compile(bt.Operand));
         var lo = Compile(bt.Low);
         var hi = Compile(bt.High);
         if (x.Type == TaosDataType.Timestamp)
@@ -358,7 +360,7 @@ internal sealed partial class ExprCompiler
 
     private CExpr CompileIn(InExpr inExpr)
     {
-        var x = Compile(inExpr.Operand);
+        var x = Scalarize(Compile(inExpr.Operand));
         var items = inExpr.Values.Select(Compile).Select(i => x.Type == TaosDataType.Timestamp ? CoerceForTimestamp(i) : i).ToArray();
         bool negated = inExpr.Negated;
         return Derive(TaosDataType.Bool, 1, c =>
@@ -386,7 +388,7 @@ internal sealed partial class ExprCompiler
 
     private CExpr CompilePattern(BinaryExpr b)
     {
-        var x = Compile(b.Left);
+        var x = Scalarize(Compile(b.Left));
         var p = Compile(b.Right);
         bool like = b.Op is BinaryOp.Like or BinaryOp.NotLike;
         bool negated = b.Op is BinaryOp.NotLike or BinaryOp.NotMatch;
@@ -457,6 +459,39 @@ internal sealed partial class ExprCompiler
         catch (JsonException)
         {
             return null;
+        }
+    }
+
+    /// <summary>A JSON value compared with a plain value: strings unquoted, numbers as DOUBLE, booleans as BOOL.</summary>
+    private static CExpr Scalarize(CExpr e)
+    {
+        if (e.Type != TaosDataType.Json) return e;
+        return new CExpr
+        {
+            Type = TaosDataType.VarChar, Length = e.Length, IsConstant = e.IsConstant, HasAggregate = e.HasAggregate, UsesColumns = e.UsesColumns,
+            Eval = c => e.Eval(c) is string text ? JsonScalar(text) : null,
+        };
+    }
+
+    private static object? JsonScalar(string json)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            var r = doc.RootElement;
+            return r.ValueKind switch
+            {
+                JsonValueKind.String => r.GetString(),
+                JsonValueKind.Number => r.GetDouble(),
+                JsonValueKind.True => true,
+                JsonValueKind.False => false,
+                JsonValueKind.Null => null,
+                _ => json,
+            };
+        }
+        catch (JsonException)
+        {
+            return json;
         }
     }
 
