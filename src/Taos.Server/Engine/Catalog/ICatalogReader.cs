@@ -25,9 +25,4 @@ internal interface ICatalogReader
     /// </summary>
     IEnumerable<object?[]> Scan(TableInfo table, long minTs, long maxTs);
 
-    /// <summary>The user databases in creation order (for <c>information_schema.ins_databases</c>).</summary>
-    IReadOnlyList<DatabaseInfo> Databases() => [];
-
-    /// <summary>All super, child and normal tables of <paramref name="database"/> in creation order (for <c>ins_tables</c>/<c>ins_stables</c>).</summary>
-    IReadOnlyList<TableInfo> Tables(string database) => [];
 }
