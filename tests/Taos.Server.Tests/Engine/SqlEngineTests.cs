@@ -192,6 +192,8 @@ public sealed class SqlEngineTests : IDisposable
             "Value too long for column/tag: location");
         Fails("insert into d1007 using meters tags (1, 'a', 3) values (1704067300000, 1, 1, 1)", 9741, "Tags number not matched");
         Assert.Null(_engine.Catalog.FindTable("d", "d1005"));
+        Fails("create table d1008 using meters tags (1)", 9741, "Tags number not matched");
+        Fails("create table d1008 using meters tags (1, 'a', 2)", 9741, "Tags number not matched");
     }
 
     [Fact]
