@@ -100,6 +100,20 @@ public class QuerySqlTests
     }
 
     [Fact]
+    public void Cast_reads_strings_like_strtol_and_timestamps_as_ticks()
+    {
+        var r = Run(new FakeCatalog(), "select cast('12abc' as int), cast('true' as bool), cast('1' as bool), cast('9223372036854775807' as bigint), cast('2024-01-01 00:00:00' as timestamp)", null);
+        Assert.Equal([12, false, true, long.MaxValue, 1704067200000L], r.Rows.Single());
+    }
+
+    [Fact]
+    public void To_iso8601_appends_the_server_zone_offset()
+    {
+        var r = Run(new FakeCatalog(), "select to_iso8601(1704067200000)", null);
+        Assert.Equal("2024-01-01T00:00:00.000+0000", r.Rows.Single()[0]);
+    }
+
+    [Fact]
     public void Json_tag_values_compare_as_their_scalar()
     {
         var cat = new FakeCatalog().AddDatabase("x");

@@ -538,7 +538,14 @@ internal sealed partial class ExprCompiler
             }
             else
             {
-                r = Values.Convert(v, t, p, z);
+                // CAST reads strings as C's strtol/strtod do: a leading number or 0 ('true' → false, bad time → 0).
+                if (v is string sv && t == TaosDataType.Bool) r = LeadingNumber(sv) != 0;
+                else if (v is string && t == TaosDataType.Timestamp) r = Values.Convert(v, t, p, z) ?? 0L;
+                else if (v is string sv3 && t is not (TaosDataType.VarChar or TaosDataType.NChar or TaosDataType.VarBinary or TaosDataType.Geometry or TaosDataType.Json))
+                    r = long.TryParse(sv3.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out long exact) ? Values.Convert(exact, t, p, z)
+                        : ulong.TryParse(sv3.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out ulong uexact) ? Values.Convert(uexact, t, p, z)
+                        : Values.Convert(LeadingNumber(sv3), t, p, z);
+                else r = Values.Convert(v, t, p, z);
             }
             if (isString && r is string s)
             {
@@ -546,6 +553,31 @@ internal sealed partial class ExprCompiler
             }
             return r;
         }, x);
+    }
+
+    /// <summary>The longest numeric prefix of <paramref name="s"/> (after leading spaces) as a double, 0 when none.</summary>
+    private static double LeadingNumber(string s)
+    {
+        var t = s.TrimStart();
+        int n = 0;
+        if (n < t.Length && (t[n] == '+' || t[n] == '-')) n++;
+        while (n < t.Length && char.IsAsciiDigit(t[n])) n++;
+        if (n < t.Length && t[n] == '.')
+        {
+            n++;
+            while (n < t.Length && char.IsAsciiDigit(t[n])) n++;
+        }
+        if (n < t.Length && (t[n] == 'e' || t[n] == 'E'))
+        {
+            int m = n + 1;
+            if (m < t.Length && (t[m] == '+' || t[m] == '-')) m++;
+            if (m < t.Length && char.IsAsciiDigit(t[m]))
+            {
+                while (m < t.Length && char.IsAsciiDigit(t[m])) m++;
+                n = m;
+            }
+        }
+        return double.TryParse(t.AsSpan(0, n), NumberStyles.Float, CultureInfo.InvariantCulture, out double d) ? d : 0;
     }
 
     private static int TaosTypesLength(TypeSpec spec) =>

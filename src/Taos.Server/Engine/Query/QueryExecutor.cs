@@ -330,23 +330,27 @@ internal sealed class QueryPlan
         }
     }
 
-    /// <summary>Plain columns next to aggregates: only group keys, or the row of a single selector.</summary>
+    /// <summary>
+    /// Plain columns next to aggregates (select list, and ORDER BY unless DISTINCT): only group keys, or the row of
+    /// a single selector when no other aggregate is present [src parTranslater.c checkAggColCoexist].
+    /// </summary>
     private void ValidateAggregateItems()
     {
         var keyTexts = new HashSet<string>(KeyExprs.Select(k => k.Text));
         var keyColumns = new HashSet<string>(KeyExprs.OfType<ColumnExpr>().Select(c => c.Name));
         bool tagsConstant = keyColumns.Contains("tbname");
-        bool bare = false;
-        foreach (var (expr, _) in _items)
+        var exprs = _items.Select(i => i.Expr).ToList();
+        if (!_select.Distinct)
         {
-            if (HasBareColumn(expr, keyTexts, keyColumns, tagsConstant)) bare = true;
+            exprs.AddRange(_select.OrderBy.Select(o => o.Expr).Where(e => e is not LiteralExpr && !(e is ColumnExpr c && _select.Items.Any(i => i.Alias == c.Name))));
         }
+        bool bare = exprs.Any(e => HasBareColumn(e, keyTexts, keyColumns, tagsConstant));
         if (!bare) return;
         if (Grouped)
         {
             throw new TaosServerException(TaosErrorCode.NotGroupByExpression, "Not a GROUP BY expression");
         }
-        var calls = _items.SelectMany(i => AggregateCalls(i.Expr)).ToList();
+        var calls = exprs.SelectMany(AggregateCalls).ToList();
         int selectors = calls.Count(c => ExprCompiler.IsSelectorName(c.Name.ToLowerInvariant()));
         if (selectors != 1 || calls.Count != 1)
         {
