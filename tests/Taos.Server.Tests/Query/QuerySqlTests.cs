@@ -198,3 +198,47 @@ public class QuerySystemTableTests
         Assert.Equal(9826, ex.Code);
     }
 }
+
+public class QueryMultiRowTests
+{
+    private const long T0 = 1704067200000;
+
+    private static RowSetResult Run(string sql) =>
+        new QueryExecutor(QueryExecutorTests.Meters(), TimeZoneInfo.Utc).Execute((SelectStatement)SqlParser.Parse(sql), new SqlSession { Database = "cf_ms" });
+
+    [Fact]
+    public void Diff_and_csum_follow_ts_order_and_skip_nulls()
+    {
+        // d1001 voltage: 219, 218, 221, null.
+        var diff = Run("select ts, diff(voltage) from d1001");
+        Assert.Equal(new ResultColumn("diff(voltage)", TaosDataType.BigInt, 8), diff.Columns[1]);
+        Assert.Equal([[T0 + 5000, -1L], [T0 + 15000, 3L]], diff.Rows.ToList());
+        Assert.Equal([219L, 437L, 658L], Run("select csum(voltage) from d1001").Rows.Select(r => r[0]));
+        Assert.Equal([[T0 + 15000, 3L]], Run("select ts, diff(voltage, 1) from d1001").Rows.ToList());
+    }
+
+    [Fact]
+    public void Top_and_bottom_pick_values_and_keep_their_rows_in_ts_order()
+    {
+        var top = Run("select ts, top(voltage, 2), tbname from meters");
+        Assert.Equal(new ResultColumn("top(voltage, 2)", TaosDataType.Int, 4), top.Columns[1]);
+        Assert.Equal(2, top.Rows.Count());
+        Assert.All(top.Rows, r => Assert.Equal(223, r[1]));
+        Assert.Equal([[218, "d1001"]], Run("select bottom(voltage, 1), tbname from meters").Rows.ToList());
+    }
+
+    [Fact]
+    public void Tail_unique_and_mavg()
+    {
+        Assert.Equal([12.3f, 9.9f], Run("select tail(current, 2) from d1001").Rows.Select(r => r[0]));
+        Assert.Equal([2, 3], Run("select unique(groupid) from meters").Rows.Select(r => r[0]));
+        Assert.Equal([218.5, 219.5], Run("select mavg(voltage, 2) from d1001").Rows.Select(r => r[0]));
+    }
+
+    [Fact]
+    public void Multi_row_function_with_aggregate_is_rejected()
+    {
+        var ex = Assert.Throws<TaosServerException>(() => Run("select diff(voltage), count(*) from d1001"));
+        Assert.Equal(9740, ex.Code);
+    }
+}

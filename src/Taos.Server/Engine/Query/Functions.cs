@@ -22,6 +22,7 @@ internal sealed partial class ExprCompiler
     {
         string name = fn.Name.ToLowerInvariant();
         if (IsAggregateName(name)) return CompileAggregate(name, fn);
+        if (MultiRowSpec.IsMultiRowName(name)) return CompileMultiRow(name, fn);
         var args = fn.Args;
         void Count(int min, int max)
         {
@@ -89,7 +90,7 @@ internal sealed partial class ExprCompiler
                             if (name != "abs" || v is byte or ushort or uint or ulong) return v;
                             return Values.Convert(Math.Abs(Values.ToLong(v)), type, p, z);
                         }
-                        return v is float fv ? (float)f(fv) : f(Values.ToDouble(v));
+                        return v is float fv ? (object)(float)f(fv) : f(Values.ToDouble(v));
                     }, x);
                 }
             case "sqrt":

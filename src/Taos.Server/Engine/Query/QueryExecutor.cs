@@ -141,6 +141,7 @@ internal sealed class QueryPlan
     private CExpr? _having;
     private int _selectorAgg = -1;
     private CExpr? _stateExpr;
+    private readonly List<MultiRowSpec> _multiRow = [];
     private CExpr? _eventStart;
     private CExpr? _eventEnd;
 
@@ -171,6 +172,11 @@ internal sealed class QueryPlan
             throw new TaosServerException(TaosErrorCode.SlimitWithoutGroup, "slimit/soffset only available for PARTITION/GROUP BY query");
         }
         _aggregate = _select.Window is not null || Grouped || _select.Having is not null || _items.Any(i => ContainsAggregate(i.Expr));
+        bool multiRow = _items.Any(i => ContainsMultiRow(i.Expr));
+        if (multiRow && _aggregate)
+        {
+            throw new TaosServerException(TaosErrorCode.NotSingleGroup, "Not a single-group group function");
+        }
 
 
         // WHERE first: TDengine resolves it before the select list.
@@ -214,9 +220,18 @@ internal sealed class QueryPlan
             _compiler.Aggregates = _aggs;
             _compiler.WindowColumns = _select.Window is not null;
         }
+        if (multiRow)
+        {
+            _compiler.MultiRow = _multiRow;
+        }
         foreach (var (expr, _) in _items)
         {
             _itemExprs.Add(_compiler.Compile(expr));
+        }
+        _compiler.MultiRow = null;
+        if (_multiRow.Count > 1)
+        {
+            throw new TaosServerException(TaosErrorCode.NotSingleGroup, "Not a single-group group function");
         }
         if (_aggregate && _select.Having is not null)
         {
@@ -241,7 +256,11 @@ internal sealed class QueryPlan
         }
 
         IEnumerable<OutRow> produced;
-        if (!_aggregate)
+        if (_multiRow.Count > 0)
+        {
+            produced = MultiRowRows();
+        }
+        else if (!_aggregate)
         {
             produced = Partitioned ? ProjectPartitioned() : Project();
         }
@@ -313,6 +332,9 @@ internal sealed class QueryPlan
             .Concat(ce.Else is null ? [] : [ce.Else]),
         _ => [],
     };
+
+    private static bool ContainsMultiRow(Expr e) =>
+        (e is FunctionExpr f && MultiRowSpec.IsMultiRowName(f.Name.ToLowerInvariant())) || Children(e).Any(ContainsMultiRow);
 
     private static bool ContainsAggregate(Expr e) =>
         (e is FunctionExpr f && ExprCompiler.IsAggregateName(f.Name.ToLowerInvariant())) || Children(e).Any(ContainsAggregate);
@@ -724,6 +746,42 @@ internal sealed class QueryPlan
         }
     }
 
+    // ---------------------------------------------------------------- multi-row functions
+
+    /// <summary>DIFF, CSUM, TOP… per partition (or over the whole merged timeline), rows in ts order.</summary>
+    private IEnumerable<OutRow> MultiRowRows()
+    {
+        var index = new Dictionary<string, int>();
+        var groups = new List<List<(long Ts, object?[] Row, TableInfo? Table)>>();
+        long ordinal = 0;
+        foreach (var ctx in Scan())
+        {
+            string key = _keys.Count == 0 ? "" : GroupKey(ctx);
+            if (!index.TryGetValue(key, out int g))
+            {
+                g = groups.Count;
+                index[key] = g;
+                groups.Add([]);
+            }
+            groups[g].Add((TsOf(ctx, ordinal++), ctx.Row, ctx.Table));
+        }
+        var spec = _multiRow[0];
+        var outCtx = new EvalContext();
+        int gi = 0;
+        foreach (var rows in SelectGroups(groups))
+        {
+            var sorted = rows.Select((r, i) => (r, i)).OrderBy(x => x.r.Ts).ThenBy(x => x.i).Select(x => x.r).ToList();
+            foreach (var (row, value) in spec.Run(sorted))
+            {
+                outCtx.Row = sorted[row].Row;
+                outCtx.Table = sorted[row].Table;
+                outCtx.Aggs = [value];
+                yield return new OutRow(EvalItems(outCtx), OrderKeys(outCtx), gi);
+            }
+            gi++;
+        }
+    }
+
     // ---------------------------------------------------------------- windows
 
     private IEnumerable<OutRow> Windowed(IntervalWindow iw)
@@ -1049,7 +1107,7 @@ internal sealed class QueryPlan
 
     private IEnumerable<object?[]> Finish(IEnumerable<OutRow> produced)
     {
-        bool perGroupLimit = Partitioned && (_select.Window is not null || !_aggregate);
+        bool perGroupLimit = Partitioned && (_select.Window is not null || !_aggregate || _multiRow.Count > 0);
         if (_select.Distinct)
         {
             produced = Distinct(produced);
