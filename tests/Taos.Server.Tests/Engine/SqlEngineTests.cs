@@ -55,6 +55,19 @@ public sealed class SqlEngineTests : IDisposable
     public void CreateDatabase_bad_option_is_9753(string sql, string message) => Fails(sql, 9753, message);
 
     [Fact]
+    public void CreateDatabase_options_are_normalized_and_stored()
+    {
+        Exec("create database o precision 'US' keep 30d,60d,3650 duration 12h buffer 64 cachemodel 'both'");
+        var db = _engine.Catalog.FindDatabase("o")!;
+        Assert.Equal(TaosPrecision.Microseconds, db.Precision);
+        Assert.Equal("43200m,86400m,5256000m", db.Options["keep"]);
+        Assert.Equal("720m", db.Options["duration"]);
+        Assert.Equal("64", db.Options["buffer"]);
+        Assert.Equal("both", db.Options["cachemodel"]);
+        Assert.Equal("us", db.Options["precision"]);
+    }
+
+    [Fact]
     public void CreateDatabase_exists_and_drop_missing()
     {
         Fails("create database d", 897, "Database already exists");
