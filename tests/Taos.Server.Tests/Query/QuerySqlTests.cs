@@ -114,6 +114,22 @@ public class QuerySqlTests
     }
 
     [Fact]
+    public void Float_columns_compare_with_decimal_constants_rounded_to_float()
+    {
+        var cat = QueryExecutorTests.Meters();
+        Assert.Equal([[T0]], Rows(cat, "select ts from d1001 where current = 10.3"));
+        Assert.Equal(2, Rows(cat, "select ts from d1001 where phase in (0.31)").Count);
+        Assert.Equal(2, Rows(cat, "select ts from d1001 where current > 10.3 and current <= 12.6").Count);
+    }
+
+    [Fact]
+    public void Invalid_match_pattern_is_an_error_not_a_crash()
+    {
+        var ex = Assert.Throws<TaosServerException>(() => Run(QueryExecutorTests.Meters(), "select * from meters where location match '(('"));
+        Assert.Equal(10243, ex.Code);
+    }
+
+    [Fact]
     public void Json_tag_values_compare_as_their_scalar()
     {
         var cat = new FakeCatalog().AddDatabase("x");

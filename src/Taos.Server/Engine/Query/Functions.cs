@@ -259,6 +259,7 @@ internal sealed partial class ExprCompiler
                     var x = Arg(0);
                     var unit = Arg(1);
                     if (unit.DurationUnit == '\0') throw ParamType(name);
+                    if (QueryTime.IsCalendar(unit.DurationUnit)) throw new TaosServerException(TaosErrorCode.InvalidParameterValue, "Invalid parameter value : " + name);
                     if (!(x.Type == TaosDataType.Timestamp || TaosTypes.IsInteger(x.Type) || IsStringType(x))) throw ParamType(name);
                     bool useZone = args.Count < 3 || Arg(2).Eval(new EvalContext()) is not { } uz || Values.ToLong(uz) != 0;
                     long unitTicks = QueryTime.FixedTicks(unit.DurationValue, unit.DurationUnit, Precision);
