@@ -108,7 +108,7 @@ public sealed class TaosDataReader : DbDataReader
     /// <inheritdoc cref="Read"/>
     public override Task<bool> ReadAsync(CancellationToken cancellationToken) => ReadAsync(true, cancellationToken).AsTask();
 
-    internal async ValueTask<bool> ReadAsync(bool async, CancellationToken cancellationToken)
+    internal ValueTask<bool> ReadAsync(bool async, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_closed, this);
         cancellationToken.ThrowIfCancellationRequested();
@@ -118,16 +118,25 @@ public sealed class TaosDataReader : DbDataReader
             _hasPending = false;
             _onRow = true;
             _rowsRead++;
-            return true;
+            return new ValueTask<bool>(true);
         }
         if (_columns.Length == 0)
         {
             _onRow = false;
-            return false;
+            return new ValueTask<bool>(false);
         }
-        _onRow = await _result.ReadRowAsync(_current, async, cancellationToken).ConfigureAwait(false);
-        if (_onRow) _rowsRead++;
-        return _onRow;
+        // No async state machine unless the next row has to wait for the network.
+        var pending = _result.ReadRowAsync(_current, async, cancellationToken);
+        return pending.IsCompletedSuccessfully ? new ValueTask<bool>(OnRow(pending.Result)) : AwaitRowAsync(pending);
+    }
+
+    private async ValueTask<bool> AwaitRowAsync(ValueTask<bool> pending) => OnRow(await pending.ConfigureAwait(false));
+
+    private bool OnRow(bool onRow)
+    {
+        _onRow = onRow;
+        if (onRow) _rowsRead++;
+        return onRow;
     }
 
     /// <summary>Always false: one statement has one result.</summary>

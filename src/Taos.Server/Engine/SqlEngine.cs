@@ -229,7 +229,7 @@ public sealed class SqlEngine : IDisposable
             var super = _store.FindTable(stableDb.Name, clause.Stable.Name);
             if (super is null || super.Kind != TableKind.Super) throw TableNotExist();
             var coercer = new ValueCoercer(s.Sql, ServerZone, db.Precision);
-            var tagValues = TagBinder.Bind(coercer, super, clause.TagNames, clause.TagValues);
+            var tagValues = TagBinder.Bind(coercer, super, clause.TagNames, clause.TagValues, fromInsert: false);
             if (_store.FindTable(db.Name, clause.Name.Name) is not null || pending.Contains((db.Name, clause.Name.Name)))
             {
                 if (clause.IfNotExists) continue;

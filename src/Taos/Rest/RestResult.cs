@@ -72,7 +72,7 @@ internal sealed class RestResult : ITaosResult
         }
     }
 
-    public async ValueTask<bool> ReadRowAsync(TaosValue[] row, bool async, CancellationToken cancellationToken)
+    public ValueTask<bool> ReadRowAsync(TaosValue[] row, bool async, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
         try
@@ -87,7 +87,20 @@ internal sealed class RestResult : ITaosResult
                     _timeoutCts.CancelAfter(_request.Timeout);
                 }
             }
-            return await _decoder.ReadRowAsync(row, async, Token(cancellationToken)).ConfigureAwait(false);
+            var pending = _decoder.ReadRowAsync(row, async, Token(cancellationToken));
+            return pending.IsCompletedSuccessfully ? pending : AwaitRowAsync(pending, cancellationToken);
+        }
+        catch (Exception e) when (e is not TaosException)
+        {
+            throw _transport.MapException(e, _request, cancellationToken, _timeoutCts);
+        }
+    }
+
+    private async ValueTask<bool> AwaitRowAsync(ValueTask<bool> pending, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await pending.ConfigureAwait(false);
         }
         catch (Exception e) when (e is not TaosException)
         {

@@ -50,8 +50,22 @@ internal sealed class RestResultDecoder : IDisposable
     }
 
     /// <summary>Decodes the next row into <paramref name="row"/>; false at the end of the data.</summary>
-    public async ValueTask<bool> ReadRowAsync(TaosValue[] row, bool async, CancellationToken cancellationToken)
+    public ValueTask<bool> ReadRowAsync(TaosValue[] row, bool async, CancellationToken cancellationToken)
     {
+        // Fast path without an async state machine: the row is already in the buffer (the common case).
+        if (_phase != Phase.Rows)
+        {
+            return new ValueTask<bool>(false);
+        }
+        var parsed = TryParseRow(row);
+        return parsed == RowResult.NeedMore
+            ? ReadRowSlowAsync(row, async, cancellationToken)
+            : new ValueTask<bool>(parsed == RowResult.Row);
+    }
+
+    private async ValueTask<bool> ReadRowSlowAsync(TaosValue[] row, bool async, CancellationToken cancellationToken)
+    {
+        await FillAsync(async, cancellationToken).ConfigureAwait(false);
         while (true)
         {
             if (_phase != Phase.Rows)
@@ -296,10 +310,18 @@ internal sealed class RestResultDecoder : IDisposable
                 {
                     case TaosDataType.Timestamp:
                     {
-                        string text = reader.GetString()!;
-                        if (!RestTimestamp.TryParse(text, out long ticks, out var precision, out var offset))
+                        // Parsed from the raw bytes: a string per timestamp would be most of the per-row garbage.
+                        Span<char> chars = stackalloc char[64];
+                        int length = 0;
+                        bool ok = !reader.ValueIsEscaped && reader.ValueSpan.Length <= chars.Length &&
+                            Encoding.UTF8.TryGetChars(reader.ValueSpan, chars, out length);
+                        long ticks = 0;
+                        TaosPrecision precision = default;
+                        TimeSpan offset = default;
+                        if (!(ok ? RestTimestamp.TryParse(chars[..length], out ticks, out precision, out offset)
+                                 : RestTimestamp.TryParse(reader.GetString(), out ticks, out precision, out offset)))
                         {
-                            throw Malformed($"'{text}' is not a timestamp");
+                            throw Malformed($"'{reader.GetString()}' is not a timestamp");
                         }
                         value.Kind = TaosValueKind.Timestamp;
                         value.Int64 = ticks;

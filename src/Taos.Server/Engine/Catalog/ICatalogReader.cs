@@ -24,4 +24,5 @@ internal interface ICatalogReader
     /// typed as described on <see cref="RowSetResult"/>. Lazy: dispose the enumerator to release storage.
     /// </summary>
     IEnumerable<object?[]> Scan(TableInfo table, long minTs, long maxTs);
+
 }
