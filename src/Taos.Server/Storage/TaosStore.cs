@@ -218,53 +218,55 @@ internal sealed class TaosStore : ICatalogReader, IDisposable
         var columns = entry.Info.Columns;
         using var connection = new SqliteConnection(_readConnectionString);
         connection.Open();
-        using var command = connection.CreateCommand();
         var sql = new StringBuilder("SELECT ts");
         for (int i = 1; i < columns.Count; i++) sql.Append(", c").Append(i.ToString(CultureInfo.InvariantCulture));
         sql.Append(" FROM t_").Append(entry.DataId.ToString(CultureInfo.InvariantCulture))
-            .Append(" WHERE tid = $tid AND ts >= $min AND ts <= $max ORDER BY ts");
-        command.CommandText = sql.ToString();
-        command.Parameters.AddWithValue("$tid", entry.Id);
-        command.Parameters.AddWithValue("$min", minTs);
-        command.Parameters.AddWithValue("$max", maxTs);
-        SqliteDataReader reader;
-        try
-        {
-            reader = command.ExecuteReader();
-        }
-        catch (SqliteException)
+            .Append(" WHERE tid = ? AND ts >= ? AND ts <= ? ORDER BY ts");
+        // Raw statement stepping: the ADO.NET reader costs several times more per value.
+        var db = connection.Handle!;
+        if (raw.sqlite3_prepare_v2(db, sql.ToString(), out sqlite3_stmt statement) != raw.SQLITE_OK)
         {
             // The table was dropped between the catalog lookup and the scan: nothing to read.
+            statement?.Dispose();
             yield break;
         }
-        using (reader)
+        try
         {
-            while (reader.Read())
+            raw.sqlite3_bind_int64(statement, 1, entry.Id);
+            raw.sqlite3_bind_int64(statement, 2, minTs);
+            raw.sqlite3_bind_int64(statement, 3, maxTs);
+            int rc;
+            while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
             {
                 var row = new object?[columns.Count];
-                row[0] = reader.GetInt64(0);
+                row[0] = raw.sqlite3_column_int64(statement, 0);
                 for (int i = 1; i < row.Length; i++)
-                    row[i] = reader.IsDBNull(i) ? null : ReadValue(reader, i, columns[i].Type);
+                    row[i] = raw.sqlite3_column_type(statement, i) == raw.SQLITE_NULL ? null : ReadValue(statement, i, columns[i].Type);
                 yield return row;
             }
+            if (rc != raw.SQLITE_DONE) throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), rc);
+        }
+        finally
+        {
+            statement.Dispose();
         }
     }
 
-    private static object ReadValue(SqliteDataReader reader, int ordinal, TaosDataType type) => type switch
+    private static object ReadValue(sqlite3_stmt statement, int i, TaosDataType type) => type switch
     {
-        TaosDataType.Bool => reader.GetInt64(ordinal) != 0,
-        TaosDataType.TinyInt => (sbyte)reader.GetInt64(ordinal),
-        TaosDataType.SmallInt => (short)reader.GetInt64(ordinal),
-        TaosDataType.Int => (int)reader.GetInt64(ordinal),
-        TaosDataType.BigInt or TaosDataType.Timestamp => reader.GetInt64(ordinal),
-        TaosDataType.UTinyInt => (byte)reader.GetInt64(ordinal),
-        TaosDataType.USmallInt => (ushort)reader.GetInt64(ordinal),
-        TaosDataType.UInt => (uint)reader.GetInt64(ordinal),
-        TaosDataType.UBigInt => unchecked((ulong)reader.GetInt64(ordinal)),
-        TaosDataType.Float => (float)reader.GetDouble(ordinal),
-        TaosDataType.Double => reader.GetDouble(ordinal),
-        TaosDataType.VarBinary or TaosDataType.Geometry => (byte[])reader.GetValue(ordinal),
-        _ => reader.GetString(ordinal),
+        TaosDataType.Bool => raw.sqlite3_column_int64(statement, i) != 0,
+        TaosDataType.TinyInt => (sbyte)raw.sqlite3_column_int64(statement, i),
+        TaosDataType.SmallInt => (short)raw.sqlite3_column_int64(statement, i),
+        TaosDataType.Int => (int)raw.sqlite3_column_int64(statement, i),
+        TaosDataType.BigInt or TaosDataType.Timestamp => raw.sqlite3_column_int64(statement, i),
+        TaosDataType.UTinyInt => (byte)raw.sqlite3_column_int64(statement, i),
+        TaosDataType.USmallInt => (ushort)raw.sqlite3_column_int64(statement, i),
+        TaosDataType.UInt => (uint)raw.sqlite3_column_int64(statement, i),
+        TaosDataType.UBigInt => unchecked((ulong)raw.sqlite3_column_int64(statement, i)),
+        TaosDataType.Float => (float)raw.sqlite3_column_double(statement, i),
+        TaosDataType.Double => raw.sqlite3_column_double(statement, i),
+        TaosDataType.VarBinary or TaosDataType.Geometry => raw.sqlite3_column_blob(statement, i).ToArray(),
+        _ => raw.sqlite3_column_text(statement, i).utf8_to_string(),
     };
 
     /// <summary>The SQLite value stored for a typed value (see <see cref="Engine.RowSetResult"/>).</summary>
@@ -332,13 +334,6 @@ internal sealed class TaosStore : ICatalogReader, IDisposable
                 throw;
             }
         }
-    }
-
-    /// <summary>Runs <paramref name="work"/> under the write lock without a transaction (catalog reads that must not race writes).</summary>
-    public T Locked<T>(Func<T> work)
-    {
-        lock (_writeLock)
-            return work();
     }
 
     private void ClearCommands()

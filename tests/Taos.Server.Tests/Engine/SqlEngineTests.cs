@@ -260,7 +260,8 @@ public sealed class SqlEngineTests : IDisposable
         Fails("insert into d1001 values (1704067300000, 1, 1, 1, 1)", 9791, "Illegal number of columns");
         Fails("insert into nt (v) values (1)", 512, "Primary timestamp column should not be null");
         Fails("insert into nt (ts, nosuchcol) values (1704067300000, 1)", 9730, "Invalid column name: nosuchcol");
-        Fails("insert into nt (ts, v, v) values (1704067300000, 1, 1)", 534, "syntax error near 'v) values (1704067300000, 1, 1)' (duplicated column name)");
+        Fails("insert into nt (ts, v, v) values (1704067300000, 1, 1)", 534, "syntax error near 'v' (duplicated column name)");
+        Fails("insert into meters values (1704067300000, 1, 1, 1)", 512, "insert data into super table is not supported");
         Fails("insert into nosuch values (1704067300000, 1)", 9731, "Table does not exist");
         Fails("insert into nosuchdb.nt values (1704067300000, 1)", 904, "Database not exist");
         Fails("insert into nt values (1704067300000, 1)", 9750, "Database not specified", new SqlSession());

@@ -93,7 +93,9 @@ internal sealed class InsertExecutor
         else if (target is null)
         {
             var existing = _store.FindEntry(dbName, clause.Table.Name);
-            if (existing is null || existing.Info.Kind == TableKind.Super) throw SqlEngine.TableNotExist();
+            if (existing is null) throw SqlEngine.TableNotExist();
+            if (existing.Info.Kind == TableKind.Super)
+                throw new TaosServerException(TaosErrorCode.PrimaryTimestampNull, "insert data into super table is not supported");
             target = new Target(db, existing.Info, existing);
             targets[(dbName, clause.Table.Name)] = target;
             order.Add(target);
@@ -113,7 +115,8 @@ internal sealed class InsertExecutor
             {
                 int index = TagBinder.IndexOf(columns, name.Name);
                 if (index < 0) throw new TaosServerException(TaosErrorCode.InvalidColumnName, "Invalid column name: " + name.Name);
-                if (list.Contains(index)) throw ValueCoercer.SyntaxError(coercer.From(name.Position), "duplicated column name");
+                // TDengine copies the name into a buffer before quoting it: the name alone, not the rest of the statement.
+                if (list.Contains(index)) throw ValueCoercer.SyntaxError(name.Name, "duplicated column name");
                 list.Add(index);
             }
             if (!list.Contains(0))
