@@ -43,7 +43,7 @@ public sealed class SqlEngine : IDisposable
         CreateDatabaseStatement s => CreateDatabase(s),
         DropDatabaseStatement s => DropDatabase(s),
         UseDatabaseStatement s => Use(s, session),
-        ShowDatabasesStatement => ShowDatabases(),
+        ShowDatabasesStatement s => ShowDatabases(s.Kind),
         ShowTablesStatement s => ShowTables(s, session),
         ShowStablesStatement s => ShowStables(s, session),
         CreateStableStatement s => CreateStable(s, session),
@@ -111,10 +111,15 @@ public sealed class SqlEngine : IDisposable
         return Ok();
     }
 
-    private RowSetResult ShowDatabases()
+    private RowSetResult ShowDatabases(ShowDatabasesKind kind)
     {
-        var rows = new List<object?[]> { new object?[] { "information_schema" }, new object?[] { "performance_schema" } };
-        rows.AddRange(_store.Databases().Select(d => new object?[] { d.Name }));
+        var rows = new List<object?[]>();
+        if (kind != ShowDatabasesKind.User)
+        {
+            rows.Add(["information_schema"]);
+            rows.Add(["performance_schema"]);
+        }
+        if (kind != ShowDatabasesKind.System) rows.AddRange(_store.Databases().Select(d => new object?[] { d.Name }));
         return new RowSetResult([new ResultColumn("name", TaosDataType.VarChar, 64)], rows, TaosPrecision.Milliseconds);
     }
 
@@ -224,7 +229,7 @@ public sealed class SqlEngine : IDisposable
             var super = _store.FindTable(stableDb.Name, clause.Stable.Name);
             if (super is null || super.Kind != TableKind.Super) throw TableNotExist();
             var coercer = new ValueCoercer(s.Sql, ServerZone, db.Precision);
-            var tagValues = TagBinder.Bind(coercer, super, clause.TagNames, clause.TagValues);
+            var tagValues = TagBinder.Bind(coercer, super, clause.TagNames, clause.TagValues, fromInsert: false);
             if (_store.FindTable(db.Name, clause.Name.Name) is not null || pending.Contains((db.Name, clause.Name.Name)))
             {
                 if (clause.IfNotExists) continue;

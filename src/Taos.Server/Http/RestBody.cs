@@ -30,8 +30,9 @@ internal static class RestBody
 
     public const string SqlTooLongDesc = "SQL statement too long";
 
-    // Trailing white space is only known to be trailing at the end; this much of it is kept before giving up.
-    private const int TrailingSlack = 64 * 1024;
+    // White space past the limit is only harmless if nothing but white space follows it; this much of it is
+    // read (and dropped) to find out before the body is refused anyway.
+    private const long MaxTrailingSpace = 16L * 1024 * 1024;
 
     private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
@@ -39,9 +40,10 @@ internal static class RestBody
     {
         var stored = new ArrayBufferWriter<byte>(1024);
         long total = 0;
+        long spaceBeyond = 0; // white space read after MaxSqlLength bytes were stored
         bool started = false;
         bool endsAtNul = false;
-        bool overflow = false;
+        bool tooLong = false;
         while (true)
         {
             ReadResult result = await reader.ReadAsync(ct).ConfigureAwait(false);
@@ -50,9 +52,9 @@ internal static class RestBody
             {
                 ReadOnlySpan<byte> span = memory.Span;
                 total += span.Length;
-                if (endsAtNul || overflow)
+                if (endsAtNul || tooLong)
                 {
-                    continue;
+                    break;
                 }
                 if (!started)
                 {
@@ -70,15 +72,28 @@ internal static class RestBody
                     span = span[..nul];
                     endsAtNul = true;
                 }
-                if ((long)stored.WrittenCount + span.Length > MaxSqlLength + TrailingSlack)
+                int room = MaxSqlLength - stored.WrittenCount;
+                if (spaceBeyond == 0 && span.Length <= room)
                 {
-                    overflow = true;
-                    continue;
+                    stored.Write(span);
                 }
-                stored.Write(span);
+                else
+                {
+                    ReadOnlySpan<byte> beyond = span;
+                    if (spaceBeyond == 0)
+                    {
+                        stored.Write(span[..room]);
+                        beyond = span[room..];
+                    }
+                    // Past the limit only trailing white space is allowed, and not before a NUL: the C string
+                    // would then include it.
+                    tooLong = IndexOfNonSpace(beyond) >= 0 || (endsAtNul && spaceBeyond + beyond.Length > 0);
+                    spaceBeyond += beyond.Length;
+                    tooLong |= spaceBeyond > MaxTrailingSpace;
+                }
             }
             reader.AdvanceTo(buffer.End);
-            if (result.IsCompleted || result.IsCanceled || endsAtNul || overflow)
+            if (result.IsCompleted || result.IsCanceled || endsAtNul || tooLong)
             {
                 break;
             }
@@ -92,7 +107,7 @@ internal static class RestBody
         {
             return (RestBodyStatus.Blank, "");
         }
-        if (overflow)
+        if (tooLong)
         {
             return (RestBodyStatus.TooLong, "");
         }
@@ -102,10 +117,6 @@ internal static class RestBody
             int end = sql.Length;
             while (end > 0 && IsSpace(sql[end - 1])) end--;
             sql = sql[..end];
-        }
-        if (sql.Length > MaxSqlLength)
-        {
-            return (RestBodyStatus.TooLong, "");
         }
         // Invalid UTF-8 becomes U+FFFD: the statement then fails to parse, like any other garbage.
         return (RestBodyStatus.Ok, Utf8.GetString(sql));

@@ -52,6 +52,12 @@ internal sealed class RestHandler
             {
                 await LoginAsync(context, user, password).ConfigureAwait(false);
             }
+            else if (path.Length > 1 && path.EndsWith('/') && IsRoute(method, path[..^1]))
+            {
+                // gin's RedirectTrailingSlash: 301 for GET, 307 (body and method kept) for the rest.
+                context.Response.StatusCode = HttpMethods.IsGet(method) ? 301 : 307;
+                context.Response.Headers.Location = path[..^1] + context.Request.QueryString.Value;
+            }
             else
             {
                 await NotFoundAsync(context).ConfigureAwait(false);
@@ -64,10 +70,16 @@ internal sealed class RestHandler
         catch (Exception ex)
         {
             _logger.LogWarning(ex, "request {Path} failed", context.Request.Path.Value);
-            if (!context.Response.HasStarted)
+            if (context.Response.HasStarted)
             {
+                // Half an answer must not look whole: drop the connection so the client sees the failure.
+                context.Abort();
+            }
+            else
+            {
+                // taosAdapter's answer for an error of its own (CommonErrorResponse): 0xFFFF and the error's text.
                 context.Response.Clear();
-                await WriteErrorAsync(context, AdapterError.Taos(TaosErrorCode.AdapterError, "Internal error")).ConfigureAwait(false);
+                await WriteErrorAsync(context, AdapterError.Taos(TaosErrorCode.AdapterError, ex.Message)).ConfigureAwait(false);
             }
         }
     }
@@ -83,7 +95,18 @@ internal sealed class RestHandler
             return;
         }
 
-        var (status, sql) = await RestBody.ReadSqlAsync(request.BodyReader, context.RequestAborted).ConfigureAwait(false);
+        RestBodyStatus status;
+        string sql;
+        try
+        {
+            (status, sql) = await RestBody.ReadSqlAsync(request.BodyReader, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException)
+        {
+            // A body that ends before its Content-Length or breaks its chunking: taosAdapter's GetRawData failure.
+            await WriteErrorAsync(context, AdapterError.InvalidContentLength).ConfigureAwait(false);
+            return;
+        }
         if (status == RestBodyStatus.Empty)
         {
             await WriteErrorAsync(context, AdapterError.RequestEmpty).ConfigureAwait(false);
@@ -186,6 +209,11 @@ internal sealed class RestHandler
         }
         await WriteMessageAsync(context, 200, 0, RestAuth.EncodeToken(user, password)).ConfigureAwait(false);
     }
+
+    private static bool IsRoute(string method, string path) =>
+        (HttpMethods.IsPost(method) && (path == RestProtocol.SqlPath ||
+            (path.StartsWith(SqlPrefix, StringComparison.Ordinal) && path.Length > SqlPrefix.Length && path.IndexOf('/', SqlPrefix.Length) < 0))) ||
+        ((HttpMethods.IsGet(method) || HttpMethods.IsPost(method)) && TrySplitLogin(path, out _, out _));
 
     private bool CredentialsMatch(RestCredentials credentials) =>
         string.Equals(credentials.User, _options.User, StringComparison.Ordinal) &&

@@ -57,26 +57,21 @@ internal sealed class Lexer
     /// <summary>The next token that is not whitespace or a comment. After the end (or a <c>;</c>) keeps returning End.</summary>
     public Token Next()
     {
-        while (true)
+        while (_pos < _sql.Length)
         {
-            if (_pos >= _sql.Length)
-            {
-                return new Token(TokenKind.End, _sql.Length, 0);
-            }
-            int start = _pos;
-            Token token = Scan(start);
+            Token token = Scan(_pos, out bool skip);
             if (token.Kind == TokenKind.End)
             {
-                // A ';' ends the statement; stay on it so the caller can keep asking.
+                return token; // a ';' ends the statement; stay on it
+            }
+            // Nothing after an illegal token is ever read.
+            _pos = token.Kind == TokenKind.Illegal ? _sql.Length : token.End;
+            if (!skip)
+            {
                 return token;
             }
-            _pos = token.Kind == TokenKind.Illegal ? _sql.Length : token.End;
-            if (token.Length == 0 && token.Kind != TokenKind.Illegal)
-            {
-                continue; // whitespace or comment
-            }
-            return token;
         }
+        return new Token(TokenKind.End, _sql.Length, 0);
     }
 
     private char At(int i) => i < _sql.Length ? _sql[i] : '\0';
@@ -87,21 +82,22 @@ internal sealed class Lexer
 
     private static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f' or '\v';
 
-    /// <summary>Scans one token at <paramref name="start"/>; whitespace and comments come back as zero-length tokens after moving <see cref="_pos"/>.</summary>
-    private Token Scan(int start)
+    /// <summary>Scans one token at <paramref name="start"/>; whitespace and comments come back with <paramref name="skip"/> set.</summary>
+    private Token Scan(int start, out bool skip)
     {
+        skip = false;
         char c = _sql[start];
         switch (c)
         {
-            case ' ' or '\t' or '\n' or '\r' or '\f' or '\v':
+            case ' ' or '\t' or '\n' or '\r' or '\f':
             {
                 int i = start + 1;
                 while (i < _sql.Length && IsSpace(_sql[i]))
                 {
                     i++;
                 }
-                _pos = i;
-                return new Token(TokenKind.Id, i, 0);
+                skip = true;
+                return new Token(TokenKind.Id, start, i - start);
             }
             case ':':
                 return new Token(TokenKind.Colon, start, 1);
@@ -113,8 +109,8 @@ internal sealed class Lexer
                     {
                         i++;
                     }
-                    _pos = i;
-                    return new Token(TokenKind.Id, i, 0);
+                    skip = true;
+                    return new Token(TokenKind.Id, start, i - start);
                 }
                 return At(start + 1) == '>' ? new Token(TokenKind.Arrow, start, 2) : new Token(TokenKind.Minus, start, 1);
             case '(':
@@ -143,12 +139,8 @@ internal sealed class Lexer
                 {
                     i++;
                 }
-                if (hint)
-                {
-                    return new Token(TokenKind.Hint, start, i - start);
-                }
-                _pos = i;
-                return new Token(TokenKind.Id, i, 0);
+                skip = !hint;
+                return new Token(hint ? TokenKind.Hint : TokenKind.Id, start, i - start);
             }
             case '%':
                 return new Token(TokenKind.Percent, start, 1);

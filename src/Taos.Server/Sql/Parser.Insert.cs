@@ -59,21 +59,23 @@ internal sealed partial class Parser
         return false;
     }
 
-    /// <summary><c>INSERT INTO t [(cols)] query</c>: not supported, but its incomplete forms fail as in TDengine.</summary>
+    /// <summary><c>INSERT INTO t [(cols)] query</c>, which TDengine parses with its grammar.</summary>
     private Statement ParseInsertFromQuery()
     {
         ExpectKw("into");
-        ParseTableName();
+        var table = ParseTableName();
+        List<string>? columns = null;
         if (TryTake(TokenKind.LParen))
         {
-            ParseName(MaxColumnNameBytes);
+            columns = [ParseName(MaxColumnNameBytes)];
             while (TryTake(TokenKind.Comma))
             {
-                ParseName(MaxColumnNameBytes);
+                columns.Add(ParseName(MaxColumnNameBytes));
             }
             Expect(TokenKind.RParen);
         }
-        throw Fail(_cur);
+        var query = Is(TokenKind.LParen) ? ParseParenthesizedQuery() : ParseQueryExpression();
+        return new InsertSelectStatement(table, columns, query);
     }
 
     private TaosServerException InsertError(Token at, string reason) =>
@@ -134,6 +136,7 @@ internal sealed partial class Parser
         }
         if (!IsKw("values"))
         {
+            // FILE '…' (CSV import) is not supported by this server.
             throw InsertError(_cur, "keyword VALUES or FILE is expected");
         }
         Advance();
@@ -157,6 +160,12 @@ internal sealed partial class Parser
     private TableName ParseInsertTableName(string expected)
     {
         var first = _cur;
+        if (first.Kind == TokenKind.Question)
+        {
+            // insert into ? using … (prepared statements name the table at bind time)
+            Advance();
+            return new TableName(null, "?");
+        }
         if (first.Kind is not (TokenKind.Id or TokenKind.QuotedId or TokenKind.String))
         {
             throw InsertError(first, expected);
@@ -211,7 +220,9 @@ internal sealed partial class Parser
                 case TokenKind.End:
                     throw SqlErrors.InsertSyntaxNoSource(") expected");
                 default:
-                    throw SqlErrors.InsertSyntax(_sql, t.Start, "invalid column name");
+                    // TDengine looks any token up as a column name; the engine reports the unknown ones (9730).
+                    names.Add(new NameAt(_sql.Substring(t.Start, Math.Max(t.Length, 1)), t.Start));
+                    break;
             }
             Advance();
             TryTake(TokenKind.Comma);
@@ -308,8 +319,13 @@ internal sealed partial class Parser
                 kind = InsertValueKind.TimeFunction;
                 text = t.Word!;
                 break;
+            case TokenKind.Question:
+                Advance();
+                kind = InsertValueKind.Placeholder;
+                text = "?";
+                break;
             case TokenKind.Id or TokenKind.QuotedId or TokenKind.Keyword or TokenKind.Alias or TokenKind.Duration
-                or TokenKind.Question or TokenKind.IpAddress:
+                or TokenKind.IpAddress:
                 Advance();
                 kind = InsertValueKind.Word;
                 text = _sql.Substring(t.Start, t.Length);
@@ -379,6 +395,11 @@ internal sealed partial class Parser
                 ParseKeywordPrimary(t);
                 kind = InsertValueKind.TimeFunction;
                 text = t.Word!;
+                break;
+            case TokenKind.Question:
+                Advance();
+                kind = InsertValueKind.Placeholder;
+                text = "?";
                 break;
             case TokenKind.Id or TokenKind.QuotedId or TokenKind.Duration:
                 Advance();

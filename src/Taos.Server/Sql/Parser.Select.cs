@@ -29,10 +29,41 @@ internal sealed partial class Parser
         return query;
     }
 
-    /// <summary><c>SELECT … [ORDER BY …] [SLIMIT …] [LIMIT …]</c>.</summary>
-    private SelectStatement ParseQueryExpression()
+    /// <summary>A whole query statement: one SELECT, or several joined by UNION [ALL].</summary>
+    private Statement ParseQueryStatement()
     {
-        var spec = ParseQuerySpecification();
+        SelectStatement first;
+        if (Is(TokenKind.LParen))
+        {
+            first = ParseParenthesizedQuery();
+        }
+        else
+        {
+            first = ParseQuerySpecification();
+            if (!IsKw("union"))
+            {
+                // ORDER BY/LIMIT here end the statement: sql.y allows no UNION after them.
+                var (order, sl, l) = ParseOrderAndLimits();
+                return first with { OrderBy = order, SLimit = sl, Limit = l, Sql = _sql };
+            }
+        }
+        if (!IsKw("union"))
+        {
+            return first;
+        }
+        var queries = new List<SelectStatement> { first };
+        var all = new List<bool>();
+        while (TryKw("union"))
+        {
+            all.Add(TryKw("all"));
+            queries.Add(Is(TokenKind.LParen) ? ParseParenthesizedQuery() : ParseQuerySpecification());
+        }
+        var (orderBy, slimit, limit) = ParseOrderAndLimits();
+        return new UnionStatement(queries, all, orderBy, slimit, limit);
+    }
+
+    private (List<OrderItem> OrderBy, LimitClause? SLimit, LimitClause? Limit) ParseOrderAndLimits()
+    {
         var orderBy = new List<OrderItem>();
         if (TryKw("order"))
         {
@@ -52,6 +83,14 @@ internal sealed partial class Parser
         {
             limit = ParseLimitBody("offset");
         }
+        return (orderBy, slimit, limit);
+    }
+
+    /// <summary><c>SELECT … [ORDER BY …] [SLIMIT …] [LIMIT …]</c>.</summary>
+    private SelectStatement ParseQueryExpression()
+    {
+        var spec = ParseQuerySpecification();
+        var (orderBy, slimit, limit) = ParseOrderAndLimits();
         return spec with { OrderBy = orderBy, SLimit = slimit, Limit = limit, Sql = _sql };
     }
 
@@ -140,6 +179,23 @@ internal sealed partial class Parser
                 partitionBy.Add(ParsePartitionItem());
             }
         }
+        RangeClause? range = null;
+        if (TryKw("range"))
+        {
+            Expect(TokenKind.LParen);
+            var rangeStart = ParseExpression();
+            Expr? rangeEnd = TryTake(TokenKind.Comma) ? ParseExpression() : null;
+            Expect(TokenKind.RParen);
+            range = new RangeClause(rangeStart, rangeEnd);
+        }
+        Duration? every = null;
+        if (TryKw("every"))
+        {
+            Expect(TokenKind.LParen);
+            every = ParseDuration();
+            Expect(TokenKind.RParen);
+        }
+        FillClause? fill = IsKw("fill") ? ParseFill() : null;
         WindowClause? window = ParseWindow();
         var groupBy = new List<Expr>();
         if (TryKw("group"))
@@ -155,6 +211,9 @@ internal sealed partial class Parser
         return new SelectStatement(distinct, items, from, where, partitionBy, window, groupBy, having, [], null, null)
         {
             TagsMode = tagsMode,
+            Range = range,
+            Every = every,
+            Fill = fill,
             Sql = _sql,
         };
     }
@@ -239,6 +298,46 @@ internal sealed partial class Parser
 
     private FromSource ParseFromSource()
     {
+        var source = ParseTableReference();
+        while (TryTake(TokenKind.Comma))
+        {
+            source = new JoinSource(source, ParseTableReference(), "inner", null);
+        }
+        return source;
+    }
+
+    private static readonly HashSet<string> JoinWords = new(StringComparer.Ordinal)
+    {
+        "inner", "left", "right", "full", "outer", "semi", "anti", "asof", "window",
+    };
+
+    /// <summary>A table primary followed by any number of <c>[type] JOIN primary ON cond</c>.</summary>
+    private FromSource ParseTableReference()
+    {
+        var source = ParseTablePrimary();
+        while (IsKw("join") || (Is(TokenKind.Keyword) || Is(TokenKind.Id)) && JoinWords.Contains(_cur.Word!))
+        {
+            var words = new List<string>();
+            while (!IsKw("join"))
+            {
+                if (!(Is(TokenKind.Keyword) || Is(TokenKind.Id)) || !JoinWords.Contains(_cur.Word!))
+                {
+                    throw Fail(_cur);
+                }
+                words.Add(_cur.Word!);
+                Advance();
+            }
+            Advance(); // JOIN
+            var right = ParseTablePrimary();
+            ExpectKw("on");
+            var on = ParseCondition();
+            source = new JoinSource(source, right, words.Count == 0 ? "inner" : string.Join(" ", words), on);
+        }
+        return source;
+    }
+
+    private FromSource ParseTablePrimary()
+    {
         FromSource source;
         if (Is(TokenKind.LParen))
         {
@@ -258,6 +357,10 @@ internal sealed partial class Parser
         {
             return ParseName(MaxTableNameBytes);
         }
+        if (Is(TokenKind.Id) && JoinWords.Contains(_cur.Word!))
+        {
+            return null; // "from a left join b": LEFT starts the join, it is no alias
+        }
         return Is(TokenKind.Id) || Is(TokenKind.QuotedId) ? ParseName(MaxTableNameBytes) : null;
     }
 
@@ -268,18 +371,18 @@ internal sealed partial class Parser
         if (TryKw("interval"))
         {
             Expect(TokenKind.LParen);
-            var length = ParseDuration();
+            var length = ParseWindowDuration();
             Duration? offset = null;
             if (TryTake(TokenKind.Comma))
             {
-                offset = ParseDuration();
+                offset = ParseWindowDuration();
             }
             Expect(TokenKind.RParen);
             Duration? sliding = null;
             if (TryKw("sliding"))
             {
                 Expect(TokenKind.LParen);
-                sliding = ParseDuration();
+                sliding = ParseWindowDuration();
                 Expect(TokenKind.RParen);
             }
             FillClause? fill = IsKw("fill") ? ParseFill() : null;
@@ -290,7 +393,7 @@ internal sealed partial class Parser
             Expect(TokenKind.LParen);
             var column = ParseColumnReference();
             Expect(TokenKind.Comma);
-            var gap = ParseDuration();
+            var gap = ParseWindowDuration();
             Expect(TokenKind.RParen);
             return new SessionWindow(column, gap);
         }
@@ -326,6 +429,26 @@ internal sealed partial class Parser
     {
         var t = Expect(TokenKind.Duration);
         return MakeDuration(t);
+    }
+
+    /// <summary>A window length, offset, sliding step or gap: a duration, or (sql.y) the same quoted, as in <c>interval('10s')</c>.</summary>
+    private Duration ParseWindowDuration()
+    {
+        var t = _cur;
+        if (t.Kind == TokenKind.String)
+        {
+            string content = Lexer.Unquote(_sql, t.Start, t.Length);
+            if (content.Length >= 2 && content[^1] is 'b' or 'u' or 'a' or 's' or 'm' or 'h' or 'd' or 'w' or 'n' or 'y'
+                && content.AsSpan(0, content.Length - 1).IndexOfAnyExceptInRange('0', '9') < 0)
+            {
+                Advance();
+                long value = long.TryParse(content.AsSpan(0, content.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out long v)
+                    ? v : long.MaxValue;
+                return new Duration(value, content[^1], content);
+            }
+            throw Fail(t);
+        }
+        return ParseDuration();
     }
 
     private Duration MakeDuration(Token t)
@@ -557,9 +680,8 @@ internal sealed partial class Parser
                 Advance();
                 return MakeLiteral(t, negative: false, start);
             case TokenKind.Question:
-                // A stmt placeholder: the engine sees it as a literal it cannot evaluate.
                 Advance();
-                return new LiteralExpr(LiteralKind.Null, null) { Text = "?" };
+                return new LiteralExpr(LiteralKind.Placeholder, _placeholders++) { Text = "?" };
             case TokenKind.LParen:
             {
                 Advance();
@@ -786,7 +908,7 @@ internal sealed partial class Parser
                 return MakeLiteral(t, negative: false, start);
             case TokenKind.Question:
                 Advance();
-                return new LiteralExpr(LiteralKind.Null, null) { Text = "?" };
+                return new LiteralExpr(LiteralKind.Placeholder, _placeholders++) { Text = "?" };
             case TokenKind.Keyword when t.Word is "null" or "timestamp" || NoArgFunctions.Contains(t.Word!):
                 return ParseKeywordPrimary(t);
             default:

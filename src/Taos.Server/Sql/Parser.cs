@@ -19,6 +19,7 @@ internal sealed partial class Parser
     private readonly Queue<Token> _ahead = new();
     private Token _cur;
     private int _lastEnd;
+    private int _placeholders;
 
     public Parser(string lowercasedSql)
     {
@@ -116,14 +117,16 @@ internal sealed partial class Parser
                 "use" => ParseUse(),
                 "show" => ParseShow(),
                 "desc" or "describe" => ParseDescribe(),
-                "select" => ParseQueryExpression(),
+                "select" => ParseQueryStatement(),
                 "insert" => ParseInsert(),
+                "delete" => ParseDelete(),
+                "alter" => ParseAlter(),
                 _ => throw Fail(first),
             };
         }
         else if (first.Kind == TokenKind.LParen)
         {
-            statement = ParseParenthesizedQuery();
+            statement = ParseQueryStatement();
         }
         else
         {
@@ -195,6 +198,14 @@ internal sealed partial class Parser
             bool ifNotExists = ParseIfNotExists();
             string name = ParseName(MaxDatabaseNameBytes);
             return new CreateDatabaseStatement(name, ifNotExists, ParseDatabaseOptions());
+        }
+        if (TryKw("topic"))
+        {
+            return ParseCreateTopic();
+        }
+        if (TryKw("user"))
+        {
+            return ParseCreateUser();
         }
         if (TryKw("stable"))
         {
@@ -569,6 +580,18 @@ internal sealed partial class Parser
             }
             return new DropTableStatement(ifExists, names);
         }
+        if (TryKw("topic"))
+        {
+            return ParseDropTopic();
+        }
+        if (TryKw("consumer"))
+        {
+            return ParseDropConsumerGroup();
+        }
+        if (TryKw("user"))
+        {
+            return new DropUserStatement(ParseName(MaxColumnNameBytes));
+        }
         throw Fail(_cur);
     }
 
@@ -591,7 +614,7 @@ internal sealed partial class Parser
         {
             return new ShowDatabasesStatement();
         }
-        if (IsKw("user") || IsKw("system"))
+        if ((IsKw("user") || IsKw("system")) && Peek().IsKeyword("databases"))
         {
             var kind = IsKw("user") ? ShowDatabasesKind.User : ShowDatabasesKind.System;
             Advance();
@@ -619,6 +642,14 @@ internal sealed partial class Parser
         if (!hasKind && TryKw("stables"))
         {
             return new ShowStablesStatement(database, ParseLikePattern());
+        }
+        if (!hasKind && database is not null && TryKw("vgroups"))
+        {
+            return new ShowStatement("vgroups", database);
+        }
+        if (!hasKind && database is null && ParseShowMore() is { } other)
+        {
+            return other;
         }
         throw Fail(_cur);
     }

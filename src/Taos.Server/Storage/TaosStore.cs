@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using Taos.Server.Engine.Catalog;
 
 namespace Taos.Server.Storage;
@@ -20,7 +21,7 @@ internal sealed class TaosStore : ICatalogReader, IDisposable
     private readonly SqliteConnection _writer;
     private readonly Lock _writeLock = new();
     private readonly Lock _catalogLock = new();
-    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, sqlite3_stmt> _commands = new(StringComparer.Ordinal);
     private Dictionary<string, DbState> _databases = new(StringComparer.Ordinal);
     private long _nextId = 1;
     private long _nextSeq = 1;
@@ -44,6 +45,8 @@ internal sealed class TaosStore : ICatalogReader, IDisposable
         Exec(_writer, "PRAGMA synchronous=FULL");
         Exec(_writer, "PRAGMA cache_size=-65536");
         Exec(_writer, "PRAGMA temp_store=MEMORY");
+        // Checkpoints run on a background connection (PASSIVE, never blocking the writer) instead of inside commits.
+        Exec(_writer, "PRAGMA wal_autocheckpoint=0");
         Exec(_writer, """
             CREATE TABLE IF NOT EXISTS catalog_db (name TEXT PRIMARY KEY, precision INTEGER NOT NULL, options TEXT NOT NULL, seq INTEGER NOT NULL);
             CREATE TABLE IF NOT EXISTS catalog_table (db TEXT NOT NULL, name TEXT NOT NULL, id INTEGER NOT NULL, kind INTEGER NOT NULL,
@@ -51,7 +54,49 @@ internal sealed class TaosStore : ICatalogReader, IDisposable
             """);
         _readConnectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = true }.ToString();
         LoadCatalog();
+        _walPath = path + "-wal";
+        _checkpointer = new Thread(CheckpointLoop) { IsBackground = true, Name = "taos-wal-checkpoint" };
+        _checkpointer.Start();
     }
+
+    private const long CheckpointWalBytes = 16L << 20;
+    private readonly string _walPath;
+    private readonly Thread _checkpointer;
+    private readonly AutoResetEvent _checkpointSignal = new(false);
+    private volatile bool _stopping;
+
+    private void CheckpointLoop()
+    {
+        while (!_stopping)
+        {
+            _checkpointSignal.WaitOne(TimeSpan.FromSeconds(5));
+            if (_stopping) break;
+            try
+            {
+                var wal = new FileInfo(_walPath);
+                if (!wal.Exists || wal.Length < CheckpointWalBytes) continue;
+                using var connection = new SqliteConnection(_readConnectionString);
+                connection.Open();
+                // PASSIVE copies what it can without waiting; TRUNCATE resets the file when no reader pins it.
+                Exec(connection, "PRAGMA wal_checkpoint(PASSIVE)");
+                if (wal.Length >= 8 * CheckpointWalBytes)
+                {
+                    using var command = connection.CreateCommand();
+                    command.CommandText = "PRAGMA busy_timeout=0; PRAGMA wal_checkpoint(TRUNCATE)";
+                    command.ExecuteNonQuery();
+                }
+            }
+            catch (SqliteException)
+            {
+                // A busy database: try again on the next signal.
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    private void SignalCheckpoint() => _checkpointSignal.Set();
 
     public string DataFile => _writer.DataSource;
 
@@ -267,6 +312,7 @@ internal sealed class TaosStore : ICatalogReader, IDisposable
             {
                 T result = work(context);
                 transaction.Commit();
+                SignalCheckpoint();
                 return result;
             }
             catch
@@ -297,7 +343,7 @@ internal sealed class TaosStore : ICatalogReader, IDisposable
 
     private void ClearCommands()
     {
-        foreach (var command in _commands.Values) command.Dispose();
+        foreach (var statement in _commands.Values) statement.Dispose();
         _commands.Clear();
     }
 
@@ -451,47 +497,77 @@ internal sealed class TaosStore : ICatalogReader, IDisposable
         /// </summary>
         public void UpsertRows(TableEntry table, IReadOnlyList<int> columns, IEnumerable<object?[]> rows)
         {
+            // Raw prepared statements on the writer's handle (inside its transaction): binding through the ADO.NET
+            // layer costs several times more per row than the step itself.
+            var statement = UpsertStatement(table, columns);
+            var db = _store._writer.Handle!;
+            foreach (var row in rows)
+            {
+                raw.sqlite3_bind_int64(statement, 1, table.Id);
+                for (int i = 0; i < columns.Count; i++) Bind(statement, i + 2, row[columns[i]]);
+                int rc = raw.sqlite3_step(statement);
+                raw.sqlite3_reset(statement);
+                if (rc != raw.SQLITE_DONE) throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), rc);
+            }
+        }
+
+        private static void Bind(sqlite3_stmt statement, int index, object? value)
+        {
+            switch (value)
+            {
+                case null: raw.sqlite3_bind_null(statement, index); break;
+                case long v: raw.sqlite3_bind_int64(statement, index, v); break;
+                case int v: raw.sqlite3_bind_int64(statement, index, v); break;
+                case float v: raw.sqlite3_bind_double(statement, index, v); break;
+                case double v: raw.sqlite3_bind_double(statement, index, v); break;
+                case string v: raw.sqlite3_bind_text(statement, index, v); break;
+                case byte[] v: raw.sqlite3_bind_blob(statement, index, v); break;
+                case bool v: raw.sqlite3_bind_int64(statement, index, v ? 1 : 0); break;
+                case sbyte v: raw.sqlite3_bind_int64(statement, index, v); break;
+                case short v: raw.sqlite3_bind_int64(statement, index, v); break;
+                case byte v: raw.sqlite3_bind_int64(statement, index, v); break;
+                case ushort v: raw.sqlite3_bind_int64(statement, index, v); break;
+                case uint v: raw.sqlite3_bind_int64(statement, index, v); break;
+                case ulong v: raw.sqlite3_bind_int64(statement, index, unchecked((long)v)); break;
+                default: throw new ArgumentException("unsupported value " + value.GetType());
+            }
+        }
+
+        private sqlite3_stmt UpsertStatement(TableEntry table, IReadOnlyList<int> columns)
+        {
             var key = new StringBuilder().Append(table.DataId).Append(':');
             foreach (int c in columns) key.Append(c).Append(',');
             string cacheKey = key.ToString();
-            if (!_store._commands.TryGetValue(cacheKey, out var command))
+            if (_store._commands.TryGetValue(cacheKey, out var cached)) return cached;
+            if (_store._commands.Count >= 1024) _store.ClearCommands();
+            var sql = new StringBuilder("INSERT INTO t_").Append(table.DataId.ToString(CultureInfo.InvariantCulture)).Append(" (tid, ts");
+            for (int i = 1; i < columns.Count; i++) sql.Append(", c").Append(columns[i].ToString(CultureInfo.InvariantCulture));
+            sql.Append(") VALUES (?");
+            for (int i = 0; i < columns.Count; i++) sql.Append(", ?");
+            sql.Append(") ON CONFLICT (tid, ts) DO ");
+            if (columns.Count == 1)
             {
-                var sql = new StringBuilder("INSERT INTO t_").Append(table.DataId.ToString(CultureInfo.InvariantCulture)).Append(" (tid, ts");
-                for (int i = 1; i < columns.Count; i++) sql.Append(", c").Append(columns[i].ToString(CultureInfo.InvariantCulture));
-                sql.Append(") VALUES ($tid, $p0");
-                for (int i = 1; i < columns.Count; i++) sql.Append(", $p").Append(i.ToString(CultureInfo.InvariantCulture));
-                sql.Append(") ON CONFLICT (tid, ts) DO ");
-                if (columns.Count == 1)
-                {
-                    sql.Append("NOTHING");
-                }
-                else
-                {
-                    sql.Append("UPDATE SET ");
-                    for (int i = 1; i < columns.Count; i++)
-                    {
-                        string name = "c" + columns[i].ToString(CultureInfo.InvariantCulture);
-                        if (i > 1) sql.Append(", ");
-                        sql.Append(name).Append(" = excluded.").Append(name);
-                    }
-                }
-                command = _store._writer.CreateCommand();
-                command.CommandText = sql.ToString();
-                command.Parameters.Add(new SqliteParameter("$tid", Microsoft.Data.Sqlite.SqliteType.Integer));
-                for (int i = 0; i < columns.Count; i++)
-                    command.Parameters.Add(new SqliteParameter("$p" + i.ToString(CultureInfo.InvariantCulture), null));
-                command.Transaction = _transaction;
-                command.Prepare();
-                _store._commands[cacheKey] = command;
+                sql.Append("NOTHING");
             }
-            command.Transaction = _transaction;
-            var parameters = command.Parameters;
-            parameters[0].Value = table.Id;
-            foreach (var row in rows)
+            else
             {
-                for (int i = 0; i < columns.Count; i++) parameters[i + 1].Value = ToStorage(row[columns[i]]);
-                command.ExecuteNonQuery();
+                sql.Append("UPDATE SET ");
+                for (int i = 1; i < columns.Count; i++)
+                {
+                    string name = "c" + columns[i].ToString(CultureInfo.InvariantCulture);
+                    if (i > 1) sql.Append(", ");
+                    sql.Append(name).Append(" = excluded.").Append(name);
+                }
             }
+            var db = _store._writer.Handle!;
+            int rc = raw.sqlite3_prepare_v2(db, sql.ToString(), out sqlite3_stmt statement);
+            if (rc != raw.SQLITE_OK)
+            {
+                statement?.Dispose();
+                throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), rc);
+            }
+            _store._commands[cacheKey] = statement;
+            return statement;
         }
     }
 
@@ -501,6 +577,10 @@ internal sealed class TaosStore : ICatalogReader, IDisposable
         {
             if (_disposed) return;
             _disposed = true;
+            _stopping = true;
+            _checkpointSignal.Set();
+            _checkpointer.Join(TimeSpan.FromSeconds(30));
+            _checkpointSignal.Dispose();
             ClearCommands();
             _writer.Dispose();
             using (var pooled = new SqliteConnection(_readConnectionString)) SqliteConnection.ClearPool(pooled);

@@ -14,7 +14,7 @@ namespace Taos.Server.Tests.Conformance;
 [Trait("Category", "Conformance")]
 public class ConformanceReplayTests
 {
-    [Theory(Skip = "needs the engine, parser and query branches; the lead removes this Skip once it passes")]
+    [Theory]
     [InlineData("rest-basic.jsonl")]
     [InlineData("rest-extra.jsonl")]
     public async Task Replay_matches_the_recording(string file)

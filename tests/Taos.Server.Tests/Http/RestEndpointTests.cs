@@ -160,6 +160,21 @@ public class RestEndpointTests(ServerFixture fixture) : IClassFixture<ServerFixt
         Assert.Equal("404 page not found", answer.Text);
     }
 
+    [Theory]
+    [InlineData("POST", "/rest/sql/?req_id=1", 307, "/rest/sql?req_id=1")]
+    [InlineData("POST", "/rest/sql/power/", 307, "/rest/sql/power")]
+    [InlineData("GET", "/rest/login/root/taosdata/", 301, "/rest/login/root/taosdata")]
+    public async Task Trailing_slash_redirects_like_gin(string method, string path, int status, string location)
+    {
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false };
+        using var client = new HttpClient(handler);
+        using var request = new HttpRequestMessage(new HttpMethod(method), fixture.Uri(path));
+        if (method == "POST") request.Content = new StringContent("select 1");
+        using var response = await client.SendAsync(request);
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal(location, response.Headers.Location?.OriginalString);
+    }
+
     [Fact]
     public async Task Sql_longer_than_1_MiB_is_537_statement_too_long()
     {

@@ -56,6 +56,10 @@ internal sealed class FakeCatalog : ICatalogReader
 
     public TableInfo? FindTable(string database, string name) => _tables.FirstOrDefault(t => t.Database == database && t.Name == name);
 
+    public IReadOnlyList<DatabaseInfo> Databases() => _databases.Values.ToList();
+
+    public IReadOnlyList<TableInfo> Tables(string database) => _tables.Where(t => t.Database == database).ToList();
+
     public IReadOnlyList<TableInfo> ChildTables(string database, string superTable) =>
         _tables.Where(t => t.Database == database && t.Kind == TableKind.Child && t.SuperTable == superTable).ToList();
 

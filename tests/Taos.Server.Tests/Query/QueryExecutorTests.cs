@@ -17,7 +17,7 @@ public class QueryExecutorTests
     ];
 
     /// <summary>The state of conformance script "ms" after step 8.</summary>
-    private static FakeCatalog Meters()
+    internal static FakeCatalog Meters()
     {
         var cat = new FakeCatalog().AddDatabase("cf_ms");
         var meters = cat.AddSuper("cf_ms", "meters", MeterColumns,

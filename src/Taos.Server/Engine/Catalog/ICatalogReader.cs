@@ -9,6 +9,12 @@ internal interface ICatalogReader
     /// <summary>A super, child or normal table of <paramref name="database"/>, or null.</summary>
     TableInfo? FindTable(string database, string name);
 
+    /// <summary>All user databases in creation order (for information_schema).</summary>
+    IReadOnlyList<DatabaseInfo> Databases();
+
+    /// <summary>All super, child and normal tables of a database in creation order (for information_schema).</summary>
+    IReadOnlyList<TableInfo> Tables(string database);
+
     /// <summary>The child tables of a super table.</summary>
     IReadOnlyList<TableInfo> ChildTables(string database, string superTable);
 
@@ -18,4 +24,5 @@ internal interface ICatalogReader
     /// typed as described on <see cref="RowSetResult"/>. Lazy: dispose the enumerator to release storage.
     /// </summary>
     IEnumerable<object?[]> Scan(TableInfo table, long minTs, long maxTs);
+
 }

@@ -28,10 +28,12 @@ internal sealed class InsertExecutor
         public Dictionary<long, Row> Rows { get; } = new();
     }
 
-    private sealed class Row(int width)
+    private sealed class Row(int width, bool[] provided)
     {
         public object?[] Values { get; } = new object?[width];
-        public bool[] Provided { get; } = new bool[width];
+
+        /// <summary>Which columns the statement gave; shared with the clause until a merge widens it.</summary>
+        public bool[] Provided { get; set; } = provided;
     }
 
     public int Execute(InsertStatement statement, SqlSession session) => _store.Write(tx =>
@@ -50,9 +52,10 @@ internal sealed class InsertExecutor
             var entry = target.Existing ?? tx.CreateTable(target.Info);
             affected += target.Rows.Count;
             if (target.Rows.Count == 0) continue;
-            foreach (var group in target.Rows.Values.GroupBy(r => Mask(r.Provided)))
+            // Rows share their clause's mask array unless a merge changed it, so grouping by reference is cheap.
+            foreach (var group in target.Rows.Values.GroupBy(r => r.Provided, ReferenceEqualityComparer.Instance))
             {
-                var provided = group.First().Provided;
+                var provided = (bool[])group.Key!;
                 var columns = new List<int>();
                 for (int i = 0; i < provided.Length; i++)
                 {
@@ -62,11 +65,6 @@ internal sealed class InsertExecutor
             }
         }
         return affected;
-    });
-
-    private static string Mask(bool[] provided) => string.Create(provided.Length, provided, (span, p) =>
-    {
-        for (int i = 0; i < p.Length; i++) span[i] = p[i] ? '1' : '0';
     });
 
     private Target Resolve(InsertStatement statement, InsertClause clause, SqlSession session,
@@ -128,6 +126,8 @@ internal sealed class InsertExecutor
             for (int i = 0; i < bound.Length; i++) bound[i] = i;
         }
         int width = columns.Count;
+        var clauseMask = new bool[width];
+        foreach (int c in bound) clauseMask[c] = true;
         var values = new object?[width];
         foreach (var valueList in clause.Rows)
         {
@@ -142,16 +142,31 @@ internal sealed class InsertExecutor
             long ts = (long)values[0]!;
             if (!target.Rows.TryGetValue(ts, out var row))
             {
-                row = new Row(width);
+                row = new Row(width, clauseMask);
                 target.Rows[ts] = row;
+                foreach (int c in bound)
+                {
+                    row.Values[c] = values[c];
+                    values[c] = null;
+                }
+                continue;
+            }
+            // Same ts again in this statement: a later non-NULL value wins, a later NULL does not erase.
+            var merged = row.Provided;
+            if (!ReferenceEquals(merged, clauseMask))
+            {
+                bool widen = false;
+                foreach (int c in bound) widen |= !merged[c];
+                if (widen) merged = (bool[])merged.Clone();
             }
             foreach (int c in bound)
             {
                 object? v = values[c];
                 if (v is not null || !row.Provided[c]) row.Values[c] = v;
-                row.Provided[c] = true;
+                merged[c] = true;
                 values[c] = null;
             }
+            row.Provided = merged;
         }
     }
 

@@ -6,7 +6,9 @@ namespace Taos.Server.Engine.Insert;
 /// <summary>Binds the tag values of <c>USING s [(tags)] TAGS (…)</c> to a super table's tags; unnamed tags are NULL.</summary>
 internal static class TagBinder
 {
-    public static object?[] Bind(ValueCoercer coercer, TableInfo super, IReadOnlyList<string>? tagNames, ValueList values)
+    /// <param name="fromInsert">INSERT … USING (TDengine's insert parser: too few values is a 534 quoting the <c>)</c>);
+    /// CREATE TABLE goes through the SQL translator, which answers 9741 for any count mismatch.</param>
+    public static object?[] Bind(ValueCoercer coercer, TableInfo super, IReadOnlyList<string>? tagNames, ValueList values, bool fromInsert = true)
     {
         var targets = new List<int>();
         if (tagNames is null)
@@ -22,6 +24,8 @@ internal static class TagBinder
                 targets.Add(index);
             }
         }
+        if (!fromInsert && values.Values.Count != targets.Count)
+            throw new TaosServerException(TaosErrorCode.TagsNumberMismatch, "Tags number not matched");
         var result = new object?[super.Tags.Count];
         for (int i = 0; i < targets.Count; i++)
         {

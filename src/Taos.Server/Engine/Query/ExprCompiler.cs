@@ -317,6 +317,8 @@ internal sealed partial class ExprCompiler
 
     private CExpr CompileComparison(BinaryOp op, CExpr left, CExpr right)
     {
+        left = Scalarize(left);
+        right = Scalarize(right);
         if (left.Type == TaosDataType.Timestamp) right = CoerceForTimestamp(right);
         if (right.Type == TaosDataType.Timestamp) left = CoerceForTimestamp(left);
         Func<int, bool> test = op switch
@@ -339,7 +341,7 @@ internal sealed partial class ExprCompiler
 
     private CExpr CompileBetween(BetweenExpr bt)
     {
-        var x = Compile(bt.Operand);
+        var x = Scalarize(Compile(bt.Operand));
         var lo = Compile(bt.Low);
         var hi = Compile(bt.High);
         if (x.Type == TaosDataType.Timestamp)
@@ -358,7 +360,7 @@ internal sealed partial class ExprCompiler
 
     private CExpr CompileIn(InExpr inExpr)
     {
-        var x = Compile(inExpr.Operand);
+        var x = Scalarize(Compile(inExpr.Operand));
         var items = inExpr.Values.Select(Compile).Select(i => x.Type == TaosDataType.Timestamp ? CoerceForTimestamp(i) : i).ToArray();
         bool negated = inExpr.Negated;
         return Derive(TaosDataType.Bool, 1, c =>
@@ -386,7 +388,7 @@ internal sealed partial class ExprCompiler
 
     private CExpr CompilePattern(BinaryExpr b)
     {
-        var x = Compile(b.Left);
+        var x = Scalarize(Compile(b.Left));
         var p = Compile(b.Right);
         bool like = b.Op is BinaryOp.Like or BinaryOp.NotLike;
         bool negated = b.Op is BinaryOp.NotLike or BinaryOp.NotMatch;
@@ -460,6 +462,39 @@ internal sealed partial class ExprCompiler
         }
     }
 
+    /// <summary>A JSON value compared with a plain value: strings unquoted, numbers as DOUBLE, booleans as BOOL.</summary>
+    private static CExpr Scalarize(CExpr e)
+    {
+        if (e.Type != TaosDataType.Json) return e;
+        return new CExpr
+        {
+            Type = TaosDataType.VarChar, Length = e.Length, IsConstant = e.IsConstant, HasAggregate = e.HasAggregate, UsesColumns = e.UsesColumns,
+            Eval = c => e.Eval(c) is string text ? JsonScalar(text) : null,
+        };
+    }
+
+    private static object? JsonScalar(string json)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            var r = doc.RootElement;
+            return r.ValueKind switch
+            {
+                JsonValueKind.String => r.GetString(),
+                JsonValueKind.Number => r.GetDouble(),
+                JsonValueKind.True => true,
+                JsonValueKind.False => false,
+                JsonValueKind.Null => null,
+                _ => json,
+            };
+        }
+        catch (JsonException)
+        {
+            return json;
+        }
+    }
+
     private CExpr CompileContains(BinaryExpr b)
     {
         var j = Compile(b.Left);
@@ -503,7 +538,14 @@ internal sealed partial class ExprCompiler
             }
             else
             {
-                r = Values.Convert(v, t, p, z);
+                // CAST reads strings as C's strtol/strtod do: a leading number or 0 ('true' → false, bad time → 0).
+                if (v is string sv && t == TaosDataType.Bool) r = LeadingNumber(sv) != 0;
+                else if (v is string && t == TaosDataType.Timestamp) r = Values.Convert(v, t, p, z) ?? 0L;
+                else if (v is string sv3 && t is not (TaosDataType.VarChar or TaosDataType.NChar or TaosDataType.VarBinary or TaosDataType.Geometry or TaosDataType.Json))
+                    r = long.TryParse(sv3.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out long exact) ? Values.Convert(exact, t, p, z)
+                        : ulong.TryParse(sv3.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out ulong uexact) ? Values.Convert(uexact, t, p, z)
+                        : Values.Convert(LeadingNumber(sv3), t, p, z);
+                else r = Values.Convert(v, t, p, z);
             }
             if (isString && r is string s)
             {
@@ -511,6 +553,31 @@ internal sealed partial class ExprCompiler
             }
             return r;
         }, x);
+    }
+
+    /// <summary>The longest numeric prefix of <paramref name="s"/> (after leading spaces) as a double, 0 when none.</summary>
+    private static double LeadingNumber(string s)
+    {
+        var t = s.TrimStart();
+        int n = 0;
+        if (n < t.Length && (t[n] == '+' || t[n] == '-')) n++;
+        while (n < t.Length && char.IsAsciiDigit(t[n])) n++;
+        if (n < t.Length && t[n] == '.')
+        {
+            n++;
+            while (n < t.Length && char.IsAsciiDigit(t[n])) n++;
+        }
+        if (n < t.Length && (t[n] == 'e' || t[n] == 'E'))
+        {
+            int m = n + 1;
+            if (m < t.Length && (t[m] == '+' || t[m] == '-')) m++;
+            if (m < t.Length && char.IsAsciiDigit(t[m]))
+            {
+                while (m < t.Length && char.IsAsciiDigit(t[m])) m++;
+                n = m;
+            }
+        }
+        return double.TryParse(t.AsSpan(0, n), NumberStyles.Float, CultureInfo.InvariantCulture, out double d) ? d : 0;
     }
 
     private static int TaosTypesLength(TypeSpec spec) =>

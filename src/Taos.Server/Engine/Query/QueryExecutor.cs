@@ -25,7 +25,7 @@ internal sealed class QueryExecutor
     public RowSetResult Execute(SelectStatement select, SqlSession session)
     {
         var source = ResolveSource(select.From, session);
-        string? defaultDb = session.Database is { } d && _catalog.FindDatabase(d) is not null ? d : null;
+        string? defaultDb = session.Database is { } d && (_catalog.FindDatabase(d) is not null || SystemTables.IsSystemDatabase(d)) ? d : null;
         var effectiveSession = new SqlSession { Database = defaultDb, User = session.User, ClientHost = session.ClientHost };
         var plan = new QueryPlan(select, source, new ExprCompiler(source.Layout, source.Precision, _serverZone, effectiveSession, QueryTime.Now(source.Precision)), _serverZone);
         return plan.Build();
@@ -44,6 +44,18 @@ internal sealed class QueryExecutor
                     if (db is null)
                     {
                         throw new TaosServerException(TaosErrorCode.DatabaseNotSpecified, "Database not specified");
+                    }
+                    if (SystemTables.IsSystemDatabase(db))
+                    {
+                        var sys = SystemTables.Open(db, ts.Name.Name, _catalog)
+                            ?? throw new TaosServerException(TaosErrorCode.TableInfoFailure, "Fail to get table info, error: Table does not exist");
+                        var sysLayout = new SourceLayout { TsIndex = -1, StarIncludesTags = true };
+                        for (int i = 0; i < sys.Columns.Count; i++)
+                        {
+                            var c = sys.Columns[i];
+                            sysLayout.Columns.Add(new SourceColumn(c.Name, c.Type, c.Length, SlotKind.Column, i));
+                        }
+                        return new QuerySource(sysLayout, TaosPrecision.Milliseconds, [], null, sys.Rows);
                     }
                     var dbInfo = _catalog.FindDatabase(db);
                     if (dbInfo is null)
@@ -128,6 +140,9 @@ internal sealed class QueryPlan
     private readonly List<CExpr> _keys = [];
     private CExpr? _having;
     private int _selectorAgg = -1;
+    private CExpr? _stateExpr;
+    private CExpr? _eventStart;
+    private CExpr? _eventEnd;
 
     /// <summary>Per ORDER BY key: an output column index, or an expression.</summary>
     private readonly List<(int Item, CExpr? Expr, bool Desc, bool NullsFirst)> _order = [];
@@ -157,10 +172,6 @@ internal sealed class QueryPlan
         }
         _aggregate = _select.Window is not null || Grouped || _select.Having is not null || _items.Any(i => ContainsAggregate(i.Expr));
 
-        if (_select.Window is not null && _select.Window is not IntervalWindow)
-        {
-            throw new TaosServerException(TaosErrorCode.SyntaxError, "syntax error near \"" + WindowText() + "\"");
-        }
 
         // WHERE first: TDengine resolves it before the select list.
         _compiler.Aggregates = null;
@@ -173,6 +184,28 @@ internal sealed class QueryPlan
         foreach (var k in KeyExprs)
         {
             _keys.Add(_compiler.Compile(k));
+        }
+        switch (_select.Window)
+        {
+            case StateWindow st:
+                _stateExpr = _compiler.Compile(st.Expr);
+                if (!_stateExpr.UsesColumns)
+                {
+                    throw new TaosServerException(9769, "Tags are not allowed in STATE_WINDOW");
+                }
+                if (_stateExpr.Type is TaosDataType.Float or TaosDataType.Double or TaosDataType.Timestamp or TaosDataType.Json)
+                {
+                    throw new TaosServerException(9768, "Only support STATE_WINDOW on integer/bool/varchar column");
+                }
+                break;
+            case EventWindow ev:
+                _eventStart = _compiler.Compile(ev.Start);
+                _eventEnd = _compiler.Compile(ev.End);
+                break;
+            case SessionWindow sw when !IsPrimaryTs(sw.Column):
+                throw new TaosServerException(9772, "Invalid primary timestamp column in SESSION window");
+            case CountWindow cw when cw.Count < 1 || cw.Sliding is < 1 || cw.Sliding > cw.Count:
+                throw new TaosServerException(TaosErrorCode.InvalidParameterValue, "Size of Count window must exceed 1.");
         }
 
         if (_aggregate)
@@ -216,21 +249,16 @@ internal sealed class QueryPlan
         {
             produced = Windowed(iw);
         }
+        else if (_select.Window is not null)
+        {
+            produced = WindowedRows(null, FillMode.None, new bool[_itemExprs.Count], null);
+        }
         else
         {
             produced = Aggregated();
         }
         return new RowSetResult(columns, Finish(produced), _source.Precision);
     }
-
-    private string WindowText() => _select.Window switch
-    {
-        SessionWindow => "session",
-        StateWindow => "state_window",
-        EventWindow => "event_window",
-        CountWindow => "count_window",
-        _ => "window",
-    };
 
     // ---------------------------------------------------------------- select list
 
@@ -302,23 +330,27 @@ internal sealed class QueryPlan
         }
     }
 
-    /// <summary>Plain columns next to aggregates: only group keys, or the row of a single selector.</summary>
+    /// <summary>
+    /// Plain columns next to aggregates (select list, and ORDER BY unless DISTINCT): only group keys, or the row of
+    /// a single selector when no other aggregate is present [src parTranslater.c checkAggColCoexist].
+    /// </summary>
     private void ValidateAggregateItems()
     {
         var keyTexts = new HashSet<string>(KeyExprs.Select(k => k.Text));
         var keyColumns = new HashSet<string>(KeyExprs.OfType<ColumnExpr>().Select(c => c.Name));
         bool tagsConstant = keyColumns.Contains("tbname");
-        bool bare = false;
-        foreach (var (expr, _) in _items)
+        var exprs = _items.Select(i => i.Expr).ToList();
+        if (!_select.Distinct)
         {
-            if (HasBareColumn(expr, keyTexts, keyColumns, tagsConstant)) bare = true;
+            exprs.AddRange(_select.OrderBy.Select(o => o.Expr).Where(e => e is not LiteralExpr && !(e is ColumnExpr c && _select.Items.Any(i => i.Alias == c.Name))));
         }
+        bool bare = exprs.Any(e => HasBareColumn(e, keyTexts, keyColumns, tagsConstant));
         if (!bare) return;
         if (Grouped)
         {
             throw new TaosServerException(TaosErrorCode.NotGroupByExpression, "Not a GROUP BY expression");
         }
-        var calls = _items.SelectMany(i => AggregateCalls(i.Expr)).ToList();
+        var calls = exprs.SelectMany(AggregateCalls).ToList();
         int selectors = calls.Count(c => ExprCompiler.IsSelectorName(c.Name.ToLowerInvariant()));
         if (selectors != 1 || calls.Count != 1)
         {
@@ -723,7 +755,7 @@ internal sealed class QueryPlan
         return WindowedRows(spec, fill, fillable, fillValues);
     }
 
-    private IEnumerable<OutRow> WindowedRows(WindowSpec spec, FillMode fill, bool[] fillable, object?[]? fillValues)
+    private IEnumerable<OutRow> WindowedRows(WindowSpec? spec, FillMode fill, bool[] fillable, object?[]? fillValues)
     {
         var index = new Dictionary<string, int>();
         var groups = new List<GroupState>();
@@ -751,7 +783,7 @@ internal sealed class QueryPlan
         }
     }
 
-    private IEnumerable<OutRow> WindowsOfGroup(GroupState state, WindowSpec spec, FillMode fill, bool[] fillable, object?[]? fillValues, int group)
+    private IEnumerable<OutRow> WindowsOfGroup(GroupState state, WindowSpec? spec, FillMode fill, bool[] fillable, object?[]? fillValues, int group)
     {
         var rows = state.Rows!;
         var ctx = new EvalContext();
@@ -762,13 +794,63 @@ internal sealed class QueryPlan
             ctx.Row = row;
             withTs.Add((TsOf(ctx, ordinal++), row, table));
         }
-        var sorted = withTs.OrderBy(r => r.Ts).ToList();
+        var sorted = withTs;
+        for (int i = 1; i < sorted.Count; i++)
+        {
+            if (sorted[i - 1].Ts > sorted[i].Ts)
+            {
+                sorted = withTs.OrderBy(r => r.Ts).ToList();
+                break;
+            }
+        }
 
-        // Window starts to emit.
+        var segments = spec is null ? EventSegments(sorted) : IntervalSegments(sorted, spec, fill);
+        if (segments is null) yield break;
+
+        var outputs = new List<(object?[] Values, object?[]? Keys, bool Empty, long Start)>(segments.Count);
+        foreach (var (s, e, lo, hi) in segments)
+        {
+            var accs = NewAccs();
+            bool any = lo < hi;
+            object?[] firstRow = any ? sorted[lo].Row : state.Row;
+            TableInfo? firstTable = any ? sorted[lo].Table : state.Table;
+            for (int i = lo; i < hi; i++)
+            {
+                ctx.Row = sorted[i].Row;
+                ctx.Table = sorted[i].Table;
+                foreach (var acc in accs) acc.Add(ctx, sorted[i].Ts);
+            }
+            ctx.Row = firstRow;
+            ctx.Table = firstTable;
+            if (_selectorAgg >= 0 && accs[_selectorAgg].Selected is { } sel)
+            {
+                ctx.Row = sel.Row;
+                ctx.Table = sel.Table;
+            }
+            ctx.Aggs = accs.Select(a => a.Result()).ToArray();
+            ctx.WStart = s;
+            ctx.WEnd = e;
+            ctx.WDuration = e - s;
+            if (_having is not null && !Values.IsTrue(_having.Eval(ctx))) continue;
+            var values = EvalItems(ctx);
+            if (!any && fill is FillMode.Null or FillMode.NullF)
+            {
+                for (int i = 0; i < values.Length; i++) if (fillable[i]) values[i] = null;
+            }
+            outputs.Add((values, OrderKeys(ctx), !any, s));
+        }
+
+        ApplyFill(outputs, fill, fillable, fillValues);
+        foreach (var o in outputs) yield return new OutRow(o.Values, o.Keys, group);
+    }
+
+    /// <summary>INTERVAL windows as [start, end) with the index range of their rows; null when nothing is emitted.</summary>
+    private List<(long Start, long End, int Lo, int Hi)>? IntervalSegments(List<(long Ts, object?[] Row, TableInfo? Table)> sorted, WindowSpec spec, FillMode fill)
+    {
         var starts = new List<long>();
         if (fill == FillMode.None)
         {
-            if (sorted.Count == 0) yield break;
+            if (sorted.Count == 0) return null;
             long s = spec.FirstStartHolding(sorted[0].Ts);
             long last = sorted[^1].Ts;
             int probe = 0;
@@ -791,7 +873,7 @@ internal sealed class QueryPlan
         }
         else
         {
-            if (sorted.Count == 0 && fill is not (FillMode.NullF or FillMode.ValueF)) yield break;
+            if (sorted.Count == 0 && fill is not (FillMode.NullF or FillMode.ValueF)) return null;
             long s = spec.FirstStartHolding(_minTs);
             int guard = 0;
             while (s <= _maxTs)
@@ -804,54 +886,105 @@ internal sealed class QueryPlan
                 }
             }
         }
-
-        var outputs = new List<(object?[] Values, object?[]? Keys, bool Empty)>(starts.Count);
+        var segments = new List<(long, long, int, int)>(starts.Count);
         int lo = 0;
         foreach (long s in starts)
         {
             long e = spec.End(s);
             while (lo < sorted.Count && sorted[lo].Ts < s) lo++;
-            var accs = NewAccs();
-            bool any = false;
-            object?[] firstRow = state.Row;
-            TableInfo? firstTable = state.Table;
-            for (int i = lo; i < sorted.Count && sorted[i].Ts < e; i++)
-            {
-                ctx.Row = sorted[i].Row;
-                ctx.Table = sorted[i].Table;
-                if (!any)
-                {
-                    firstRow = sorted[i].Row;
-                    firstTable = sorted[i].Table;
-                }
-                any = true;
-                foreach (var acc in accs) acc.Add(ctx, sorted[i].Ts);
-            }
-            ctx.Row = firstRow;
-            ctx.Table = firstTable;
-            if (_selectorAgg >= 0 && accs[_selectorAgg].Selected is { } sel)
-            {
-                ctx.Row = sel.Row;
-                ctx.Table = sel.Table;
-            }
-            ctx.Aggs = accs.Select(a => a.Result()).ToArray();
-            ctx.WStart = s;
-            ctx.WEnd = e;
-            ctx.WDuration = e - s;
-            if (_having is not null && !Values.IsTrue(_having.Eval(ctx))) continue;
-            var values = EvalItems(ctx);
-            if (!any && fill is FillMode.Null or FillMode.NullF)
-            {
-                for (int i = 0; i < values.Length; i++) if (fillable[i]) values[i] = null;
-            }
-            outputs.Add((values, OrderKeys(ctx), !any));
+            int hi = lo;
+            while (hi < sorted.Count && sorted[hi].Ts < e) hi++;
+            segments.Add((s, e, lo, hi));
         }
-
-        ApplyFill(outputs, starts, fill, fillable, fillValues);
-        foreach (var o in outputs) yield return new OutRow(o.Values, o.Keys, group);
+        return segments;
     }
 
-    private void ApplyFill(List<(object?[] Values, object?[]? Keys, bool Empty)> outputs, List<long> starts, FillMode fill, bool[] fillable, object?[]? fillValues)
+    /// <summary>
+    /// SESSION, STATE_WINDOW, EVENT_WINDOW and COUNT_WINDOW windows: runs of rows, each reported from its first to
+    /// its last row's timestamp.
+    /// </summary>
+    private List<(long Start, long End, int Lo, int Hi)> EventSegments(List<(long Ts, object?[] Row, TableInfo? Table)> sorted)
+    {
+        var result = new List<(long, long, int, int)>();
+        void Add(int lo, int hi)
+        {
+            if (hi > lo) result.Add((sorted[lo].Ts, sorted[hi - 1].Ts, lo, hi));
+        }
+        var ctx = new EvalContext();
+        switch (_select.Window)
+        {
+            case SessionWindow sw:
+                {
+                    long gap = QueryTime.FixedTicks(sw.Gap, _source.Precision);
+                    int start = 0;
+                    for (int i = 1; i <= sorted.Count; i++)
+                    {
+                        if (i == sorted.Count || sorted[i].Ts - sorted[i - 1].Ts > gap)
+                        {
+                            Add(start, i);
+                            start = i;
+                        }
+                    }
+                    break;
+                }
+            case StateWindow:
+                {
+                    // Rows with a NULL state belong to no window of their own; a window ends at its last non-NULL row.
+                    int start = -1, lastKnown = -1;
+                    object? state = null;
+                    for (int i = 0; i < sorted.Count; i++)
+                    {
+                        ctx.Row = sorted[i].Row;
+                        ctx.Table = sorted[i].Table;
+                        var v = _stateExpr!.Eval(ctx);
+                        if (v is null) continue;
+                        if (start < 0)
+                        {
+                            start = i;
+                            state = v;
+                        }
+                        else if (Values.Compare(v, state!) != 0)
+                        {
+                            Add(start, lastKnown + 1);
+                            start = i;
+                            state = v;
+                        }
+                        lastKnown = i;
+                    }
+                    if (start >= 0) Add(start, lastKnown + 1);
+                    break;
+                }
+            case EventWindow:
+                {
+                    int start = -1;
+                    for (int i = 0; i < sorted.Count; i++)
+                    {
+                        ctx.Row = sorted[i].Row;
+                        ctx.Table = sorted[i].Table;
+                        if (start < 0 && Values.IsTrue(_eventStart!.Eval(ctx))) start = i;
+                        if (start >= 0 && Values.IsTrue(_eventEnd!.Eval(ctx)))
+                        {
+                            Add(start, i + 1);
+                            start = -1;
+                        }
+                    }
+                    break;
+                }
+            case CountWindow cw:
+                {
+                    long step = cw.Sliding ?? cw.Count;
+                    for (long lo = 0; lo < sorted.Count; lo += step)
+                    {
+                        Add((int)lo, (int)Math.Min(sorted.Count, lo + cw.Count));
+                        if (lo + cw.Count >= sorted.Count) break;
+                    }
+                    break;
+                }
+        }
+        return result;
+    }
+
+    private void ApplyFill(List<(object?[] Values, object?[]? Keys, bool Empty, long Start)> outputs, FillMode fill, bool[] fillable, object?[]? fillValues)
     {
         switch (fill)
         {
@@ -903,7 +1036,7 @@ internal sealed class QueryPlan
                         while (after < outputs.Count && (outputs[after].Empty || outputs[after].Values[i] is null)) after++;
                         if (before < 0 || after >= outputs.Count || outputs[before].Empty) continue;
                         double y0 = Values.ToDouble(outputs[before].Values[i]!), y1 = Values.ToDouble(outputs[after].Values[i]!);
-                        double x0 = starts[before], x1 = starts[after], x = starts[k];
+                        double x0 = outputs[before].Start, x1 = outputs[after].Start, x = outputs[k].Start;
                         double y = y0 + (y1 - y0) * (x - x0) / (x1 - x0);
                         outputs[k].Values[i] = Values.Convert(y, _itemExprs[i].Type, _source.Precision, _zone);
                     }
@@ -927,7 +1060,8 @@ internal sealed class QueryPlan
         }
         if (_order.Count > 0)
         {
-            produced = Sort(produced);
+            long keep = !perGroupLimit && _select.Limit is { } sl ? Math.Min(long.MaxValue / 2, sl.Offset) + sl.Count : long.MaxValue;
+            produced = Sort(produced, keep);
         }
         var values = produced.Select(r => r.Values);
         if (!perGroupLimit && _select.Limit is { } l)
@@ -957,35 +1091,63 @@ internal sealed class QueryPlan
         }
     }
 
-    private IEnumerable<OutRow> Sort(IEnumerable<OutRow> rows)
+    private int CompareRows(OutRow a, OutRow b)
     {
-        var list = rows.ToList();
-        var order = _order;
-        int Compare(OutRow a, OutRow b)
+        for (int i = 0; i < _order.Count; i++)
         {
-            for (int i = 0; i < order.Count; i++)
+            var (item, _, desc, nullsFirst) = _order[i];
+            object? x = item >= 0 ? a.Values[item] : a.Keys![i];
+            object? y = item >= 0 ? b.Values[item] : b.Keys![i];
+            if (x is null || y is null)
             {
-                var (item, _, desc, nullsFirst) = order[i];
-                object? x = item >= 0 ? a.Values[item] : a.Keys![i];
-                object? y = item >= 0 ? b.Values[item] : b.Keys![i];
-                int c;
-                if (x is null || y is null)
-                {
-                    if (x is null && y is null) continue;
-                    c = x is null ? (nullsFirst ? -1 : 1) : (nullsFirst ? 1 : -1);
-                    return c;
-                }
-                c = Values.Compare(x, y);
-                if (c != 0) return desc ? -c : c;
+                if (x is null && y is null) continue;
+                return x is null ? (nullsFirst ? -1 : 1) : (nullsFirst ? 1 : -1);
             }
-            return 0;
+            int c = Values.Compare(x, y);
+            if (c != 0) return desc ? -c : c;
         }
-        var indexed = list.Select((r, i) => (r, i)).ToList();
-        indexed.Sort((a, b) =>
+        return 0;
+    }
+
+    /// <summary>Stable sort; with a LIMIT only the first offset+count rows are kept while reading (a bounded heap).</summary>
+    private IEnumerable<OutRow> Sort(IEnumerable<OutRow> rows, long keep)
+    {
+        List<(OutRow Row, long Seq)> list;
+        Comparison<(OutRow Row, long Seq)> cmp = (a, b) =>
         {
-            int c = Compare(a.r, b.r);
-            return c != 0 ? c : a.i.CompareTo(b.i);
-        });
-        return indexed.Select(x => x.r);
+            int c = CompareRows(a.Row, b.Row);
+            return c != 0 ? c : a.Seq.CompareTo(b.Seq);
+        };
+        if (keep < 100_000)
+        {
+            // Max-heap of the best `keep` rows: the root is the worst kept row.
+            var heap = new PriorityQueue<(OutRow Row, long Seq), (OutRow Row, long Seq)>(Comparer<(OutRow Row, long Seq)>.Create((a, b) => cmp(b, a)));
+            long seq = 0;
+            if (keep <= 0) return [];
+            foreach (var r in rows)
+            {
+                var e = (r, seq++);
+                if (heap.Count < keep)
+                {
+                    heap.Enqueue(e, e);
+                }
+                else if (cmp(e, heap.Peek()) < 0)
+                {
+                    heap.EnqueueDequeue(e, e);
+                }
+            }
+            list = new List<(OutRow Row, long Seq)>(heap.Count);
+            while (heap.Count > 0) list.Add(heap.Dequeue());
+            list.Reverse();
+            return list.Select(x => x.Row);
+        }
+        list = rows.Select((r, i) => (r, (long)i)).ToList();
+        bool sorted = true;
+        for (int i = 1; i < list.Count && sorted; i++)
+        {
+            if (cmp(list[i - 1], list[i]) > 0) sorted = false;
+        }
+        if (!sorted) list.Sort(cmp);
+        return list.Select(x => x.Row);
     }
 }

@@ -125,7 +125,8 @@ internal static class QueryTime
         string digits = frac.ToString("D" + RestTimestamp.FractionDigits(p).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         string sign = offset < TimeSpan.Zero ? "-" : "+";
         var abs = offset.Duration();
+        // TO_ISO8601 without a zone argument gets the server zone as strftime's %z (+hhmm).
         return local.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss", CultureInfo.InvariantCulture) + "." + digits + sign +
-               ((int)abs.TotalHours).ToString("D2", CultureInfo.InvariantCulture) + ":" + abs.Minutes.ToString("D2", CultureInfo.InvariantCulture);
+               ((int)abs.TotalHours).ToString("D2", CultureInfo.InvariantCulture) + abs.Minutes.ToString("D2", CultureInfo.InvariantCulture);
     }
 }

@@ -25,6 +25,8 @@ internal enum LiteralKind
     Duration,
     /// <summary><c>TIMESTAMP '…'</c>; the <see cref="string"/> inside the quotes.</summary>
     Timestamp,
+    /// <summary>A <c>?</c> of a prepared statement; <see cref="int"/>: its 0-based index among the statement's <c>?</c>s.</summary>
+    Placeholder,
 }
 
 internal sealed record LiteralExpr(LiteralKind Kind, object? Value) : Expr;

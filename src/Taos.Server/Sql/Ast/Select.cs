@@ -19,7 +19,30 @@ internal sealed record SelectStatement(
 {
     /// <summary><c>SELECT TAGS …</c>: one row per child table instead of one per data row.</summary>
     public bool TagsMode { get; init; }
+
+    /// <summary>INTERP's <c>RANGE(start[, end])</c>, written between PARTITION BY and the window.</summary>
+    public RangeClause? Range { get; init; }
+
+    /// <summary>INTERP's <c>EVERY(duration)</c>.</summary>
+    public Duration? Every { get; init; }
+
+    /// <summary>A FILL written without INTERVAL (for INTERP); a FILL after INTERVAL is in <see cref="IntervalWindow.Fill"/>.</summary>
+    public FillClause? Fill { get; init; }
 }
+
+/// <summary><c>RANGE(start[, end])</c>; <see cref="End"/> is null for the one-instant form.</summary>
+internal sealed record RangeClause(Expr Start, Expr? End);
+
+/// <summary>
+/// <c>q1 UNION [ALL] q2 [UNION [ALL] q3 …] [ORDER BY …] [SLIMIT …] [LIMIT …]</c>: <see cref="All"/>[i] tells whether
+/// the operator before <see cref="Queries"/>[i + 1] is UNION ALL. Result names come from the first query.
+/// </summary>
+internal sealed record UnionStatement(
+    IReadOnlyList<SelectStatement> Queries,
+    IReadOnlyList<bool> All,
+    IReadOnlyList<OrderItem> OrderBy,
+    LimitClause? SLimit,
+    LimitClause? Limit) : Statement;
 
 /// <summary>
 /// One select-list item. <see cref="Text"/> is the item's source text (lowercased outside quotes, spaces as written):
@@ -34,6 +57,12 @@ internal sealed record TableSource(TableName Name, string? Alias) : FromSource;
 
 /// <summary><c>FROM (SELECT …) [[AS] alias]</c>.</summary>
 internal sealed record SubquerySource(SelectStatement Query, string? Alias) : FromSource;
+
+/// <summary>
+/// <c>a [INNER|LEFT|RIGHT|FULL …] JOIN b ON cond</c>, or <c>FROM a, b</c> (an inner join with <see cref="On"/> null).
+/// <see cref="JoinType"/> is the lowercased words before JOIN (<c>inner</c> when none).
+/// </summary>
+internal sealed record JoinSource(FromSource Left, FromSource Right, string JoinType, Expr? On) : FromSource;
 
 internal abstract record WindowClause;
 

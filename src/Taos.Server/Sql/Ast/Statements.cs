@@ -91,6 +91,8 @@ internal enum InsertValueKind
     TimeFunction,
     /// <summary>Any other bare word (an error for every column type, reported by the engine).</summary>
     Word,
+    /// <summary>A <c>?</c> of a prepared statement (<see cref="InsertValue.Text"/> is <c>?</c>), bound later.</summary>
+    Placeholder,
 }
 
 /// <summary>

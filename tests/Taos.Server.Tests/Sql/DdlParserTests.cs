@@ -1,0 +1,245 @@
+using Taos.Server.Sql;
+using Taos.Server.Sql.Ast;
+
+namespace Taos.Server.Tests.Sql;
+
+public class DdlParserTests
+{
+    private static T Parse<T>(string sql) where T : Statement => Assert.IsType<T>(SqlParser.Parse(sql));
+
+    [Fact]
+    public void CreateDatabase_with_options()
+    {
+        var s = Parse<CreateDatabaseStatement>(
+            "CREATE DATABASE IF NOT EXISTS Power PRECISION 'US' KEEP 3650d, 3650d, 3650d DURATION 10 BUFFER 256 " +
+            "CACHEMODEL 'last_row' WAL_RETENTION_PERIOD -1 TABLE_PREFIX -2 REPLICA 1");
+        Assert.Equal("power", s.Name);
+        Assert.True(s.IfNotExists);
+        Assert.Equal(["precision", "keep", "duration", "buffer", "cachemodel", "wal_retention_period", "table_prefix", "replica"],
+            s.Options.Select(o => o.Name));
+        Assert.Equal(["US"], s.Options[0].Values);
+        Assert.Equal(["3650d", "3650d", "3650d"], s.Options[1].Values);
+        Assert.Equal(["10"], s.Options[2].Values);
+        Assert.Equal(["last_row"], s.Options[4].Values);
+        Assert.Equal(["-1"], s.Options[5].Values);
+        Assert.Equal(["-2"], s.Options[6].Values);
+        Assert.Equal("create database if not exists power precision 'US' keep 3650d, 3650d, 3650d duration 10 buffer 256 cachemodel 'last_row' wal_retention_period -1 table_prefix -2 replica 1", s.Sql);
+    }
+
+    [Fact]
+    public void CreateDatabase_keep_takes_integers()
+    {
+        var s = Parse<CreateDatabaseStatement>("create database cx_keep duration 1 keep 3");
+        Assert.False(s.IfNotExists);
+        Assert.Equal(["3"], s.Options.Single(o => o.Name == "keep").Values);
+    }
+
+    [Theory]
+    [InlineData("create database d precision ms", "syntax error near \"ms\"")]
+    [InlineData("create database d buffer 'x'", "syntax error near \"'x'\"")]
+    [InlineData("create database d nosuchoption 1", "syntax error near \"nosuchoption 1\"")]
+    [InlineData("create database d keep 1, 'x'", "syntax error near \"'x'\"")]
+    public void CreateDatabase_bad_option_is_a_syntax_error(string sql, string message)
+    {
+        var ex = Assert.Throws<TaosServerException>(() => SqlParser.Parse(sql));
+        Assert.Equal(TaosErrorCode.SyntaxError, ex.Code);
+        Assert.Equal(message, ex.Message);
+    }
+
+    [Fact]
+    public void DropDatabase_and_Use()
+    {
+        var d = Parse<DropDatabaseStatement>("drop database if exists cf_ms");
+        Assert.Equal("cf_ms", d.Name);
+        Assert.True(d.IfExists);
+        Assert.False(Parse<DropDatabaseStatement>("DROP DATABASE x").IfExists);
+        Assert.Equal("cx_misc", Parse<UseDatabaseStatement>("use cx_misc").Name);
+        Assert.Equal("MyDb", Parse<UseDatabaseStatement>("use `MyDb`").Name);
+    }
+
+    [Fact]
+    public void ShowDatabases_kinds()
+    {
+        Assert.Equal(ShowDatabasesKind.All, Parse<ShowDatabasesStatement>("show databases").Kind);
+        Assert.Equal(ShowDatabasesKind.User, Parse<ShowDatabasesStatement>("SHOW USER DATABASES").Kind);
+        Assert.Equal(ShowDatabasesKind.System, Parse<ShowDatabasesStatement>("show system databases").Kind);
+    }
+
+    [Fact]
+    public void ShowTables_forms()
+    {
+        var all = Parse<ShowTablesStatement>("show tables");
+        Assert.Equal((null, null, ShowTablesKind.All), (all.Database, all.LikePattern, all.Kind));
+        var withDb = Parse<ShowTablesStatement>("show cf_nosuchdb.tables");
+        Assert.Equal("cf_nosuchdb", withDb.Database);
+        var full = Parse<ShowTablesStatement>("SHOW CHILD db1.TABLES LIKE 'D10%'");
+        Assert.Equal(("db1", "D10%", ShowTablesKind.Child), (full.Database, full.LikePattern, full.Kind));
+        Assert.Equal(ShowTablesKind.Normal, Parse<ShowTablesStatement>("show normal tables").Kind);
+    }
+
+    [Fact]
+    public void ShowStables_forms()
+    {
+        var s = Parse<ShowStablesStatement>("show stables");
+        Assert.Null(s.Database);
+        var t = Parse<ShowStablesStatement>("show power.stables like 'me%'");
+        Assert.Equal(("power", "me%"), (t.Database, t.LikePattern));
+        Assert.Throws<TaosServerException>(() => SqlParser.Parse("show child stables"));
+    }
+
+    [Fact]
+    public void CreateStable_columns_and_tags()
+    {
+        var s = Parse<CreateStableStatement>(
+            "create stable meters (ts timestamp, current float, voltage int, phase float) tags (groupid int, location binary(24))");
+        Assert.Equal(new TableName(null, "meters"), s.Name);
+        Assert.False(s.IfNotExists);
+        Assert.Equal(["ts", "current", "voltage", "phase"], s.Columns.Select(c => c.Name));
+        Assert.Equal(new TypeSpec(TaosDataType.Timestamp, 8), s.Columns[0].Type);
+        Assert.Equal(new TypeSpec(TaosDataType.Float, 4), s.Columns[1].Type);
+        Assert.Equal(new TypeSpec(TaosDataType.Int, 4), s.Columns[2].Type);
+        Assert.Equal(["groupid", "location"], s.Tags.Select(c => c.Name));
+        Assert.Equal(new TypeSpec(TaosDataType.VarChar, 24), s.Tags[1].Type);
+    }
+
+    [Fact]
+    public void Every_type_name_parses()
+    {
+        var s = Parse<CreateStableStatement>(
+            "create stable if not exists db.`At` (ts timestamp, a bool, b tinyint, c smallint, d int, e integer, f bigint, " +
+            "g tinyint unsigned, h smallint unsigned, i int unsigned, j bigint unsigned, k float, l double, m binary(16), " +
+            "n varchar(16), o nchar(8), p varbinary(16), q geometry(64)) tags (t json)");
+        Assert.True(s.IfNotExists);
+        Assert.Equal(new TableName("db", "At"), s.Name);
+        Assert.Equal(
+            [
+                new TypeSpec(TaosDataType.Timestamp, 8), new TypeSpec(TaosDataType.Bool, 1), new TypeSpec(TaosDataType.TinyInt, 1),
+                new TypeSpec(TaosDataType.SmallInt, 2), new TypeSpec(TaosDataType.Int, 4), new TypeSpec(TaosDataType.Int, 4),
+                new TypeSpec(TaosDataType.BigInt, 8), new TypeSpec(TaosDataType.UTinyInt, 1), new TypeSpec(TaosDataType.USmallInt, 2),
+                new TypeSpec(TaosDataType.UInt, 4), new TypeSpec(TaosDataType.UBigInt, 8), new TypeSpec(TaosDataType.Float, 4),
+                new TypeSpec(TaosDataType.Double, 8), new TypeSpec(TaosDataType.VarChar, 16), new TypeSpec(TaosDataType.VarChar, 16),
+                new TypeSpec(TaosDataType.NChar, 8), new TypeSpec(TaosDataType.VarBinary, 16), new TypeSpec(TaosDataType.Geometry, 64),
+            ],
+            s.Columns.Select(c => c.Type));
+        Assert.Equal(new TypeSpec(TaosDataType.Json, 4095), s.Tags[0].Type);
+    }
+
+    [Fact]
+    public void Column_options_are_kept()
+    {
+        var s = Parse<CreateNormalTableStatement>(
+            "create table t (ts timestamp, id int primary key, v double encode 'delta-d' compress 'zstd' level 'high')");
+        Assert.True(s.Columns[1].PrimaryKey);
+        Assert.Equal(("delta-d", "zstd", "high"), (s.Columns[2].Encode, s.Columns[2].Compress, s.Columns[2].Level));
+        Assert.False(s.Columns[2].PrimaryKey);
+    }
+
+    [Theory]
+    [InlineData("create table z (ts timestamp, s binary)", "syntax error near \")\"")]
+    [InlineData("create table z (ts timestamp, s varchar, v int)", "syntax error near \", v int)\"")]
+    [InlineData("create table z (ts timestamp, s nchar)", "syntax error near \")\"")]
+    [InlineData("create table z (ts timestamp, s varbinary)", "syntax error near \")\"")]
+    [InlineData("create table z (ts timestamp, s geometry)", "syntax error near \")\"")]
+    [InlineData("create table dec (ts timestamp, x decimal(10, 2))", "syntax error near \"decimal(10, 2))\"")]
+    [InlineData("create table z (ts timestamp, value int)", "syntax error near \"value int)\"")]
+    [InlineData("create stable s (ts timestamp, v int)", "Incomplete SQL statement")]
+    public void Bad_column_definitions_fail(string sql, string message)
+    {
+        var ex = Assert.Throws<TaosServerException>(() => SqlParser.Parse(sql));
+        Assert.Equal(message, ex.Message);
+    }
+
+    [Fact]
+    public void CreateTable_with_tags_is_a_super_table()
+    {
+        var s = Parse<CreateStableStatement>("create table st (ts timestamp, v int) tags (g int) comment 'x' ttl 3");
+        Assert.Equal(["g"], s.Tags.Select(t => t.Name));
+    }
+
+    [Fact]
+    public void CreateTable_normal()
+    {
+        var s = Parse<CreateNormalTableStatement>("create table if not exists cx_keep.t (ts timestamp, v int)");
+        Assert.True(s.IfNotExists);
+        Assert.Equal(new TableName("cx_keep", "t"), s.Name);
+        Assert.Equal(2, s.Columns.Count);
+        Assert.Contains("`Value`", Parse<CreateNormalTableStatement>("CREATE TABLE T (TS TIMESTAMP, `Value` INT)").Sql, StringComparison.Ordinal);
+        Assert.Equal("Value", Parse<CreateNormalTableStatement>("create table t (ts timestamp, `Value` int)").Columns[1].Name);
+    }
+
+    [Fact]
+    public void CreateTable_using_several_clauses()
+    {
+        const string sql = "create table d1002 using meters tags (3, 'California.SanFrancisco') " +
+                           "if not exists d1003 using db.meters (location, groupid) tags ('LA', -2)";
+        var s = Parse<CreateChildTablesStatement>(sql);
+        Assert.Equal(2, s.Tables.Count);
+        var first = s.Tables[0];
+        Assert.Equal(new TableName(null, "d1002"), first.Name);
+        Assert.False(first.IfNotExists);
+        Assert.Equal(new TableName(null, "meters"), first.Stable);
+        Assert.Null(first.TagNames);
+        Assert.Equal([InsertValueKind.Number, InsertValueKind.String], first.TagValues.Values.Select(v => v.Kind));
+        Assert.Equal(["3", "California.SanFrancisco"], first.TagValues.Values.Select(v => v.Text));
+        Assert.Equal(')', s.Sql[first.TagValues.CloseParenPosition]);
+        Assert.Equal(sql.IndexOf("'California", StringComparison.Ordinal), first.TagValues.Values[1].Position);
+        var second = s.Tables[1];
+        Assert.True(second.IfNotExists);
+        Assert.Equal(new TableName("db", "meters"), second.Stable);
+        Assert.Equal(["location", "groupid"], second.TagNames!);
+        Assert.Equal(["LA", "-2"], second.TagValues.Values.Select(v => v.Text));
+    }
+
+    [Fact]
+    public void CreateTable_using_tag_values_of_every_kind()
+    {
+        var s = Parse<CreateChildTablesStatement>("create table c using s tags (null, true, now, now() + 1s, 1.5, 'x', 0)");
+        var values = s.Tables[0].TagValues.Values;
+        Assert.Equal(
+            [InsertValueKind.Null, InsertValueKind.Bool, InsertValueKind.TimeFunction, InsertValueKind.TimeFunction,
+             InsertValueKind.Number, InsertValueKind.String, InsertValueKind.Number],
+            values.Select(v => v.Kind));
+        Assert.Equal("now", values[3].Text);
+        var offset = Assert.Single(values[3].Offsets);
+        Assert.Equal(('+', new Duration(1, 's', "1s")), offset);
+    }
+
+    [Fact]
+    public void DropTable_list_and_DropStable()
+    {
+        var d = Parse<DropTableStatement>("drop table st_1, db.st");
+        Assert.False(d.IfExists);
+        Assert.Equal([new TableName(null, "st_1"), new TableName("db", "st")], d.Names);
+        Assert.True(Parse<DropTableStatement>("drop table if exists a").IfExists);
+        var s = Parse<DropStableStatement>("drop stable if exists meters");
+        Assert.True(s.IfExists);
+        Assert.Equal(new TableName(null, "meters"), s.Name);
+    }
+
+    [Fact]
+    public void Describe_both_spellings()
+    {
+        Assert.Equal(new TableName(null, "meters"), Parse<DescribeStatement>("describe meters").Name);
+        Assert.Equal(new TableName("db", "d1001"), Parse<DescribeStatement>("DESC db.d1001").Name);
+    }
+
+    [Fact]
+    public void Too_long_names_fail_with_9751_quoting_from_the_name()
+    {
+        string table = "t" + new string('x', 192);
+        var ex = Assert.Throws<TaosServerException>(() => SqlParser.Parse($"create table {table} (ts timestamp, v int)"));
+        Assert.Equal(TaosErrorCode.InvalidIdentifierName, ex.Code);
+        Assert.Equal($"Invalid identifier name: {table} (ts timestamp, v int)", ex.Message);
+
+        Parse<CreateNormalTableStatement>($"create table {table[..192]} (ts timestamp, v int)");
+
+        string db = new('d', 65);
+        ex = Assert.Throws<TaosServerException>(() => SqlParser.Parse($"create database {db}"));
+        Assert.Equal($"Invalid identifier name: {db}", ex.Message);
+        Parse<CreateDatabaseStatement>($"create database {db[..64]}");
+
+        string col = new('c', 65);
+        ex = Assert.Throws<TaosServerException>(() => SqlParser.Parse($"create table t (ts timestamp, `{col}` int)"));
+        Assert.Equal($"Invalid identifier name: {col}` int)", ex.Message);
+    }
+}
