@@ -258,3 +258,21 @@ public class QueryMultiRowTests
         Assert.Equal(9740, ex.Code);
     }
 }
+
+public class QueryMoreAggregateTests
+{
+    [Fact]
+    public void Mode_irate_twa_and_leastsquares()
+    {
+        // d1001 voltage: 219 at 0s, 218 at 5s, 221 at 15s, null at 25s.
+        var r = new QueryExecutor(QueryExecutorTests.Meters(), TimeZoneInfo.Utc).Execute(
+            (SelectStatement)SqlParser.Parse("select mode(voltage), irate(voltage), twa(voltage), leastsquares(voltage, 1, 1) from d1001"),
+            new SqlSession { Database = "cf_ms" });
+        Assert.Equal([TaosDataType.Int, TaosDataType.Double, TaosDataType.Double, TaosDataType.VarChar], r.Columns.Select(c => c.Type));
+        var row = r.Rows.Single();
+        Assert.Equal(219, row[0]);
+        Assert.Equal(0.3, (double)row[1]!, 12);
+        Assert.Equal(3287.5 / 15, (double)row[2]!, 12);
+        Assert.Equal("{slop:1.000000, intercept:217.333333}", row[3]);
+    }
+}

@@ -36,7 +36,8 @@ internal sealed partial class ExprCompiler
     private bool _insideAggregate;
 
     public static bool IsAggregateName(string name) => name is "count" or "avg" or "sum" or "min" or "max" or "spread" or "first" or "last"
-        or "last_row" or "stddev" or "stddev_pop" or "hyperloglog" or "percentile" or "apercentile" or "elapsed";
+        or "last_row" or "stddev" or "stddev_pop" or "hyperloglog" or "percentile" or "apercentile" or "elapsed"
+        or "mode" or "irate" or "twa" or "leastsquares";
 
     public static bool IsSelectorName(string name) => name is "min" or "max" or "first" or "last" or "last_row";
 
