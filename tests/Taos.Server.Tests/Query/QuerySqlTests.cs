@@ -114,6 +114,22 @@ public class QuerySqlTests
     }
 
     [Fact]
+    public void Float_columns_compare_with_decimal_constants_rounded_to_float()
+    {
+        var cat = QueryExecutorTests.Meters();
+        Assert.Equal([[T0]], Rows(cat, "select ts from d1001 where current = 10.3"));
+        Assert.Equal(2, Rows(cat, "select ts from d1001 where phase in (0.31)").Count);
+        Assert.Equal(2, Rows(cat, "select ts from d1001 where current > 10.3 and current <= 12.6").Count);
+    }
+
+    [Fact]
+    public void Invalid_match_pattern_is_an_error_not_a_crash()
+    {
+        var ex = Assert.Throws<TaosServerException>(() => Run(QueryExecutorTests.Meters(), "select * from meters where location match '(('"));
+        Assert.Equal(10243, ex.Code);
+    }
+
+    [Fact]
     public void Json_tag_values_compare_as_their_scalar()
     {
         var cat = new FakeCatalog().AddDatabase("x");
@@ -240,5 +256,23 @@ public class QueryMultiRowTests
     {
         var ex = Assert.Throws<TaosServerException>(() => Run("select diff(voltage), count(*) from d1001"));
         Assert.Equal(9740, ex.Code);
+    }
+}
+
+public class QueryMoreAggregateTests
+{
+    [Fact]
+    public void Mode_irate_twa_and_leastsquares()
+    {
+        // d1001 voltage: 219 at 0s, 218 at 5s, 221 at 15s, null at 25s.
+        var r = new QueryExecutor(QueryExecutorTests.Meters(), TimeZoneInfo.Utc).Execute(
+            (SelectStatement)SqlParser.Parse("select mode(voltage), irate(voltage), twa(voltage), leastsquares(voltage, 1, 1) from d1001"),
+            new SqlSession { Database = "cf_ms" });
+        Assert.Equal([TaosDataType.Int, TaosDataType.Double, TaosDataType.Double, TaosDataType.VarChar], r.Columns.Select(c => c.Type));
+        var row = r.Rows.Single();
+        Assert.Equal(219, row[0]);
+        Assert.Equal(0.3, (double)row[1]!, 12);
+        Assert.Equal(3287.5 / 15, (double)row[2]!, 12);
+        Assert.Equal("{slop:1.000000, intercept:217.333333}", row[3]);
     }
 }

@@ -1,6 +1,6 @@
 namespace Taos.Server.Engine.Query;
 
-internal enum AggKind { CountStar, Count, Avg, Sum, Min, Max, Spread, First, Last, LastRow, Stddev, HyperLogLog, Percentile, Elapsed }
+internal enum AggKind { CountStar, Count, Avg, Sum, Min, Max, Spread, First, Last, LastRow, Stddev, HyperLogLog, Percentile, Elapsed, Mode, Irate, Twa, LeastSquares }
 
 /// <summary>One aggregate call of the query: what it computes, over what, with which result type.</summary>
 internal sealed class AggSpec
@@ -10,8 +10,11 @@ internal sealed class AggSpec
     public required TaosDataType Type { get; init; }
     public required int Length { get; init; }
 
-    /// <summary>PERCENTILE's p; ELAPSED's unit in ticks.</summary>
+    /// <summary>PERCENTILE's p; ELAPSED's unit in ticks; LEASTSQUARES' start value.</summary>
     public double Param { get; init; }
+
+    /// <summary>LEASTSQUARES' step; IRATE's ticks per second.</summary>
+    public double Param2 { get; init; }
 
     public bool IsSelector => Kind is AggKind.Min or AggKind.Max or AggKind.First or AggKind.Last or AggKind.LastRow;
 
@@ -31,6 +34,10 @@ internal sealed class AggSpec
         AggKind.HyperLogLog => new DistinctCountAcc(Arg!),
         AggKind.Percentile => new PercentileAcc(Arg!, Param),
         AggKind.Elapsed => new ElapsedAcc(Param),
+        AggKind.Mode => new ModeAcc(Arg!),
+        AggKind.Irate => new IrateAcc(Arg!, Param2),
+        AggKind.Twa => new TwaAcc(Arg!),
+        AggKind.LeastSquares => new LeastSquaresAcc(Arg!, Param, Param2),
         _ => throw new InvalidOperationException(),
     };
 }
@@ -255,4 +262,101 @@ internal sealed class ElapsedAcc(double unitTicks) : Accumulator
     }
 
     public override object? Result() => _any ? (_max - _min) / unitTicks : null;
+}
+
+/// <summary>The most frequent non-NULL value; on a tie the one seen first.</summary>
+internal sealed class ModeAcc(CExpr arg) : Accumulator
+{
+    private readonly Dictionary<string, (object Value, long Count, long First)> _counts = [];
+    private long _seq;
+
+    public override void Add(EvalContext ctx, long ts)
+    {
+        var v = arg.Eval(ctx);
+        if (v is null) return;
+        string key = Values.KeyOf(v);
+        _counts[key] = _counts.TryGetValue(key, out var e) ? (e.Value, e.Count + 1, e.First) : (v, 1, _seq);
+        _seq++;
+    }
+
+    public override object? Result() => _counts.Count == 0 ? null
+        : _counts.Values.OrderByDescending(e => e.Count).ThenBy(e => e.First).First().Value;
+}
+
+/// <summary>Per-second rate between the last two points (a drop counts as a counter reset).</summary>
+internal sealed class IrateAcc(CExpr arg, double ticksPerSecond) : Accumulator
+{
+    private readonly List<(long Ts, double V)> _points = [];
+
+    public override void Add(EvalContext ctx, long ts)
+    {
+        if (arg.Eval(ctx) is { } v) _points.Add((ts, Values.ToDouble(v)));
+    }
+
+    public override object? Result()
+    {
+        if (_points.Count == 0) return null;
+        if (_points.Count == 1) return 0.0;
+        var sorted = _points.OrderBy(p => p.Ts).ToList();
+        var (t1, v1) = sorted[^2];
+        var (t2, v2) = sorted[^1];
+        if (t2 == t1) return 0.0;
+        double delta = v2 < v1 ? v2 : v2 - v1;
+        return delta / ((t2 - t1) / ticksPerSecond);
+    }
+}
+
+/// <summary>Time-weighted average: the area under the line through the points over the covered span.</summary>
+internal sealed class TwaAcc(CExpr arg) : Accumulator
+{
+    private readonly List<(long Ts, double V)> _points = [];
+
+    public override void Add(EvalContext ctx, long ts)
+    {
+        if (arg.Eval(ctx) is { } v) _points.Add((ts, Values.ToDouble(v)));
+    }
+
+    public override object? Result()
+    {
+        if (_points.Count == 0) return null;
+        var sorted = _points.OrderBy(p => p.Ts).ToList();
+        if (sorted.Count == 1 || sorted[^1].Ts == sorted[0].Ts) return sorted[0].V;
+        double area = 0;
+        for (int i = 1; i < sorted.Count; i++)
+        {
+            area += (sorted[i].V + sorted[i - 1].V) / 2 * (sorted[i].Ts - sorted[i - 1].Ts);
+        }
+        return area / (sorted[^1].Ts - sorted[0].Ts);
+    }
+}
+
+/// <summary>Linear fit of the values against x = start, start + step, …: <c>{slop:…, intercept:…}</c>.</summary>
+internal sealed class LeastSquaresAcc(CExpr arg, double start, double step) : Accumulator
+{
+    private long _n;
+    private double _x;
+    private double _sx, _sy, _sxx, _sxy;
+
+    public override void Add(EvalContext ctx, long ts)
+    {
+        var v = arg.Eval(ctx);
+        if (v is null) return;
+        double x = start + _x, y = Values.ToDouble(v);
+        _x += step;
+        _n++;
+        _sx += x;
+        _sy += y;
+        _sxx += x * x;
+        _sxy += x * y;
+    }
+
+    public override object? Result()
+    {
+        if (_n == 0) return null;
+        double d = _n * _sxx - _sx * _sx;
+        double slope = d == 0 ? 0 : (_n * _sxy - _sx * _sy) / d;
+        double intercept = (_sy - slope * _sx) / _n;
+        return "{slop:" + slope.ToString("F6", System.Globalization.CultureInfo.InvariantCulture) + ", intercept:" +
+               intercept.ToString("F6", System.Globalization.CultureInfo.InvariantCulture) + "}";
+    }
 }

@@ -36,7 +36,8 @@ internal sealed partial class ExprCompiler
     private bool _insideAggregate;
 
     public static bool IsAggregateName(string name) => name is "count" or "avg" or "sum" or "min" or "max" or "spread" or "first" or "last"
-        or "last_row" or "stddev" or "stddev_pop" or "hyperloglog" or "percentile" or "apercentile" or "elapsed";
+        or "last_row" or "stddev" or "stddev_pop" or "hyperloglog" or "percentile" or "apercentile" or "elapsed"
+        or "mode" or "irate" or "twa" or "leastsquares";
 
     public static bool IsSelectorName(string name) => name is "min" or "max" or "first" or "last" or "last_row";
 
@@ -315,10 +316,23 @@ internal sealed partial class ExprCompiler
         return other;
     }
 
+    /// <summary>
+    /// A numeric constant compared with a FLOAT value is first rounded to FLOAT, as TDengine's filter converts
+    /// constants to the column's type (so <c>current = 10.3</c> matches the stored 10.3f).
+    /// </summary>
+    private static CExpr ForFloat(CExpr value, CExpr other)
+    {
+        if (value.Type != TaosDataType.Float || !other.IsConstant || other.Type != TaosDataType.Double) return other;
+        var v = other.Eval(new EvalContext());
+        return v is null ? other : CExpr.Constant(TaosDataType.Float, 4, (float)Values.ToDouble(v));
+    }
+
     private CExpr CompileComparison(BinaryOp op, CExpr left, CExpr right)
     {
         left = Scalarize(left);
         right = Scalarize(right);
+        right = ForFloat(left, right);
+        left = ForFloat(right, left);
         if (left.Type == TaosDataType.Timestamp) right = CoerceForTimestamp(right);
         if (right.Type == TaosDataType.Timestamp) left = CoerceForTimestamp(left);
         Func<int, bool> test = op switch
@@ -349,6 +363,8 @@ internal sealed partial class ExprCompiler
             lo = CoerceForTimestamp(lo);
             hi = CoerceForTimestamp(hi);
         }
+        lo = ForFloat(x, lo);
+        hi = ForFloat(x, hi);
         bool negated = bt.Negated;
         return Derive(TaosDataType.Bool, 1, c =>
         {
@@ -361,7 +377,7 @@ internal sealed partial class ExprCompiler
     private CExpr CompileIn(InExpr inExpr)
     {
         var x = Scalarize(Compile(inExpr.Operand));
-        var items = inExpr.Values.Select(Compile).Select(i => x.Type == TaosDataType.Timestamp ? CoerceForTimestamp(i) : i).ToArray();
+        var items = inExpr.Values.Select(Compile).Select(i => x.Type == TaosDataType.Timestamp ? CoerceForTimestamp(i) : ForFloat(x, i)).ToArray();
         bool negated = inExpr.Negated;
         return Derive(TaosDataType.Bool, 1, c =>
         {
@@ -395,7 +411,11 @@ internal sealed partial class ExprCompiler
         Regex? fixedRegex = null;
         if (p.IsConstant && p.Eval(new EvalContext()) is string ps)
         {
-            fixedRegex = like ? LikeToRegex(ps) : new Regex(ps, RegexOptions.CultureInvariant);
+            fixedRegex = like ? LikeToRegex(ps) : TryRegex(ps);
+            if (fixedRegex is null)
+            {
+                throw new TaosServerException(TaosErrorCode.InvalidParameterValue, "Invalid regular expression: " + ps);
+            }
         }
         return Derive(TaosDataType.Bool, 1, c =>
         {
@@ -405,10 +425,23 @@ internal sealed partial class ExprCompiler
             {
                 if (p.Eval(c) is not { } pv) return null;
                 string pattern = Values.ToText(pv);
-                regex = like ? LikeToRegex(pattern) : new Regex(pattern, RegexOptions.CultureInvariant);
+                regex = like ? LikeToRegex(pattern) : TryRegex(pattern);
+                if (regex is null) return false;
             }
             return regex.IsMatch(Values.ToText(v)) != negated;
         }, x, p);
+    }
+
+    private static Regex? TryRegex(string pattern)
+    {
+        try
+        {
+            return new Regex(pattern, RegexOptions.CultureInvariant);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
     }
 
     public static Regex LikeToRegex(string pattern)

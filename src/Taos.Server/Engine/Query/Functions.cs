@@ -259,6 +259,7 @@ internal sealed partial class ExprCompiler
                     var x = Arg(0);
                     var unit = Arg(1);
                     if (unit.DurationUnit == '\0') throw ParamType(name);
+                    if (QueryTime.IsCalendar(unit.DurationUnit)) throw new TaosServerException(TaosErrorCode.InvalidParameterValue, "Invalid parameter value : " + name);
                     if (!(x.Type == TaosDataType.Timestamp || TaosTypes.IsInteger(x.Type) || IsStringType(x))) throw ParamType(name);
                     bool useZone = args.Count < 3 || Arg(2).Eval(new EvalContext()) is not { } uz || Values.ToLong(uz) != 0;
                     long unitTicks = QueryTime.FixedTicks(unit.DurationValue, unit.DurationUnit, Precision);
@@ -333,7 +334,7 @@ internal sealed partial class ExprCompiler
         AggKind kind;
         TaosDataType type;
         int length;
-        double param = 0;
+        double param = 0, param2 = 0;
         _insideAggregate = true;
         try
         {
@@ -361,6 +362,21 @@ internal sealed partial class ExprCompiler
                 kind = AggKind.Percentile;
                 type = TaosDataType.Double;
                 length = 8;
+            }
+            else if (name == "leastsquares")
+            {
+                if (args.Count != 3) throw ParamCount(name);
+                arg = Compile(args[0]);
+                if (!IsNumericType(arg)) throw ParamType(name);
+                var a = Compile(args[1]);
+                var b = Compile(args[2]);
+                if (!a.IsConstant || !b.IsConstant || a.Eval(new EvalContext()) is not { } av || b.Eval(new EvalContext()) is not { } bv
+                    || !Values.IsNumeric(av) || !Values.IsNumeric(bv)) throw ParamType(name);
+                param = Values.ToDouble(av);
+                param2 = Values.ToDouble(bv);
+                kind = AggKind.LeastSquares;
+                type = TaosDataType.VarChar;
+                length = 2048;
             }
             else if (name == "elapsed")
             {
@@ -413,6 +429,19 @@ internal sealed partial class ExprCompiler
                         type = TaosDataType.Double;
                         length = 8;
                         break;
+                    case "mode":
+                        kind = AggKind.Mode;
+                        type = arg.Type;
+                        length = arg.Length;
+                        break;
+                    case "irate":
+                    case "twa":
+                        if (!numeric) throw ParamType(name);
+                        kind = name == "irate" ? AggKind.Irate : AggKind.Twa;
+                        param2 = QueryTime.TicksPerSecond(Precision);
+                        type = TaosDataType.Double;
+                        length = 8;
+                        break;
                     case "hyperloglog":
                         kind = AggKind.HyperLogLog;
                         type = TaosDataType.BigInt;
@@ -431,7 +460,7 @@ internal sealed partial class ExprCompiler
             _insideAggregate = false;
         }
         int slot = Aggregates.Count;
-        Aggregates.Add(new AggSpec { Kind = kind, Arg = arg, Type = type, Length = length, Param = param });
+        Aggregates.Add(new AggSpec { Kind = kind, Arg = arg, Type = type, Length = length, Param = param, Param2 = param2 });
         return new CExpr { Type = type, Length = length, Eval = c => c.Aggs[slot], HasAggregate = true };
     }
 }

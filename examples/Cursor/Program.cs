@@ -1,0 +1,4 @@
+using Taos.Examples;
+
+await using var environment = await ExampleEnvironment.StartAsync();
+await CursorExample.RunAsync(environment.ConnectionString, Console.Out);

@@ -1,0 +1,4 @@
+using Taos.Examples;
+
+await using var environment = await ExampleEnvironment.StartAsync();
+await RestClientExample.RunAsync(environment.Url, environment.Token, Console.Out);
