@@ -262,6 +262,15 @@ public class QueryMultiRowTests
 public class QueryMoreAggregateTests
 {
     [Fact]
+    public void Group_by_with_a_single_selector_takes_plain_columns_from_the_selected_row()
+    {
+        var rows = new QueryExecutor(QueryExecutorTests.Meters(), TimeZoneInfo.Utc).Execute(
+            (SelectStatement)SqlParser.Parse("select groupid, max(voltage), ts, tbname from meters group by groupid order by groupid"),
+            new SqlSession { Database = "cf_ms" }).Rows.ToList();
+        Assert.Equal([[2, 223, 1704067210000L, "d1003"], [3, 223, 1704067200000L, "d1004"]], rows);
+    }
+
+    [Fact]
     public void Mode_irate_twa_and_leastsquares()
     {
         // d1001 voltage: 219 at 0s, 218 at 5s, 221 at 15s, null at 25s.

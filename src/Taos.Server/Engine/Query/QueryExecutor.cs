@@ -368,16 +368,14 @@ internal sealed class QueryPlan
         }
         bool bare = exprs.Any(e => HasBareColumn(e, keyTexts, keyColumns, tagsConstant));
         if (!bare) return;
+        var calls = exprs.SelectMany(AggregateCalls).ToList();
+        int selectors = calls.Count(c => ExprCompiler.IsSelectorName(c.Name.ToLowerInvariant()));
+        if (selectors == 1 && calls.Count == 1) return;
         if (Grouped)
         {
             throw new TaosServerException(TaosErrorCode.NotGroupByExpression, "Not a GROUP BY expression");
         }
-        var calls = exprs.SelectMany(AggregateCalls).ToList();
-        int selectors = calls.Count(c => ExprCompiler.IsSelectorName(c.Name.ToLowerInvariant()));
-        if (selectors != 1 || calls.Count != 1)
-        {
-            throw new TaosServerException(TaosErrorCode.NotSingleGroup, "Not a single-group group function");
-        }
+        throw new TaosServerException(TaosErrorCode.NotSingleGroup, "Not a single-group group function");
     }
 
     private bool HasBareColumn(Expr e, HashSet<string> keyTexts, HashSet<string> keyColumns, bool tagsConstant)
