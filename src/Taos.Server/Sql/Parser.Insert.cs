@@ -67,11 +67,7 @@ internal sealed partial class Parser
         List<string>? columns = null;
         if (TryTake(TokenKind.LParen))
         {
-            columns = [ParseName(MaxColumnNameBytes)];
-            while (TryTake(TokenKind.Comma))
-            {
-                columns.Add(ParseName(MaxColumnNameBytes));
-            }
+            columns = ParseCommaList(() => ParseName(MaxColumnNameBytes));
             Expect(TokenKind.RParen);
         }
         var query = Is(TokenKind.LParen) ? ParseParenthesizedQuery() : ParseQueryExpression();
@@ -272,6 +268,10 @@ internal sealed partial class Parser
     private InsertValue ParseInsertValue()
     {
         var t = _cur;
+        if (TryParsePlainValue() is { } plain)
+        {
+            return plain;
+        }
         InsertValueKind kind;
         string text;
         switch (t.Kind)
@@ -289,25 +289,10 @@ internal sealed partial class Parser
                 text = _sql.Substring(t.Start, n.End - t.Start);
                 break;
             }
-            case TokenKind.Integer or TokenKind.Float or TokenKind.Hex or TokenKind.Bin:
+            case TokenKind.Hex or TokenKind.Bin:
                 Advance();
                 kind = InsertValueKind.Number;
                 text = _sql.Substring(t.Start, t.Length);
-                break;
-            case TokenKind.String:
-                Advance();
-                kind = InsertValueKind.String;
-                text = Lexer.Unquote(_sql, t.Start, t.Length);
-                break;
-            case TokenKind.Bool:
-                Advance();
-                kind = InsertValueKind.Bool;
-                text = t.Word!;
-                break;
-            case TokenKind.Keyword when t.Word == "null":
-                Advance();
-                kind = InsertValueKind.Null;
-                text = "null";
                 break;
             case TokenKind.Keyword when t.Word is "now" or "today":
                 Advance();
@@ -319,11 +304,6 @@ internal sealed partial class Parser
                 kind = InsertValueKind.TimeFunction;
                 text = t.Word!;
                 break;
-            case TokenKind.Question:
-                Advance();
-                kind = InsertValueKind.Placeholder;
-                text = "?";
-                break;
             case TokenKind.Id or TokenKind.QuotedId or TokenKind.Keyword or TokenKind.Alias or TokenKind.Duration
                 or TokenKind.IpAddress:
                 Advance();
@@ -334,6 +314,30 @@ internal sealed partial class Parser
                 throw InsertError(t, "invalid data or symbol");
         }
         return new InsertValue(kind, text, t.Start, ParseOffsets());
+    }
+
+    /// <summary>
+    /// The values both INSERT's scanner and the grammar's tag list read alike — an unsigned number, a string, a
+    /// boolean, NULL or <c>?</c> — with any offsets after it; null (nothing read) for anything else.
+    /// </summary>
+    private InsertValue? TryParsePlainValue()
+    {
+        var t = _cur;
+        (InsertValueKind Kind, string Text)? value = t.Kind switch
+        {
+            TokenKind.Integer or TokenKind.Float => (InsertValueKind.Number, _sql.Substring(t.Start, t.Length)),
+            TokenKind.String => (InsertValueKind.String, Lexer.Unquote(_sql, t.Start, t.Length)),
+            TokenKind.Bool => (InsertValueKind.Bool, t.Word!),
+            TokenKind.Keyword when t.Word == "null" => (InsertValueKind.Null, "null"),
+            TokenKind.Question => (InsertValueKind.Placeholder, "?"),
+            _ => null,
+        };
+        if (value is not { } v)
+        {
+            return null;
+        }
+        Advance();
+        return new InsertValue(v.Kind, v.Text, t.Start, ParseOffsets());
     }
 
     private IReadOnlyList<(char Sign, Duration Duration)> ParseOffsets()
@@ -354,6 +358,10 @@ internal sealed partial class Parser
     private InsertValue ParseTagExpressionValue()
     {
         var t = _cur;
+        if (TryParsePlainValue() is { } plain)
+        {
+            return plain;
+        }
         InsertValueKind kind;
         string text;
         switch (t.Kind)
@@ -371,35 +379,10 @@ internal sealed partial class Parser
                 text = _sql[t.Start] + _sql.Substring(n.Start, n.Length);
                 break;
             }
-            case TokenKind.Integer or TokenKind.Float:
-                Advance();
-                kind = InsertValueKind.Number;
-                text = _sql.Substring(t.Start, t.Length);
-                break;
-            case TokenKind.String:
-                Advance();
-                kind = InsertValueKind.String;
-                text = Lexer.Unquote(_sql, t.Start, t.Length);
-                break;
-            case TokenKind.Bool:
-                Advance();
-                kind = InsertValueKind.Bool;
-                text = t.Word!;
-                break;
-            case TokenKind.Keyword when t.Word == "null":
-                Advance();
-                kind = InsertValueKind.Null;
-                text = "null";
-                break;
             case TokenKind.Keyword when t.Word is "now" or "today":
                 ParseKeywordPrimary(t);
                 kind = InsertValueKind.TimeFunction;
                 text = t.Word!;
-                break;
-            case TokenKind.Question:
-                Advance();
-                kind = InsertValueKind.Placeholder;
-                text = "?";
                 break;
             case TokenKind.Id or TokenKind.QuotedId or TokenKind.Duration:
                 Advance();

@@ -223,15 +223,7 @@ internal sealed partial class Parser
         {
             Advance();
             Advance();
-            var tags = new List<Expr>();
-            if (!IsKw("from"))
-            {
-                tags.Add(ParseExpression());
-                while (TryTake(TokenKind.Comma))
-                {
-                    tags.Add(ParseExpression());
-                }
-            }
+            List<Expr> tags = IsKw("from") ? [] : ParseCommaList(ParseExpression);
             ExpectKw("from");
             return new ShowTableTagsStatement(ParseShowTableNameWithFromDb(), tags);
         }

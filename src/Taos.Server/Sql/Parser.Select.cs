@@ -64,16 +64,7 @@ internal sealed partial class Parser
 
     private (List<OrderItem> OrderBy, LimitClause? SLimit, LimitClause? Limit) ParseOrderAndLimits()
     {
-        var orderBy = new List<OrderItem>();
-        if (TryKw("order"))
-        {
-            ExpectKw("by");
-            orderBy.Add(ParseOrderItem());
-            while (TryTake(TokenKind.Comma))
-            {
-                orderBy.Add(ParseOrderItem());
-            }
-        }
+        var orderBy = ParseByClause("order", ParseOrderItem);
         LimitClause? slimit = null, limit = null;
         if (TryKw("slimit"))
         {
@@ -111,8 +102,18 @@ internal sealed partial class Parser
     private long ParseInteger()
     {
         var t = Expect(TokenKind.Integer);
-        return long.TryParse(_sql.AsSpan(t.Start, t.Length), NumberStyles.None, CultureInfo.InvariantCulture, out long v)
-            ? v : long.MaxValue;
+        return ParseDigits(_sql.AsSpan(t.Start, t.Length));
+    }
+
+    /// <summary><c>ORDER BY …</c>, <c>PARTITION BY …</c>, <c>GROUP BY …</c>: the list after the keyword, else empty.</summary>
+    private List<T> ParseByClause<T>(string keyword, Func<T> parseItem)
+    {
+        if (!TryKw(keyword))
+        {
+            return [];
+        }
+        ExpectKw("by");
+        return ParseCommaList(parseItem);
     }
 
     private OrderItem ParseOrderItem()
@@ -157,11 +158,7 @@ internal sealed partial class Parser
             TryKw("all");
         }
         bool tagsMode = TryKw("tags");
-        var items = new List<SelectItem> { ParseSelectItem() };
-        while (TryTake(TokenKind.Comma))
-        {
-            items.Add(ParseSelectItem());
-        }
+        var items = ParseCommaList(ParseSelectItem);
 
         FromSource? from = null;
         if (TryKw("from"))
@@ -169,16 +166,7 @@ internal sealed partial class Parser
             from = ParseFromSource();
         }
         Expr? where = TryKw("where") ? ParseCondition() : null;
-        var partitionBy = new List<Expr>();
-        if (TryKw("partition"))
-        {
-            ExpectKw("by");
-            partitionBy.Add(ParsePartitionItem());
-            while (TryTake(TokenKind.Comma))
-            {
-                partitionBy.Add(ParsePartitionItem());
-            }
-        }
+        var partitionBy = ParseByClause("partition", ParsePartitionItem);
         RangeClause? range = null;
         if (TryKw("range"))
         {
@@ -197,16 +185,7 @@ internal sealed partial class Parser
         }
         FillClause? fill = IsKw("fill") ? ParseFill() : null;
         WindowClause? window = ParseWindow();
-        var groupBy = new List<Expr>();
-        if (TryKw("group"))
-        {
-            ExpectKw("by");
-            groupBy.Add(ParseExpression());
-            while (TryTake(TokenKind.Comma))
-            {
-                groupBy.Add(ParseExpression());
-            }
-        }
+        var groupBy = ParseByClause("group", ParseExpression);
         Expr? having = TryKw("having") ? ParseCondition() : null;
         return new SelectStatement(distinct, items, from, where, partitionBy, window, groupBy, having, [], null, null)
         {
@@ -222,14 +201,7 @@ internal sealed partial class Parser
     {
         var expr = ParseExpression();
         // An alias here only renames the group key in TDengine's plan; the AST keeps the expression.
-        if (TryKw("as"))
-        {
-            ParseAlias();
-        }
-        else if (Is(TokenKind.Id) || Is(TokenKind.QuotedId) || Is(TokenKind.Alias))
-        {
-            ParseAlias();
-        }
+        ParseOptionalAlias();
         return expr;
     }
 
@@ -253,17 +225,12 @@ internal sealed partial class Parser
             return new SelectItem(new StarExpr(qualifier) { Text = text }, null, text);
         }
         var expr = ParseCondition();
-        string? alias = null;
-        if (TryKw("as"))
-        {
-            alias = ParseAlias();
-        }
-        else if (Is(TokenKind.Id) || Is(TokenKind.QuotedId) || Is(TokenKind.Alias))
-        {
-            alias = ParseAlias();
-        }
-        return new SelectItem(expr, alias, expr.Text);
+        return new SelectItem(expr, ParseOptionalAlias(), expr.Text);
     }
+
+    /// <summary><c>[AS] alias</c>, or null when none follows.</summary>
+    private string? ParseOptionalAlias() =>
+        TryKw("as") || Is(TokenKind.Id) || Is(TokenKind.QuotedId) || Is(TokenKind.Alias) ? ParseAlias() : null;
 
     /// <summary>A column alias: an identifier or a non-ASCII word; TDengine keeps at most 64 bytes of it.</summary>
     private string ParseAlias()
@@ -442,22 +409,17 @@ internal sealed partial class Parser
                 && content.AsSpan(0, content.Length - 1).IndexOfAnyExceptInRange('0', '9') < 0)
             {
                 Advance();
-                long value = long.TryParse(content.AsSpan(0, content.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out long v)
-                    ? v : long.MaxValue;
-                return new Duration(value, content[^1], content);
+                return DurationOf(content);
             }
             throw Fail(t);
         }
         return ParseDuration();
     }
 
-    private Duration MakeDuration(Token t)
-    {
-        string text = _sql.Substring(t.Start, t.Length);
-        long value = long.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out long v)
-            ? v : long.MaxValue;
-        return new Duration(value, text[^1], text);
-    }
+    private Duration MakeDuration(Token t) => DurationOf(_sql.Substring(t.Start, t.Length));
+
+    /// <summary><c>10s</c> → 10 of unit 's'.</summary>
+    private static Duration DurationOf(string text) => new(ParseDigits(text.AsSpan(0, text.Length - 1)), text[^1], text);
 
     private FillClause ParseFill()
     {
@@ -481,15 +443,11 @@ internal sealed partial class Parser
             _ => throw Fail(t),
         };
         Advance();
-        var values = new List<Expr>();
+        List<Expr> values = [];
         if (mode is FillMode.Value or FillMode.ValueF)
         {
             Expect(TokenKind.Comma);
-            values.Add(ParseExpression());
-            while (TryTake(TokenKind.Comma))
-            {
-                values.Add(ParseExpression());
-            }
+            values = ParseCommaList(ParseExpression);
         }
         Expect(TokenKind.RParen);
         return new FillClause(mode, values);
@@ -502,29 +460,23 @@ internal sealed partial class Parser
     /// <summary>sql.y's common_expression: an arithmetic expression or a boolean condition.</summary>
     private Expr ParseCondition() => ParseOr();
 
-    private Expr ParseOr()
+    /// <summary>One level of left-associative binary operators: <c>operand {op operand}</c>.</summary>
+    private Expr ParseBinaryLevel(Func<Expr> parseOperand, Func<Token, BinaryOp?> operatorOf)
     {
         int start = _cur.Start;
-        var left = ParseAnd();
-        while (TryKw("or"))
+        var left = parseOperand();
+        while (operatorOf(_cur) is { } op)
         {
-            var right = ParseAnd();
-            left = new BinaryExpr(BinaryOp.Or, left, right) { Text = TextFrom(start) };
+            Advance();
+            var right = parseOperand();
+            left = new BinaryExpr(op, left, right) { Text = TextFrom(start) };
         }
         return left;
     }
 
-    private Expr ParseAnd()
-    {
-        int start = _cur.Start;
-        var left = ParseNot();
-        while (TryKw("and"))
-        {
-            var right = ParseNot();
-            left = new BinaryExpr(BinaryOp.And, left, right) { Text = TextFrom(start) };
-        }
-        return left;
-    }
+    private Expr ParseOr() => ParseBinaryLevel(ParseAnd, t => t.IsKeyword("or") ? BinaryOp.Or : null);
+
+    private Expr ParseAnd() => ParseBinaryLevel(ParseNot, t => t.IsKeyword("and") ? BinaryOp.And : null);
 
     private Expr ParseNot()
     {
@@ -596,11 +548,7 @@ internal sealed partial class Parser
         if (TryKw("in"))
         {
             Expect(TokenKind.LParen);
-            var values = new List<Expr> { ParseSignedLiteral() };
-            while (TryTake(TokenKind.Comma))
-            {
-                values.Add(ParseSignedLiteral());
-            }
+            var values = ParseCommaList(ParseSignedLiteral);
             Expect(TokenKind.RParen);
             return new InExpr(left, values, negated) { Text = TextFrom(start) };
         }
@@ -614,47 +562,27 @@ internal sealed partial class Parser
     }
 
     /// <summary>sql.y's expression: arithmetic and bit operators over primaries.</summary>
-    private Expr ParseExpression()
+    private Expr ParseExpression() => ParseBinaryLevel(ParseAdditive, t => t.Kind switch
     {
-        int start = _cur.Start;
-        var left = ParseAdditive();
-        while (Is(TokenKind.BitAnd) || Is(TokenKind.BitOr))
-        {
-            var op = Is(TokenKind.BitAnd) ? BinaryOp.BitAnd : BinaryOp.BitOr;
-            Advance();
-            var right = ParseAdditive();
-            left = new BinaryExpr(op, left, right) { Text = TextFrom(start) };
-        }
-        return left;
-    }
+        TokenKind.BitAnd => BinaryOp.BitAnd,
+        TokenKind.BitOr => BinaryOp.BitOr,
+        _ => null,
+    });
 
-    private Expr ParseAdditive()
+    private Expr ParseAdditive() => ParseBinaryLevel(ParseMultiplicative, t => t.Kind switch
     {
-        int start = _cur.Start;
-        var left = ParseMultiplicative();
-        while (Is(TokenKind.Plus) || Is(TokenKind.Minus))
-        {
-            var op = Is(TokenKind.Plus) ? BinaryOp.Add : BinaryOp.Subtract;
-            Advance();
-            var right = ParseMultiplicative();
-            left = new BinaryExpr(op, left, right) { Text = TextFrom(start) };
-        }
-        return left;
-    }
+        TokenKind.Plus => BinaryOp.Add,
+        TokenKind.Minus => BinaryOp.Subtract,
+        _ => null,
+    });
 
-    private Expr ParseMultiplicative()
+    private Expr ParseMultiplicative() => ParseBinaryLevel(ParseUnary, t => t.Kind switch
     {
-        int start = _cur.Start;
-        var left = ParseUnary();
-        while (Is(TokenKind.Star) || Is(TokenKind.Slash) || Is(TokenKind.Percent))
-        {
-            var op = Is(TokenKind.Star) ? BinaryOp.Multiply : Is(TokenKind.Slash) ? BinaryOp.Divide : BinaryOp.Modulo;
-            Advance();
-            var right = ParseUnary();
-            left = new BinaryExpr(op, left, right) { Text = TextFrom(start) };
-        }
-        return left;
-    }
+        TokenKind.Star => BinaryOp.Multiply,
+        TokenKind.Slash => BinaryOp.Divide,
+        TokenKind.Percent => BinaryOp.Modulo,
+        _ => null,
+    });
 
     private Expr ParseUnary()
     {
@@ -674,14 +602,12 @@ internal sealed partial class Parser
     {
         var t = _cur;
         int start = t.Start;
+        if (TryParseLiteralToken() is { } literal)
+        {
+            return literal;
+        }
         switch (t.Kind)
         {
-            case TokenKind.Integer or TokenKind.Float or TokenKind.String or TokenKind.Bool or TokenKind.Duration:
-                Advance();
-                return MakeLiteral(t, negative: false, start);
-            case TokenKind.Question:
-                Advance();
-                return new LiteralExpr(LiteralKind.Placeholder, _placeholders++) { Text = "?" };
             case TokenKind.LParen:
             {
                 Advance();
@@ -740,19 +666,15 @@ internal sealed partial class Parser
         {
             Advance();
             Expect(TokenKind.LParen);
-            var args = new List<Expr>();
+            List<Expr> args;
             if (Is(TokenKind.Star))
             {
                 Advance();
-                args.Add(new StarExpr(null) { Text = "*" });
+                args = [new StarExpr(null) { Text = "*" }];
             }
             else
             {
-                args.Add(ParseStarFunctionArgument());
-                while (TryTake(TokenKind.Comma))
-                {
-                    args.Add(ParseStarFunctionArgument());
-                }
+                args = ParseCommaList(ParseStarFunctionArgument);
             }
             Expect(TokenKind.RParen);
             return new FunctionExpr(word, args) { Text = TextFrom(start) };
@@ -820,11 +742,7 @@ internal sealed partial class Parser
         Advance();
         Expect(TokenKind.LParen);
         // sql.y: function_name NK_LP expression_list NK_RP, so at least one argument.
-        var args = new List<Expr> { ParseExpression() };
-        while (TryTake(TokenKind.Comma))
-        {
-            args.Add(ParseExpression());
-        }
+        var args = ParseCommaList(ParseExpression);
         Expect(TokenKind.RParen);
         return new FunctionExpr(t.Word!, args) { Text = TextFrom(start) };
     }
@@ -901,18 +819,31 @@ internal sealed partial class Parser
             Advance();
             return MakeLiteral(n, t.Kind == TokenKind.Minus, start);
         }
+        if (TryParseLiteralToken() is { } literal)
+        {
+            return literal;
+        }
+        if (t.Kind == TokenKind.Keyword && (t.Word is "null" or "timestamp" || NoArgFunctions.Contains(t.Word!)))
+        {
+            return ParseKeywordPrimary(t);
+        }
+        throw Fail(t);
+    }
+
+    /// <summary>An unsigned literal token or a <c>?</c> placeholder at the cursor; null (nothing read) for anything else.</summary>
+    private LiteralExpr? TryParseLiteralToken()
+    {
+        var t = _cur;
         switch (t.Kind)
         {
             case TokenKind.Integer or TokenKind.Float or TokenKind.String or TokenKind.Bool or TokenKind.Duration:
                 Advance();
-                return MakeLiteral(t, negative: false, start);
+                return MakeLiteral(t, negative: false, t.Start);
             case TokenKind.Question:
                 Advance();
                 return new LiteralExpr(LiteralKind.Placeholder, _placeholders++) { Text = "?" };
-            case TokenKind.Keyword when t.Word is "null" or "timestamp" || NoArgFunctions.Contains(t.Word!):
-                return ParseKeywordPrimary(t);
             default:
-                throw Fail(t);
+                return null;
         }
     }
 

@@ -102,6 +102,24 @@ internal sealed partial class Parser
 
     private static T WithText<T>(T expr, string text) where T : Expr => expr with { Text = text };
 
+    /// <summary><c>item {, item}</c>: one or more items separated by commas.</summary>
+    private List<T> ParseCommaList<T>(Func<T> parseItem)
+    {
+        var items = new List<T> { parseItem() };
+        while (TryTake(TokenKind.Comma))
+        {
+            items.Add(parseItem());
+        }
+        return items;
+    }
+
+    /// <summary>
+    /// Unsigned decimal digits as a number; more than <see cref="long.MaxValue"/> saturates, so that the range
+    /// checks further on reject it as out of range rather than as malformed.
+    /// </summary>
+    private static long ParseDigits(ReadOnlySpan<char> digits) =>
+        long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out long v) ? v : long.MaxValue;
+
     // ------------------------------------------------------------------ entry
 
     public Statement ParseStatement()
@@ -299,11 +317,7 @@ internal sealed partial class Parser
                     break;
                 case "keep":
                     Advance();
-                    values.Add(ParseTokenText(TokenKind.Integer, TokenKind.Duration));
-                    while (TryTake(TokenKind.Comma))
-                    {
-                        values.Add(ParseTokenText(TokenKind.Integer, TokenKind.Duration));
-                    }
+                    values.AddRange(ParseCommaList(() => ParseTokenText(TokenKind.Integer, TokenKind.Duration)));
                     break;
                 case "duration" or "s3_keeplocal":
                     Advance();
@@ -319,11 +333,7 @@ internal sealed partial class Parser
                     break;
                 case "retentions":
                     Advance();
-                    values.Add(ParseRetention());
-                    while (TryTake(TokenKind.Comma))
-                    {
-                        values.Add(ParseRetention());
-                    }
+                    values.AddRange(ParseCommaList(ParseRetention));
                     break;
                 default:
                     if (!IntegerDatabaseOptions.Contains(name))
@@ -388,11 +398,7 @@ internal sealed partial class Parser
     private List<ColumnDefinition> ParseColumnDefinitions()
     {
         Expect(TokenKind.LParen);
-        var columns = new List<ColumnDefinition> { ParseColumnDefinition() };
-        while (TryTake(TokenKind.Comma))
-        {
-            columns.Add(ParseColumnDefinition());
-        }
+        var columns = ParseCommaList(ParseColumnDefinition);
         Expect(TokenKind.RParen);
         return columns;
     }
@@ -467,8 +473,7 @@ internal sealed partial class Parser
             Expect(TokenKind.LParen);
             var n = Expect(TokenKind.Integer);
             Expect(TokenKind.RParen);
-            long length = long.TryParse(_sql.AsSpan(n.Start, n.Length), NumberStyles.None, CultureInfo.InvariantCulture, out long v)
-                ? v : long.MaxValue;
+            long length = ParseDigits(_sql.AsSpan(n.Start, n.Length));
             return new TypeSpec(type, (int)Math.Min(length, int.MaxValue));
         }
         if (type is TaosDataType.TinyInt or TaosDataType.SmallInt or TaosDataType.Int or TaosDataType.BigInt && TryKw("unsigned"))
@@ -536,20 +541,12 @@ internal sealed partial class Parser
         List<string>? tagNames = null;
         if (TryTake(TokenKind.LParen))
         {
-            tagNames = [ParseName(MaxColumnNameBytes)];
-            while (TryTake(TokenKind.Comma))
-            {
-                tagNames.Add(ParseName(MaxColumnNameBytes));
-            }
+            tagNames = ParseCommaList(() => ParseName(MaxColumnNameBytes));
             Expect(TokenKind.RParen);
         }
         ExpectKw("tags");
         Expect(TokenKind.LParen);
-        var values = new List<InsertValue> { ParseTagExpressionValue() };
-        while (TryTake(TokenKind.Comma))
-        {
-            values.Add(ParseTagExpressionValue());
-        }
+        var values = ParseCommaList(ParseTagExpressionValue);
         var close = Expect(TokenKind.RParen);
         ParseTableOptions();
         return new ChildTableClause(name, ifNotExists, stable, tagNames, new ValueList(values, close.Start));
