@@ -4,7 +4,7 @@ namespace Taos.Server;
 /// A TDengine error raised while handling a request: the code and the <c>desc</c> text that the REST
 /// answer (and later the WebSocket answer) carries, exactly as real TDengine words them.
 /// </summary>
-public sealed class TaosServerException : Exception
+internal sealed class TaosServerException : Exception
 {
     public TaosServerException(int code, string message) : base(message) => Code = code;
 

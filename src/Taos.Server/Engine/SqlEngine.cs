@@ -14,7 +14,7 @@ namespace Taos.Server.Engine;
 /// Executes SQL statements against the durable store: parse (<see cref="Sql.SqlParser"/>), resolve against the
 /// catalog, run. Thread-safe: one instance serves every request of a server.
 /// </summary>
-public sealed class SqlEngine : IDisposable
+internal sealed class SqlEngine : IDisposable
 {
     private readonly TaosStore _store;
 

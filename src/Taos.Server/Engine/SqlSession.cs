@@ -1,7 +1,7 @@
 namespace Taos.Server.Engine;
 
 /// <summary>The context one statement runs in: who asks and which database is the default.</summary>
-public sealed class SqlSession
+internal sealed class SqlSession
 {
     /// <summary>The default database (from <c>/rest/sql/{db}</c>); may name a database that does not exist.</summary>
     public string? Database { get; set; }

@@ -1,13 +1,13 @@
 namespace Taos.Server.Engine;
 
 /// <summary>One column of a result as <c>column_meta</c> lists it.</summary>
-public sealed record ResultColumn(string Name, TaosDataType Type, int Length);
+internal sealed record ResultColumn(string Name, TaosDataType Type, int Length);
 
 /// <summary>What executing one statement produced.</summary>
-public abstract record StatementResult;
+internal abstract record StatementResult;
 
 /// <summary>DDL and INSERT: the <c>affected_rows</c> answer.</summary>
-public sealed record AffectedRowsResult(int AffectedRows) : StatementResult;
+internal sealed record AffectedRowsResult(int AffectedRows) : StatementResult;
 
 /// <summary>
 /// A query result. <see cref="Rows"/> may be lazy (streamed from storage while the answer is written) and
@@ -19,4 +19,4 @@ public sealed record AffectedRowsResult(int AffectedRows) : StatementResult;
 /// VARBINARY/GEOMETRY <see cref="byte"/>[]; JSON a <see cref="string"/> holding JSON text written as is;
 /// NULL <c>null</c>.
 /// </summary>
-public sealed record RowSetResult(IReadOnlyList<ResultColumn> Columns, IEnumerable<object?[]> Rows, TaosPrecision Precision) : StatementResult;
+internal sealed record RowSetResult(IReadOnlyList<ResultColumn> Columns, IEnumerable<object?[]> Rows, TaosPrecision Precision) : StatementResult;
