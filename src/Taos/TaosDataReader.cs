@@ -194,7 +194,7 @@ public sealed class TaosDataReader : DbDataReader
         var col = _columns[ordinal];
         return col.Type switch
         {
-            TaosDataType.Bool => v.Kind == TaosValueKind.Bool ? v.Int64 != 0 : GetBoolean(ordinal),
+            TaosDataType.Bool => GetBoolean(ordinal),
             TaosDataType.TinyInt => (sbyte)IntegerValue(ordinal),
             TaosDataType.SmallInt => (short)IntegerValue(ordinal),
             TaosDataType.Int => (int)IntegerValue(ordinal),
@@ -234,22 +234,19 @@ public sealed class TaosDataReader : DbDataReader
     /// <summary>Reads the value as <typeparamref name="T"/>: the natural type, <see cref="TaosTimestamp"/>, <see cref="DateTimeOffset"/>, or a nullable of them (null for NULL).</summary>
     public override T GetFieldValue<T>(int ordinal)
     {
-        if (typeof(T) == typeof(TaosTimestamp)) return (T)(object)GetTaosTimestamp(ordinal);
-        if (typeof(T) == typeof(DateTimeOffset)) return (T)(object)GetDateTimeOffset(ordinal);
-        if (typeof(T) == typeof(DateTime)) return (T)(object)GetDateTime(ordinal);
         if (IsDBNull(ordinal))
         {
             if (default(T) is null && typeof(T) != typeof(DBNull) && typeof(T) != typeof(object)) return default!;
             if (typeof(T) == typeof(object) || typeof(T) == typeof(DBNull)) return (T)(object)DBNull.Value;
             throw new InvalidCastException(TaosStrings.ColumnIsNull(_columns[ordinal].Name));
         }
-        var underlying = Nullable.GetUnderlyingType(typeof(T));
-        if (underlying == typeof(TaosTimestamp)) return (T)(object)GetTaosTimestamp(ordinal);
-        if (underlying == typeof(DateTimeOffset)) return (T)(object)GetDateTimeOffset(ordinal);
-        if (underlying == typeof(DateTime)) return (T)(object)GetDateTime(ordinal);
+        // T and T? alike (a boxed value unboxes to either).
+        var target = Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T);
+        if (target == typeof(TaosTimestamp)) return (T)(object)GetTaosTimestamp(ordinal);
+        if (target == typeof(DateTimeOffset)) return (T)(object)GetDateTimeOffset(ordinal);
+        if (target == typeof(DateTime)) return (T)(object)GetDateTime(ordinal);
         object value = GetValue(ordinal);
         if (value is T t) return t;
-        var target = underlying ?? typeof(T);
         if (value is IConvertible && typeof(IConvertible).IsAssignableFrom(target))
         {
             try
@@ -258,10 +255,10 @@ public sealed class TaosDataReader : DbDataReader
             }
             catch (Exception e) when (e is OverflowException or FormatException or InvalidCastException)
             {
-                throw new InvalidCastException(TaosStrings.InvalidCast(_columns[ordinal].Name, _columns[ordinal].TypeName, typeof(T)), e);
+                throw new InvalidCastException(CastMessage(ordinal, typeof(T)), e);
             }
         }
-        throw new InvalidCastException(TaosStrings.InvalidCast(_columns[ordinal].Name, _columns[ordinal].TypeName, typeof(T)));
+        throw Cast(ordinal, typeof(T));
     }
 
     /// <inheritdoc/>
@@ -512,7 +509,7 @@ public sealed class TaosDataReader : DbDataReader
 
     private TaosColumnMeta Column(int ordinal)
     {
-        if ((uint)ordinal >= (uint)_columns.Length) throw new IndexOutOfRangeException($"Column ordinal {ordinal} is out of range (0..{_columns.Length - 1}).");
+        if ((uint)ordinal >= (uint)_columns.Length) throw new IndexOutOfRangeException(TaosStrings.OrdinalOutOfRange(ordinal, _columns.Length));
         return _columns[ordinal];
     }
 
@@ -537,7 +534,7 @@ public sealed class TaosDataReader : DbDataReader
         return v.Kind switch
         {
             TaosValueKind.Int64 or TaosValueKind.Bool => v.Int64,
-            TaosValueKind.UInt64 => v.UInt64 <= long.MaxValue ? v.Int64 : throw new OverflowException(TaosStrings.InvalidCast(_columns[ordinal].Name, _columns[ordinal].TypeName, typeof(long))),
+            TaosValueKind.UInt64 => v.UInt64 <= long.MaxValue ? v.Int64 : throw new OverflowException(CastMessage(ordinal, typeof(long))),
             _ => throw Cast(ordinal, typeof(long)),
         };
     }
@@ -549,11 +546,13 @@ public sealed class TaosDataReader : DbDataReader
         {
             TaosValueKind.UInt64 => v.UInt64,
             TaosValueKind.Int64 when v.Int64 >= 0 => (ulong)v.Int64,
-            TaosValueKind.Int64 => throw new OverflowException(TaosStrings.InvalidCast(_columns[ordinal].Name, _columns[ordinal].TypeName, requested)),
+            TaosValueKind.Int64 => throw new OverflowException(CastMessage(ordinal, requested)),
             _ => throw Cast(ordinal, requested),
         };
     }
 
-    private InvalidCastException Cast(int ordinal, Type requested) =>
-        new(TaosStrings.InvalidCast(_columns[ordinal].Name, _columns[ordinal].TypeName, requested));
+    private InvalidCastException Cast(int ordinal, Type requested) => new(CastMessage(ordinal, requested));
+
+    private string CastMessage(int ordinal, Type requested) =>
+        TaosStrings.InvalidCast(_columns[ordinal].Name, _columns[ordinal].TypeName, requested);
 }

@@ -11,11 +11,9 @@ internal static class TaosStrings
     public const string ConnectionAlreadyOpen = "The connection is already open.";
     public const string NoConnection = "The command has no connection. Set TaosCommand.Connection.";
     public const string EmptyCommand = "The command text is empty. Set TaosCommand.CommandText.";
-    public const string ReaderClosed = "The data reader is closed.";
     public const string NoCurrentRow = "There is no current row. Call Read() first and check that it returned true.";
     public const string NoUrl = "The connection string names no server: set Url (e.g. Url=http://localhost:6041) or Host.";
     public const string TransactionsNotSupported = "TDengine has no transactions.";
-    public const string ReaderOpen = "The connection already has an open data reader; close it first.";
     public const string NotTextCommand = "Only CommandType.Text is supported.";
 
     public static string NanosecondsLost(TaosTimestamp value) =>
@@ -64,6 +62,9 @@ internal static class TaosStrings
     public static string ColumnIsNull(string column) => $"Column '{column}' is NULL in this row; check IsDBNull first.";
 
     public static string UnknownColumn(string name) => $"No column named '{name}' in the result.";
+
+    public static string OrdinalOutOfRange(int ordinal, int columnCount) => string.Create(CultureInfo.InvariantCulture,
+        $"Column ordinal {ordinal} is out of range (0..{columnCount - 1}).");
 
     public static string UnsupportedCollection(string name) =>
         $"Schema collection '{name}' is not supported. Supported: MetaDataCollections, Databases, Tables, Columns.";
