@@ -1,5 +1,4 @@
 using System.Data;
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Taos.Protocol;
@@ -127,7 +126,4 @@ public sealed class RestClient : IDisposable
 
     /// <summary>Releases the HTTP connections.</summary>
     public void Dispose() => _dataSource.Dispose();
-
-    internal static string Describe(TaosRestResult result) =>
-        string.Join(", ", result.ColumnMeta.Select(c => c.ColumnName + " " + c.DataTypeName + "(" + c.Length.ToString(CultureInfo.InvariantCulture) + ")"));
 }
