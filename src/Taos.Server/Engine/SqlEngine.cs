@@ -133,41 +133,26 @@ internal sealed class SqlEngine : IDisposable
         return new RowSetResult([new ResultColumn("name", TaosDataType.VarChar, 64)], rows, TaosPrecision.Milliseconds);
     }
 
-    private string ShowDatabase(string? explicitDb, SqlSession session)
-    {
-        string db = explicitDb ?? session.Database ?? throw new TaosServerException(TaosErrorCode.DatabaseNotSpecified, "Database not specified");
-        if (_store.FindDatabase(db) is null)
+    private RowSetResult ShowTables(ShowTablesStatement s, SqlSession session) =>
+        ShowTableNames(s.Database, s.LikePattern, session, "table_name", t => s.Kind switch
         {
-            if (explicitDb is null) throw new TaosServerException(TaosErrorCode.DatabaseNotSpecified, "Database not specified");
-            throw DatabaseNotExist();
-        }
-        return db;
-    }
+            ShowTablesKind.Normal => t.Kind == TableKind.Normal,
+            ShowTablesKind.Child => t.Kind == TableKind.Child,
+            _ => t.Kind != TableKind.Super,
+        });
 
-    private RowSetResult ShowTables(ShowTablesStatement s, SqlSession session)
-    {
-        string db = ShowDatabase(s.Database, session);
-        var like = s.LikePattern is null ? null : LikeRegex(s.LikePattern);
-        var rows = _store.Tables(db)
-            .Where(t => s.Kind switch
-            {
-                ShowTablesKind.Normal => t.Kind == TableKind.Normal,
-                ShowTablesKind.Child => t.Kind == TableKind.Child,
-                _ => t.Kind != TableKind.Super,
-            })
-            .Where(t => like is null || like.IsMatch(t.Name))
-            .Select(t => new object?[] { t.Name }).ToList();
-        return new RowSetResult([new ResultColumn("table_name", TaosDataType.VarChar, 192)], rows, TaosPrecision.Milliseconds);
-    }
+    private RowSetResult ShowStables(ShowStablesStatement s, SqlSession session) =>
+        ShowTableNames(s.Database, s.LikePattern, session, "stable_name", t => t.Kind == TableKind.Super);
 
-    private RowSetResult ShowStables(ShowStablesStatement s, SqlSession session)
+    /// <summary>The names of the tables of a database that are of the kind asked for and match the LIKE pattern.</summary>
+    private RowSetResult ShowTableNames(string? explicitDb, string? likePattern, SqlSession session, string columnName, Func<TableInfo, bool> ofKind)
     {
-        string db = ShowDatabase(s.Database, session);
-        var like = s.LikePattern is null ? null : LikeRegex(s.LikePattern);
-        var rows = _store.Tables(db).Where(t => t.Kind == TableKind.Super)
-            .Where(t => like is null || like.IsMatch(t.Name))
+        var db = RequireDatabase(explicitDb, session);
+        var like = likePattern is null ? null : LikeRegex(likePattern);
+        var rows = _store.Tables(db.Name)
+            .Where(t => ofKind(t) && (like is null || like.IsMatch(t.Name)))
             .Select(t => new object?[] { t.Name }).ToList();
-        return new RowSetResult([new ResultColumn("stable_name", TaosDataType.VarChar, 192)], rows, TaosPrecision.Milliseconds);
+        return new RowSetResult([new ResultColumn(columnName, TaosDataType.VarChar, 192)], rows, TaosPrecision.Milliseconds);
     }
 
     /// <summary>SQL LIKE (<c>%</c>, <c>_</c>, <c>\</c> escapes) as an anchored regex.</summary>

@@ -43,8 +43,7 @@ internal sealed class RestHandler
             {
                 await SqlAsync(context, null).ConfigureAwait(false);
             }
-            else if (HttpMethods.IsPost(method) && path.StartsWith(SqlPrefix, StringComparison.Ordinal) &&
-                     path.Length > SqlPrefix.Length && path.IndexOf('/', SqlPrefix.Length) < 0)
+            else if (HttpMethods.IsPost(method) && IsSqlWithDatabasePath(path))
             {
                 await SqlAsync(context, path[SqlPrefix.Length..]).ConfigureAwait(false);
             }
@@ -211,9 +210,12 @@ internal sealed class RestHandler
     }
 
     private static bool IsRoute(string method, string path) =>
-        (HttpMethods.IsPost(method) && (path == RestProtocol.SqlPath ||
-            (path.StartsWith(SqlPrefix, StringComparison.Ordinal) && path.Length > SqlPrefix.Length && path.IndexOf('/', SqlPrefix.Length) < 0))) ||
+        (HttpMethods.IsPost(method) && (path == RestProtocol.SqlPath || IsSqlWithDatabasePath(path))) ||
         ((HttpMethods.IsGet(method) || HttpMethods.IsPost(method)) && TrySplitLogin(path, out _, out _));
+
+    /// <summary><c>/rest/sql/{db}</c> with a non-empty <c>db</c> and nothing after it.</summary>
+    private static bool IsSqlWithDatabasePath(string path) =>
+        path.StartsWith(SqlPrefix, StringComparison.Ordinal) && path.Length > SqlPrefix.Length && path.IndexOf('/', SqlPrefix.Length) < 0;
 
     private bool CredentialsMatch(RestCredentials credentials) =>
         string.Equals(credentials.User, _options.User, StringComparison.Ordinal) &&
