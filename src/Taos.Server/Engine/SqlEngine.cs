@@ -79,11 +79,11 @@ internal sealed class SqlEngine : IDisposable
         throw new TaosServerException(TaosErrorCode.DatabaseNotSpecified, "Database not specified");
     }
 
-    private DatabaseInfo RequireDatabase(string? explicitDb, SqlSession session)
-    {
-        string name = ResolveDatabase(_store, explicitDb, session);
-        return _store.FindDatabase(name) ?? throw DatabaseNotExist();
-    }
+    private DatabaseInfo RequireDatabase(string? explicitDb, SqlSession session) => RequireDatabase(_store, explicitDb, session);
+
+    /// <summary>The database a name refers to (see <see cref="ResolveDatabase"/>), which must exist: else 904.</summary>
+    internal static DatabaseInfo RequireDatabase(ICatalogReader catalog, string? explicitDb, SqlSession session) =>
+        catalog.FindDatabase(ResolveDatabase(catalog, explicitDb, session)) ?? throw DatabaseNotExist();
 
     // ---- databases ----
 

@@ -70,8 +70,8 @@ internal sealed class InsertExecutor
     private Target Resolve(InsertStatement statement, InsertClause clause, SqlSession session,
         Dictionary<(string, string), Target> targets, List<Target> order)
     {
-        string dbName = SqlEngine.ResolveDatabase(_store, clause.Table.Database, session);
-        var db = _store.FindDatabase(dbName) ?? throw SqlEngine.DatabaseNotExist();
+        var db = SqlEngine.RequireDatabase(_store, clause.Table.Database, session);
+        string dbName = db.Name;
         targets.TryGetValue((dbName, clause.Table.Name), out var target);
         if (clause.Using is { } u)
         {

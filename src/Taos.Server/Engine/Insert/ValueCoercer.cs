@@ -121,25 +121,26 @@ internal sealed class ValueCoercer
 
     private static byte[] Varbinary(InsertValue value, ColumnInfo column)
     {
-        if (value.Kind != InsertValueKind.String)
-            throw new TaosServerException(TaosErrorCode.InvalidVarbinary, "Invalid varbinary value: " + column.Name);
+        if (value.Kind != InsertValueKind.String) throw InvalidVarbinary(column);
         string s = value.Text;
         if (s.Length >= 2 && s[0] == '\\' && (s[1] == 'x' || s[1] == 'X'))
         {
             var hex = s.AsSpan(2);
-            if (hex.Length % 2 != 0)
-                throw new TaosServerException(TaosErrorCode.InvalidVarbinary, "Invalid varbinary value: " + column.Name);
+            if (hex.Length % 2 != 0) throw InvalidVarbinary(column);
             try
             {
                 return Convert.FromHexString(hex);
             }
             catch (FormatException)
             {
-                throw new TaosServerException(TaosErrorCode.InvalidVarbinary, "Invalid varbinary value: " + column.Name);
+                throw InvalidVarbinary(column);
             }
         }
         return Encoding.UTF8.GetBytes(s);
     }
+
+    private static TaosServerException InvalidVarbinary(ColumnInfo column) =>
+        new(TaosErrorCode.InvalidVarbinary, "Invalid varbinary value: " + column.Name);
 
     private bool ToBool(InsertValue value)
     {
@@ -208,16 +209,7 @@ internal sealed class ValueCoercer
             result = negative ? -v : v;
             return true;
         }
-        bool allDigits = true;
-        foreach (char c in s)
-        {
-            if (!char.IsAsciiDigit(c))
-            {
-                allDigits = false;
-                break;
-            }
-        }
-        if (allDigits)
+        if (s.IndexOfAnyExceptInRange('0', '9') < 0)
         {
             if (s.Length <= 18)
             {

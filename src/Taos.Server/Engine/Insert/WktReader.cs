@@ -228,34 +228,11 @@ internal sealed class WktReader
         for (int i = 0; i < 4; i++) _out[at + i] = b[i];
     }
 
-    private void ReadPointList()
-    {
-        int at = ReserveCount();
-        if (EmptyOrOpener()) return;
-        uint n = 0;
-        do
-        {
-            ReadCoordinate();
-            n++;
-        }
-        while (CommaOrCloser());
-        PatchCount(at, n);
-    }
+    private void ReadPointList() => ReadMulti(ReadCoordinate);
 
-    private void ReadRings()
-    {
-        int at = ReserveCount();
-        if (EmptyOrOpener()) return;
-        uint n = 0;
-        do
-        {
-            ReadPointList();
-            n++;
-        }
-        while (CommaOrCloser());
-        PatchCount(at, n);
-    }
+    private void ReadRings() => ReadMulti(ReadPointList);
 
+    /// <summary><c>EMPTY</c> or <c>(item, …)</c>, written as WKB's item count followed by the items.</summary>
     private void ReadMulti(Action readOne)
     {
         int at = ReserveCount();
