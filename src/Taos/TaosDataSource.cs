@@ -15,7 +15,6 @@ public sealed class TaosDataSource : DbDataSource
     private static readonly ConcurrentDictionary<string, TaosDataSource> Shared = new(StringComparer.Ordinal);
 
     private readonly HttpClient _http;
-    private readonly bool _ownsHttp;
     private readonly string _redacted;
     private string? _serverVersion;
 
@@ -34,7 +33,6 @@ public sealed class TaosDataSource : DbDataSource
             : new HttpClient(handler, disposeHandler);
         // Timeouts are applied per command (TaosCommand.CommandTimeout), not to the whole client.
         _http.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
-        _ownsHttp = true;
         Transport = new RestTransport(_http, Endpoint, Settings.Username, Settings.Password, Settings.Token, Settings.Timezone);
     }
 
@@ -113,7 +111,7 @@ public sealed class TaosDataSource : DbDataSource
     /// <inheritdoc/>
     protected override void Dispose(bool disposing)
     {
-        if (disposing && _ownsHttp)
+        if (disposing)
         {
             _http.Dispose();
         }

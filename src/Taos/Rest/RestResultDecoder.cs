@@ -94,7 +94,7 @@ internal sealed class RestResultDecoder : IDisposable
     {
         if (_eof)
         {
-            throw new TaosException(TaosStrings.MalformedResponse(_end == 0 ? "the body is empty" : "the body ends in the middle of the JSON document"));
+            throw Malformed(_end == 0 ? "the body is empty" : "the body ends in the middle of the JSON document");
         }
         if (_start > 0)
         {
