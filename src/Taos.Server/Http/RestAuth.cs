@@ -22,7 +22,7 @@ internal static class RestAuth
 
     /// <summary>
     /// Reads the Authorization header the way taosAdapter's CheckAuth does (prefixes are case-sensitive).
-    /// Returns null with an error, or the claimed credentials.
+    /// Returns true with the claimed credentials, or false with the error to answer.
     /// </summary>
     public static bool TryReadHeader(string? header, string? queryToken, out RestCredentials credentials, [NotNullWhen(false)] out AdapterError? error)
     {

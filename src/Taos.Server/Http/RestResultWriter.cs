@@ -104,9 +104,7 @@ internal static class RestResultWriter
                 w.WriteNull();
                 return;
             case long ticks when type == TaosDataType.Timestamp:
-                w.WriteByte((byte)'"');
-                w.WriteAscii(RestTimestamp.Format(ticks, precision, zone));
-                w.WriteByte((byte)'"');
+                WriteTimestamp(w, ticks, precision, zone);
                 return;
             case string json when type == TaosDataType.Json:
                 w.WriteRawText(json);
@@ -138,14 +136,19 @@ internal static class RestResultWriter
                     TaosPrecision.Nanoseconds => sinceEpoch * 100,
                     _ => sinceEpoch / TimeSpan.TicksPerMillisecond,
                 };
-                w.WriteByte((byte)'"');
-                w.WriteAscii(RestTimestamp.Format(ticksOut, precision, zone));
-                w.WriteByte((byte)'"');
+                WriteTimestamp(w, ticksOut, precision, zone);
                 return;
             default:
                 w.WriteDataString(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "");
                 return;
         }
+    }
+
+    private static void WriteTimestamp(RestJsonWriter w, long ticks, TaosPrecision precision, TimeZoneInfo zone)
+    {
+        w.WriteByte((byte)'"');
+        w.WriteAscii(RestTimestamp.Format(ticks, precision, zone));
+        w.WriteByte((byte)'"');
     }
 }
 
