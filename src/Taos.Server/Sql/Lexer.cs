@@ -17,8 +17,6 @@ internal sealed class Lexer
         _sql = lowercasedSql;
     }
 
-    public string Sql => _sql;
-
     /// <summary>
     /// Lowercases ASCII letters outside <c>'…'</c>, <c>"…"</c> and <c>`…`</c>, as TDengine's client does before
     /// parsing (tutil.c <c>strntolower</c>); a backslash inside quotes protects the next character.
@@ -339,19 +337,12 @@ internal sealed class Lexer
     {
         char delim = sql[start];
         int end = start + length - 1;
-        int firstSpecial = -1;
-        for (int k = start + 1; k < end; k++)
-        {
-            if (sql[k] == '\\' || sql[k] == delim)
-            {
-                firstSpecial = k;
-                break;
-            }
-        }
+        int firstSpecial = sql.AsSpan(start + 1, end - start - 1).IndexOfAny('\\', delim);
         if (firstSpecial < 0)
         {
             return sql.Substring(start + 1, length - 2);
         }
+        firstSpecial += start + 1;
         var sb = new StringBuilder(length);
         sb.Append(sql, start + 1, firstSpecial - start - 1);
         for (int k = firstSpecial; k < end; k++)

@@ -30,8 +30,6 @@ internal sealed partial class Parser
 
     // ------------------------------------------------------------------ token plumbing
 
-    private Token Cur => _cur;
-
     private Token Peek(int k = 1)
     {
         while (_ahead.Count < k)
