@@ -13,12 +13,14 @@ public static class ConnectionExample
         output.WriteLine($"Connected to {connection.DataSource} (TDengine {connection.ServerVersion})");
 
         await using var command = connection.CreateCommand();
+        // Start from an empty database, so that the counts below are this run's.
         command.CommandText = "DROP DATABASE IF EXISTS power";
         await command.ExecuteNonQueryAsync();
-        command.CommandText = "CREATE DATABASE power";
-        await command.ExecuteNonQueryAsync();
-        command.CommandText = "CREATE STABLE power.meters (ts TIMESTAMP, current FLOAT, voltage INT, phase FLOAT) TAGS (groupid INT, location BINARY(24))";
-        await command.ExecuteNonQueryAsync();
+        foreach (var sql in SmartMeters.Setup) // CREATE DATABASE power; CREATE STABLE power.meters (…) TAGS (…)
+        {
+            command.CommandText = sql;
+            await command.ExecuteNonQueryAsync();
+        }
 
         command.CommandText = SmartMeters.Insert;
         int inserted = await command.ExecuteNonQueryAsync();
