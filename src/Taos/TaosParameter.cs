@@ -39,7 +39,7 @@ public sealed class TaosParameter : DbParameter
         {
             if (value != ParameterDirection.Input)
             {
-                throw new NotSupportedException("TDengine supports input parameters only.");
+                throw new NotSupportedException(TaosStrings.InputParametersOnly);
             }
         }
     }

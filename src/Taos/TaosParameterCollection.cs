@@ -129,5 +129,5 @@ public sealed class TaosParameterCollection : DbParameterCollection
     }
 
     private static TaosParameter Cast(object value) => value as TaosParameter
-        ?? throw new InvalidCastException($"Only TaosParameter objects can be added, not {value?.GetType().ToString() ?? "null"}.");
+        ?? throw new InvalidCastException(TaosStrings.NotATaosParameter(value));
 }

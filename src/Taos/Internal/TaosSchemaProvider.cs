@@ -91,7 +91,7 @@ internal static class TaosSchemaProvider
     {
         string? db = restrictions.Length > 0 && !string.IsNullOrEmpty(restrictions[0]) ? restrictions[0] : connection.Database;
         return string.IsNullOrEmpty(db)
-            ? throw new ArgumentException("Name a database: as the first restriction or in the connection's Database.")
+            ? throw new ArgumentException(TaosStrings.NoSchemaDatabase)
             : db;
     }
 
@@ -115,5 +115,5 @@ internal static class TaosSchemaProvider
     }
 
     private static string Quote(string identifier) =>
-        identifier.Contains('`') ? throw new ArgumentException($"Invalid identifier '{identifier}'.") : "`" + identifier + "`";
+        identifier.Contains('`') ? throw new ArgumentException(TaosStrings.InvalidIdentifier(identifier)) : "`" + identifier + "`";
 }

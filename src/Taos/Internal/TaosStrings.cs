@@ -15,6 +15,8 @@ internal static class TaosStrings
     public const string NoUrl = "The connection string names no server: set Url (e.g. Url=http://localhost:6041) or Host.";
     public const string TransactionsNotSupported = "TDengine has no transactions.";
     public const string NotTextCommand = "Only CommandType.Text is supported.";
+    public const string InputParametersOnly = "TDengine supports input parameters only.";
+    public const string NoSchemaDatabase = "Name a database: as the first restriction or in the connection's Database.";
 
     public static string NanosecondsLost(TaosTimestamp value) =>
         "The timestamp " + value.ToString() + " has nanoseconds that DateTime cannot hold (it resolves 100 ns). " +
@@ -65,6 +67,11 @@ internal static class TaosStrings
 
     public static string OrdinalOutOfRange(int ordinal, int columnCount) => string.Create(CultureInfo.InvariantCulture,
         $"Column ordinal {ordinal} is out of range (0..{columnCount - 1}).");
+
+    public static string NotATaosParameter(object? value) =>
+        $"Only TaosParameter objects can be added, not {value?.GetType().ToString() ?? "null"}.";
+
+    public static string InvalidIdentifier(string identifier) => $"Invalid identifier '{identifier}'.";
 
     public static string UnsupportedCollection(string name) =>
         $"Schema collection '{name}' is not supported. Supported: MetaDataCollections, Databases, Tables, Columns.";
