@@ -42,8 +42,7 @@ internal sealed class RestResult : ITaosResult
         }
         catch (Exception e) when (_response.StatusCode != HttpStatusCode.OK && e is TaosException or System.Text.Json.JsonException)
         {
-            throw new TaosException(TaosStrings.HttpError((int)_response.StatusCode, _response.ReasonPhrase ?? ""),
-                sql: _request.Sql, requestId: _request.RequestId, innerException: e);
+            throw HttpError(e);
         }
         catch (Exception e) when (e is not TaosException)
         {
@@ -56,8 +55,7 @@ internal sealed class RestResult : ITaosResult
         }
         if (!_decoder.HasData && _response.StatusCode != HttpStatusCode.OK)
         {
-            throw new TaosException(TaosStrings.HttpError((int)_response.StatusCode, _response.ReasonPhrase ?? ""),
-                sql: _request.Sql, requestId: _request.RequestId);
+            throw HttpError(null);
         }
         Columns = _decoder.Columns;
         if (Columns.Count == 1 && Columns[0].Name == RestProtocol.AffectedRowsColumn)
@@ -71,6 +69,11 @@ internal sealed class RestResult : ITaosResult
             AffectedRows = affected;
         }
     }
+
+    /// <summary>A non-200 answer that is not a TDengine result.</summary>
+    private TaosException HttpError(Exception? cause) =>
+        new(TaosStrings.HttpError((int)_response.StatusCode, _response.ReasonPhrase ?? ""),
+            sql: _request.Sql, requestId: _request.RequestId, innerException: cause);
 
     public ValueTask<bool> ReadRowAsync(TaosValue[] row, bool async, CancellationToken cancellationToken)
     {
