@@ -217,8 +217,8 @@ internal sealed class TaosStore : ICatalogReader, IDisposable
         using var connection = new SqliteConnection(_readConnectionString);
         connection.Open();
         var sql = new StringBuilder("SELECT ts");
-        for (int i = 1; i < columns.Count; i++) sql.Append(", c").Append(i.ToString(CultureInfo.InvariantCulture));
-        sql.Append(" FROM t_").Append(entry.DataId.ToString(CultureInfo.InvariantCulture))
+        for (int i = 1; i < columns.Count; i++) sql.Append(", ").Append(ColumnName(i));
+        sql.Append(" FROM ").Append(DataTableName(entry.DataId))
             .Append(" WHERE tid = ? AND ts >= ? AND ts <= ? ORDER BY ts");
         // Raw statement stepping: the ADO.NET reader costs several times more per value.
         var db = connection.Handle!;
@@ -266,6 +266,12 @@ internal sealed class TaosStore : ICatalogReader, IDisposable
         TaosDataType.VarBinary or TaosDataType.Geometry => raw.sqlite3_column_blob(statement, i).ToArray(),
         _ => raw.sqlite3_column_text(statement, i).utf8_to_string(),
     };
+
+    /// <summary>The SQLite table holding the rows of the table (or super table) with storage id <paramref name="dataId"/>.</summary>
+    private static string DataTableName(long dataId) => "t_" + dataId.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The SQLite column of schema column <paramref name="index"/> (1 and up: column 0, the timestamp, is <c>ts</c>).</summary>
+    private static string ColumnName(int index) => "c" + index.ToString(CultureInfo.InvariantCulture);
 
     private static string SqliteType(TaosDataType type) => type switch
     {
@@ -367,7 +373,7 @@ internal sealed class TaosStore : ICatalogReader, IDisposable
             lock (_store._catalogLock) _store._databases.TryGetValue(name, out db);
             if (db is null) return;
             foreach (var entry in db.Tables.Values.Where(t => t.Info.Kind != TableKind.Child))
-                Exec("DROP TABLE IF EXISTS t_" + entry.Id.ToString(CultureInfo.InvariantCulture));
+                Exec("DROP TABLE IF EXISTS " + DataTableName(entry.Id));
             using (var command = Command("DELETE FROM catalog_table WHERE db = $d"))
             {
                 command.Parameters.AddWithValue("$d", name);
@@ -401,10 +407,10 @@ internal sealed class TaosStore : ICatalogReader, IDisposable
             }
             else
             {
-                var sql = new StringBuilder("CREATE TABLE t_").Append(id.ToString(CultureInfo.InvariantCulture))
+                var sql = new StringBuilder("CREATE TABLE ").Append(DataTableName(id))
                     .Append(" (tid INTEGER NOT NULL, ts INTEGER NOT NULL");
                 for (int i = 1; i < info.Columns.Count; i++)
-                    sql.Append(", c").Append(i.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(SqliteType(info.Columns[i].Type));
+                    sql.Append(", ").Append(ColumnName(i)).Append(' ').Append(SqliteType(info.Columns[i].Type));
                 sql.Append(", PRIMARY KEY (tid, ts)) WITHOUT ROWID");
                 Exec(sql.ToString());
             }
@@ -436,13 +442,13 @@ internal sealed class TaosStore : ICatalogReader, IDisposable
             string db = entry.Info.Database;
             if (entry.Info.Kind == TableKind.Child)
             {
-                using var command = Command("DELETE FROM t_" + entry.DataId.ToString(CultureInfo.InvariantCulture) + " WHERE tid = $tid");
+                using var command = Command("DELETE FROM " + DataTableName(entry.DataId) + " WHERE tid = $tid");
                 command.Parameters.AddWithValue("$tid", entry.Id);
                 command.ExecuteNonQuery();
             }
             else
             {
-                Exec("DROP TABLE IF EXISTS t_" + entry.Id.ToString(CultureInfo.InvariantCulture));
+                Exec("DROP TABLE IF EXISTS " + DataTableName(entry.Id));
                 _store.ClearCommands();
             }
             using (var command = Command("DELETE FROM catalog_table WHERE db = $db AND (name = $n OR ($super AND stable = $n))"))
@@ -513,8 +519,8 @@ internal sealed class TaosStore : ICatalogReader, IDisposable
             string cacheKey = key.ToString();
             if (_store._commands.TryGetValue(cacheKey, out var cached)) return cached;
             if (_store._commands.Count >= 1024) _store.ClearCommands();
-            var sql = new StringBuilder("INSERT INTO t_").Append(table.DataId.ToString(CultureInfo.InvariantCulture)).Append(" (tid, ts");
-            for (int i = 1; i < columns.Count; i++) sql.Append(", c").Append(columns[i].ToString(CultureInfo.InvariantCulture));
+            var sql = new StringBuilder("INSERT INTO ").Append(DataTableName(table.DataId)).Append(" (tid, ts");
+            for (int i = 1; i < columns.Count; i++) sql.Append(", ").Append(ColumnName(columns[i]));
             sql.Append(") VALUES (?");
             for (int i = 0; i < columns.Count; i++) sql.Append(", ?");
             sql.Append(") ON CONFLICT (tid, ts) DO ");
@@ -527,7 +533,7 @@ internal sealed class TaosStore : ICatalogReader, IDisposable
                 sql.Append("UPDATE SET ");
                 for (int i = 1; i < columns.Count; i++)
                 {
-                    string name = "c" + columns[i].ToString(CultureInfo.InvariantCulture);
+                    string name = ColumnName(columns[i]);
                     if (i > 1) sql.Append(", ");
                     sql.Append(name).Append(" = excluded.").Append(name);
                 }
