@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using Taos.Protocol;
 
 namespace Taos;
@@ -36,7 +35,7 @@ public readonly struct TaosTimestamp : IEquatable<TaosTimestamp>, IComparable<Ta
     public TaosPrecision Precision { get; }
 
     /// <summary>The instant in nanoseconds since the Unix epoch (exact for every precision).</summary>
-    public Int128 EpochNanoseconds => (Int128)EpochTicks * NanosecondsPerTick(Precision);
+    public Int128 EpochNanoseconds => (Int128)EpochTicks * RestTimestamp.NanosecondsPerTick(Precision);
 
     /// <summary>True when the value converts to <see cref="DateTime"/> without loss (a multiple of 100 ns).</summary>
     public bool IsDateTimeExact => Precision != TaosPrecision.Nanoseconds || EpochTicks % 100 == 0;
@@ -155,13 +154,6 @@ public readonly struct TaosTimestamp : IEquatable<TaosTimestamp>, IComparable<Ta
     /// <summary>Later or the same.</summary>
     public static bool operator >=(TaosTimestamp left, TaosTimestamp right) => left.CompareTo(right) >= 0;
 
-    internal static long NanosecondsPerTick(TaosPrecision precision) => precision switch
-    {
-        TaosPrecision.Milliseconds => 1_000_000,
-        TaosPrecision.Microseconds => 1_000,
-        _ => 1,
-    };
-
     private static long DivideExact(long value, long divisor, DateTime original)
     {
         long quotient = Math.DivRem(value, divisor, out long rem);
@@ -177,6 +169,4 @@ public readonly struct TaosTimestamp : IEquatable<TaosTimestamp>, IComparable<Ta
         // RFC 3339 with Z: TDengine reads the suffix as the zone, so the literal is independent of the server's zone.
         return RestTimestamp.Format(EpochTicks, Precision, null);
     }
-
-    internal static string FormatInvariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -16,6 +16,15 @@ internal static class RestTimestamp
         _ => throw new ArgumentOutOfRangeException(nameof(precision)),
     };
 
+    /// <summary>Nanoseconds per tick of <paramref name="precision"/>.</summary>
+    public static long NanosecondsPerTick(TaosPrecision precision) => precision switch
+    {
+        TaosPrecision.Milliseconds => 1_000_000L,
+        TaosPrecision.Microseconds => 1_000L,
+        TaosPrecision.Nanoseconds => 1L,
+        _ => throw new ArgumentOutOfRangeException(nameof(precision)),
+    };
+
     public static int FractionDigits(TaosPrecision precision) => precision switch
     {
         TaosPrecision.Milliseconds => 3,

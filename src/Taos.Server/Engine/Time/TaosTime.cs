@@ -12,13 +12,7 @@ internal static class TaosTime
     public static long TicksPerSecond(TaosPrecision precision) => RestTimestamp.TicksPerSecond(precision);
 
     /// <summary>Nanoseconds per tick of <paramref name="precision"/>.</summary>
-    public static long NanosPerTick(TaosPrecision precision) => precision switch
-    {
-        TaosPrecision.Milliseconds => 1_000_000L,
-        TaosPrecision.Microseconds => 1_000L,
-        TaosPrecision.Nanoseconds => 1L,
-        _ => throw new ArgumentOutOfRangeException(nameof(precision)),
-    };
+    public static long NanosPerTick(TaosPrecision precision) => RestTimestamp.NanosecondsPerTick(precision);
 
     /// <summary>Parses <c>'ms'</c>/<c>'us'</c>/<c>'ns'</c> (any case).</summary>
     public static bool TryParsePrecision(string text, out TaosPrecision precision)
