@@ -81,15 +81,6 @@ internal sealed class RestResultDecoder : IDisposable
         }
     }
 
-    /// <summary>Skips the remaining rows (so the connection can be reused).</summary>
-    public async ValueTask SkipRestAsync(bool async, CancellationToken cancellationToken)
-    {
-        var scratch = new TaosValue[_types.Length];
-        while (await ReadRowAsync(scratch, async, cancellationToken).ConfigureAwait(false))
-        {
-        }
-    }
-
     private async ValueTask FillAsync(bool async, CancellationToken cancellationToken)
     {
         if (_eof)
