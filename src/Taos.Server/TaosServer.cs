@@ -12,8 +12,9 @@ using Taos.Server.Http;
 namespace Taos.Server;
 
 /// <summary>
-/// An embedded TDengine-compatible server: taosAdapter's REST interface on Kestrel over one durable
-/// <see cref="SqlEngine"/>. Start it with <see cref="StartAsync"/>, connect to <see cref="Url"/>, and dispose it to stop.
+/// An embedded TDengine-compatible server: taosAdapter's REST interface on Kestrel over one durable SQL engine
+/// (data in SQLite files in <see cref="TaosServerOptions.DataDirectory"/>). Start it with <see cref="StartAsync"/>,
+/// connect to <see cref="Url"/>, and dispose it to stop.
 /// </summary>
 /// <example>
 /// <code>
