@@ -69,11 +69,7 @@ internal sealed class RestJsonWriter
     }
 
     /// <summary>Writes text that already is JSON (a JSON tag value) as it is.</summary>
-    public void WriteRawText(string json)
-    {
-        var span = _output.GetSpan(Utf8.GetMaxByteCount(json.Length));
-        Advance(Utf8.GetBytes(json, span));
-    }
+    public void WriteRawText(string json) => WriteUtf8(json);
 
     /// <summary>Writes bytes as a quoted lowercase hex string (VARBINARY, GEOMETRY).</summary>
     public void WriteHexString(ReadOnlySpan<byte> bytes)
