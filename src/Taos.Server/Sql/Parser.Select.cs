@@ -213,7 +213,7 @@ internal sealed partial class Parser
             Advance();
             return new SelectItem(new StarExpr(null) { Text = "*" }, null, "*");
         }
-        if ((Is(TokenKind.Id) || Is(TokenKind.QuotedId)) && Peek().Kind == TokenKind.Dot && Peek(2).Kind == TokenKind.Star)
+        if (AtQualifiedStar())
         {
             var qualifierToken = _cur;
             string qualifier = qualifierToken.Word!;
@@ -231,6 +231,10 @@ internal sealed partial class Parser
     /// <summary><c>[AS] alias</c>, or null when none follows.</summary>
     private string? ParseOptionalAlias() =>
         TryKw("as") || Is(TokenKind.Id) || Is(TokenKind.QuotedId) || Is(TokenKind.Alias) ? ParseAlias() : null;
+
+    /// <summary><c>t.*</c> starts at the cursor.</summary>
+    private bool AtQualifiedStar() =>
+        (Is(TokenKind.Id) || Is(TokenKind.QuotedId)) && Peek().Kind == TokenKind.Dot && Peek(2).Kind == TokenKind.Star;
 
     /// <summary>A column alias: an identifier or a non-ASCII word; TDengine keeps at most 64 bytes of it.</summary>
     private string ParseAlias()
@@ -703,7 +707,7 @@ internal sealed partial class Parser
 
     private Expr ParseStarFunctionArgument()
     {
-        if ((Is(TokenKind.Id) || Is(TokenKind.QuotedId)) && Peek().Kind == TokenKind.Dot && Peek(2).Kind == TokenKind.Star)
+        if (AtQualifiedStar())
         {
             int start = _cur.Start;
             string qualifier = _cur.Word!;
