@@ -214,7 +214,6 @@ public sealed class TaosConnectionStringBuilder : DbConnectionStringBuilder
         map["User ID"] = "Username";
         map["UserId"] = "Username";
         map["Server"] = "Host";
-        map["TimeZone"] = "Timezone";
         map["tz"] = "Timezone";
         return map;
     }
