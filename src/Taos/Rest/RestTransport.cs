@@ -12,18 +12,28 @@ internal sealed class RestTransport : ITaosTransport
 
     private readonly HttpClient _http;
     private readonly AuthenticationHeaderValue _authorization;
-    private readonly string? _token;
-    private readonly string? _timeZone;
+    private readonly string _sqlPath;
+    private readonly string _fixedParameters;
 
     public RestTransport(HttpClient http, Uri endpoint, string user, string password, string? token, string? timeZone)
     {
         _http = http;
         Endpoint = endpoint;
-        _token = string.IsNullOrEmpty(token) ? null : token;
-        _authorization = _token is not null
-            ? new AuthenticationHeaderValue("Taosd", _token)
+        _authorization = !string.IsNullOrEmpty(token)
+            ? new AuthenticationHeaderValue("Taosd", token)
             : new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(user + ":" + password)));
-        _timeZone = string.IsNullOrEmpty(timeZone) ? null : timeZone;
+        // The parts of every request's URL that do not change from one statement to the next.
+        _sqlPath = endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/') + RestProtocol.SqlPath;
+        var parameters = new StringBuilder();
+        if (!string.IsNullOrEmpty(timeZone))
+        {
+            parameters.Append('&').Append(RestProtocol.TimeZoneParameter).Append('=').Append(Uri.EscapeDataString(timeZone));
+        }
+        if (!string.IsNullOrEmpty(token))
+        {
+            parameters.Append('&').Append(RestProtocol.TokenParameter).Append('=').Append(Uri.EscapeDataString(token));
+        }
+        _fixedParameters = parameters.ToString();
     }
 
     public Uri Endpoint { get; }
@@ -108,21 +118,13 @@ internal sealed class RestTransport : ITaosTransport
 
     private Uri BuildSqlUri(TaosRequest request)
     {
-        var sb = new StringBuilder(Endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/'));
-        sb.Append(RestProtocol.SqlPath);
+        var sb = new StringBuilder(_sqlPath, _sqlPath.Length + _fixedParameters.Length + 64);
         if (!string.IsNullOrEmpty(request.Database))
         {
             sb.Append('/').Append(Uri.EscapeDataString(request.Database));
         }
         sb.Append('?').Append(RestProtocol.RequestIdParameter).Append('=').Append(request.RequestId.ToString(CultureInfo.InvariantCulture));
-        if (_timeZone is not null)
-        {
-            sb.Append('&').Append(RestProtocol.TimeZoneParameter).Append('=').Append(Uri.EscapeDataString(_timeZone));
-        }
-        if (_token is not null)
-        {
-            sb.Append('&').Append(RestProtocol.TokenParameter).Append('=').Append(Uri.EscapeDataString(_token));
-        }
+        sb.Append(_fixedParameters);
         return new Uri(sb.ToString());
     }
 }
