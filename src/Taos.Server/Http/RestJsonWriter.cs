@@ -58,7 +58,7 @@ internal sealed class RestJsonWriter
     }
 
     /// <summary>Writes ASCII text (numbers, timestamps) without escaping.</summary>
-    public void WriteAscii(string text)
+    public void WriteAscii(ReadOnlySpan<char> text)
     {
         var span = _output.GetSpan(text.Length);
         for (int i = 0; i < text.Length; i++)

@@ -146,8 +146,10 @@ internal static class RestResultWriter
 
     private static void WriteTimestamp(RestJsonWriter w, long ticks, TaosPrecision precision, TimeZoneInfo zone)
     {
+        Span<char> text = stackalloc char[RestTimestamp.MaxFormattedLength];
+        int length = RestTimestamp.FormatTo(text, ticks, precision, zone);
         w.WriteByte((byte)'"');
-        w.WriteAscii(RestTimestamp.Format(ticks, precision, zone));
+        w.WriteAscii(text[..length]);
         w.WriteByte((byte)'"');
     }
 }

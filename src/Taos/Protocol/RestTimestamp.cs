@@ -33,8 +33,21 @@ internal static class RestTimestamp
         _ => throw new ArgumentOutOfRangeException(nameof(precision)),
     };
 
+    /// <summary>Room enough for any timestamp <see cref="FormatTo"/> writes.</summary>
+    public const int MaxFormattedLength = 48;
+
     /// <summary>Formats epoch ticks of <paramref name="precision"/> in <paramref name="zone"/> (UTC when null).</summary>
     public static string Format(long ticks, TaosPrecision precision, TimeZoneInfo? zone)
+    {
+        Span<char> buffer = stackalloc char[MaxFormattedLength];
+        return new string(buffer[..FormatTo(buffer, ticks, precision, zone)]);
+    }
+
+    /// <summary>
+    /// <see cref="Format"/> into <paramref name="buffer"/> (at least <see cref="MaxFormattedLength"/> long), without
+    /// allocating: the server writes a timestamp per row this way. Returns the number of characters written.
+    /// </summary>
+    public static int FormatTo(Span<char> buffer, long ticks, TaosPrecision precision, TimeZoneInfo? zone)
     {
         long perSecond = TicksPerSecond(precision);
         long seconds = Math.DivRem(ticks, perSecond, out long fraction);
@@ -46,12 +59,11 @@ internal static class RestTimestamp
         var utc = DateTime.UnixEpoch.AddSeconds(seconds);
         var offset = zone is null ? TimeSpan.Zero : zone.GetUtcOffset(utc);
         var local = utc + offset;
-        Span<char> buffer = stackalloc char[48];
         int n = 0;
         local.TryFormat(buffer, out int written, "yyyy'-'MM'-'dd'T'HH':'mm':'ss", CultureInfo.InvariantCulture);
         n += written;
         buffer[n++] = '.';
-        fraction.TryFormat(buffer[n..], out written, "D" + FractionDigits(precision).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        fraction.TryFormat(buffer[n..], out written, FractionFormat(precision), CultureInfo.InvariantCulture);
         n += written;
         if (offset == TimeSpan.Zero)
         {
@@ -67,8 +79,16 @@ internal static class RestTimestamp
             abs.Minutes.TryFormat(buffer[n..], out written, "D2", CultureInfo.InvariantCulture);
             n += written;
         }
-        return new string(buffer[..n]);
+        return n;
     }
+
+    private static string FractionFormat(TaosPrecision precision) => precision switch
+    {
+        TaosPrecision.Milliseconds => "D3",
+        TaosPrecision.Microseconds => "D6",
+        TaosPrecision.Nanoseconds => "D9",
+        _ => throw new ArgumentOutOfRangeException(nameof(precision)),
+    };
 
     /// <summary>
     /// Parses an RFC 3339 timestamp as the REST interface renders it. The precision is read off the
