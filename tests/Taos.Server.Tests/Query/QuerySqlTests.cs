@@ -107,6 +107,13 @@ public class QuerySqlTests
     }
 
     [Fact]
+    public void To_char_and_to_timestamp_use_format_elements()
+    {
+        var r = Run(new FakeCatalog(), "select to_char(1704110645123, 'yyyy-mm-dd hh24:mi:ss.ms Mon DY am'), to_timestamp('2024/01/01 12:04:05', 'yyyy/mm/dd hh24:mi:ss')", null);
+        Assert.Equal(["2024-01-01 12:04:05.123 Jan MON pm", 1704110645000L], r.Rows.Single());
+    }
+
+    [Fact]
     public void To_iso8601_appends_the_server_zone_offset()
     {
         var r = Run(new FakeCatalog(), "select to_iso8601(1704067200000)", null);
