@@ -125,7 +125,7 @@ internal sealed partial class ExprCompiler
             case "_wduration":
                 if (!WindowColumns)
                 {
-                    throw new TaosServerException(TaosErrorCode.InvalidColumnName, "Invalid column name: " + name);
+                    throw new TaosServerException(0x2658, "_WSTART, _WEND and _WDURATION can only be used in window query");
                 }
                 return name.ToLowerInvariant() switch
                 {

@@ -346,7 +346,7 @@ internal sealed partial class ExprCompiler
     {
         if (Aggregates is null || _insideAggregate)
         {
-            throw new TaosServerException(9736, "Aggregate functions are not allowed here");
+            throw new TaosServerException(9736, "There mustn't be aggregation");
         }
         var args = fn.Args;
         CExpr? arg = null;

@@ -197,7 +197,7 @@ internal sealed class QueryPlan
                 _stateExpr = _compiler.Compile(st.Expr);
                 if (!_stateExpr.UsesColumns)
                 {
-                    throw new TaosServerException(9769, "Tags are not allowed in STATE_WINDOW");
+                    throw new TaosServerException(9769, "Not support STATE_WINDOW on tag column");
                 }
                 if (_stateExpr.Type is TaosDataType.Float or TaosDataType.Double or TaosDataType.Timestamp or TaosDataType.Json)
                 {
@@ -209,7 +209,7 @@ internal sealed class QueryPlan
                 _eventEnd = _compiler.Compile(ev.End);
                 break;
             case SessionWindow sw when !IsPrimaryTs(sw.Column):
-                throw new TaosServerException(9772, "Invalid primary timestamp column in SESSION window");
+                throw new TaosServerException(9772, "Only support SESSION on primary timestamp column");
             case CountWindow cw when cw.Count < 1 || cw.Sliding is < 1 || cw.Sliding > cw.Count:
                 throw new TaosServerException(TaosErrorCode.InvalidParameterValue, "Size of Count window must exceed 1.");
         }
@@ -525,7 +525,7 @@ internal sealed class QueryPlan
                 long p = Convert.ToInt64(pos.Value, System.Globalization.CultureInfo.InvariantCulture);
                 if (p < 1 || p > _items.Count)
                 {
-                    throw new TaosServerException(9734, "ORDER BY item must be the number of a SELECT-list expression");
+                    throw new TaosServerException(9737, "ORDER BY item must be the number of a SELECT-list expression");
                 }
                 item = (int)p - 1;
             }
