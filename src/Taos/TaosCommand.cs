@@ -212,10 +212,21 @@ public sealed class TaosCommand : DbCommand
     internal void ReaderClosed(TaosDataReader reader)
     {
         Volatile.Write(ref _active, null);
-        if (OwnsConnection || reader.Behavior.HasFlag(CommandBehavior.CloseConnection))
+        if (reader.Behavior.HasFlag(CommandBehavior.CloseConnection))
         {
             _connection?.Close();
         }
+    }
+
+    /// <inheritdoc/>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && OwnsConnection)
+        {
+            // A command made by TaosDataSource.CreateCommand owns its (configuration-only) connection.
+            _connection?.Dispose();
+        }
+        base.Dispose(disposing);
     }
 
     private async ValueTask<ITaosResult> ExecuteCoreAsync(bool async, CancellationToken cancellationToken)
@@ -232,9 +243,18 @@ public sealed class TaosCommand : DbCommand
         int timeout = CommandTimeout;
         var request = new TaosRequest(sql, string.IsNullOrEmpty(connection.Database) ? null : connection.Database,
             RequestId ?? NewRequestId(), timeout == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(timeout));
-        var result = await dataSource.Transport.ExecuteAsync(request, async, cancellationToken).ConfigureAwait(false);
-        Volatile.Write(ref _active, result);
-        return result;
+        using var activity = TaosActivitySource.StartCommand(dataSource, request.Database, sql, request.RequestId);
+        try
+        {
+            var result = await dataSource.Transport.ExecuteAsync(request, async, cancellationToken).ConfigureAwait(false);
+            Volatile.Write(ref _active, result);
+            return result;
+        }
+        catch (Exception e)
+        {
+            TaosActivitySource.Fail(activity, e);
+            throw;
+        }
     }
 
     internal static long NewRequestId() => RandomNumberGenerator.GetInt32(1, int.MaxValue) * 0x1_0000_0000L + Environment.TickCount;

@@ -98,8 +98,6 @@ internal sealed class TaosStore : ICatalogReader, IDisposable
 
     private void SignalCheckpoint() => _checkpointSignal.Set();
 
-    public string DataFile => _writer.DataSource;
-
     private static void Exec(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
     {
         using var command = connection.CreateCommand();
@@ -267,26 +265,6 @@ internal sealed class TaosStore : ICatalogReader, IDisposable
         TaosDataType.Double => raw.sqlite3_column_double(statement, i),
         TaosDataType.VarBinary or TaosDataType.Geometry => raw.sqlite3_column_blob(statement, i).ToArray(),
         _ => raw.sqlite3_column_text(statement, i).utf8_to_string(),
-    };
-
-    /// <summary>The SQLite value stored for a typed value (see <see cref="Engine.RowSetResult"/>).</summary>
-    internal static object ToStorage(object? value) => value switch
-    {
-        null => DBNull.Value,
-        bool b => b ? 1L : 0L,
-        sbyte v => (long)v,
-        short v => (long)v,
-        int v => (long)v,
-        long v => v,
-        byte v => (long)v,
-        ushort v => (long)v,
-        uint v => (long)v,
-        ulong v => unchecked((long)v),
-        float v => (double)v,
-        double v => v,
-        string s => s,
-        byte[] bytes => bytes,
-        _ => throw new ArgumentException("unsupported value " + value.GetType()),
     };
 
     private static string SqliteType(TaosDataType type) => type switch

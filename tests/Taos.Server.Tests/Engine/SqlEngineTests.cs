@@ -55,6 +55,19 @@ public sealed class SqlEngineTests : IDisposable
     public void CreateDatabase_bad_option_is_9753(string sql, string message) => Fails(sql, 9753, message);
 
     [Fact]
+    public void CreateDatabase_options_are_normalized_and_stored()
+    {
+        Exec("create database o precision 'US' keep 30d,60d,3650 duration 12h buffer 64 cachemodel 'both'");
+        var db = _engine.Catalog.FindDatabase("o")!;
+        Assert.Equal(TaosPrecision.Microseconds, db.Precision);
+        Assert.Equal("43200m,86400m,5256000m", db.Options["keep"]);
+        Assert.Equal("720m", db.Options["duration"]);
+        Assert.Equal("64", db.Options["buffer"]);
+        Assert.Equal("both", db.Options["cachemodel"]);
+        Assert.Equal("us", db.Options["precision"]);
+    }
+
+    [Fact]
     public void CreateDatabase_exists_and_drop_missing()
     {
         Fails("create database d", 897, "Database already exists");
@@ -350,6 +363,29 @@ public sealed class SqlEngineTests : IDisposable
         Assert.Equal(new object?[] { 1704067200000001L, 5 }, Rows("select * from u.t")[0]);
         Fails("create database u", 897, "Database already exists");
         Assert.Equal(1, Affected("insert into d1002 using meters tags (3, 'b') values (1704067200000, 1, 1, 1)"));
+    }
+
+    [Fact]
+    public void Acknowledged_writes_are_on_disk_without_a_clean_shutdown()
+    {
+        Meters();
+        Exec("insert into d1001 using meters tags (2, 'x') values (1704067200000, 10.3, 219, 0.31)");
+        Exec("insert into d1001 values (1704067205000, 12.6, 218, 0.33)");
+        // Copy the files as a crash would leave them (engine still open, WAL not checkpointed) and open the copy.
+        string crashed = _dir + "-crash";
+        Directory.CreateDirectory(crashed);
+        try
+        {
+            foreach (var file in Directory.GetFiles(_dir).Where(f => !f.EndsWith("-shm", StringComparison.Ordinal)))
+                File.Copy(file, Path.Combine(crashed, Path.GetFileName(file)));
+            using var recovered = new SqlEngine(crashed, TimeZoneInfo.Utc);
+            var count = Assert.IsType<RowSetResult>(recovered.Execute("select count(*) from meters", _session));
+            Assert.Equal(2L, count.Rows.Single()[0]);
+        }
+        finally
+        {
+            Directory.Delete(crashed, recursive: true);
+        }
     }
 }
 

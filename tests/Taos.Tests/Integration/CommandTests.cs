@@ -151,4 +151,17 @@ public class CommandTests(ServerFixture server)
         }
         Assert.Equal(ConnectionState.Closed, c.State);
     }
+
+    [Fact]
+    public async Task DataSource_command_can_be_executed_repeatedly()
+    {
+        await using var cmd = server.DataSource.CreateCommand("select 1");
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.Equal(1L, await cmd.ExecuteScalarAsync());
+            await using var r = await cmd.ExecuteReaderAsync();
+            Assert.True(await r.ReadAsync());
+        }
+        Assert.Equal(-1, cmd.ExecuteNonQuery());
+    }
 }

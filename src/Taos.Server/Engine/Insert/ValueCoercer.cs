@@ -219,6 +219,12 @@ internal sealed class ValueCoercer
         }
         if (allDigits)
         {
+            if (s.Length <= 18)
+            {
+                long small = long.Parse(s, NumberStyles.None, CultureInfo.InvariantCulture);
+                result = negative ? -small : small;
+                return true;
+            }
             result = BigInteger.Parse(s, NumberStyles.None, CultureInfo.InvariantCulture);
             if (negative) result = -result;
             return true;

@@ -1,0 +1,49 @@
+using System.Net;
+using System.Text;
+
+namespace Taos.Tests.Unit;
+
+public class MalformedResponseTests
+{
+    private sealed class FixedHandler(HttpStatusCode status, string body) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(new HttpResponseMessage(status) { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body)) });
+    }
+
+    private static async Task<Exception?> Run(HttpStatusCode status, string body)
+    {
+        await using var ds = new TaosDataSourceBuilder("Url=http://x.test").UseHttpMessageHandler(new FixedHandler(status, body)).Build();
+        await using var c = ds.CreateConnection();
+        c.OpenWithoutCheck();
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = "select 1";
+        return await Record.ExceptionAsync(async () =>
+        {
+            await using var r = await cmd.ExecuteReaderAsync();
+            while (await r.ReadAsync())
+            {
+            }
+        });
+    }
+
+    [Theory]
+    [InlineData("{\"code\":0,\"column_meta\":[[\"v\",\"INT\",4]],\"data\":[[1],[2")]
+    [InlineData("")]
+    [InlineData("{\"code\":0,\"column_meta\":[[\"v\",\"INT\",4]],\"data\":[[1,2]],\"rows\":1}")]
+    [InlineData("[1,2,3]")]
+    [InlineData("{\"code\":0,\"column_meta\":[[\"t\",\"TIMESTAMP\",8]],\"data\":[[\"not a time\"]],\"rows\":1}")]
+    public async Task Truncated_or_malformed_body_throws_TaosException(string body)
+    {
+        var e = await Run(HttpStatusCode.OK, body);
+        var taos = Assert.IsType<TaosException>(e);
+        Assert.Equal(TaosException.ClientErrorCode, taos.ErrorCode);
+    }
+
+    [Fact]
+    public async Task Non_json_error_page_reports_the_http_status()
+    {
+        var e = Assert.IsType<TaosException>(await Run(HttpStatusCode.NotFound, "404 page not found"));
+        Assert.Contains("404", e.Message);
+    }
+}
