@@ -292,3 +292,25 @@ public class QueryMoreAggregateTests
         Assert.Equal("{slop:1.000000, intercept:217.333333}", row[3]);
     }
 }
+
+public class QueryWindowPathTests
+{
+    private static List<object?[]> Rows(string sql) =>
+        new QueryExecutor(QueryExecutorTests.Meters(), TimeZoneInfo.Utc)
+            .Execute((SelectStatement)SqlParser.Parse(sql), new SqlSession { Database = "cf_ms" }).Rows.ToList();
+
+    [Theory]
+    [InlineData("select _wstart, _wend, count(*), avg(voltage), first(current), last_row(phase) {0} interval(5s)")]
+    [InlineData("select _wstart, count(*), max(voltage) {0} interval(10s) sliding(5s)")]
+    [InlineData("select _wstart, count(*), avg(current) {0} where ts >= 1704067200000 and ts < 1704067230000 interval(5s) fill(linear)")]
+    [InlineData("select _wstart, max(voltage) {0} where ts >= 1704067195000 and ts <= 1704067230000 interval(5s) fill(prev)")]
+    [InlineData("select _wstart, max(voltage), ts {0} where ts >= 1704067200000 and ts < 1704067230000 interval(10s) fill(null)")]
+    public void Windows_aggregated_while_scanning_equal_windows_over_buffered_rows(string template)
+    {
+        // A single table is aggregated while it is scanned; the same rows through a subquery take the buffered path.
+        var streamed = Rows(string.Format(System.Globalization.CultureInfo.InvariantCulture, template, "from d1001"));
+        var buffered = Rows(string.Format(System.Globalization.CultureInfo.InvariantCulture, template, "from (select * from d1001)"));
+        Assert.NotEmpty(streamed);
+        Assert.Equal(buffered, streamed);
+    }
+}

@@ -811,8 +811,32 @@ internal sealed class QueryPlan
         return WindowedRows(spec, fill, fillable, fillValues);
     }
 
+    /// <summary>One window's state: its bounds, aggregates and the earliest row (for group keys and plain values).</summary>
+    private sealed class WindowData
+    {
+        public required long Start;
+        public required long End;
+        public required Accumulator[] Accs;
+        public object?[] FirstRow = [];
+        public TableInfo? FirstTable;
+        public long FirstTs = long.MaxValue;
+        public bool Any;
+    }
+
+    /// <summary>
+    /// True when each group's rows arrive in ts order (one table, or partitions by table), so INTERVAL windows can be
+    /// aggregated while scanning instead of keeping every row.
+    /// </summary>
+    private bool GroupsArriveInTsOrder =>
+        _source.IsTableScan && (_source.Tables.Count <= 1 || _select.PartitionBy.Any(k => k is ColumnExpr { Name: "tbname" }));
+
     private IEnumerable<OutRow> WindowedRows(WindowSpec? spec, FillMode fill, bool[] fillable, object?[]? fillValues)
     {
+        if (spec is not null && GroupsArriveInTsOrder)
+        {
+            foreach (var row in StreamedIntervalRows(spec, fill, fillable, fillValues)) yield return row;
+            yield break;
+        }
         var index = new Dictionary<string, int>();
         var groups = new List<GroupState>();
         foreach (var ctx in Scan())
@@ -839,6 +863,83 @@ internal sealed class QueryPlan
         }
     }
 
+    /// <summary>INTERVAL over groups whose rows come in ts order: each row goes straight into the windows holding it.</summary>
+    private IEnumerable<OutRow> StreamedIntervalRows(WindowSpec spec, FillMode fill, bool[] fillable, object?[]? fillValues)
+    {
+        var index = new Dictionary<string, int>();
+        var groups = new List<(GroupState State, SortedDictionary<long, WindowData> Windows)>();
+        long ordinal = 0;
+        foreach (var ctx in Scan())
+        {
+            string key = _keys.Count == 0 ? "" : GroupKey(ctx);
+            if (!index.TryGetValue(key, out int g))
+            {
+                g = groups.Count;
+                index[key] = g;
+                groups.Add((new GroupState { Accs = [], Row = ctx.Row, Table = ctx.Table, HasRows = true }, new SortedDictionary<long, WindowData>()));
+            }
+            var windows = groups[g].Windows;
+            long ts = TsOf(ctx, ordinal++);
+            for (long s = spec.FirstStartHolding(ts); s <= ts; s = spec.Next(s))
+            {
+                if (!windows.TryGetValue(s, out var w))
+                {
+                    w = new WindowData { Start = s, End = spec.End(s), Accs = NewAccs() };
+                    windows[s] = w;
+                }
+                if (ts >= w.End) continue;
+                foreach (var acc in w.Accs) acc.Add(ctx, ts);
+                if (ts < w.FirstTs)
+                {
+                    w.FirstTs = ts;
+                    w.FirstRow = ctx.Row;
+                    w.FirstTable = ctx.Table;
+                }
+                w.Any = true;
+            }
+        }
+        if (groups.Count == 0 && _keys.Count == 0 && fill is FillMode.NullF or FillMode.ValueF)
+        {
+            groups.Add((new GroupState { Accs = [], Row = NullRow() }, new SortedDictionary<long, WindowData>()));
+        }
+        int gi = 0;
+        foreach (var (state, windows) in SelectGroups(groups))
+        {
+            List<WindowData> list;
+            if (fill == FillMode.None)
+            {
+                list = windows.Values.Where(w => w.Any).ToList();
+            }
+            else
+            {
+                list = [];
+                foreach (long s in FillStarts(spec))
+                {
+                    list.Add(windows.TryGetValue(s, out var w) ? w : new WindowData { Start = s, End = spec.End(s), Accs = NewAccs() });
+                }
+            }
+            foreach (var row in EmitWindows(state, list, fill, fillable, fillValues, gi)) yield return row;
+            gi++;
+        }
+    }
+
+    /// <summary>Every window start from the window holding the lower bound to the one holding the upper bound.</summary>
+    private List<long> FillStarts(WindowSpec spec)
+    {
+        var starts = new List<long>();
+        long s = spec.FirstStartHolding(_minTs);
+        while (s <= _maxTs)
+        {
+            starts.Add(s);
+            s = spec.Next(s);
+            if (starts.Count > 10_000_000)
+            {
+                throw new TaosServerException(TaosErrorCode.TimeRangeRequired, "Start(end) time of query range required or time range too large");
+            }
+        }
+        return starts;
+    }
+
     private IEnumerable<OutRow> WindowsOfGroup(GroupState state, WindowSpec? spec, FillMode fill, bool[] fillable, object?[]? fillValues, int group)
     {
         var rows = state.Rows!;
@@ -861,43 +962,54 @@ internal sealed class QueryPlan
         }
 
         var segments = spec is null ? EventSegments(sorted) : IntervalSegments(sorted, spec, fill);
-        if (segments is null) yield break;
-
-        var outputs = new List<(object?[] Values, object?[]? Keys, bool Empty, long Start)>(segments.Count);
+        if (segments is null) return [];
+        var windows = new List<WindowData>(segments.Count);
         foreach (var (s, e, lo, hi) in segments)
         {
-            var accs = NewAccs();
-            bool any = lo < hi;
-            object?[] firstRow = any ? sorted[lo].Row : state.Row;
-            TableInfo? firstTable = any ? sorted[lo].Table : state.Table;
+            var w = new WindowData { Start = s, End = e, Accs = NewAccs(), Any = lo < hi };
+            if (w.Any)
+            {
+                w.FirstRow = sorted[lo].Row;
+                w.FirstTable = sorted[lo].Table;
+            }
             for (int i = lo; i < hi; i++)
             {
                 ctx.Row = sorted[i].Row;
                 ctx.Table = sorted[i].Table;
-                foreach (var acc in accs) acc.Add(ctx, sorted[i].Ts);
+                foreach (var acc in w.Accs) acc.Add(ctx, sorted[i].Ts);
             }
-            ctx.Row = firstRow;
-            ctx.Table = firstTable;
-            if (_selectorAgg >= 0 && accs[_selectorAgg].Selected is { } sel)
+            windows.Add(w);
+        }
+        return EmitWindows(state, windows, fill, fillable, fillValues, group);
+    }
+
+    private IEnumerable<OutRow> EmitWindows(GroupState state, List<WindowData> windows, FillMode fill, bool[] fillable, object?[]? fillValues, int group)
+    {
+        var ctx = new EvalContext();
+        var outputs = new List<(object?[] Values, object?[]? Keys, bool Empty, long Start)>(windows.Count);
+        foreach (var w in windows)
+        {
+            ctx.Row = w.Any ? w.FirstRow : state.Row;
+            ctx.Table = w.Any ? w.FirstTable : state.Table;
+            if (_selectorAgg >= 0 && w.Accs[_selectorAgg].Selected is { } sel)
             {
                 ctx.Row = sel.Row;
                 ctx.Table = sel.Table;
             }
-            ctx.Aggs = accs.Select(a => a.Result()).ToArray();
-            ctx.WStart = s;
-            ctx.WEnd = e;
-            ctx.WDuration = e - s;
+            ctx.Aggs = w.Accs.Select(a => a.Result()).ToArray();
+            ctx.WStart = w.Start;
+            ctx.WEnd = w.End;
+            ctx.WDuration = w.End - w.Start;
             if (_having is not null && !Values.IsTrue(_having.Eval(ctx))) continue;
             var values = EvalItems(ctx);
-            if (!any && fill is FillMode.Null or FillMode.NullF)
+            if (!w.Any && fill is FillMode.Null or FillMode.NullF)
             {
                 for (int i = 0; i < values.Length; i++) if (fillable[i]) values[i] = null;
             }
-            outputs.Add((values, OrderKeys(ctx), !any, s));
+            outputs.Add((values, OrderKeys(ctx), !w.Any, w.Start));
         }
-
         ApplyFill(outputs, fill, fillable, fillValues);
-        foreach (var o in outputs) yield return new OutRow(o.Values, o.Keys, group);
+        return outputs.Select(o => new OutRow(o.Values, o.Keys, group));
     }
 
     /// <summary>INTERVAL windows as [start, end) with the index range of their rows; null when nothing is emitted.</summary>
@@ -930,17 +1042,7 @@ internal sealed class QueryPlan
         else
         {
             if (sorted.Count == 0 && fill is not (FillMode.NullF or FillMode.ValueF)) return null;
-            long s = spec.FirstStartHolding(_minTs);
-            int guard = 0;
-            while (s <= _maxTs)
-            {
-                starts.Add(s);
-                s = spec.Next(s);
-                if (++guard > 10_000_000)
-                {
-                    throw new TaosServerException(TaosErrorCode.TimeRangeRequired, "Start(end) time of query range required or time range too large");
-                }
-            }
+            starts = FillStarts(spec);
         }
         var segments = new List<(long, long, int, int)>(starts.Count);
         int lo = 0;
