@@ -269,6 +269,18 @@ public class QueryMultiRowTests
 public class QueryMoreAggregateTests
 {
     [Fact]
+    public void Avg_of_bigint_does_not_overflow()
+    {
+        var cat = new FakeCatalog().AddDatabase("x");
+        var t = cat.AddNormal("x", "t", new("ts", TaosDataType.Timestamp, 8), new("b", TaosDataType.BigInt, 8));
+        cat.Insert(t, 1L, long.MaxValue);
+        cat.Insert(t, 2L, long.MaxValue);
+        cat.Insert(t, 3L, -3L);
+        var r = new QueryExecutor(cat, TimeZoneInfo.Utc).Execute((SelectStatement)SqlParser.Parse("select avg(b) from t"), new SqlSession { Database = "x" });
+        Assert.Equal((double)(2 * (Int128)long.MaxValue - 3) / 3, r.Rows.Single()[0]);
+    }
+
+    [Fact]
     public void Group_by_with_a_single_selector_takes_plain_columns_from_the_selected_row()
     {
         var rows = new QueryExecutor(QueryExecutorTests.Meters(), TimeZoneInfo.Utc).Execute(

@@ -178,7 +178,6 @@ internal sealed class QueryPlan
             throw new TaosServerException(TaosErrorCode.NotSingleGroup, "Not a single-group group function");
         }
 
-
         // WHERE first: TDengine resolves it before the select list.
         _compiler.Aggregates = null;
         _compiler.WindowColumns = false;
@@ -233,11 +232,7 @@ internal sealed class QueryPlan
         {
             throw new TaosServerException(TaosErrorCode.NotSingleGroup, "Not a single-group group function");
         }
-        if (_aggregate && _select.Having is not null)
-        {
-            _having = _compiler.Compile(_select.Having);
-        }
-        else if (_select.Having is not null)
+        if (_select.Having is not null)
         {
             _having = _compiler.Compile(_select.Having);
         }
