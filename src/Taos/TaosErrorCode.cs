@@ -6,6 +6,8 @@ namespace Taos;
 /// </summary>
 public static class TaosErrorCode
 {
+    /// <summary>0x0100: the operation is not supported.</summary>
+    public const int OperationNotSupported = 256;
     /// <summary>0x0200: the primary timestamp column got no value.</summary>
     public const int PrimaryTimestampNull = 512;
     /// <summary>0x0216: a value in an INSERT or tag list is malformed or out of range.</summary>

@@ -52,10 +52,20 @@ public sealed class SqlEngine : IDisposable
         DropTableStatement s => DropTables(s, session),
         DropStableStatement s => DropStable(s, session),
         DescribeStatement s => Describe(s, session),
-        _ => throw new TaosServerException(TaosErrorCode.SyntaxError, "syntax error near \"" + statement.Sql + "\""),
+        // Parsed, but not executed yet: say so rather than pretend the text is malformed.
+        _ => throw new TaosServerException(TaosErrorCode.OperationNotSupported,
+            $"Operation not supported: {StatementKind(statement)} is not implemented by the embedded server"),
     };
 
     private static AffectedRowsResult Ok(int n = 0) => new(n);
+
+    /// <summary>"AlterTableStatement" → "ALTER TABLE".</summary>
+    private static string StatementKind(Statement statement)
+    {
+        string name = statement.GetType().Name;
+        name = name.EndsWith("Statement", StringComparison.Ordinal) ? name[..^"Statement".Length] : name;
+        return string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + c : c.ToString())).ToUpperInvariant();
+    }
 
     internal static TaosServerException DatabaseNotExist() => new(TaosErrorCode.DatabaseNotExist, "Database not exist");
 

@@ -38,6 +38,18 @@ public sealed class SqlEngineTests : IDisposable
         Assert.Equal((code, message), (e.Code, e.Message));
     }
 
+    [Theory]
+    [InlineData("delete from t", "DELETE")]
+    [InlineData("alter table t add column w int", "ALTER TABLE")]
+    [InlineData("show create table t", "SHOW CREATE TABLE")]
+    public void Execute_parsed_but_unimplemented_statement_says_so_and_changes_nothing(string sql, string kind)
+    {
+        Exec("create table t (ts timestamp, v int)");
+        Exec("insert into t values (1704067200000, 1)");
+        Fails(sql, TaosErrorCode.OperationNotSupported, $"Operation not supported: {kind} is not implemented by the embedded server");
+        Assert.Single(Rows("select * from t"));
+    }
+
     private void Meters()
     {
         Exec("create stable meters (ts timestamp, current float, voltage int, phase float) tags (groupid int, location binary(24))");
