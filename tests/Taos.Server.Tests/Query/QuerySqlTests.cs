@@ -27,6 +27,18 @@ public class QuerySqlTests
     }
 
     [Fact]
+    public void Order_by_ts_over_a_super_table_merges_the_child_tables_lazily()
+    {
+        var cat = QueryExecutorTests.Meters();
+        var merged = Run(cat, "select tbname, ts, voltage from meters where voltage > 0 order by ts");
+        Assert.Equal(0, cat.ScanCount);
+        var rows = merged.Rows.ToList();
+        Assert.Equal(Rows(cat, "select tbname, ts, voltage from meters where voltage > 0 order by ts, tbname"), rows);
+        Assert.Equal(8, rows.Count);
+        Assert.Equal([1704067205000L, 1704067210000L], Rows(cat, "select ts from meters order by ts limit 2 offset 4").Select(r => r[0]));
+    }
+
+    [Fact]
     public void Projection_without_order_by_reads_child_tables_one_after_another_in_ts_order()
     {
         var rows = Rows(QueryExecutorTests.Meters(), "select tbname, ts from meters");

@@ -142,6 +142,7 @@ internal sealed class QueryPlan
     private int _selectorAgg = -1;
     private CExpr? _stateExpr;
     private readonly List<MultiRowSpec> _multiRow = [];
+    private bool _rowsAlreadyOrdered;
     private CExpr? _eventStart;
     private CExpr? _eventEnd;
 
@@ -257,7 +258,16 @@ internal sealed class QueryPlan
         }
         else if (!_aggregate)
         {
-            produced = Partitioned ? ProjectPartitioned() : Project();
+            if (IsOrderByTsAscendingOnly() && _source.IsTableScan && _source.Tables.Count <= 256)
+            {
+                // Each table is read in ts order already: one table needs no sort, several are merged lazily.
+                _rowsAlreadyOrdered = true;
+                produced = Project(merged: _source.Tables.Count > 1);
+            }
+            else
+            {
+                produced = Partitioned ? ProjectPartitioned() : Project();
+            }
         }
         else if (_select.Window is IntervalWindow iw)
         {
@@ -548,6 +558,14 @@ internal sealed class QueryPlan
         }
     }
 
+    /// <summary>ORDER BY the primary timestamp ascending and nothing else, on a plain projection.</summary>
+    private bool IsOrderByTsAscendingOnly()
+    {
+        if (_order.Count != 1 || _order[0].Desc || Partitioned || _select.Distinct || Layout is not { TsIndex: >= 0 } l) return false;
+        var slot = _order[0].Item >= 0 ? _itemExprs[_order[0].Item].Slot : _order[0].Expr?.Slot;
+        return slot is { Kind: SlotKind.Column } && slot.Index == l.TsIndex;
+    }
+
     private object?[]? OrderKeys(EvalContext ctx)
     {
         if (_order.Count == 0) return null;
@@ -611,6 +629,48 @@ internal sealed class QueryPlan
         }
     }
 
+    /// <summary>
+    /// The rows passing WHERE from all tables merged into ascending ts order (ties: table order), reading every
+    /// table lazily at once: ORDER BY ts over a super table without buffering.
+    /// </summary>
+    private IEnumerable<EvalContext> ScanMerged()
+    {
+        var ctx = new EvalContext();
+        if (_minTs > _maxTs) yield break;
+        var nullRow = NullRow();
+        var tables = new List<TableInfo>();
+        foreach (var table in _source.Tables)
+        {
+            ctx.Row = nullRow;
+            ctx.Table = table;
+            if (_tagFilters.All(f => Values.IsTrue(f.Eval(ctx)))) tables.Add(table);
+        }
+        var cursors = new List<IEnumerator<object?[]>>(tables.Count);
+        try
+        {
+            var heap = new PriorityQueue<int, (long Ts, int Table)>();
+            for (int i = 0; i < tables.Count; i++)
+            {
+                var cursor = _source.Catalog!.Scan(tables[i], _minTs, _maxTs).GetEnumerator();
+                cursors.Add(cursor);
+                if (cursor.MoveNext()) heap.Enqueue(i, (Values.ToLong(cursor.Current[0]!), i));
+            }
+            while (heap.TryDequeue(out int i, out _))
+            {
+                var cursor = cursors[i];
+                ctx.Row = cursor.Current;
+                ctx.Table = tables[i];
+                bool pass = _where is null || Values.IsTrue(_where.Eval(ctx));
+                if (pass) yield return ctx;
+                if (cursor.MoveNext()) heap.Enqueue(i, (Values.ToLong(cursor.Current[0]!), i));
+            }
+        }
+        finally
+        {
+            foreach (var c in cursors) c.Dispose();
+        }
+    }
+
     private object?[] NullRow() => new object?[Layout?.Columns.Count(c => c.Kind == SlotKind.Column) ?? 0];
 
     private long TsOf(EvalContext ctx, long ordinal) =>
@@ -625,9 +685,9 @@ internal sealed class QueryPlan
         return values;
     }
 
-    private IEnumerable<OutRow> Project()
+    private IEnumerable<OutRow> Project(bool merged = false)
     {
-        foreach (var ctx in Scan())
+        foreach (var ctx in merged ? ScanMerged() : Scan())
         {
             if (_having is not null && !Values.IsTrue(_having.Eval(ctx))) continue;
             yield return new OutRow(EvalItems(ctx), OrderKeys(ctx), 0);
@@ -1211,7 +1271,7 @@ internal sealed class QueryPlan
         {
             produced = LimitPerGroup(produced, gl);
         }
-        if (_order.Count > 0)
+        if (_order.Count > 0 && !_rowsAlreadyOrdered)
         {
             long keep = !perGroupLimit && _select.Limit is { } sl ? Math.Min(long.MaxValue / 2, sl.Offset) + sl.Count : long.MaxValue;
             produced = Sort(produced, keep);
