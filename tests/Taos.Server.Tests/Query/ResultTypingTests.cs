@@ -63,4 +63,16 @@ public class ResultTypingTests
             }
         }
     }
+
+    [Fact]
+    public void Timestamp_plus_or_minus_an_integer_or_duration_is_a_timestamp()
+    {
+        var result = new QueryExecutor(QueryExecutorTests.Meters(), TimeZoneInfo.Utc)
+            .Execute((SelectStatement)SqlParser.Parse("select ts + 1s, ts - 1000, 1000 + ts, ts + 1n, ts - ts from d1001"), new SqlSession { Database = "cf_ms" });
+        Assert.Equal(
+            [TaosDataType.Timestamp, TaosDataType.Timestamp, TaosDataType.Timestamp, TaosDataType.Timestamp, TaosDataType.Double],
+            result.Columns.Select(c => c.Type));
+        var first = result.Rows.First();
+        Assert.Equal((long)first[1]! + 2000, (long)first[0]!);
+    }
 }
