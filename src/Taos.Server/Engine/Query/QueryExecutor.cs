@@ -1057,8 +1057,9 @@ internal sealed class QueryPlan
             ctx.WDuration = w.End - w.Start;
             if (_having is not null && !Values.IsTrue(_having.Eval(ctx))) continue;
             var values = EvalItems(ctx);
-            if (!w.Any && fill is FillMode.Null or FillMode.NullF)
+            if (!w.Any && fill != FillMode.None)
             {
+                // A window without rows has no aggregate values at all (not COUNT 0): every fill mode starts from NULL.
                 for (int i = 0; i < values.Length; i++) if (fillable[i]) values[i] = null;
             }
             outputs.Add((values, OrderKeys(ctx), !w.Any, w.Start));
