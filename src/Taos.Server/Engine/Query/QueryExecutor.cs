@@ -24,6 +24,14 @@ internal sealed class QueryExecutor
     /// </summary>
     public RowSetResult Execute(SelectStatement select, SqlSession session)
     {
+        if (select.Range is not null || select.Every is not null || select.Fill is not null)
+        {
+            throw TaosServerException.NotSupported("INTERP (RANGE, EVERY)");
+        }
+        if (select.TagsMode)
+        {
+            throw TaosServerException.NotSupported("SELECT TAGS");
+        }
         var source = ResolveSource(select.From, session);
         string? defaultDb = session.Database is { } d && (_catalog.FindDatabase(d) is not null || SystemTables.IsSystemDatabase(d)) ? d : null;
         var effectiveSession = new SqlSession { Database = defaultDb, User = session.User, ClientHost = session.ClientHost };
@@ -98,6 +106,8 @@ internal sealed class QueryExecutor
                     }
                     return new QuerySource(layout, inner.Precision, [], null, inner.Rows);
                 }
+            case JoinSource:
+                throw TaosServerException.NotSupported("JOIN");
             default:
                 throw ExprCompiler.SyntaxError("from");
         }
