@@ -10,4 +10,11 @@ internal sealed class TaosServerException : Exception
 
     /// <summary>TDengine's error code (see <see cref="TaosErrorCode"/>).</summary>
     public int Code { get; }
+
+    /// <summary>
+    /// 256 for SQL that parses but that the embedded server does not execute yet: saying so beats a false syntax
+    /// error or silently ignoring a clause.
+    /// </summary>
+    internal static TaosServerException NotSupported(string feature) =>
+        new(TaosErrorCode.OperationNotSupported, $"Operation not supported: {feature} is not implemented by the embedded server");
 }

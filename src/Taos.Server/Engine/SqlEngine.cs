@@ -53,8 +53,7 @@ internal sealed class SqlEngine : IDisposable
         DropStableStatement s => DropStable(s, session),
         DescribeStatement s => Describe(s, session),
         // Parsed, but not executed yet: say so rather than pretend the text is malformed.
-        _ => throw new TaosServerException(TaosErrorCode.OperationNotSupported,
-            $"Operation not supported: {StatementKind(statement)} is not implemented by the embedded server"),
+        _ => throw TaosServerException.NotSupported(StatementKind(statement)),
     };
 
     private static AffectedRowsResult Ok(int n = 0) => new(n);

@@ -27,6 +27,18 @@ public class QuerySqlTests
     }
 
     [Fact]
+    public void Order_by_ts_over_a_super_table_merges_the_child_tables_lazily()
+    {
+        var cat = QueryExecutorTests.Meters();
+        var merged = Run(cat, "select tbname, ts, voltage from meters where voltage > 0 order by ts");
+        Assert.Equal(0, cat.ScanCount);
+        var rows = merged.Rows.ToList();
+        Assert.Equal(Rows(cat, "select tbname, ts, voltage from meters where voltage > 0 order by ts, tbname"), rows);
+        Assert.Equal(8, rows.Count);
+        Assert.Equal([1704067205000L, 1704067210000L], Rows(cat, "select ts from meters order by ts limit 2 offset 4").Select(r => r[0]));
+    }
+
+    [Fact]
     public void Projection_without_order_by_reads_child_tables_one_after_another_in_ts_order()
     {
         var rows = Rows(QueryExecutorTests.Meters(), "select tbname, ts from meters");
@@ -104,6 +116,13 @@ public class QuerySqlTests
     {
         var r = Run(new FakeCatalog(), "select cast('12abc' as int), cast('true' as bool), cast('1' as bool), cast('9223372036854775807' as bigint), cast('2024-01-01 00:00:00' as timestamp)", null);
         Assert.Equal([12, false, true, long.MaxValue, 1704067200000L], r.Rows.Single());
+    }
+
+    [Fact]
+    public void To_char_and_to_timestamp_use_format_elements()
+    {
+        var r = Run(new FakeCatalog(), "select to_char(1704110645123, 'yyyy-mm-dd hh24:mi:ss.ms Mon DY am'), to_timestamp('2024/01/01 12:04:05', 'yyyy/mm/dd hh24:mi:ss')", null);
+        Assert.Equal(["2024-01-01 12:04:05.123 Jan MON pm", 1704110645000L], r.Rows.Single());
     }
 
     [Fact]
@@ -262,6 +281,18 @@ public class QueryMultiRowTests
 public class QueryMoreAggregateTests
 {
     [Fact]
+    public void Avg_of_bigint_does_not_overflow()
+    {
+        var cat = new FakeCatalog().AddDatabase("x");
+        var t = cat.AddNormal("x", "t", new("ts", TaosDataType.Timestamp, 8), new("b", TaosDataType.BigInt, 8));
+        cat.Insert(t, 1L, long.MaxValue);
+        cat.Insert(t, 2L, long.MaxValue);
+        cat.Insert(t, 3L, -3L);
+        var r = new QueryExecutor(cat, TimeZoneInfo.Utc).Execute((SelectStatement)SqlParser.Parse("select avg(b) from t"), new SqlSession { Database = "x" });
+        Assert.Equal((double)(2 * (Int128)long.MaxValue - 3) / 3, r.Rows.Single()[0]);
+    }
+
+    [Fact]
     public void Group_by_with_a_single_selector_takes_plain_columns_from_the_selected_row()
     {
         var rows = new QueryExecutor(QueryExecutorTests.Meters(), TimeZoneInfo.Utc).Execute(
@@ -283,5 +314,27 @@ public class QueryMoreAggregateTests
         Assert.Equal(0.3, (double)row[1]!, 12);
         Assert.Equal(3287.5 / 15, (double)row[2]!, 12);
         Assert.Equal("{slop:1.000000, intercept:217.333333}", row[3]);
+    }
+}
+
+public class QueryWindowPathTests
+{
+    private static List<object?[]> Rows(string sql) =>
+        new QueryExecutor(QueryExecutorTests.Meters(), TimeZoneInfo.Utc)
+            .Execute((SelectStatement)SqlParser.Parse(sql), new SqlSession { Database = "cf_ms" }).Rows.ToList();
+
+    [Theory]
+    [InlineData("select _wstart, _wend, count(*), avg(voltage), first(current), last_row(phase) {0} interval(5s)")]
+    [InlineData("select _wstart, count(*), max(voltage) {0} interval(10s) sliding(5s)")]
+    [InlineData("select _wstart, count(*), avg(current) {0} where ts >= 1704067200000 and ts < 1704067230000 interval(5s) fill(linear)")]
+    [InlineData("select _wstart, max(voltage) {0} where ts >= 1704067195000 and ts <= 1704067230000 interval(5s) fill(prev)")]
+    [InlineData("select _wstart, max(voltage), ts {0} where ts >= 1704067200000 and ts < 1704067230000 interval(10s) fill(null)")]
+    public void Windows_aggregated_while_scanning_equal_windows_over_buffered_rows(string template)
+    {
+        // A single table is aggregated while it is scanned; the same rows through a subquery take the buffered path.
+        var streamed = Rows(string.Format(System.Globalization.CultureInfo.InvariantCulture, template, "from d1001"));
+        var buffered = Rows(string.Format(System.Globalization.CultureInfo.InvariantCulture, template, "from (select * from d1001)"));
+        Assert.NotEmpty(streamed);
+        Assert.Equal(buffered, streamed);
     }
 }

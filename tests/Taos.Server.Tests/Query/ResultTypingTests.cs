@@ -63,4 +63,30 @@ public class ResultTypingTests
             }
         }
     }
+
+    [Fact]
+    public void Timestamp_plus_or_minus_an_integer_or_duration_is_a_timestamp()
+    {
+        var result = new QueryExecutor(QueryExecutorTests.Meters(), TimeZoneInfo.Utc)
+            .Execute((SelectStatement)SqlParser.Parse("select ts + 1s, ts - 1000, 1000 + ts, ts + 1n, ts - ts from d1001"), new SqlSession { Database = "cf_ms" });
+        Assert.Equal(
+            [TaosDataType.Timestamp, TaosDataType.Timestamp, TaosDataType.Timestamp, TaosDataType.Timestamp, TaosDataType.Double],
+            result.Columns.Select(c => c.Type));
+        var first = result.Rows.First();
+        Assert.Equal((long)first[1]! + 2000, (long)first[0]!);
+    }
+
+    [Theory]
+    [InlineData("prev", new object?[] { 1L, 1L, 1L, 1L, 1L, 1L })]
+    [InlineData("next", new object?[] { 1L, 1L, 1L, 1L, 1L, 1L })]
+    [InlineData("linear", new object?[] { 1L, 1L, 1L, 1L, 1L, 1L })]
+    [InlineData("value, 7", new object?[] { 1L, 1L, 7L, 1L, 7L, 1L })]
+    [InlineData("null", new object?[] { 1L, 1L, null, 1L, null, 1L })]
+    public void Fill_treats_count_of_an_empty_window_as_missing(string fill, object?[] expected)
+    {
+        var result = new QueryExecutor(QueryExecutorTests.Meters(), TimeZoneInfo.Utc).Execute(
+            (SelectStatement)SqlParser.Parse($"select count(*) from d1001 where ts >= 1704067200000 and ts < 1704067230000 interval(5s) fill({fill})"),
+            new SqlSession { Database = "cf_ms" });
+        Assert.Equal(expected, result.Rows.Select(r => r[0]));
+    }
 }

@@ -89,11 +89,24 @@ internal sealed class AvgAcc(CExpr arg) : Accumulator
         }
         else
         {
-            _intSum += Values.ToLong(v);
+            // A long accumulator is much cheaper than Int128; spill into the wide sum only on overflow.
+            long x = Values.ToLong(v);
+            long r = unchecked(_longSum + x);
+            if (((_longSum ^ r) & (x ^ r)) < 0)
+            {
+                _intSum += _longSum;
+                _longSum = x;
+            }
+            else
+            {
+                _longSum = r;
+            }
         }
     }
 
-    public override object? Result() => _n == 0 ? null : _floating ? _doubleSum / _n : (double)_intSum / _n;
+    private long _longSum;
+
+    public override object? Result() => _n == 0 ? null : _floating ? _doubleSum / _n : (double)(_intSum + _longSum) / _n;
 }
 
 internal sealed class SumAcc(CExpr arg, TaosDataType type) : Accumulator

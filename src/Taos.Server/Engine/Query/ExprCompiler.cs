@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Taos.Protocol;
 using Taos.Server.Sql.Ast;
 
 namespace Taos.Server.Engine.Query;
@@ -125,7 +126,7 @@ internal sealed partial class ExprCompiler
             case "_wduration":
                 if (!WindowColumns)
                 {
-                    throw new TaosServerException(TaosErrorCode.InvalidColumnName, "Invalid column name: " + name);
+                    throw new TaosServerException(0x2658, "_WSTART, _WEND and _WDURATION can only be used in window query");
                 }
                 return name.ToLowerInvariant() switch
                 {
@@ -267,7 +268,7 @@ internal sealed partial class ExprCompiler
                 var z = Zone;
                 return Derive(TaosDataType.Timestamp, 8, c => ts.Eval(c) is { } v ? QueryTime.AddMonths(Values.ToLong(v), months, p, z) : null, left, right);
             }
-            else if (Values.IsIntegral(SampleOf(other.Type)) || other.Type == TaosDataType.Bool)
+            else if (TaosTypes.IsInteger(other.Type) || other.Type == TaosDataType.Bool)
             {
                 bool sub = op == BinaryOp.Subtract;
                 return Derive(TaosDataType.Timestamp, 8, c =>
@@ -292,13 +293,6 @@ internal sealed partial class ExprCompiler
             }
         }, left, right);
     }
-
-    private static object SampleOf(TaosDataType t) => t switch
-    {
-        TaosDataType.TinyInt or TaosDataType.SmallInt or TaosDataType.Int or TaosDataType.BigInt => 0L,
-        TaosDataType.UTinyInt or TaosDataType.USmallInt or TaosDataType.UInt or TaosDataType.UBigInt => 0UL,
-        _ => 0.0,
-    };
 
     /// <summary>Brings a string constant compared with a TIMESTAMP to ticks (read in the server zone).</summary>
     private CExpr CoerceForTimestamp(CExpr other)

@@ -242,6 +242,25 @@ internal sealed partial class ExprCompiler
                     var z = Zone;
                     return Derive(TaosDataType.VarChar, 64, c => x.Eval(c) is { } v ? QueryTime.ToIso8601(Values.ToLong(v), p, z) : null, x);
                 }
+            case "to_char":
+            case "to_timestamp":
+                {
+                    Count(2, 2);
+                    var x = Arg(0);
+                    var f = Arg(1);
+                    if (!IsStringType(f)) throw ParamType(name);
+                    var p = Precision;
+                    var z = Zone;
+                    if (name == "to_char")
+                    {
+                        if (!(x.Type == TaosDataType.Timestamp || TaosTypes.IsInteger(x.Type) || x.IsNullLiteral)) throw ParamType(name);
+                        return Derive(TaosDataType.VarChar, 4096, c =>
+                            x.Eval(c) is { } v && f.Eval(c) is { } fv ? TimeFormat.Format(Values.ToLong(v), Values.ToText(fv), p, z) : null, x, f);
+                    }
+                    if (!IsStringType(x)) throw ParamType(name);
+                    return Derive(TaosDataType.Timestamp, 8, c =>
+                        x.Eval(c) is { } v && f.Eval(c) is { } fv && TimeFormat.TryParse(Values.ToText(v), Values.ToText(fv), p, z, out long t) ? t : null, x, f);
+                }
             case "to_unixtimestamp":
                 {
                     Count(1, 2);
@@ -327,7 +346,7 @@ internal sealed partial class ExprCompiler
     {
         if (Aggregates is null || _insideAggregate)
         {
-            throw new TaosServerException(9736, "Aggregate functions are not allowed here");
+            throw new TaosServerException(9736, "There mustn't be aggregation");
         }
         var args = fn.Args;
         CExpr? arg = null;

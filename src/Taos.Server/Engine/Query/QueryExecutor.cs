@@ -24,6 +24,14 @@ internal sealed class QueryExecutor
     /// </summary>
     public RowSetResult Execute(SelectStatement select, SqlSession session)
     {
+        if (select.Range is not null || select.Every is not null || select.Fill is not null)
+        {
+            throw TaosServerException.NotSupported("INTERP (RANGE, EVERY)");
+        }
+        if (select.TagsMode)
+        {
+            throw TaosServerException.NotSupported("SELECT TAGS");
+        }
         var source = ResolveSource(select.From, session);
         string? defaultDb = session.Database is { } d && (_catalog.FindDatabase(d) is not null || SystemTables.IsSystemDatabase(d)) ? d : null;
         var effectiveSession = new SqlSession { Database = defaultDb, User = session.User, ClientHost = session.ClientHost };
@@ -98,6 +106,8 @@ internal sealed class QueryExecutor
                     }
                     return new QuerySource(layout, inner.Precision, [], null, inner.Rows);
                 }
+            case JoinSource:
+                throw TaosServerException.NotSupported("JOIN");
             default:
                 throw ExprCompiler.SyntaxError("from");
         }
@@ -142,6 +152,7 @@ internal sealed class QueryPlan
     private int _selectorAgg = -1;
     private CExpr? _stateExpr;
     private readonly List<MultiRowSpec> _multiRow = [];
+    private bool _rowsAlreadyOrdered;
     private CExpr? _eventStart;
     private CExpr? _eventEnd;
 
@@ -178,7 +189,6 @@ internal sealed class QueryPlan
             throw new TaosServerException(TaosErrorCode.NotSingleGroup, "Not a single-group group function");
         }
 
-
         // WHERE first: TDengine resolves it before the select list.
         _compiler.Aggregates = null;
         _compiler.WindowColumns = false;
@@ -197,7 +207,7 @@ internal sealed class QueryPlan
                 _stateExpr = _compiler.Compile(st.Expr);
                 if (!_stateExpr.UsesColumns)
                 {
-                    throw new TaosServerException(9769, "Tags are not allowed in STATE_WINDOW");
+                    throw new TaosServerException(9769, "Not support STATE_WINDOW on tag column");
                 }
                 if (_stateExpr.Type is TaosDataType.Float or TaosDataType.Double or TaosDataType.Timestamp or TaosDataType.Json)
                 {
@@ -209,7 +219,7 @@ internal sealed class QueryPlan
                 _eventEnd = _compiler.Compile(ev.End);
                 break;
             case SessionWindow sw when !IsPrimaryTs(sw.Column):
-                throw new TaosServerException(9772, "Invalid primary timestamp column in SESSION window");
+                throw new TaosServerException(9772, "Only support SESSION on primary timestamp column");
             case CountWindow cw when cw.Count < 1 || cw.Sliding is < 1 || cw.Sliding > cw.Count:
                 throw new TaosServerException(TaosErrorCode.InvalidParameterValue, "Size of Count window must exceed 1.");
         }
@@ -233,11 +243,7 @@ internal sealed class QueryPlan
         {
             throw new TaosServerException(TaosErrorCode.NotSingleGroup, "Not a single-group group function");
         }
-        if (_aggregate && _select.Having is not null)
-        {
-            _having = _compiler.Compile(_select.Having);
-        }
-        else if (_select.Having is not null)
+        if (_select.Having is not null)
         {
             _having = _compiler.Compile(_select.Having);
         }
@@ -262,7 +268,16 @@ internal sealed class QueryPlan
         }
         else if (!_aggregate)
         {
-            produced = Partitioned ? ProjectPartitioned() : Project();
+            if (IsOrderByTsAscendingOnly() && _source.IsTableScan && _source.Tables.Count <= 256)
+            {
+                // Each table is read in ts order already: one table needs no sort, several are merged lazily.
+                _rowsAlreadyOrdered = true;
+                produced = Project(merged: _source.Tables.Count > 1);
+            }
+            else
+            {
+                produced = Partitioned ? ProjectPartitioned() : Project();
+            }
         }
         else if (_select.Window is IntervalWindow iw)
         {
@@ -525,7 +540,7 @@ internal sealed class QueryPlan
                 long p = Convert.ToInt64(pos.Value, System.Globalization.CultureInfo.InvariantCulture);
                 if (p < 1 || p > _items.Count)
                 {
-                    throw new TaosServerException(9734, "ORDER BY item must be the number of a SELECT-list expression");
+                    throw new TaosServerException(9737, "ORDER BY item must be the number of a SELECT-list expression");
                 }
                 item = (int)p - 1;
             }
@@ -551,6 +566,14 @@ internal sealed class QueryPlan
                 _order.Add((-1, _compiler.Compile(o.Expr), o.Descending, nullsFirst));
             }
         }
+    }
+
+    /// <summary>ORDER BY the primary timestamp ascending and nothing else, on a plain projection.</summary>
+    private bool IsOrderByTsAscendingOnly()
+    {
+        if (_order.Count != 1 || _order[0].Desc || Partitioned || _select.Distinct || Layout is not { TsIndex: >= 0 } l) return false;
+        var slot = _order[0].Item >= 0 ? _itemExprs[_order[0].Item].Slot : _order[0].Expr?.Slot;
+        return slot is { Kind: SlotKind.Column } && slot.Index == l.TsIndex;
     }
 
     private object?[]? OrderKeys(EvalContext ctx)
@@ -616,6 +639,48 @@ internal sealed class QueryPlan
         }
     }
 
+    /// <summary>
+    /// The rows passing WHERE from all tables merged into ascending ts order (ties: table order), reading every
+    /// table lazily at once: ORDER BY ts over a super table without buffering.
+    /// </summary>
+    private IEnumerable<EvalContext> ScanMerged()
+    {
+        var ctx = new EvalContext();
+        if (_minTs > _maxTs) yield break;
+        var nullRow = NullRow();
+        var tables = new List<TableInfo>();
+        foreach (var table in _source.Tables)
+        {
+            ctx.Row = nullRow;
+            ctx.Table = table;
+            if (_tagFilters.All(f => Values.IsTrue(f.Eval(ctx)))) tables.Add(table);
+        }
+        var cursors = new List<IEnumerator<object?[]>>(tables.Count);
+        try
+        {
+            var heap = new PriorityQueue<int, (long Ts, int Table)>();
+            for (int i = 0; i < tables.Count; i++)
+            {
+                var cursor = _source.Catalog!.Scan(tables[i], _minTs, _maxTs).GetEnumerator();
+                cursors.Add(cursor);
+                if (cursor.MoveNext()) heap.Enqueue(i, (Values.ToLong(cursor.Current[0]!), i));
+            }
+            while (heap.TryDequeue(out int i, out _))
+            {
+                var cursor = cursors[i];
+                ctx.Row = cursor.Current;
+                ctx.Table = tables[i];
+                bool pass = _where is null || Values.IsTrue(_where.Eval(ctx));
+                if (pass) yield return ctx;
+                if (cursor.MoveNext()) heap.Enqueue(i, (Values.ToLong(cursor.Current[0]!), i));
+            }
+        }
+        finally
+        {
+            foreach (var c in cursors) c.Dispose();
+        }
+    }
+
     private object?[] NullRow() => new object?[Layout?.Columns.Count(c => c.Kind == SlotKind.Column) ?? 0];
 
     private long TsOf(EvalContext ctx, long ordinal) =>
@@ -630,9 +695,9 @@ internal sealed class QueryPlan
         return values;
     }
 
-    private IEnumerable<OutRow> Project()
+    private IEnumerable<OutRow> Project(bool merged = false)
     {
-        foreach (var ctx in Scan())
+        foreach (var ctx in merged ? ScanMerged() : Scan())
         {
             if (_having is not null && !Values.IsTrue(_having.Eval(ctx))) continue;
             yield return new OutRow(EvalItems(ctx), OrderKeys(ctx), 0);
@@ -811,8 +876,32 @@ internal sealed class QueryPlan
         return WindowedRows(spec, fill, fillable, fillValues);
     }
 
+    /// <summary>One window's state: its bounds, aggregates and the earliest row (for group keys and plain values).</summary>
+    private sealed class WindowData
+    {
+        public required long Start;
+        public required long End;
+        public required Accumulator[] Accs;
+        public object?[] FirstRow = [];
+        public TableInfo? FirstTable;
+        public long FirstTs = long.MaxValue;
+        public bool Any;
+    }
+
+    /// <summary>
+    /// True when each group's rows arrive in ts order (one table, or partitions by table), so INTERVAL windows can be
+    /// aggregated while scanning instead of keeping every row.
+    /// </summary>
+    private bool GroupsArriveInTsOrder =>
+        _source.IsTableScan && (_source.Tables.Count <= 1 || _select.PartitionBy.Any(k => k is ColumnExpr { Name: "tbname" }));
+
     private IEnumerable<OutRow> WindowedRows(WindowSpec? spec, FillMode fill, bool[] fillable, object?[]? fillValues)
     {
+        if (spec is not null && GroupsArriveInTsOrder)
+        {
+            foreach (var row in StreamedIntervalRows(spec, fill, fillable, fillValues)) yield return row;
+            yield break;
+        }
         var index = new Dictionary<string, int>();
         var groups = new List<GroupState>();
         foreach (var ctx in Scan())
@@ -839,6 +928,83 @@ internal sealed class QueryPlan
         }
     }
 
+    /// <summary>INTERVAL over groups whose rows come in ts order: each row goes straight into the windows holding it.</summary>
+    private IEnumerable<OutRow> StreamedIntervalRows(WindowSpec spec, FillMode fill, bool[] fillable, object?[]? fillValues)
+    {
+        var index = new Dictionary<string, int>();
+        var groups = new List<(GroupState State, SortedDictionary<long, WindowData> Windows)>();
+        long ordinal = 0;
+        foreach (var ctx in Scan())
+        {
+            string key = _keys.Count == 0 ? "" : GroupKey(ctx);
+            if (!index.TryGetValue(key, out int g))
+            {
+                g = groups.Count;
+                index[key] = g;
+                groups.Add((new GroupState { Accs = [], Row = ctx.Row, Table = ctx.Table, HasRows = true }, new SortedDictionary<long, WindowData>()));
+            }
+            var windows = groups[g].Windows;
+            long ts = TsOf(ctx, ordinal++);
+            for (long s = spec.FirstStartHolding(ts); s <= ts; s = spec.Next(s))
+            {
+                if (!windows.TryGetValue(s, out var w))
+                {
+                    w = new WindowData { Start = s, End = spec.End(s), Accs = NewAccs() };
+                    windows[s] = w;
+                }
+                if (ts >= w.End) continue;
+                foreach (var acc in w.Accs) acc.Add(ctx, ts);
+                if (ts < w.FirstTs)
+                {
+                    w.FirstTs = ts;
+                    w.FirstRow = ctx.Row;
+                    w.FirstTable = ctx.Table;
+                }
+                w.Any = true;
+            }
+        }
+        if (groups.Count == 0 && _keys.Count == 0 && fill is FillMode.NullF or FillMode.ValueF)
+        {
+            groups.Add((new GroupState { Accs = [], Row = NullRow() }, new SortedDictionary<long, WindowData>()));
+        }
+        int gi = 0;
+        foreach (var (state, windows) in SelectGroups(groups))
+        {
+            List<WindowData> list;
+            if (fill == FillMode.None)
+            {
+                list = windows.Values.Where(w => w.Any).ToList();
+            }
+            else
+            {
+                list = [];
+                foreach (long s in FillStarts(spec))
+                {
+                    list.Add(windows.TryGetValue(s, out var w) ? w : new WindowData { Start = s, End = spec.End(s), Accs = NewAccs() });
+                }
+            }
+            foreach (var row in EmitWindows(state, list, fill, fillable, fillValues, gi)) yield return row;
+            gi++;
+        }
+    }
+
+    /// <summary>Every window start from the window holding the lower bound to the one holding the upper bound.</summary>
+    private List<long> FillStarts(WindowSpec spec)
+    {
+        var starts = new List<long>();
+        long s = spec.FirstStartHolding(_minTs);
+        while (s <= _maxTs)
+        {
+            starts.Add(s);
+            s = spec.Next(s);
+            if (starts.Count > 10_000_000)
+            {
+                throw new TaosServerException(TaosErrorCode.TimeRangeRequired, "Start(end) time of query range required or time range too large");
+            }
+        }
+        return starts;
+    }
+
     private IEnumerable<OutRow> WindowsOfGroup(GroupState state, WindowSpec? spec, FillMode fill, bool[] fillable, object?[]? fillValues, int group)
     {
         var rows = state.Rows!;
@@ -861,43 +1027,55 @@ internal sealed class QueryPlan
         }
 
         var segments = spec is null ? EventSegments(sorted) : IntervalSegments(sorted, spec, fill);
-        if (segments is null) yield break;
-
-        var outputs = new List<(object?[] Values, object?[]? Keys, bool Empty, long Start)>(segments.Count);
+        if (segments is null) return [];
+        var windows = new List<WindowData>(segments.Count);
         foreach (var (s, e, lo, hi) in segments)
         {
-            var accs = NewAccs();
-            bool any = lo < hi;
-            object?[] firstRow = any ? sorted[lo].Row : state.Row;
-            TableInfo? firstTable = any ? sorted[lo].Table : state.Table;
+            var w = new WindowData { Start = s, End = e, Accs = NewAccs(), Any = lo < hi };
+            if (w.Any)
+            {
+                w.FirstRow = sorted[lo].Row;
+                w.FirstTable = sorted[lo].Table;
+            }
             for (int i = lo; i < hi; i++)
             {
                 ctx.Row = sorted[i].Row;
                 ctx.Table = sorted[i].Table;
-                foreach (var acc in accs) acc.Add(ctx, sorted[i].Ts);
+                foreach (var acc in w.Accs) acc.Add(ctx, sorted[i].Ts);
             }
-            ctx.Row = firstRow;
-            ctx.Table = firstTable;
-            if (_selectorAgg >= 0 && accs[_selectorAgg].Selected is { } sel)
+            windows.Add(w);
+        }
+        return EmitWindows(state, windows, fill, fillable, fillValues, group);
+    }
+
+    private IEnumerable<OutRow> EmitWindows(GroupState state, List<WindowData> windows, FillMode fill, bool[] fillable, object?[]? fillValues, int group)
+    {
+        var ctx = new EvalContext();
+        var outputs = new List<(object?[] Values, object?[]? Keys, bool Empty, long Start)>(windows.Count);
+        foreach (var w in windows)
+        {
+            ctx.Row = w.Any ? w.FirstRow : state.Row;
+            ctx.Table = w.Any ? w.FirstTable : state.Table;
+            if (_selectorAgg >= 0 && w.Accs[_selectorAgg].Selected is { } sel)
             {
                 ctx.Row = sel.Row;
                 ctx.Table = sel.Table;
             }
-            ctx.Aggs = accs.Select(a => a.Result()).ToArray();
-            ctx.WStart = s;
-            ctx.WEnd = e;
-            ctx.WDuration = e - s;
+            ctx.Aggs = w.Accs.Select(a => a.Result()).ToArray();
+            ctx.WStart = w.Start;
+            ctx.WEnd = w.End;
+            ctx.WDuration = w.End - w.Start;
             if (_having is not null && !Values.IsTrue(_having.Eval(ctx))) continue;
             var values = EvalItems(ctx);
-            if (!any && fill is FillMode.Null or FillMode.NullF)
+            if (!w.Any && fill != FillMode.None)
             {
+                // A window without rows has no aggregate values at all (not COUNT 0): every fill mode starts from NULL.
                 for (int i = 0; i < values.Length; i++) if (fillable[i]) values[i] = null;
             }
-            outputs.Add((values, OrderKeys(ctx), !any, s));
+            outputs.Add((values, OrderKeys(ctx), !w.Any, w.Start));
         }
-
         ApplyFill(outputs, fill, fillable, fillValues);
-        foreach (var o in outputs) yield return new OutRow(o.Values, o.Keys, group);
+        return outputs.Select(o => new OutRow(o.Values, o.Keys, group));
     }
 
     /// <summary>INTERVAL windows as [start, end) with the index range of their rows; null when nothing is emitted.</summary>
@@ -930,17 +1108,7 @@ internal sealed class QueryPlan
         else
         {
             if (sorted.Count == 0 && fill is not (FillMode.NullF or FillMode.ValueF)) return null;
-            long s = spec.FirstStartHolding(_minTs);
-            int guard = 0;
-            while (s <= _maxTs)
-            {
-                starts.Add(s);
-                s = spec.Next(s);
-                if (++guard > 10_000_000)
-                {
-                    throw new TaosServerException(TaosErrorCode.TimeRangeRequired, "Start(end) time of query range required or time range too large");
-                }
-            }
+            starts = FillStarts(spec);
         }
         var segments = new List<(long, long, int, int)>(starts.Count);
         int lo = 0;
@@ -1114,7 +1282,7 @@ internal sealed class QueryPlan
         {
             produced = LimitPerGroup(produced, gl);
         }
-        if (_order.Count > 0)
+        if (_order.Count > 0 && !_rowsAlreadyOrdered)
         {
             long keep = !perGroupLimit && _select.Limit is { } sl ? Math.Min(long.MaxValue / 2, sl.Offset) + sl.Count : long.MaxValue;
             produced = Sort(produced, keep);

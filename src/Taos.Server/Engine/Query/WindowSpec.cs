@@ -37,7 +37,7 @@ internal sealed class WindowSpec
             }
             else if (window.Sliding is not null)
             {
-                throw new TaosServerException(9776, "sliding value no larger than the interval value");
+                throw new TaosServerException(9776, "Does not support sliding when interval is natural month/year");
             }
             else
             {
@@ -66,6 +66,10 @@ internal sealed class WindowSpec
         }
         if (window.Offset is { } off)
         {
+            if (len.Unit == 'n' && off.Unit == 'y')
+            {
+                throw new TaosServerException(9774, "Cannot use 'year' as offset when interval is 'month'");
+            }
             long offTicks = QueryTime.FixedTicks(off, precision);
             if (offTicks <= 0) throw new TaosServerException(9773, "Interval offset cannot be negative");
             long limit = _calendar ? QueryTime.FixedTicks(_lengthMonths, 'n', precision) : _lengthTicks;
