@@ -146,7 +146,10 @@ public sealed class TaosCommand : DbCommand
         }
     }
 
-    /// <summary>Runs the statement and returns the first column of the first row, or null when there is none.</summary>
+    /// <summary>
+    /// Runs the statement and returns the first column of the first row, or null when there is none; for INSERT and
+    /// DDL, which answer no rows, the number of affected rows (as <see cref="int"/>).
+    /// </summary>
     /// <exception cref="TaosException">TDengine rejected the statement, or the request failed or timed out.</exception>
     public override object? ExecuteScalar() => ExecuteScalarAsync(false, CancellationToken.None).GetAwaiter().GetResult();
 
