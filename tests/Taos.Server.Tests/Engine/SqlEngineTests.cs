@@ -38,6 +38,17 @@ public sealed class SqlEngineTests : IDisposable
         Assert.Equal((code, message), (e.Code, e.Message));
     }
 
+    [Fact]
+    public void Insert_error_quoting_cuts_at_63_bytes_like_taosAdapter()
+    {
+        Exec("create table t (ts timestamp, v int)");
+        var e = Assert.Throws<TaosServerException>(() => Exec("insert into t values (1704067200000, 'a" + new string('涛', 21) + "')"));
+        Assert.Equal(TaosErrorCode.InvalidValue, e.Code);
+        // 'a' and 20 three-byte characters fill 61 bytes; bytes 62 and 63 are two thirds of a character, and Go's JSON
+        // encoder turns each invalid byte of the C string into its own U+FFFD.
+        Assert.StartsWith("syntax error near 'a" + new string('涛', 20) + "\uFFFD\uFFFD' (", e.Message);
+    }
+
     [Theory]
     [InlineData("delete from t", "DELETE")]
     [InlineData("alter table t add column w int", "ALTER TABLE")]

@@ -139,7 +139,7 @@ internal sealed class InsertExecutor
             for (int i = 0; i < n; i++)
                 values[bound[i]] = coercer.Coerce(tokens[i], columns[bound[i]], primaryKey: bound[i] == 0);
             if (tokens.Count < bound.Length)
-                throw ValueCoercer.SyntaxError(coercer.From(valueList.CloseParenPosition), tokens.Count == 0 ? "invalid data or symbol" : ", expected");
+                throw coercer.SyntaxErrorAt(valueList.CloseParenPosition, tokens.Count == 0 ? "invalid data or symbol" : ", expected");
             if (tokens.Count > bound.Length)
                 throw new TaosServerException(TaosErrorCode.IllegalNumberOfColumns, "Illegal number of columns");
             long ts = (long)values[0]!;

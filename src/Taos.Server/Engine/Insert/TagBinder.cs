@@ -30,7 +30,7 @@ internal static class TagBinder
         for (int i = 0; i < targets.Count; i++)
         {
             if (i >= values.Values.Count)
-                throw ValueCoercer.SyntaxError(coercer.From(values.CloseParenPosition), "invalid data or symbol");
+                throw coercer.SyntaxErrorAt(values.CloseParenPosition, "invalid data or symbol");
             var tag = super.Tags[targets[i]];
             result[targets[i]] = coercer.Coerce(values.Values[i], tag, primaryKey: false);
         }

@@ -4,6 +4,7 @@ using System.Numerics;
 using System.Text;
 using Taos.Server.Engine.Catalog;
 using Taos.Server.Engine.Time;
+using Taos.Server.Sql;
 using Taos.Server.Sql.Ast;
 
 namespace Taos.Server.Engine.Insert;
@@ -26,18 +27,13 @@ internal sealed class ValueCoercer
     }
 
     /// <summary>534 <c>syntax error near '&lt;text&gt;' (&lt;reason&gt;)</c> quoting at most 63 bytes of <paramref name="source"/>.</summary>
-    public static TaosServerException SyntaxError(string source, string reason)
-    {
-        var bytes = Encoding.UTF8.GetBytes(source);
-        string text = bytes.Length <= 63 ? source : Encoding.UTF8.GetString(bytes, 0, 63);
-        return new TaosServerException(TaosErrorCode.InvalidValue, "syntax error near '" + text + "' (" + reason + ")");
-    }
+    public static TaosServerException SyntaxError(string source, string reason) => SqlErrors.InsertSyntax(source, 0, reason);
 
-    /// <summary>The statement text from <paramref name="position"/> on.</summary>
-    public string From(int position) => position >= 0 && position <= _sql.Length ? _sql[position..] : "";
+    /// <summary>The same error quoting the statement from <paramref name="position"/> on.</summary>
+    public TaosServerException SyntaxErrorAt(int position, string reason) => SqlErrors.InsertSyntax(_sql, position, reason);
 
     private TaosServerException Error(InsertValue value, string reason) =>
-        SyntaxError(value.Kind == InsertValueKind.String ? value.Text : From(value.Position), reason);
+        value.Kind == InsertValueKind.String ? SyntaxError(value.Text, reason) : SyntaxErrorAt(value.Position, reason);
 
     private static bool IsStringType(TaosDataType type) =>
         type is TaosDataType.VarChar or TaosDataType.NChar or TaosDataType.VarBinary;
