@@ -86,7 +86,7 @@ try
 {
     server = await TaosServer.StartAsync(options, stop.Token);
 }
-catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException or TaosServerException)
+catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException or TaosServerException or Microsoft.Data.Sqlite.SqliteException)
 {
     Console.Error.WriteLine($"Taos.Server: cannot start: {ex.Message}");
     return 1;

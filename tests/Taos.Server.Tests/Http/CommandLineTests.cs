@@ -88,4 +88,25 @@ public partial class CommandLineTests
         Assert.Contains("--port", stdout);
         Assert.Contains("--data", stdout);
     }
+
+    [Fact]
+    public async Task A_data_file_that_is_not_a_database_exits_with_1_and_a_message()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "taos-cli-corrupt-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(dir, "taos.db"), new string('x', 8192));
+            using var process = Process.Start(Start("--port", "0", "--data", dir))!;
+            string stderr = await process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            Assert.Equal(1, process.ExitCode);
+            Assert.StartsWith("Taos.Server: cannot start: ", stderr);
+            Assert.DoesNotContain("   at ", stderr);
+        }
+        finally
+        {
+            ServerFixture.TryDelete(dir);
+        }
+    }
 }
