@@ -1,3 +1,5 @@
+using Taos.Protocol;
+
 namespace Taos.Server.Engine.Query;
 
 internal enum AggKind { CountStar, Count, Avg, Sum, Min, Max, Spread, First, Last, LastRow, Stddev, HyperLogLog, Percentile, Elapsed, Mode, Irate, Twa, LeastSquares }
@@ -15,6 +17,11 @@ internal sealed class AggSpec
 
     /// <summary>LEASTSQUARES' step; IRATE's ticks per second.</summary>
     public double Param2 { get; init; }
+
+    /// <summary>The type a running sum of <paramref name="arg"/> is kept in (SUM and CSUM): DOUBLE, UBIGINT or BIGINT.</summary>
+    public static TaosDataType SumType(TaosDataType arg) =>
+        arg is TaosDataType.Float or TaosDataType.Double ? TaosDataType.Double
+        : TaosTypes.IsUnsigned(arg) ? TaosDataType.UBigInt : TaosDataType.BigInt;
 
     public bool IsSelector => Kind is AggKind.Min or AggKind.Max or AggKind.First or AggKind.Last or AggKind.LastRow;
 

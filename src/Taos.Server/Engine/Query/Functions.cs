@@ -431,8 +431,7 @@ internal sealed partial class ExprCompiler
                     case "sum":
                         if (!numeric) throw ParamType(name);
                         kind = AggKind.Sum;
-                        type = arg.Type is TaosDataType.Float or TaosDataType.Double ? TaosDataType.Double
-                            : TaosTypes.IsUnsigned(arg.Type) ? TaosDataType.UBigInt : TaosDataType.BigInt;
+                        type = AggSpec.SumType(arg.Type);
                         length = 8;
                         break;
                     case "min":

@@ -169,8 +169,7 @@ internal sealed partial class ExprCompiler
             case "csum":
                 if (!numeric) throw ParamType(name);
                 kind = MultiRowKind.Csum;
-                type = arg.Type is TaosDataType.Float or TaosDataType.Double ? TaosDataType.Double
-                    : TaosTypes.IsUnsigned(arg.Type) ? TaosDataType.UBigInt : TaosDataType.BigInt;
+                type = AggSpec.SumType(arg.Type);
                 length = 8;
                 break;
             case "mavg":
