@@ -248,11 +248,8 @@ internal sealed class QueryPlan
             _having = _compiler.Compile(_select.Having);
         }
         CompileOrderBy();
-        if (_aggregate && _selectorAgg < 0)
-        {
-            int selectors = _aggs.Count(a => a.IsSelector);
-            if (selectors == 1 && _aggs.Count == 1) _selectorAgg = _aggs.FindIndex(a => a.IsSelector);
-        }
+        // The only aggregate being a selector lets plain columns show the row it picked.
+        if (_aggregate && _aggs is [{ IsSelector: true }]) _selectorAgg = 0;
 
         var columns = new List<ResultColumn>();
         for (int i = 0; i < _items.Count; i++)
@@ -384,8 +381,7 @@ internal sealed class QueryPlan
         bool bare = exprs.Any(e => HasBareColumn(e, keyTexts, keyColumns, tagsConstant));
         if (!bare) return;
         var calls = exprs.SelectMany(AggregateCalls).ToList();
-        int selectors = calls.Count(c => ExprCompiler.IsSelectorName(c.Name.ToLowerInvariant()));
-        if (selectors == 1 && calls.Count == 1) return;
+        if (calls is [var only] && ExprCompiler.IsSelectorName(only.Name.ToLowerInvariant())) return;
         if (Grouped)
         {
             throw new TaosServerException(TaosErrorCode.NotGroupByExpression, "Not a GROUP BY expression");
