@@ -609,21 +609,10 @@ internal sealed class QueryPlan
             yield break;
         }
         if (_minTs > _maxTs) yield break;
-        var nullRow = new object?[Layout!.Columns.Count(c => c.Kind == SlotKind.Column)];
+        var nullRow = NullRow();
         foreach (var table in _source.Tables)
         {
-            ctx.Row = nullRow;
-            ctx.Table = table;
-            bool skip = false;
-            foreach (var f in _tagFilters)
-            {
-                if (!Values.IsTrue(f.Eval(ctx)))
-                {
-                    skip = true;
-                    break;
-                }
-            }
-            if (skip) continue;
+            if (!PassesTagFilters(ctx, table, nullRow)) continue;
             onTable?.Invoke(table, ctx);
             foreach (var row in _source.Catalog!.Scan(table, _minTs, _maxTs))
             {
@@ -647,9 +636,7 @@ internal sealed class QueryPlan
         var tables = new List<TableInfo>();
         foreach (var table in _source.Tables)
         {
-            ctx.Row = nullRow;
-            ctx.Table = table;
-            if (_tagFilters.All(f => Values.IsTrue(f.Eval(ctx)))) tables.Add(table);
+            if (PassesTagFilters(ctx, table, nullRow)) tables.Add(table);
         }
         var cursors = new List<IEnumerator<object?[]>>(tables.Count);
         try
@@ -675,6 +662,18 @@ internal sealed class QueryPlan
         {
             foreach (var c in cursors) c.Dispose();
         }
+    }
+
+    /// <summary>Whether <paramref name="table"/>'s tags pass the tag-only WHERE conjuncts; leaves <paramref name="ctx"/> on that table.</summary>
+    private bool PassesTagFilters(EvalContext ctx, TableInfo table, object?[] nullRow)
+    {
+        ctx.Row = nullRow;
+        ctx.Table = table;
+        foreach (var f in _tagFilters)
+        {
+            if (!Values.IsTrue(f.Eval(ctx))) return false;
+        }
+        return true;
     }
 
     private object?[] NullRow() => new object?[Layout?.Columns.Count(c => c.Kind == SlotKind.Column) ?? 0];
