@@ -119,6 +119,13 @@ public class QuerySqlTests
     }
 
     [Fact]
+    public void Abs_of_the_smallest_integer_wraps_like_the_narrower_types_instead_of_throwing()
+    {
+        var r = Run(new FakeCatalog(), "select abs(cast('-9223372036854775808' as bigint)), abs(cast('-32768' as smallint)), abs(cast('-5' as bigint))", null);
+        Assert.Equal([long.MinValue, short.MinValue, 5L], r.Rows.Single());
+    }
+
+    [Fact]
     public void To_char_and_to_timestamp_use_format_elements()
     {
         var r = Run(new FakeCatalog(), "select to_char(1704110645123, 'yyyy-mm-dd hh24:mi:ss.ms Mon DY am'), to_timestamp('2024/01/01 12:04:05', 'yyyy/mm/dd hh24:mi:ss')", null);

@@ -79,6 +79,7 @@ internal sealed partial class ExprCompiler
                         "floor" => Math.Floor,
                         _ => v => Math.Round(v, MidpointRounding.AwayFromZero),
                     };
+                    bool abs = name == "abs";
                     var p = Precision;
                     var z = Zone;
                     return Derive(type, TaosTypes.FixedSize(type) ?? 8, c =>
@@ -87,8 +88,10 @@ internal sealed partial class ExprCompiler
                         if (v is null) return null;
                         if (Values.IsIntegral(v))
                         {
-                            if (name != "abs" || v is byte or ushort or uint or ulong) return v;
-                            return Values.Convert(Math.Abs(Values.ToLong(v)), type, p, z);
+                            if (!abs || v is byte or ushort or uint or ulong) return v;
+                            // Two's complement like TDengine's C: the smallest value is its own absolute value.
+                            long n = Values.ToLong(v);
+                            return Values.Convert(n < 0 ? unchecked(-n) : n, type, p, z);
                         }
                         return v is float fv ? (object)(float)f(fv) : f(Values.ToDouble(v));
                     }, x);
