@@ -528,7 +528,8 @@ internal sealed partial class ExprCompiler
         var k = Compile(b.Right);
         return Derive(TaosDataType.Bool, 1, c =>
         {
-            if (j.Eval(c) is not string text || k.Eval(c) is not { } key) return j.Eval(c) is null ? false : null;
+            var jv = j.Eval(c);
+            if (jv is not string text || k.Eval(c) is not { } key) return jv is null ? false : null;
             try
             {
                 using var doc = JsonDocument.Parse(text);
