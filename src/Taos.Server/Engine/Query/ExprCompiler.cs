@@ -551,6 +551,9 @@ internal sealed partial class ExprCompiler
         var z = Zone;
         bool isString = t is TaosDataType.VarChar or TaosDataType.NChar;
         bool fromTimestampToString = x.Type == TaosDataType.Timestamp && isString;
+        bool timestampToTimestamp = x.Type == TaosDataType.Timestamp && t == TaosDataType.Timestamp;
+        bool toNumber = t is not (TaosDataType.VarChar or TaosDataType.NChar or TaosDataType.VarBinary or TaosDataType.Geometry or TaosDataType.Json
+            or TaosDataType.Bool or TaosDataType.Timestamp);
         return Derive(t, length, c =>
         {
             var v = x.Eval(c);
@@ -560,20 +563,27 @@ internal sealed partial class ExprCompiler
             {
                 r = Values.ToLong(v).ToString(CultureInfo.InvariantCulture);
             }
-            else if (t == TaosDataType.Timestamp && x.Type == TaosDataType.Timestamp)
+            else if (timestampToTimestamp)
             {
                 r = v;
             }
-            else
+            else if (v is string sv)
             {
                 // CAST reads strings as C's strtol/strtod do: a leading number or 0 ('true' → false, bad time → 0).
-                if (v is string sv && t == TaosDataType.Bool) r = LeadingNumber(sv) != 0;
-                else if (v is string && t == TaosDataType.Timestamp) r = Values.Convert(v, t, p, z) ?? 0L;
-                else if (v is string sv3 && t is not (TaosDataType.VarChar or TaosDataType.NChar or TaosDataType.VarBinary or TaosDataType.Geometry or TaosDataType.Json))
-                    r = long.TryParse(sv3.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out long exact) ? Values.Convert(exact, t, p, z)
-                        : ulong.TryParse(sv3.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out ulong uexact) ? Values.Convert(uexact, t, p, z)
-                        : Values.Convert(LeadingNumber(sv3), t, p, z);
-                else r = Values.Convert(v, t, p, z);
+                if (t == TaosDataType.Bool) r = LeadingNumber(sv) != 0;
+                else if (t == TaosDataType.Timestamp) r = Values.Convert(sv, t, p, z) ?? 0L;
+                else if (toNumber)
+                {
+                    string trimmed = sv.Trim();
+                    r = long.TryParse(trimmed, NumberStyles.Integer, CultureInfo.InvariantCulture, out long exact) ? Values.Convert(exact, t, p, z)
+                        : ulong.TryParse(trimmed, NumberStyles.Integer, CultureInfo.InvariantCulture, out ulong uexact) ? Values.Convert(uexact, t, p, z)
+                        : Values.Convert(LeadingNumber(sv), t, p, z);
+                }
+                else r = Values.Convert(sv, t, p, z);
+            }
+            else
+            {
+                r = Values.Convert(v, t, p, z);
             }
             if (isString && r is string s)
             {
