@@ -77,6 +77,7 @@ internal sealed class AvgAcc(CExpr arg) : Accumulator
 {
     private long _n;
     private Int128 _intSum;
+    private long _longSum;
     private double _doubleSum;
     private bool _floating;
 
@@ -110,8 +111,6 @@ internal sealed class AvgAcc(CExpr arg) : Accumulator
             }
         }
     }
-
-    private long _longSum;
 
     public override object? Result() => _n == 0 ? null : _floating ? _doubleSum / _n : (double)(_intSum + _longSum) / _n;
 }
@@ -303,21 +302,28 @@ internal sealed class ModeAcc(CExpr arg) : Accumulator
         : _counts.Values.OrderByDescending(e => e.Count).ThenBy(e => e.First).First().Value;
 }
 
-/// <summary>Per-second rate between the last two points (a drop counts as a counter reset).</summary>
-internal sealed class IrateAcc(CExpr arg, double ticksPerSecond) : Accumulator
+/// <summary>Keeps every non-NULL value with its timestamp, for the functions that need the points in time order.</summary>
+internal abstract class PointsAcc(CExpr arg) : Accumulator
 {
-    private readonly List<(long Ts, double V)> _points = [];
+    protected List<(long Ts, double V)> Points { get; } = [];
 
     public override void Add(EvalContext ctx, long ts)
     {
-        if (arg.Eval(ctx) is { } v) _points.Add((ts, Values.ToDouble(v)));
+        if (arg.Eval(ctx) is { } v) Points.Add((ts, Values.ToDouble(v)));
     }
 
+    /// <summary>The points in ts order (stable: rows with equal ts keep their arrival order).</summary>
+    protected List<(long Ts, double V)> SortedPoints() => Points.OrderBy(p => p.Ts).ToList();
+}
+
+/// <summary>Per-second rate between the last two points (a drop counts as a counter reset).</summary>
+internal sealed class IrateAcc(CExpr arg, double ticksPerSecond) : PointsAcc(arg)
+{
     public override object? Result()
     {
-        if (_points.Count == 0) return null;
-        if (_points.Count == 1) return 0.0;
-        var sorted = _points.OrderBy(p => p.Ts).ToList();
+        if (Points.Count == 0) return null;
+        if (Points.Count == 1) return 0.0;
+        var sorted = SortedPoints();
         var (t1, v1) = sorted[^2];
         var (t2, v2) = sorted[^1];
         if (t2 == t1) return 0.0;
@@ -327,19 +333,12 @@ internal sealed class IrateAcc(CExpr arg, double ticksPerSecond) : Accumulator
 }
 
 /// <summary>Time-weighted average: the area under the line through the points over the covered span.</summary>
-internal sealed class TwaAcc(CExpr arg) : Accumulator
+internal sealed class TwaAcc(CExpr arg) : PointsAcc(arg)
 {
-    private readonly List<(long Ts, double V)> _points = [];
-
-    public override void Add(EvalContext ctx, long ts)
-    {
-        if (arg.Eval(ctx) is { } v) _points.Add((ts, Values.ToDouble(v)));
-    }
-
     public override object? Result()
     {
-        if (_points.Count == 0) return null;
-        var sorted = _points.OrderBy(p => p.Ts).ToList();
+        if (Points.Count == 0) return null;
+        var sorted = SortedPoints();
         if (sorted.Count == 1 || sorted[^1].Ts == sorted[0].Ts) return sorted[0].V;
         double area = 0;
         for (int i = 1; i < sorted.Count; i++)
