@@ -701,20 +701,26 @@ internal sealed class QueryPlan
 
     private IEnumerable<OutRow> ProjectPartitioned()
     {
-        var groups = new Dictionary<string, int>();
+        var index = new Dictionary<string, int>();
         var lists = new List<List<OutRow>>();
         foreach (var ctx in Scan())
         {
-            string key = GroupKey(ctx);
-            if (!groups.TryGetValue(key, out int g))
-            {
-                g = lists.Count;
-                groups[key] = g;
-                lists.Add([]);
-            }
+            if (!KnownGroup(ctx, index, lists.Count, out int g)) lists.Add([]);
             lists[g].Add(new OutRow(EvalItems(ctx), OrderKeys(ctx), g));
         }
         return SelectGroups(lists).SelectMany(l => l);
+    }
+
+    /// <summary>
+    /// The number of <paramref name="ctx"/>'s group; a key not seen before is given <paramref name="next"/> and
+    /// false is returned, so the caller appends the new group's state.
+    /// </summary>
+    private bool KnownGroup(EvalContext ctx, Dictionary<string, int> index, int next, out int g)
+    {
+        string key = _keys.Count == 0 ? "" : GroupKey(ctx);
+        if (index.TryGetValue(key, out g)) return true;
+        index[key] = g = next;
+        return false;
     }
 
     private string GroupKey(EvalContext ctx)
@@ -753,24 +759,13 @@ internal sealed class QueryPlan
         {
             seed = (table, ctx) =>
             {
-                string key = GroupKey(ctx);
-                if (!index.ContainsKey(key))
-                {
-                    index[key] = groups.Count;
-                    groups.Add(new GroupState { Accs = NewAccs(), Row = NullRow(), Table = table });
-                }
+                if (!KnownGroup(ctx, index, groups.Count, out _)) groups.Add(new GroupState { Accs = NewAccs(), Row = NullRow(), Table = table });
             };
         }
         long ordinal = 0;
         foreach (var ctx in Scan(seed))
         {
-            string key = _keys.Count == 0 ? "" : GroupKey(ctx);
-            if (!index.TryGetValue(key, out int g))
-            {
-                g = groups.Count;
-                index[key] = g;
-                groups.Add(new GroupState { Accs = NewAccs() });
-            }
+            if (!KnownGroup(ctx, index, groups.Count, out int g)) groups.Add(new GroupState { Accs = NewAccs() });
             var state = groups[g];
             if (!state.HasRows)
             {
@@ -814,13 +809,7 @@ internal sealed class QueryPlan
         long ordinal = 0;
         foreach (var ctx in Scan())
         {
-            string key = _keys.Count == 0 ? "" : GroupKey(ctx);
-            if (!index.TryGetValue(key, out int g))
-            {
-                g = groups.Count;
-                index[key] = g;
-                groups.Add([]);
-            }
+            if (!KnownGroup(ctx, index, groups.Count, out int g)) groups.Add([]);
             groups[g].Add((TsOf(ctx, ordinal++), ctx.Row, ctx.Table));
         }
         var spec = _multiRow[0];
@@ -901,11 +890,8 @@ internal sealed class QueryPlan
         var groups = new List<GroupState>();
         foreach (var ctx in Scan())
         {
-            string key = _keys.Count == 0 ? "" : GroupKey(ctx);
-            if (!index.TryGetValue(key, out int g))
+            if (!KnownGroup(ctx, index, groups.Count, out int g))
             {
-                g = groups.Count;
-                index[key] = g;
                 groups.Add(new GroupState { Accs = [], Row = ctx.Row, Table = ctx.Table, HasRows = true, Rows = [] });
             }
             groups[g].Rows!.Add((ctx.Row, ctx.Table));
@@ -931,11 +917,8 @@ internal sealed class QueryPlan
         long ordinal = 0;
         foreach (var ctx in Scan())
         {
-            string key = _keys.Count == 0 ? "" : GroupKey(ctx);
-            if (!index.TryGetValue(key, out int g))
+            if (!KnownGroup(ctx, index, groups.Count, out int g))
             {
-                g = groups.Count;
-                index[key] = g;
                 groups.Add((new GroupState { Accs = [], Row = ctx.Row, Table = ctx.Table, HasRows = true }, new SortedDictionary<long, WindowData>()));
             }
             var windows = groups[g].Windows;
