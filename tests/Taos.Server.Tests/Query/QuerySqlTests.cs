@@ -126,6 +126,17 @@ public class QuerySqlTests
     }
 
     [Fact]
+    public void Primary_timestamp_below_a_fractional_bound_keeps_the_rows_the_where_clause_accepts()
+    {
+        var cat = QueryExecutorTests.Meters();
+        // ts < T0 + 5000.5 holds for T0 and T0 + 5000: the scan range must not stop at T0 + 4999.
+        Assert.Equal([[2L]], Rows(cat, "select count(*) from d1001 where ts < 1704067205000.5"));
+        Assert.Equal([[2L]], Rows(cat, "select count(*) from d1001 where 1704067205000.5 > ts"));
+        Assert.Equal([[2L]], Rows(cat, "select count(*) from d1001 where ts > 1704067199999.5 and ts <= 1704067205000.5"));
+        Assert.Equal([[0L]], Rows(cat, "select count(*) from d1001 where ts = 1704067205000.5"));
+    }
+
+    [Fact]
     public void To_char_and_to_timestamp_use_format_elements()
     {
         var r = Run(new FakeCatalog(), "select to_char(1704110645123, 'yyyy-mm-dd hh24:mi:ss.ms Mon DY am'), to_timestamp('2024/01/01 12:04:05', 'yyyy/mm/dd hh24:mi:ss')", null);

@@ -434,9 +434,14 @@ internal sealed class QueryPlan
         return slot is { Kind: SlotKind.Column } && slot.Index == Layout.TsIndex;
     }
 
-    private bool TryTimestampConstant(Expr e, out long ticks)
+    /// <summary>
+    /// <paramref name="e"/> as a constant tick count; a fractional number is floored and flagged through
+    /// <paramref name="fractional"/>, since then no tick equals it and the tick below it is still below it.
+    /// </summary>
+    private bool TryTimestampConstant(Expr e, out long ticks, out bool fractional)
     {
         ticks = 0;
+        fractional = false;
         CExpr c;
         try
         {
@@ -456,8 +461,13 @@ internal sealed class QueryPlan
                 if (QueryTime.TryParseTimestamp(s, _source.Precision, _zone, out ticks)) return true;
                 return long.TryParse(s, out ticks);
             case double or float:
-                ticks = (long)Math.Floor(Values.ToDouble(v));
-                return true;
+                {
+                    double d = Values.ToDouble(v);
+                    double floor = Math.Floor(d);
+                    ticks = (long)floor;
+                    fractional = floor != d;
+                    return true;
+                }
             default:
                 if (!Values.IsIntegral(v)) return false;
                 ticks = Values.ToLong(v);
@@ -476,8 +486,9 @@ internal sealed class QueryPlan
                     {
                         var op = b.Op;
                         long t;
-                        if (IsPrimaryTs(b.Left) && TryTimestampConstant(b.Right, out t)) { }
-                        else if (IsPrimaryTs(b.Right) && TryTimestampConstant(b.Left, out t))
+                        bool fractional;
+                        if (IsPrimaryTs(b.Left) && TryTimestampConstant(b.Right, out t, out fractional)) { }
+                        else if (IsPrimaryTs(b.Right) && TryTimestampConstant(b.Left, out t, out fractional))
                         {
                             op = op switch
                             {
@@ -493,15 +504,16 @@ internal sealed class QueryPlan
                         {
                             case BinaryOp.Greater: Lower(t == long.MaxValue ? t : t + 1); break;
                             case BinaryOp.GreaterOrEqual: Lower(t); break;
-                            case BinaryOp.Less: Upper(t == long.MinValue ? t : t - 1); break;
+                            // ts < 5.5 admits ts = 5 (the floored t) itself.
+                            case BinaryOp.Less: Upper(fractional || t == long.MinValue ? t : t - 1); break;
                             case BinaryOp.LessOrEqual: Upper(t); break;
                             default: Lower(t); Upper(t); break;
                         }
                         break;
                     }
                 case BetweenExpr { Negated: false } bt when IsPrimaryTs(bt.Operand):
-                    if (TryTimestampConstant(bt.Low, out long lo)) Lower(lo);
-                    if (TryTimestampConstant(bt.High, out long hi)) Upper(hi);
+                    if (TryTimestampConstant(bt.Low, out long lo, out _)) Lower(lo);
+                    if (TryTimestampConstant(bt.High, out long hi, out _)) Upper(hi);
                     break;
             }
             if (_source.IsTableScan)
