@@ -137,6 +137,14 @@ public class QuerySqlTests
     }
 
     [Fact]
+    public void Limit_with_the_largest_count_and_an_offset_still_returns_the_rows_after_the_offset()
+    {
+        var cat = QueryExecutorTests.Meters();
+        Assert.Equal(8, Rows(cat, "select ts from meters order by current limit 9223372036854775807 offset 1").Count);
+        Assert.Equal(5, Rows(cat, "select ts from meters partition by tbname limit 9223372036854775807 offset 1").Count);
+    }
+
+    [Fact]
     public void To_char_and_to_timestamp_use_format_elements()
     {
         var r = Run(new FakeCatalog(), "select to_char(1704110645123, 'yyyy-mm-dd hh24:mi:ss.ms Mon DY am'), to_timestamp('2024/01/01 12:04:05', 'yyyy/mm/dd hh24:mi:ss')", null);

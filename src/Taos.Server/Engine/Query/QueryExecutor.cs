@@ -1274,7 +1274,7 @@ internal sealed class QueryPlan
         }
         if (_order.Count > 0 && !_rowsAlreadyOrdered)
         {
-            long keep = !perGroupLimit && _select.Limit is { } sl ? Math.Min(long.MaxValue / 2, sl.Offset) + sl.Count : long.MaxValue;
+            long keep = !perGroupLimit && _select.Limit is { } sl ? LimitEnd(sl) : long.MaxValue;
             produced = Sort(produced, keep);
         }
         var values = produced.Select(r => r.Values);
@@ -1297,13 +1297,18 @@ internal sealed class QueryPlan
     private static IEnumerable<OutRow> LimitPerGroup(IEnumerable<OutRow> rows, LimitClause limit)
     {
         var counts = new Dictionary<int, long>();
+        long end = LimitEnd(limit);
         foreach (var r in rows)
         {
             counts.TryGetValue(r.Group, out long n);
             counts[r.Group] = n + 1;
-            if (n >= limit.Offset && n < limit.Offset + limit.Count) yield return r;
+            if (n >= limit.Offset && n < end) yield return r;
         }
     }
+
+    /// <summary>Offset + count, saturating: LIMIT 9223372036854775807 OFFSET 1 must not wrap to a negative end.</summary>
+    private static long LimitEnd(LimitClause limit) =>
+        limit.Count > long.MaxValue - limit.Offset ? long.MaxValue : limit.Offset + limit.Count;
 
     private int CompareRows(OutRow a, OutRow b)
     {
