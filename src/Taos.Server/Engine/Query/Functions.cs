@@ -338,11 +338,8 @@ internal sealed partial class ExprCompiler
 
     private string ZoneText()
     {
-        var offset = Zone.GetUtcOffset(DateTime.UtcNow);
-        string sign = offset < TimeSpan.Zero ? "-" : "+";
-        var abs = offset.Duration();
         string id = Zone == TimeZoneInfo.Utc ? "UTC" : Zone.Id;
-        return id + " (" + id + ", " + sign + ((int)abs.TotalHours).ToString("D2", CultureInfo.InvariantCulture) + abs.Minutes.ToString("D2", CultureInfo.InvariantCulture) + ")";
+        return id + " (" + id + ", " + QueryTime.OffsetText(Zone.GetUtcOffset(DateTime.UtcNow)) + ")";
     }
 
     private CExpr CompileAggregate(string name, FunctionExpr fn)

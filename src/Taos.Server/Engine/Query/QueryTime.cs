@@ -122,11 +122,16 @@ internal static class QueryTime
         var utc = DateTime.UnixEpoch.AddSeconds(seconds);
         var offset = zone.GetUtcOffset(utc);
         var local = utc + offset;
-        string digits = frac.ToString("D" + RestTimestamp.FractionDigits(p).ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-        string sign = offset < TimeSpan.Zero ? "-" : "+";
-        var abs = offset.Duration();
+        string digits = frac.ToString(p switch { TaosPrecision.Milliseconds => "D3", TaosPrecision.Microseconds => "D6", _ => "D9" }, CultureInfo.InvariantCulture);
         // TO_ISO8601 without a zone argument gets the server zone as strftime's %z (+hhmm).
-        return local.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss", CultureInfo.InvariantCulture) + "." + digits + sign +
-               ((int)abs.TotalHours).ToString("D2", CultureInfo.InvariantCulture) + abs.Minutes.ToString("D2", CultureInfo.InvariantCulture);
+        return local.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss", CultureInfo.InvariantCulture) + "." + digits + OffsetText(offset);
+    }
+
+    /// <summary>A UTC offset as strftime's %z writes it: sign, two-digit hours, two-digit minutes (+0800).</summary>
+    public static string OffsetText(TimeSpan offset)
+    {
+        var abs = offset.Duration();
+        return (offset < TimeSpan.Zero ? "-" : "+") + ((int)abs.TotalHours).ToString("D2", CultureInfo.InvariantCulture) +
+               abs.Minutes.ToString("D2", CultureInfo.InvariantCulture);
     }
 }
