@@ -152,6 +152,15 @@ public class QuerySqlTests
     }
 
     [Fact]
+    public void Timezone_names_the_server_zone_with_its_offset()
+    {
+        var r = new QueryExecutor(new FakeCatalog(), TimeZoneInfo.CreateCustomTimeZone("X+0530", TimeSpan.FromMinutes(330), "X", "X"))
+            .Execute((SelectStatement)SqlParser.Parse("select timezone()"), new SqlSession());
+        Assert.Equal(["X+0530 (X+0530, +0530)"], r.Rows.Single());
+        Assert.Equal(["UTC (UTC, +0000)"], Run(new FakeCatalog(), "select timezone()", null).Rows.Single());
+    }
+
+    [Fact]
     public void To_iso8601_appends_the_server_zone_offset()
     {
         var r = Run(new FakeCatalog(), "select to_iso8601(1704067200000)", null);
