@@ -1,4 +1,3 @@
-using System.Text;
 using Taos.Server.Engine.Catalog;
 using Taos.Server.Sql.Ast;
 
@@ -324,11 +323,7 @@ internal sealed class QueryPlan
         }
     }
 
-    private static string Cut64(string text)
-    {
-        if (Encoding.UTF8.GetByteCount(text) <= 64) return text;
-        return ExprCompiler.TruncateBytes(text, 64);
-    }
+    private static string Cut64(string text) => ExprCompiler.TruncateBytes(text, 64);
 
     private static IEnumerable<Expr> Children(Expr e) => e switch
     {
