@@ -140,6 +140,13 @@ public sealed class TaosConnection : DbConnection
         OnStateChange(new StateChangeEventArgs(ConnectionState.Open, ConnectionState.Closed));
     }
 
+    /// <summary>Closes the connection, so that a disposed connection reports <see cref="ConnectionState.Closed"/> and cannot run commands.</summary>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) Close();
+        base.Dispose(disposing);
+    }
+
     /// <summary>Creates a command on this connection.</summary>
     public new TaosCommand CreateCommand() => new(null, this);
 
