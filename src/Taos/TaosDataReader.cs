@@ -254,7 +254,15 @@ public sealed class TaosDataReader : DbDataReader
         if (target == typeof(TaosTimestamp)) return (T)(object)GetTaosTimestamp(ordinal);
         if (target == typeof(DateTimeOffset)) return (T)(object)GetDateTimeOffset(ordinal);
         if (target == typeof(DateTime)) return (T)(object)GetDateTime(ordinal);
+        if (target == typeof(Guid)) return (T)(object)GetGuid(ordinal);
         object value = GetValue(ordinal);
+        if (target.IsEnum)
+        {
+            // Dapper and hand-written mappers read integer columns into enum properties.
+            return value is sbyte or short or int or long or byte or ushort or uint or ulong or bool
+                ? (T)Enum.ToObject(target, value is bool b ? (b ? 1 : 0) : value)
+                : throw Cast(ordinal, typeof(T));
+        }
         if (value is T t) return t;
         if (value is IConvertible && typeof(IConvertible).IsAssignableFrom(target))
         {
