@@ -254,10 +254,11 @@ public sealed class TaosCommand : DbCommand
             throw new InvalidOperationException(TaosStrings.EmptyCommand);
         }
         var dataSource = connection.GetDataSource();
+        dataSource.ThrowIfDisposed();
         string sql = SqlParameterBinder.Bind(_commandText, Parameters, dataSource.TimeZone);
         int timeout = CommandTimeout;
         var request = new TaosRequest(sql, string.IsNullOrEmpty(connection.Database) ? null : connection.Database,
-            RequestId ?? NewRequestId(), timeout == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(timeout));
+            RequestId ?? NewRequestId(), ToTimeout(timeout));
         using var activity = TaosActivitySource.StartCommand(dataSource, request.Database, sql, request.RequestId);
         var waiting = new CancellationTokenSource();
         Volatile.Write(ref _waiting, waiting);
@@ -280,6 +281,13 @@ public sealed class TaosCommand : DbCommand
             waiting.Dispose();
         }
     }
+
+    /// <summary>
+    /// Seconds to a timeout; 0, and anything beyond what a timer can wait (about 49 days; <c>int.MaxValue</c> is
+    /// a common way to say "forever"), mean no limit.
+    /// </summary>
+    internal static TimeSpan ToTimeout(int seconds) =>
+        seconds <= 0 || seconds > (uint.MaxValue - 1) / 1000 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(seconds);
 
     internal static long NewRequestId() => RandomNumberGenerator.GetInt32(1, int.MaxValue) * 0x1_0000_0000L + Environment.TickCount;
 }

@@ -101,12 +101,13 @@ public sealed class TaosConnection : DbConnection
             throw new InvalidOperationException(TaosStrings.ConnectionAlreadyOpen);
         }
         var dataSource = GetDataSource();
+        dataSource.ThrowIfDisposed();
         _state = ConnectionState.Connecting;
         try
         {
             if (dataSource.ServerVersion is null)
             {
-                var request = new TaosRequest("select server_version()", null, TaosCommand.NewRequestId(), TimeSpan.FromSeconds(Math.Max(1, ConnectionTimeout == 0 ? 30 : ConnectionTimeout)));
+                var request = new TaosRequest("select server_version()", null, TaosCommand.NewRequestId(), TaosCommand.ToTimeout(ConnectionTimeout == 0 ? 30 : ConnectionTimeout));
                 await using var result = await dataSource.Transport.ExecuteAsync(request, async, cancellationToken).ConfigureAwait(false);
                 var row = new TaosValue[result.Columns.Count];
                 string? version = null;
