@@ -24,6 +24,7 @@ public sealed class TaosCommand : DbCommand
     private string _commandText;
     private int? _commandTimeout;
     private ITaosResult? _active;
+    private CancellationTokenSource? _waiting;
 
     /// <summary>Creates a command without text or connection.</summary>
     public TaosCommand()
@@ -111,8 +112,19 @@ public sealed class TaosCommand : DbCommand
 
     internal bool OwnsConnection { get; init; }
 
-    /// <summary>Aborts the request that is running (its reader then fails).</summary>
-    public override void Cancel() => Volatile.Read(ref _active)?.Dispose();
+    /// <summary>Aborts the request that is running: a wait for the answer throws <see cref="OperationCanceledException"/>, a reader then fails.</summary>
+    public override void Cancel()
+    {
+        // Before the answer starts there is no result to abort yet: cancel the wait for it instead.
+        try
+        {
+            Volatile.Read(ref _waiting)?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+        Volatile.Read(ref _active)?.Dispose();
+    }
 
     /// <summary>Does nothing: statements are bound on the client.</summary>
     public override void Prepare()
@@ -242,14 +254,18 @@ public sealed class TaosCommand : DbCommand
             throw new InvalidOperationException(TaosStrings.EmptyCommand);
         }
         var dataSource = connection.GetDataSource();
+        dataSource.ThrowIfDisposed();
         string sql = SqlParameterBinder.Bind(_commandText, Parameters, dataSource.TimeZone);
         int timeout = CommandTimeout;
         var request = new TaosRequest(sql, string.IsNullOrEmpty(connection.Database) ? null : connection.Database,
-            RequestId ?? NewRequestId(), timeout == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(timeout));
+            RequestId ?? NewRequestId(), ToTimeout(timeout));
         using var activity = TaosActivitySource.StartCommand(dataSource, request.Database, sql, request.RequestId);
+        var waiting = new CancellationTokenSource();
+        Volatile.Write(ref _waiting, waiting);
+        var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, waiting.Token) : null;
         try
         {
-            var result = await dataSource.Transport.ExecuteAsync(request, async, cancellationToken).ConfigureAwait(false);
+            var result = await dataSource.Transport.ExecuteAsync(request, async, linked?.Token ?? waiting.Token).ConfigureAwait(false);
             Volatile.Write(ref _active, result);
             return result;
         }
@@ -258,7 +274,20 @@ public sealed class TaosCommand : DbCommand
             TaosActivitySource.Fail(activity, e);
             throw;
         }
+        finally
+        {
+            Interlocked.CompareExchange(ref _waiting, null, waiting);
+            linked?.Dispose();
+            waiting.Dispose();
+        }
     }
+
+    /// <summary>
+    /// Seconds to a timeout; 0, and anything beyond what a timer can wait (about 49 days; <c>int.MaxValue</c> is
+    /// a common way to say "forever"), mean no limit.
+    /// </summary>
+    internal static TimeSpan ToTimeout(int seconds) =>
+        seconds <= 0 || seconds > (uint.MaxValue - 1) / 1000 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(seconds);
 
     internal static long NewRequestId() => RandomNumberGenerator.GetInt32(1, int.MaxValue) * 0x1_0000_0000L + Environment.TickCount;
 }

@@ -101,12 +101,13 @@ public sealed class TaosConnection : DbConnection
             throw new InvalidOperationException(TaosStrings.ConnectionAlreadyOpen);
         }
         var dataSource = GetDataSource();
+        dataSource.ThrowIfDisposed();
         _state = ConnectionState.Connecting;
         try
         {
             if (dataSource.ServerVersion is null)
             {
-                var request = new TaosRequest("select server_version()", null, TaosCommand.NewRequestId(), TimeSpan.FromSeconds(Math.Max(1, ConnectionTimeout == 0 ? 30 : ConnectionTimeout)));
+                var request = new TaosRequest("select server_version()", null, TaosCommand.NewRequestId(), TaosCommand.ToTimeout(ConnectionTimeout == 0 ? 30 : ConnectionTimeout));
                 await using var result = await dataSource.Transport.ExecuteAsync(request, async, cancellationToken).ConfigureAwait(false);
                 var row = new TaosValue[result.Columns.Count];
                 string? version = null;
@@ -138,6 +139,13 @@ public sealed class TaosConnection : DbConnection
         if (_state == ConnectionState.Closed) return;
         _state = ConnectionState.Closed;
         OnStateChange(new StateChangeEventArgs(ConnectionState.Open, ConnectionState.Closed));
+    }
+
+    /// <summary>Closes the connection, so that a disposed connection reports <see cref="ConnectionState.Closed"/> and cannot run commands.</summary>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) Close();
+        base.Dispose(disposing);
     }
 
     /// <summary>Creates a command on this connection.</summary>

@@ -40,6 +40,7 @@ public sealed class TaosDataReader : DbDataReader
     private bool _hasPending;
     private bool _onRow;
     private bool _closed;
+    private bool _ended;
     private long _rowsRead;
     private ReadOnlyCollection<DbColumn>? _schema;
 
@@ -84,7 +85,7 @@ public sealed class TaosDataReader : DbDataReader
     public override int Depth => 0;
 
     /// <summary>True when the result has at least one row.</summary>
-    public override bool HasRows => _hasPending || _onRow || _rowsRead > 0;
+    public override bool HasRows => !Behavior.HasFlag(CommandBehavior.SchemaOnly) && (_hasPending || _onRow || _rowsRead > 0);
 
     /// <inheritdoc/>
     public override bool IsClosed => _closed;
@@ -112,6 +113,12 @@ public sealed class TaosDataReader : DbDataReader
     {
         ObjectDisposedException.ThrowIf(_closed, this);
         cancellationToken.ThrowIfCancellationRequested();
+        // SchemaOnly promises columns without rows, SingleRow at most one row, and after NextResult nothing remains.
+        if (_ended || Behavior.HasFlag(CommandBehavior.SchemaOnly) || (Behavior.HasFlag(CommandBehavior.SingleRow) && _rowsRead > 0))
+        {
+            _onRow = false;
+            return new ValueTask<bool>(false);
+        }
         if (_hasPending)
         {
             (_current, _pending) = (_pending, _current);
@@ -142,7 +149,9 @@ public sealed class TaosDataReader : DbDataReader
     /// <summary>Always false: one statement has one result.</summary>
     public override bool NextResult()
     {
+        ObjectDisposedException.ThrowIf(_closed, this);
         _onRow = false;
+        _ended = true;
         return false;
     }
 
@@ -245,7 +254,15 @@ public sealed class TaosDataReader : DbDataReader
         if (target == typeof(TaosTimestamp)) return (T)(object)GetTaosTimestamp(ordinal);
         if (target == typeof(DateTimeOffset)) return (T)(object)GetDateTimeOffset(ordinal);
         if (target == typeof(DateTime)) return (T)(object)GetDateTime(ordinal);
+        if (target == typeof(Guid)) return (T)(object)GetGuid(ordinal);
         object value = GetValue(ordinal);
+        if (target.IsEnum)
+        {
+            // Dapper and hand-written mappers read integer columns into enum properties.
+            return value is sbyte or short or int or long or byte or ushort or uint or ulong or bool
+                ? (T)Enum.ToObject(target, value is bool b ? (b ? 1 : 0) : value)
+                : throw Cast(ordinal, typeof(T));
+        }
         if (value is T t) return t;
         if (value is IConvertible && typeof(IConvertible).IsAssignableFrom(target))
         {
@@ -397,6 +414,9 @@ public sealed class TaosDataReader : DbDataReader
             _ => throw Cast(ordinal, typeof(byte[])),
         };
         if (buffer is null) return bytes.Length;
+        ArgumentOutOfRangeException.ThrowIfNegative(dataOffset);
+        // A chunked read asks once past the end and expects 0, as from other providers.
+        if (dataOffset >= bytes.Length) return 0;
         int count = (int)Math.Max(0, Math.Min(length, bytes.Length - dataOffset));
         Array.Copy(bytes, dataOffset, buffer, bufferOffset, count);
         return count;
@@ -407,6 +427,8 @@ public sealed class TaosDataReader : DbDataReader
     {
         string s = GetString(ordinal);
         if (buffer is null) return s.Length;
+        ArgumentOutOfRangeException.ThrowIfNegative(dataOffset);
+        if (dataOffset >= s.Length) return 0;
         int count = (int)Math.Max(0, Math.Min(length, s.Length - dataOffset));
         s.CopyTo((int)dataOffset, buffer, bufferOffset, count);
         return count;

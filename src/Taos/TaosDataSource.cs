@@ -17,6 +17,7 @@ public sealed class TaosDataSource : DbDataSource
     private readonly HttpClient _http;
     private readonly string _redacted;
     private string? _serverVersion;
+    private volatile bool _disposed;
 
     internal TaosDataSource(TaosConnectionStringBuilder settings, HttpMessageHandler? handler, bool disposeHandler)
     {
@@ -113,12 +114,16 @@ public sealed class TaosDataSource : DbDataSource
     {
         if (disposing)
         {
+            _disposed = true;
             _http.Dispose();
         }
         base.Dispose(disposing);
     }
 
     /// <summary>The data source shared by every connection made from the same connection string alone.</summary>
+    // Without this a disposed HttpClient surfaces as a transient network failure, inviting endless retries.
+    internal void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
+
     internal static TaosDataSource GetShared(string connectionString) =>
         Shared.GetOrAdd(connectionString, static cs => Create(cs));
 }

@@ -28,8 +28,14 @@ public sealed class TaosParameter : DbParameter
         _value = value;
     }
 
-    /// <inheritdoc/>
-    public override DbType DbType { get; set; } = DbType.Object;
+    private DbType? _dbType;
+
+    /// <summary>The type set explicitly, else the one inferred from <see cref="Value"/> (as other providers do; <see cref="DbType.Object"/> for null).</summary>
+    public override DbType DbType
+    {
+        get => _dbType ?? InferDbType(_value);
+        set => _dbType = value;
+    }
 
     /// <summary>Only <see cref="ParameterDirection.Input"/> is supported.</summary>
     public override ParameterDirection Direction
@@ -73,7 +79,32 @@ public sealed class TaosParameter : DbParameter
     }
 
     /// <inheritdoc/>
-    public override void ResetDbType() => DbType = DbType.Object;
+    public override void ResetDbType() => _dbType = null;
+
+    private static DbType InferDbType(object? value) => value switch
+    {
+        null or DBNull => DbType.Object,
+        Enum e => InferDbType(Convert.ChangeType(e, Enum.GetUnderlyingType(e.GetType()), System.Globalization.CultureInfo.InvariantCulture)),
+        string => DbType.String,
+        char => DbType.StringFixedLength,
+        bool => DbType.Boolean,
+        sbyte => DbType.SByte,
+        byte => DbType.Byte,
+        short => DbType.Int16,
+        ushort => DbType.UInt16,
+        int => DbType.Int32,
+        uint => DbType.UInt32,
+        long => DbType.Int64,
+        ulong => DbType.UInt64,
+        float => DbType.Single,
+        double => DbType.Double,
+        decimal => DbType.Decimal,
+        DateTime or TaosTimestamp => DbType.DateTime,
+        DateTimeOffset => DbType.DateTimeOffset,
+        byte[] or ReadOnlyMemory<byte> or Memory<byte> => DbType.Binary,
+        Guid => DbType.Guid,
+        _ => DbType.Object,
+    };
 
     internal string NormalizedName => ParameterNameComparer.Normalize(_name);
 }

@@ -93,6 +93,28 @@ public readonly struct TaosTimestamp : IEquatable<TaosTimestamp>, IComparable<Ta
     /// <exception cref="ArgumentException">The value has digits below <paramref name="precision"/>.</exception>
     public static TaosTimestamp FromDateTimeOffset(DateTimeOffset value, TaosPrecision precision) => FromDateTime(value.UtcDateTime, precision);
 
+    /// <summary>
+    /// Converts to a UTC <see cref="DateTime"/> (as <see cref="ToDateTime"/>); lets mappers such as Dapper fill a
+    /// <see cref="DateTime"/> property from a nanosecond column.
+    /// </summary>
+    /// <exception cref="InvalidCastException">The value has nanoseconds that <see cref="DateTime"/> cannot hold.</exception>
+    public static explicit operator DateTime(TaosTimestamp value) => value.ToDateTime();
+
+    /// <summary>
+    /// Converts a <see cref="DateTime"/> exactly, in the coarsest precision that holds it (milliseconds, microseconds,
+    /// else nanoseconds); lets mappers such as Dapper fill a <see cref="TaosTimestamp"/> property from a millisecond or
+    /// microsecond column.
+    /// </summary>
+    public static explicit operator TaosTimestamp(DateTime value)
+    {
+        var utc = value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value;
+        long ticks = utc.Ticks - DateTime.UnixEpoch.Ticks;
+        var precision = ticks % TimeSpan.TicksPerMillisecond == 0 ? TaosPrecision.Milliseconds
+            : ticks % 10 == 0 ? TaosPrecision.Microseconds
+            : TaosPrecision.Nanoseconds;
+        return FromDateTime(utc, precision);
+    }
+
     /// <summary>Parses an RFC 3339 timestamp as TDengine's REST interface writes it (3, 6 or 9 fraction digits select the precision).</summary>
     /// <exception cref="FormatException">The text is not such a timestamp.</exception>
     public static TaosTimestamp Parse(string text)

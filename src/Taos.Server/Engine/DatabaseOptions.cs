@@ -97,6 +97,16 @@ internal static class DatabaseOptions
         }
         long dur = duration ?? 10 * MinutesPerDay;
         keep ??= [3650L * MinutesPerDay, 3650L * MinutesPerDay, 3650L * MinutesPerDay];
+        // tdef.h TSDB_MAX_KEEP_NS: int64 nanoseconds reach back only ~292 years, so an ns database keeps at most
+        // 365 * 292 days (a longer KEEP would put its oldest writable timestamp before the int64 range).
+        if (precision == TaosPrecision.Nanoseconds)
+        {
+            foreach (var (v, i) in keep.Select((v, i) => (v, i)))
+            {
+                if (v > MaxKeepNanosecondsMinutes)
+                    throw Invalid($"Invalid option keep{i}: {v} valid range: [{MinutesPerDay}, {MaxKeepNanosecondsMinutes}]");
+            }
+        }
         if (keep[0] < 3 * dur) throw Invalid("Invalid duration value, should be keep2 >= keep1 >= keep0 >= 3 * duration");
         result["duration"] = dur.ToString(CultureInfo.InvariantCulture) + "m";
         result[KeepKey] = string.Join(",", keep.Select(k => k.ToString(CultureInfo.InvariantCulture) + "m"));
@@ -114,6 +124,8 @@ internal static class DatabaseOptions
         }
         return 3650L * MinutesPerDay;
     }
+
+    private const long MaxKeepNanosecondsMinutes = 365L * 292 * MinutesPerDay;
 
     private static TaosServerException Invalid(string message) => new(TaosErrorCode.InvalidOption, message);
 

@@ -24,7 +24,9 @@ internal sealed partial class Parser
     private SelectStatement ParseParenthesizedQuery()
     {
         Expect(TokenKind.LParen);
+        Enter();
         var query = Is(TokenKind.LParen) ? ParseParenthesizedQuery() : ParseQueryExpression();
+        Leave();
         Expect(TokenKind.RParen);
         return query;
     }
@@ -473,7 +475,7 @@ internal sealed partial class Parser
         {
             Advance();
             var right = parseOperand();
-            left = new BinaryExpr(op, left, right) { Text = TextFrom(start) };
+            left = Tracked(new BinaryExpr(op, left, right) { Text = TextFrom(start) });
         }
         return left;
     }
@@ -487,8 +489,10 @@ internal sealed partial class Parser
         int start = _cur.Start;
         if (TryKw("not"))
         {
+            Enter();
             var operand = ParsePredicate();
-            return new UnaryExpr(UnaryOp.Not, operand) { Text = TextFrom(start) };
+            Leave();
+            return Tracked(new UnaryExpr(UnaryOp.Not, operand) { Text = TextFrom(start) });
         }
         return ParsePredicate();
     }
@@ -520,7 +524,7 @@ internal sealed partial class Parser
         {
             Advance();
             var right = ParseExpression();
-            return new BinaryExpr(op.Value, left, right) { Text = TextFrom(start) };
+            return Tracked(new BinaryExpr(op.Value, left, right) { Text = TextFrom(start) });
         }
         if (t.Kind != TokenKind.Keyword)
         {
@@ -540,27 +544,27 @@ internal sealed partial class Parser
         if (TryKw("like"))
         {
             var right = ParseExpression();
-            return new BinaryExpr(BinaryOp.NotLike, left, right) { Text = TextFrom(start) };
+            return Tracked(new BinaryExpr(BinaryOp.NotLike, left, right) { Text = TextFrom(start) });
         }
         if (TryKw("between"))
         {
             var low = ParseExpression();
             ExpectKw("and");
             var high = ParseExpression();
-            return new BetweenExpr(left, low, high, negated) { Text = TextFrom(start) };
+            return Tracked(new BetweenExpr(left, low, high, negated) { Text = TextFrom(start) });
         }
         if (TryKw("in"))
         {
             Expect(TokenKind.LParen);
             var values = ParseCommaList(ParseSignedLiteral);
             Expect(TokenKind.RParen);
-            return new InExpr(left, values, negated) { Text = TextFrom(start) };
+            return Tracked(new InExpr(left, values, negated) { Text = TextFrom(start) });
         }
         if (TryKw("is"))
         {
             bool not = TryKw("not");
             ExpectKw("null");
-            return new IsNullExpr(left, not) { Text = TextFrom(start) };
+            return Tracked(new IsNullExpr(left, not) { Text = TextFrom(start) });
         }
         return left;
     }
@@ -596,8 +600,10 @@ internal sealed partial class Parser
             var op = Is(TokenKind.Minus) ? UnaryOp.Negate : UnaryOp.Plus;
             Advance();
             // In sql.y a unary sign binds looser than * / %: "-a * b" is "-(a * b)".
+            Enter();
             var operand = ParseMultiplicative();
-            return new UnaryExpr(op, operand) { Text = TextFrom(start) };
+            Leave();
+            return Tracked(new UnaryExpr(op, operand) { Text = TextFrom(start) });
         }
         return ParsePrimary();
     }
@@ -619,9 +625,13 @@ internal sealed partial class Parser
                 {
                     throw Fail(_cur);
                 }
+                Enter();
                 var inner = ParseCondition();
+                Leave();
                 Expect(TokenKind.RParen);
-                return WithText(inner, TextFrom(start));
+                var parenthesized = WithText(inner, TextFrom(start));
+                _depths[parenthesized] = DepthOf(inner);
+                return parenthesized;
             }
             case TokenKind.Id or TokenKind.QuotedId:
                 if (Peek().Kind == TokenKind.LParen)
@@ -678,20 +688,24 @@ internal sealed partial class Parser
             }
             else
             {
+                Enter();
                 args = ParseCommaList(ParseStarFunctionArgument);
+                Leave();
             }
             Expect(TokenKind.RParen);
-            return new FunctionExpr(word, args) { Text = TextFrom(start) };
+            return Tracked(new FunctionExpr(word, args) { Text = TextFrom(start) });
         }
         if (word == "cast")
         {
             Advance();
             Expect(TokenKind.LParen);
+            Enter();
             var operand = ParseExpression();
+            Leave();
             ExpectKw("as");
             var type = ParseTypeName();
             Expect(TokenKind.RParen);
-            return new CastExpr(operand, type) { Text = TextFrom(start) };
+            return Tracked(new CastExpr(operand, type) { Text = TextFrom(start) });
         }
         if (word == "case")
         {
@@ -723,6 +737,7 @@ internal sealed partial class Parser
     {
         int start = _cur.Start;
         ExpectKw("case");
+        Enter();
         Expr? operand = IsKw("when") ? null : ParseCondition();
         var branches = new List<(Expr When, Expr Then)>();
         do
@@ -736,7 +751,8 @@ internal sealed partial class Parser
         while (IsKw("when"));
         Expr? elseExpr = TryKw("else") ? ParseCondition() : null;
         ExpectKw("end");
-        return new CaseExpr(operand, branches, elseExpr) { Text = TextFrom(start) };
+        Leave();
+        return Tracked(new CaseExpr(operand, branches, elseExpr) { Text = TextFrom(start) });
     }
 
     private Expr ParseFunctionCall()
@@ -746,9 +762,11 @@ internal sealed partial class Parser
         Advance();
         Expect(TokenKind.LParen);
         // sql.y: function_name NK_LP expression_list NK_RP, so at least one argument.
+        Enter();
         var args = ParseCommaList(ParseExpression);
+        Leave();
         Expect(TokenKind.RParen);
-        return new FunctionExpr(t.Word!, args) { Text = TextFrom(start) };
+        return Tracked(new FunctionExpr(t.Word!, args) { Text = TextFrom(start) });
     }
 
     /// <summary><c>col</c>, <c>t.col</c>, <c>t.tbname</c> (sql.y column_reference / pseudo_column).</summary>

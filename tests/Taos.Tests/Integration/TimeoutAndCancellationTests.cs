@@ -93,3 +93,21 @@ public class TimeoutAndCancellationTests
         Assert.IsType<TaosException>(e);
     }
 }
+
+public class CommandCancelBeforeAnswerTests
+{
+    [Fact]
+    public async Task Command_Cancel_while_ExecuteNonQuery_waits_for_the_answer_ends_it_promptly()
+    {
+        await using var stalled = new StalledServer("");
+        using var c = new TaosConnection($"Url={stalled.Url};Timeout=0");
+        c.OpenWithoutCheck();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "insert into t values (now, 1)";
+        var running = Task.Run(() => cmd.ExecuteNonQuery());
+        await Task.Delay(300);
+        cmd.Cancel();
+        var e = await Record.ExceptionAsync(() => running.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.IsAssignableFrom<OperationCanceledException>(e);
+    }
+}

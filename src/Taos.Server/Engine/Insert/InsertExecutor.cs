@@ -182,8 +182,11 @@ internal sealed class InsertExecutor
             if (target.Rows.Count == 0) continue;
             var precision = target.Db.Precision;
             long keepMinutes = DatabaseOptions.KeepMinutes(target.Db.Options);
-            TaosTime.TryDurationTicks(keepMinutes, 'm', precision, out long keepTicks);
-            long minKey = TaosTime.Now(precision) - keepTicks;
+            long now = TaosTime.Now(precision);
+            // A KEEP longer than the tick range reaches back (ns databases created before the 292-year cap) bounds nothing.
+            long minKey = TaosTime.TryDurationTicks(keepMinutes, 'm', precision, out long keepTicks) && now >= long.MinValue + keepTicks
+                ? now - keepTicks
+                : long.MinValue;
             long maxKey = MaxKey[(int)precision];
             foreach (long ts in target.Rows.Keys)
             {
