@@ -107,3 +107,24 @@ public class SecondTimestampColumnTests(ServerFixture server)
         Assert.Equal(TaosTimestamp.Parse("2024-01-01T00:00:02.123456789Z"), table.Rows[1]["ts2"]);
     }
 }
+
+[Collection(ServerCollection.Name)]
+public class DapperProbeTests(ServerFixture server)
+{
+    [Fact]
+    public void QueryFirst_QuerySingle_tuples_and_TaosTimestamp_parameters_via_AddTypeMap()
+    {
+        server.Run("create database if not exists dpp precision 'us'", "create table if not exists dpp.t (ts timestamp, u int unsigned)",
+            "insert into dpp.t values ('2024-01-01T00:00:00.000001Z', 1) ('2024-01-01T00:00:00.000002Z', 4294967295)");
+        using var c = new TaosConnection(server.ConnectionString("dpp"));
+        c.Open();
+        Assert.Equal(1u, Dapper.SqlMapper.QueryFirst<uint>(c, "select u from t order by ts"));
+        Assert.Throws<InvalidOperationException>(() => Dapper.SqlMapper.QuerySingle<uint>(c, "select u from t"));
+        var (ts, u) = Dapper.SqlMapper.Query<(DateTime, uint)>(c, "select ts, u from t order by ts desc").First();
+        Assert.Equal(uint.MaxValue, u);
+        Assert.Equal(new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddTicks(20), ts);
+        Dapper.SqlMapper.AddTypeMap(typeof(TaosTimestamp), System.Data.DbType.DateTime2);
+        var at = TaosTimestamp.Parse("2024-01-01T00:00:00.000002Z");
+        Assert.Equal(uint.MaxValue, Dapper.SqlMapper.ExecuteScalar<uint>(c, "select u from t where ts = @at", new { at }));
+    }
+}
