@@ -183,7 +183,12 @@ public sealed class TaosCommand : DbCommand
     /// <exception cref="TaosException">TDengine rejected the statement, or the request failed or timed out.</exception>
     public new TaosDataReader ExecuteReader() => ExecuteReaderAsync(CommandBehavior.Default, false, CancellationToken.None).GetAwaiter().GetResult();
 
-    /// <inheritdoc cref="ExecuteReader()"/>
+    /// <summary>
+    /// Runs the statement and returns a reader. <see cref="CommandBehavior.SchemaOnly"/> gives the columns and no rows,
+    /// <see cref="CommandBehavior.SingleRow"/> at most one row, <see cref="CommandBehavior.CloseConnection"/> closes the
+    /// connection with the reader. REST tells a result's columns only by running it, so SchemaOnly still runs the
+    /// statement (an INSERT still writes).
+    /// </summary>
     public new TaosDataReader ExecuteReader(CommandBehavior behavior) => ExecuteReaderAsync(behavior, false, CancellationToken.None).GetAwaiter().GetResult();
 
     /// <inheritdoc cref="ExecuteReader()"/>

@@ -66,11 +66,18 @@ public sealed class TaosDataReader : DbDataReader
             // Peek at the first row: it tells HasRows and the precision of TIMESTAMP columns (column_meta does not).
             reader._hasPending = await result.ReadRowAsync(reader._pending, async, cancellationToken).ConfigureAwait(false);
         }
+        // A TIMESTAMP that is NULL in the first row takes the precision of the row's other timestamps: one
+        // statement reads one database, whose timestamps all share its precision.
+        bool rowIsNano = false;
+        for (int i = 0; reader._hasPending && i < reader._columns.Length; i++)
+        {
+            if (reader._pending[i].Kind == TaosValueKind.Timestamp && reader._pending[i].Precision == TaosPrecision.Nanoseconds) rowIsNano = true;
+        }
         for (int i = 0; i < reader._columns.Length; i++)
         {
             var col = reader._columns[i];
             reader._nanoTimestamps[i] = col.Type == TaosDataType.Timestamp && reader._hasPending &&
-                reader._pending[i].Kind == TaosValueKind.Timestamp && reader._pending[i].Precision == TaosPrecision.Nanoseconds;
+                (reader._pending[i].Kind == TaosValueKind.Timestamp ? reader._pending[i].Precision == TaosPrecision.Nanoseconds : rowIsNano);
         }
         return reader;
     }
