@@ -824,7 +824,7 @@ internal sealed class QueryPlan
         int gi = 0;
         foreach (var rows in SelectGroups(groups))
         {
-            var sorted = rows.Select((r, i) => (r, i)).OrderBy(x => x.r.Ts).ThenBy(x => x.i).Select(x => x.r).ToList();
+            var sorted = InTsOrder(rows);
             foreach (var (row, value) in spec.Run(sorted))
             {
                 outCtx.Row = sorted[row].Row;
@@ -1001,15 +1001,7 @@ internal sealed class QueryPlan
             ctx.Row = row;
             withTs.Add((TsOf(ctx, ordinal++), row, table));
         }
-        var sorted = withTs;
-        for (int i = 1; i < sorted.Count; i++)
-        {
-            if (sorted[i - 1].Ts > sorted[i].Ts)
-            {
-                sorted = withTs.OrderBy(r => r.Ts).ToList();
-                break;
-            }
-        }
+        var sorted = InTsOrder(withTs);
 
         var segments = spec is null ? EventSegments(sorted) : IntervalSegments(sorted, spec, fill);
         if (segments is null) return [];
@@ -1031,6 +1023,16 @@ internal sealed class QueryPlan
             windows.Add(w);
         }
         return EmitWindows(state, windows, fill, fillable, fillValues, group);
+    }
+
+    /// <summary><paramref name="rows"/> itself when already in ts order (the usual case), else a stable sort by ts.</summary>
+    private static List<(long Ts, object?[] Row, TableInfo? Table)> InTsOrder(List<(long Ts, object?[] Row, TableInfo? Table)> rows)
+    {
+        for (int i = 1; i < rows.Count; i++)
+        {
+            if (rows[i - 1].Ts > rows[i].Ts) return rows.OrderBy(r => r.Ts).ToList();
+        }
+        return rows;
     }
 
     private IEnumerable<OutRow> EmitWindows(GroupState state, List<WindowData> windows, FillMode fill, bool[] fillable, object?[]? fillValues, int group)
