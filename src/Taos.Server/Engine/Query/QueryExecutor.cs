@@ -754,7 +754,20 @@ internal sealed class QueryPlan
         public List<(object?[] Row, TableInfo? Table)>? Rows;
     }
 
-    private Accumulator[] NewAccs() => _aggs.Select(a => a.Create()).ToArray();
+    /// <summary>Fresh accumulators for one group or window (run per window: a loop, not LINQ).</summary>
+    private Accumulator[] NewAccs()
+    {
+        var accs = new Accumulator[_aggs.Count];
+        for (int i = 0; i < accs.Length; i++) accs[i] = _aggs[i].Create();
+        return accs;
+    }
+
+    private static object?[] Results(Accumulator[] accs)
+    {
+        var results = new object?[accs.Length];
+        for (int i = 0; i < accs.Length; i++) results[i] = accs[i].Result();
+        return results;
+    }
 
     private IEnumerable<OutRow> Aggregated()
     {
@@ -800,7 +813,7 @@ internal sealed class QueryPlan
                 outCtx.Row = sel.Row;
                 outCtx.Table = sel.Table;
             }
-            outCtx.Aggs = state.Accs.Select(a => a.Result()).ToArray();
+            outCtx.Aggs = Results(state.Accs);
             if (_having is not null && !Values.IsTrue(_having.Eval(outCtx))) continue;
             yield return new OutRow(EvalItems(outCtx), OrderKeys(outCtx), gi++);
         }
@@ -1048,7 +1061,7 @@ internal sealed class QueryPlan
                 ctx.Row = sel.Row;
                 ctx.Table = sel.Table;
             }
-            ctx.Aggs = w.Accs.Select(a => a.Result()).ToArray();
+            ctx.Aggs = Results(w.Accs);
             ctx.WStart = w.Start;
             ctx.WEnd = w.End;
             ctx.WDuration = w.End - w.Start;
