@@ -632,6 +632,8 @@ internal sealed partial class ExprCompiler
 
     public static string TruncateChars(string s, int maxChars)
     {
+        // No string has more code points than UTF-16 units: the common short value needs no rune list.
+        if (s.Length <= maxChars) return s;
         var runes = s.EnumerateRunes().ToList();
         return runes.Count <= maxChars ? s : string.Concat(runes.Take(maxChars).Select(r => r.ToString()));
     }

@@ -153,8 +153,8 @@ internal sealed partial class ExprCompiler
                         null => null,
                         byte[] b => (long)b.Length,
                         var v => bytes
-                            ? (x.Type == TaosDataType.NChar ? (long)Values.ToText(v).EnumerateRunes().Count() * 4 : Values.Utf8Length(Values.ToText(v)))
-                            : (long)Values.ToText(v).EnumerateRunes().Count(),
+                            ? (x.Type == TaosDataType.NChar ? (long)Values.RuneCount(Values.ToText(v)) * 4 : Values.Utf8Length(Values.ToText(v)))
+                            : (long)Values.RuneCount(Values.ToText(v)),
                     }, x);
                 }
             case "lower":

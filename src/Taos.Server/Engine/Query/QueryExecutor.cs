@@ -754,7 +754,20 @@ internal sealed class QueryPlan
         public List<(object?[] Row, TableInfo? Table)>? Rows;
     }
 
-    private Accumulator[] NewAccs() => _aggs.Select(a => a.Create()).ToArray();
+    /// <summary>Fresh accumulators for one group or window (run per window: a loop, not LINQ).</summary>
+    private Accumulator[] NewAccs()
+    {
+        var accs = new Accumulator[_aggs.Count];
+        for (int i = 0; i < accs.Length; i++) accs[i] = _aggs[i].Create();
+        return accs;
+    }
+
+    private static object?[] Results(Accumulator[] accs)
+    {
+        var results = new object?[accs.Length];
+        for (int i = 0; i < accs.Length; i++) results[i] = accs[i].Result();
+        return results;
+    }
 
     private IEnumerable<OutRow> Aggregated()
     {
@@ -800,7 +813,7 @@ internal sealed class QueryPlan
                 outCtx.Row = sel.Row;
                 outCtx.Table = sel.Table;
             }
-            outCtx.Aggs = state.Accs.Select(a => a.Result()).ToArray();
+            outCtx.Aggs = Results(state.Accs);
             if (_having is not null && !Values.IsTrue(_having.Eval(outCtx))) continue;
             yield return new OutRow(EvalItems(outCtx), OrderKeys(outCtx), gi++);
         }
@@ -824,7 +837,7 @@ internal sealed class QueryPlan
         int gi = 0;
         foreach (var rows in SelectGroups(groups))
         {
-            var sorted = rows.Select((r, i) => (r, i)).OrderBy(x => x.r.Ts).ThenBy(x => x.i).Select(x => x.r).ToList();
+            var sorted = InTsOrder(rows);
             foreach (var (row, value) in spec.Run(sorted))
             {
                 outCtx.Row = sorted[row].Row;
@@ -1001,15 +1014,7 @@ internal sealed class QueryPlan
             ctx.Row = row;
             withTs.Add((TsOf(ctx, ordinal++), row, table));
         }
-        var sorted = withTs;
-        for (int i = 1; i < sorted.Count; i++)
-        {
-            if (sorted[i - 1].Ts > sorted[i].Ts)
-            {
-                sorted = withTs.OrderBy(r => r.Ts).ToList();
-                break;
-            }
-        }
+        var sorted = InTsOrder(withTs);
 
         var segments = spec is null ? EventSegments(sorted) : IntervalSegments(sorted, spec, fill);
         if (segments is null) return [];
@@ -1033,6 +1038,16 @@ internal sealed class QueryPlan
         return EmitWindows(state, windows, fill, fillable, fillValues, group);
     }
 
+    /// <summary><paramref name="rows"/> itself when already in ts order (the usual case), else a stable sort by ts.</summary>
+    private static List<(long Ts, object?[] Row, TableInfo? Table)> InTsOrder(List<(long Ts, object?[] Row, TableInfo? Table)> rows)
+    {
+        for (int i = 1; i < rows.Count; i++)
+        {
+            if (rows[i - 1].Ts > rows[i].Ts) return rows.OrderBy(r => r.Ts).ToList();
+        }
+        return rows;
+    }
+
     private IEnumerable<OutRow> EmitWindows(GroupState state, List<WindowData> windows, FillMode fill, bool[] fillable, object?[]? fillValues, int group)
     {
         var ctx = new EvalContext();
@@ -1046,7 +1061,7 @@ internal sealed class QueryPlan
                 ctx.Row = sel.Row;
                 ctx.Table = sel.Table;
             }
-            ctx.Aggs = w.Accs.Select(a => a.Result()).ToArray();
+            ctx.Aggs = Results(w.Accs);
             ctx.WStart = w.Start;
             ctx.WEnd = w.End;
             ctx.WDuration = w.End - w.Start;

@@ -119,6 +119,14 @@ internal static class Values
 
     public static int Utf8Length(string s) => Encoding.UTF8.GetByteCount(s);
 
+    /// <summary>Characters (code points; a lone surrogate counts as one) without LINQ boxing the rune enumerator.</summary>
+    public static int RuneCount(string s)
+    {
+        int n = 0;
+        foreach (var _ in s.EnumerateRunes()) n++;
+        return n;
+    }
+
     /// <summary>Converts <paramref name="v"/> to the representation of <paramref name="type"/>; null when impossible.</summary>
     public static object? Convert(object? v, TaosDataType type, TaosPrecision precision, TimeZoneInfo zone)
     {
