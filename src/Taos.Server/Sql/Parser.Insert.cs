@@ -313,7 +313,7 @@ internal sealed partial class Parser
             default:
                 throw InsertError(t, "invalid data or symbol");
         }
-        return new InsertValue(kind, text, t.Start, ParseOffsets());
+        return ValueWithOffset(kind, text, t.Start);
     }
 
     /// <summary>
@@ -337,21 +337,26 @@ internal sealed partial class Parser
             return null;
         }
         Advance();
-        return new InsertValue(v.Kind, v.Text, t.Start, ParseOffsets());
+        return ValueWithOffset(v.Kind, v.Text, t.Start);
     }
 
-    private IReadOnlyList<(char Sign, Duration Duration)> ParseOffsets()
+    /// <summary>
+    /// The value and the one <c>± duration</c> TDengine's <c>parseTime</c> reads after it: a second one is left for
+    /// the caller, which then wants a comma (<c>now + 1h - 1m</c> fails there).
+    /// </summary>
+    private InsertValue ValueWithOffset(InsertValueKind kind, string text, int start)
     {
-        List<(char, Duration)>? offsets = null;
-        while ((Is(TokenKind.Plus) || Is(TokenKind.Minus)) && Peek().Kind == TokenKind.Duration)
+        int offsetPosition = _cur.Start;
+        IReadOnlyList<(char Sign, Duration Duration)> offsets = NoOffsets;
+        if ((Is(TokenKind.Plus) || Is(TokenKind.Minus)) && Peek().Kind == TokenKind.Duration)
         {
             char sign = Is(TokenKind.Plus) ? '+' : '-';
             Advance();
             var d = _cur;
             Advance();
-            (offsets ??= []).Add((sign, MakeDuration(d)));
+            offsets = [(sign, MakeDuration(d))];
         }
-        return offsets ?? NoOffsets;
+        return new InsertValue(kind, text, start, offsets) { OffsetPosition = offsetPosition };
     }
 
     /// <summary>A tag value of CREATE TABLE … USING … TAGS (…), which goes through the grammar (so commas are required).</summary>
@@ -392,6 +397,6 @@ internal sealed partial class Parser
             default:
                 throw Fail(t);
         }
-        return new InsertValue(kind, text, t.Start, ParseOffsets());
+        return ValueWithOffset(kind, text, t.Start);
     }
 }

@@ -214,6 +214,11 @@ internal sealed class TaosStore : ICatalogReader, IDisposable
     private IEnumerable<object?[]> ScanCore(TableEntry entry, long minTs, long maxTs)
     {
         var columns = entry.Info.Columns;
+        if (PartCount(columns.Count) > 1)
+        {
+            foreach (var row in ScanParts(entry, minTs, maxTs)) yield return row;
+            yield break;
+        }
         using var connection = new SqliteConnection(_readConnectionString);
         connection.Open();
         var sql = new StringBuilder("SELECT ts");
@@ -250,6 +255,65 @@ internal sealed class TaosStore : ICatalogReader, IDisposable
         }
     }
 
+    /// <summary>A table stored in several parts: one ts-ordered scan per part, stepped together (same rows in each).</summary>
+    private IEnumerable<object?[]> ScanParts(TableEntry entry, long minTs, long maxTs)
+    {
+        var columns = entry.Info.Columns;
+        int parts = PartCount(columns.Count);
+        using var connection = new SqliteConnection(_readConnectionString);
+        connection.Open();
+        var db = connection.Handle!;
+        var statements = new sqlite3_stmt[parts];
+        var partColumns = new List<int>[parts];
+        try
+        {
+            for (int part = 0; part < parts; part++)
+            {
+                partColumns[part] = [];
+                var sql = new StringBuilder("SELECT ts");
+                for (int i = 1; i < columns.Count; i++)
+                {
+                    if (PartOf(i) != part) continue;
+                    partColumns[part].Add(i);
+                    sql.Append(", ").Append(ColumnName(i));
+                }
+                sql.Append(" FROM ").Append(PartTableName(entry.DataId, part))
+                    .Append(" WHERE tid = ? AND ts >= ? AND ts <= ? ORDER BY ts");
+                if (raw.sqlite3_prepare_v2(db, sql.ToString(), out statements[part]) != raw.SQLITE_OK)
+                {
+                    // The table was dropped between the catalog lookup and the scan: nothing to read.
+                    yield break;
+                }
+                raw.sqlite3_bind_int64(statements[part], 1, entry.Id);
+                raw.sqlite3_bind_int64(statements[part], 2, minTs);
+                raw.sqlite3_bind_int64(statements[part], 3, maxTs);
+            }
+            while (true)
+            {
+                var row = new object?[columns.Count];
+                for (int part = 0; part < parts; part++)
+                {
+                    var statement = statements[part];
+                    int rc = raw.sqlite3_step(statement);
+                    if (rc == raw.SQLITE_DONE) yield break;
+                    if (rc != raw.SQLITE_ROW) throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), rc);
+                    if (part == 0) row[0] = raw.sqlite3_column_int64(statement, 0);
+                    var list = partColumns[part];
+                    for (int k = 0; k < list.Count; k++)
+                    {
+                        int i = list[k];
+                        row[i] = raw.sqlite3_column_type(statement, k + 1) == raw.SQLITE_NULL ? null : ReadValue(statement, k + 1, columns[i].Type);
+                    }
+                }
+                yield return row;
+            }
+        }
+        finally
+        {
+            foreach (var statement in statements) statement?.Dispose();
+        }
+    }
+
     private static object ReadValue(sqlite3_stmt statement, int i, TaosDataType type) => type switch
     {
         TaosDataType.Bool => raw.sqlite3_column_int64(statement, i) != 0,
@@ -269,6 +333,21 @@ internal sealed class TaosStore : ICatalogReader, IDisposable
 
     /// <summary>The SQLite table holding the rows of the table (or super table) with storage id <paramref name="dataId"/>.</summary>
     private static string DataTableName(long dataId) => "t_" + dataId.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Data columns per SQLite table. SQLite allows at most 2000 columns per table and per result, TDengine up to
+    /// 4096 columns and tags: a wider table's columns are spread over several SQLite tables with the same
+    /// (tid, ts) rows. 1998 + tid + ts is exactly what one SQLite table holds, so every table that fitted before
+    /// keeps its single table (part 0 keeps the original name): existing data directories read as before.
+    /// </summary>
+    private const int ColumnsPerPart = 1998;
+
+    private static int PartCount(int schemaColumns) => Math.Max(1, (schemaColumns - 1 + ColumnsPerPart - 1) / ColumnsPerPart);
+
+    private static int PartOf(int columnIndex) => (columnIndex - 1) / ColumnsPerPart;
+
+    private static string PartTableName(long dataId, int part) =>
+        part == 0 ? DataTableName(dataId) : DataTableName(dataId) + "_p" + part.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The SQLite column of schema column <paramref name="index"/> (1 and up: column 0, the timestamp, is <c>ts</c>).</summary>
     private static string ColumnName(int index) => "c" + index.ToString(CultureInfo.InvariantCulture);
@@ -373,7 +452,10 @@ internal sealed class TaosStore : ICatalogReader, IDisposable
             lock (_store._catalogLock) _store._databases.TryGetValue(name, out db);
             if (db is null) return;
             foreach (var entry in db.Tables.Values.Where(t => t.Info.Kind != TableKind.Child))
-                Exec("DROP TABLE IF EXISTS " + DataTableName(entry.Id));
+            {
+                for (int part = 0; part < PartCount(entry.Info.Columns.Count); part++)
+                    Exec("DROP TABLE IF EXISTS " + PartTableName(entry.Id, part));
+            }
             using (var command = Command("DELETE FROM catalog_table WHERE db = $d"))
             {
                 command.Parameters.AddWithValue("$d", name);
@@ -407,12 +489,18 @@ internal sealed class TaosStore : ICatalogReader, IDisposable
             }
             else
             {
-                var sql = new StringBuilder("CREATE TABLE ").Append(DataTableName(id))
-                    .Append(" (tid INTEGER NOT NULL, ts INTEGER NOT NULL");
-                for (int i = 1; i < info.Columns.Count; i++)
-                    sql.Append(", ").Append(ColumnName(i)).Append(' ').Append(SqliteType(info.Columns[i].Type));
-                sql.Append(", PRIMARY KEY (tid, ts)) WITHOUT ROWID");
-                Exec(sql.ToString());
+                for (int part = 0; part < PartCount(info.Columns.Count); part++)
+                {
+                    var sql = new StringBuilder("CREATE TABLE ").Append(PartTableName(id, part))
+                        .Append(" (tid INTEGER NOT NULL, ts INTEGER NOT NULL");
+                    for (int i = 1; i < info.Columns.Count; i++)
+                    {
+                        if (PartOf(i) == part)
+                            sql.Append(", ").Append(ColumnName(i)).Append(' ').Append(SqliteType(info.Columns[i].Type));
+                    }
+                    sql.Append(", PRIMARY KEY (tid, ts)) WITHOUT ROWID");
+                    Exec(sql.ToString());
+                }
             }
             using (var command = Command("""
                 INSERT INTO catalog_table (db, name, id, kind, stable, columns, tags, tag_values, seq)
@@ -442,13 +530,17 @@ internal sealed class TaosStore : ICatalogReader, IDisposable
             string db = entry.Info.Database;
             if (entry.Info.Kind == TableKind.Child)
             {
-                using var command = Command("DELETE FROM " + DataTableName(entry.DataId) + " WHERE tid = $tid");
-                command.Parameters.AddWithValue("$tid", entry.Id);
-                command.ExecuteNonQuery();
+                for (int part = 0; part < PartCount(entry.Info.Columns.Count); part++)
+                {
+                    using var command = Command("DELETE FROM " + PartTableName(entry.DataId, part) + " WHERE tid = $tid");
+                    command.Parameters.AddWithValue("$tid", entry.Id);
+                    command.ExecuteNonQuery();
+                }
             }
             else
             {
-                Exec("DROP TABLE IF EXISTS " + DataTableName(entry.Id));
+                for (int part = 0; part < PartCount(entry.Info.Columns.Count); part++)
+                    Exec("DROP TABLE IF EXISTS " + PartTableName(entry.Id, part));
                 _store.ClearCommands();
             }
             using (var command = Command("DELETE FROM catalog_table WHERE db = $db AND (name = $n OR ($super AND stable = $n))"))
@@ -478,15 +570,29 @@ internal sealed class TaosStore : ICatalogReader, IDisposable
         {
             // Raw prepared statements on the writer's handle (inside its transaction): binding through the ADO.NET
             // layer costs several times more per row than the step itself.
-            var statement = UpsertStatement(table, columns);
+            int parts = PartCount(table.Info.Columns.Count);
+            // Every part gets every row (at least its tid and ts) so that the parts always hold the same rows.
+            var partColumns = new List<int>[parts];
+            for (int part = 0; part < parts; part++) partColumns[part] = [0];
+            foreach (int c in columns)
+            {
+                if (c > 0) partColumns[PartOf(c)].Add(c);
+            }
+            var statements = new sqlite3_stmt[parts];
+            for (int part = 0; part < parts; part++) statements[part] = UpsertStatement(table, partColumns[part], part);
             var db = _store._writer.Handle!;
             foreach (var row in rows)
             {
-                raw.sqlite3_bind_int64(statement, 1, table.Id);
-                for (int i = 0; i < columns.Count; i++) Bind(statement, i + 2, row[columns[i]]);
-                int rc = raw.sqlite3_step(statement);
-                raw.sqlite3_reset(statement);
-                if (rc != raw.SQLITE_DONE) throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), rc);
+                for (int part = 0; part < parts; part++)
+                {
+                    var statement = statements[part];
+                    var list = partColumns[part];
+                    raw.sqlite3_bind_int64(statement, 1, table.Id);
+                    for (int i = 0; i < list.Count; i++) Bind(statement, i + 2, row[list[i]]);
+                    int rc = raw.sqlite3_step(statement);
+                    raw.sqlite3_reset(statement);
+                    if (rc != raw.SQLITE_DONE) throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), rc);
+                }
             }
         }
 
@@ -512,14 +618,14 @@ internal sealed class TaosStore : ICatalogReader, IDisposable
             }
         }
 
-        private sqlite3_stmt UpsertStatement(TableEntry table, IReadOnlyList<int> columns)
+        private sqlite3_stmt UpsertStatement(TableEntry table, IReadOnlyList<int> columns, int part)
         {
-            var key = new StringBuilder().Append(table.DataId).Append(':');
+            var key = new StringBuilder().Append(table.DataId).Append('/').Append(part).Append(':');
             foreach (int c in columns) key.Append(c).Append(',');
             string cacheKey = key.ToString();
             if (_store._commands.TryGetValue(cacheKey, out var cached)) return cached;
             if (_store._commands.Count >= 1024) _store.ClearCommands();
-            var sql = new StringBuilder("INSERT INTO ").Append(DataTableName(table.DataId)).Append(" (tid, ts");
+            var sql = new StringBuilder("INSERT INTO ").Append(PartTableName(table.DataId, part)).Append(" (tid, ts");
             for (int i = 1; i < columns.Count; i++) sql.Append(", ").Append(ColumnName(columns[i]));
             sql.Append(") VALUES (?");
             for (int i = 0; i < columns.Count; i++) sql.Append(", ?");

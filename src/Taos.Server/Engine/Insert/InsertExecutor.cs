@@ -137,7 +137,13 @@ internal sealed class InsertExecutor
             var tokens = valueList.Values;
             int n = Math.Min(tokens.Count, bound.Length);
             for (int i = 0; i < n; i++)
+            {
                 values[bound[i]] = coercer.Coerce(tokens[i], columns[bound[i]], primaryKey: bound[i] == 0);
+                // TDengine reads a "± duration" only after a timestamp (parseTime); after any other value the
+                // scanner wants the comma and finds the sign instead.
+                if (tokens[i].Offsets.Count > 0 && columns[bound[i]].Type != TaosDataType.Timestamp)
+                    throw coercer.SyntaxErrorAt(tokens[i].OffsetPosition, ", expected");
+            }
             if (tokens.Count < bound.Length)
                 throw coercer.SyntaxErrorAt(valueList.CloseParenPosition, tokens.Count == 0 ? "invalid data or symbol" : ", expected");
             if (tokens.Count > bound.Length)

@@ -101,4 +101,8 @@ internal enum InsertValueKind
 /// <see cref="Statement.Sql"/> (for a string: its opening quote). <see cref="Offsets"/> are the
 /// <c>± duration</c> terms that follow a timestamp (<c>now + 1s</c>, <c>1704067200000 - 10a</c>).
 /// </summary>
-internal sealed record InsertValue(InsertValueKind Kind, string Text, int Position, IReadOnlyList<(char Sign, Duration Duration)> Offsets);
+internal sealed record InsertValue(InsertValueKind Kind, string Text, int Position, IReadOnlyList<(char Sign, Duration Duration)> Offsets)
+{
+    /// <summary>Where the <c>±</c> of <see cref="Offsets"/> starts (only timestamps take one; others fail there).</summary>
+    public int OffsetPosition { get; init; }
+}
