@@ -39,6 +39,17 @@ public sealed class SqlEngineTests : IDisposable
     }
 
     [Fact]
+    public void Select_matches_column_and_tag_names_case_sensitively()
+    {
+        Exec("create table `MyT` (ts timestamp, `Val` int)");
+        Exec("create stable cst (ts timestamp, v int) tags (`G` int)");
+        Exec("insert into `MyT` values (1704067200000, 1)");
+        Assert.Single(Rows("select `Val` from `MyT`"));
+        Fails("select val from `MyT`", TaosErrorCode.InvalidColumnName, "Invalid column name: val");
+        Fails("select g from cst", TaosErrorCode.InvalidColumnName, "Invalid column name: g");
+    }
+
+    [Fact]
     public void Insert_error_quoting_cuts_at_63_bytes_like_taosAdapter()
     {
         Exec("create table t (ts timestamp, v int)");

@@ -21,15 +21,15 @@ internal sealed class SourceLayout
     /// <summary>True when <c>*</c> includes the tags (a super table).</summary>
     public bool StarIncludesTags { get; init; }
 
+    /// <summary>
+    /// The column of that exact name: the parser already lowercased unquoted names, and TDengine compares names
+    /// case-sensitively, so <c>val</c> does not find a column created as <c>`Val`</c>.
+    /// </summary>
     public SourceColumn? Find(string name)
     {
         foreach (var c in Columns)
         {
             if (c.Name == name) return c;
-        }
-        foreach (var c in Columns)
-        {
-            if (string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)) return c;
         }
         return null;
     }
