@@ -7,38 +7,9 @@ namespace Taos.Server.Tests.Engine;
 /// <c>parseTime</c>): only a timestamp reads one, and only one. Before, <c>5 + 1h</c> into an INT column was
 /// silently stored as 5 and <c>now + 1h - 1m</c> was accepted.
 /// </summary>
-public sealed class InsertTimeOffsetTests : IDisposable
+public sealed class InsertTimeOffsetTests : EngineTestBase
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "taos-offset-" + Guid.NewGuid().ToString("N"));
-    private readonly SqlEngine _engine;
-    private readonly SqlSession _session = new() { Database = "d" };
-
-    public InsertTimeOffsetTests()
-    {
-        _engine = new SqlEngine(_dir, TimeZoneInfo.Utc);
-        Exec("create database d");
-        Exec("create table t (ts timestamp, v int, s binary(8))");
-    }
-
-    public void Dispose()
-    {
-        _engine.Dispose();
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-
-    private StatementResult Exec(string sql) => _engine.Execute(sql, _session);
-
-    private void Fails(string sql, int code, string message)
-    {
-        var e = Assert.Throws<TaosServerException>(() => Exec(sql));
-        Assert.Equal((code, message), (e.Code, e.Message));
-    }
+    public InsertTimeOffsetTests() => Exec("create table t (ts timestamp, v int, s binary(8))");
 
     [Fact]
     public void A_duration_after_a_non_timestamp_value_is_where_the_comma_was_expected()

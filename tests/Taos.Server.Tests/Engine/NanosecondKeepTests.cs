@@ -7,28 +7,8 @@ namespace Taos.Server.Tests.Engine;
 /// (tdef.h TSDB_MAX_KEEP_NS = 365 * 292 days). Before the cap, <c>keep 365000</c> on an ns database overflowed the
 /// retention bound and every INSERT, even of the current time, failed with 1547.
 /// </summary>
-public sealed class NanosecondKeepTests : IDisposable
+public sealed class NanosecondKeepTests() : EngineTestBase(database: null)
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "taos-nskeep-" + Guid.NewGuid().ToString("N"));
-    private readonly SqlEngine _engine;
-    private readonly SqlSession _session = new();
-
-    public NanosecondKeepTests() => _engine = new SqlEngine(_dir, TimeZoneInfo.Utc);
-
-    public void Dispose()
-    {
-        _engine.Dispose();
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-
-    private StatementResult Exec(string sql) => _engine.Execute(sql, _session);
-
     [Theory]
     [InlineData("create database n precision 'ns' keep 365000", "Invalid option keep0: 525600000 valid range: [1440, 153475200]")]
     [InlineData("create database n keep 100, 200, 106581 precision 'ns'", "Invalid option keep2: 153476640 valid range: [1440, 153475200]")]

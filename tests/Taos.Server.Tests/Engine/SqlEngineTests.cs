@@ -2,42 +2,8 @@ using Taos.Server.Engine;
 
 namespace Taos.Server.Tests.Engine;
 
-public sealed class SqlEngineTests : IDisposable
+public sealed class SqlEngineTests : EngineTestBase
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "taos-engine-" + Guid.NewGuid().ToString("N"));
-    private SqlEngine _engine;
-    private readonly SqlSession _session = new() { Database = "d" };
-
-    public SqlEngineTests()
-    {
-        _engine = new SqlEngine(_dir, TimeZoneInfo.Utc);
-        Exec("create database d");
-    }
-
-    public void Dispose()
-    {
-        _engine.Dispose();
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-
-    private StatementResult Exec(string sql, SqlSession? session = null) => _engine.Execute(sql, session ?? _session);
-
-    private int Affected(string sql) => Assert.IsType<AffectedRowsResult>(Exec(sql)).AffectedRows;
-
-    private List<object?[]> Rows(string sql, SqlSession? session = null) => Assert.IsType<RowSetResult>(Exec(sql, session)).Rows.ToList();
-
-    private void Fails(string sql, int code, string message, SqlSession? session = null)
-    {
-        var e = Assert.Throws<TaosServerException>(() => Exec(sql, session));
-        Assert.Equal((code, message), (e.Code, e.Message));
-    }
-
     [Fact]
     public void Select_matches_column_and_tag_names_case_sensitively()
     {
@@ -95,7 +61,7 @@ public sealed class SqlEngineTests : IDisposable
     public void CreateDatabase_options_are_normalized_and_stored()
     {
         Exec("create database o precision 'US' keep 30d,60d,3650 duration 12h buffer 64 cachemodel 'both'");
-        var db = _engine.Catalog.FindDatabase("o")!;
+        var db = Engine.Catalog.FindDatabase("o")!;
         Assert.Equal(TaosPrecision.Microseconds, db.Precision);
         Assert.Equal("43200m,86400m,5256000m", db.Options["keep"]);
         Assert.Equal("720m", db.Options["duration"]);
@@ -228,7 +194,7 @@ public sealed class SqlEngineTests : IDisposable
         Exec("create table if not exists c1 using meters tags (9, 'there')");
         var row = Rows("select groupid, location from c1 where ts > 0"); // no rows; read tags through the catalog instead
         Assert.Empty(row);
-        var tags = _engine.Catalog.FindTable("d", "c1")!.TagValues!;
+        var tags = Engine.Catalog.FindTable("d", "c1")!.TagValues!;
         Assert.Equal([null, "here"], tags);
     }
 
@@ -241,7 +207,7 @@ public sealed class SqlEngineTests : IDisposable
         Fails("insert into d1006 using meters tags (1, 'this location is much too long for the tag') values (1704067300000, 1, 1, 1)", 9811,
             "Value too long for column/tag: location");
         Fails("insert into d1007 using meters tags (1, 'a', 3) values (1704067300000, 1, 1, 1)", 9741, "Tags number not matched");
-        Assert.Null(_engine.Catalog.FindTable("d", "d1005"));
+        Assert.Null(Engine.Catalog.FindTable("d", "d1005"));
         Fails("create table d1008 using meters tags (1)", 9741, "Tags number not matched");
         Fails("create table d1008 using meters tags (1, 'a', 2)", 9741, "Tags number not matched");
     }
@@ -252,8 +218,8 @@ public sealed class SqlEngineTests : IDisposable
         Exec("create stable js (ts timestamp, v int) tags (j json)");
         Exec("insert into js_1 using js tags ('{\"zeta\":1,\"alpha\":\"x\",\"mid\":true,\"beta\":null,\"Alpha\":2}') values (1704067200000, 1)");
         Exec("insert into js_2 using js tags (null) values (1704067200000, 1)");
-        Assert.Equal("{\"Alpha\":2,\"alpha\":\"x\",\"beta\":null,\"mid\":true,\"zeta\":1}", _engine.Catalog.FindTable("d", "js_1")!.TagValues![0]);
-        Assert.Null(_engine.Catalog.FindTable("d", "js_2")!.TagValues![0]);
+        Assert.Equal("{\"Alpha\":2,\"alpha\":\"x\",\"beta\":null,\"mid\":true,\"zeta\":1}", Engine.Catalog.FindTable("d", "js_1")!.TagValues![0]);
+        Assert.Null(Engine.Catalog.FindTable("d", "js_2")!.TagValues![0]);
     }
 
     // ---- INSERT ----
@@ -276,7 +242,7 @@ public sealed class SqlEngineTests : IDisposable
         Exec("create stable st (ts timestamp, v int) tags (g int)");
         Exec("insert into st_1 using st tags (1) values (1704067200000, 10)");
         Assert.Equal(1, Affected("insert into st_1 using st tags (99) values (1704067201000, 11)"));
-        Assert.Equal([1], _engine.Catalog.FindTable("d", "st_1")!.TagValues!);
+        Assert.Equal([1], Engine.Catalog.FindTable("d", "st_1")!.TagValues!);
         Assert.Equal(2L, Rows("select count(*) from st_1")[0][0]);
     }
 
@@ -392,11 +358,10 @@ public sealed class SqlEngineTests : IDisposable
         Exec("insert into d1001 using meters tags (2, 'California') values (1704067200000, 10.3, 219, 0.31) (1704067205000, 12.6, 218, 0.33)");
         Exec("create table u.t (ts timestamp, v int)");
         Exec("insert into u.t values (1704067200000001, 5)");
-        _engine.Dispose();
-        _engine = new SqlEngine(_dir, TimeZoneInfo.Utc);
+        Reopen();
         Assert.Equal(2L, Rows("select count(*) from meters")[0][0]);
-        Assert.Equal([2, "California"], _engine.Catalog.FindTable("d", "d1001")!.TagValues!);
-        Assert.Equal(TaosPrecision.Microseconds, _engine.Catalog.FindDatabase("u")!.Precision);
+        Assert.Equal([2, "California"], Engine.Catalog.FindTable("d", "d1001")!.TagValues!);
+        Assert.Equal(TaosPrecision.Microseconds, Engine.Catalog.FindDatabase("u")!.Precision);
         Assert.Equal(new object?[] { 1704067200000001L, 5 }, Rows("select * from u.t")[0]);
         Fails("create database u", 897, "Database already exists");
         Assert.Equal(1, Affected("insert into d1002 using meters tags (3, 'b') values (1704067200000, 1, 1, 1)"));
@@ -409,14 +374,14 @@ public sealed class SqlEngineTests : IDisposable
         Exec("insert into d1001 using meters tags (2, 'x') values (1704067200000, 10.3, 219, 0.31)");
         Exec("insert into d1001 values (1704067205000, 12.6, 218, 0.33)");
         // Copy the files as a crash would leave them (engine still open, WAL not checkpointed) and open the copy.
-        string crashed = _dir + "-crash";
+        string crashed = Dir + "-crash";
         Directory.CreateDirectory(crashed);
         try
         {
-            foreach (var file in Directory.GetFiles(_dir).Where(f => !f.EndsWith("-shm", StringComparison.Ordinal)))
+            foreach (var file in Directory.GetFiles(Dir).Where(f => !f.EndsWith("-shm", StringComparison.Ordinal)))
                 File.Copy(file, Path.Combine(crashed, Path.GetFileName(file)));
             using var recovered = new SqlEngine(crashed, TimeZoneInfo.Utc);
-            var count = Assert.IsType<RowSetResult>(recovered.Execute("select count(*) from meters", _session));
+            var count = Assert.IsType<RowSetResult>(recovered.Execute("select count(*) from meters", Session));
             Assert.Equal(2L, count.Rows.Single()[0]);
         }
         finally

@@ -1,4 +1,5 @@
 using Taos.Server.Engine;
+using Taos.Server.Tests.Engine;
 
 namespace Taos.Server.Tests.Storage;
 
@@ -7,34 +8,8 @@ namespace Taos.Server.Tests.Storage;
 /// 2000 columns per table. Before, <c>create table</c> with 1999+ columns failed with 65535 "SQLite Error 1: 'too
 /// many columns on t_N'".
 /// </summary>
-public sealed class WideTableTests : IDisposable
+public sealed class WideTableTests : EngineTestBase
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "taos-wide-" + Guid.NewGuid().ToString("N"));
-    private SqlEngine _engine;
-    private readonly SqlSession _session = new() { Database = "d" };
-
-    public WideTableTests()
-    {
-        _engine = new SqlEngine(_dir, TimeZoneInfo.Utc);
-        Exec("create database d");
-    }
-
-    public void Dispose()
-    {
-        _engine.Dispose();
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-
-    private StatementResult Exec(string sql) => _engine.Execute(sql, _session);
-
-    private List<object?[]> Rows(string sql) => Assert.IsType<RowSetResult>(Exec(sql)).Rows.ToList();
-
     private static string Columns(int n) => string.Join(", ", Enumerable.Range(1, n).Select(i => $"c{i} int"));
 
     [Fact]
@@ -51,8 +26,7 @@ public sealed class WideTableTests : IDisposable
         Assert.Equal([null, null, null, null, 3], rows[1]);
         Assert.Equal(2L, Rows("select count(*) from w")[0][0]);
 
-        _engine.Dispose();
-        _engine = new SqlEngine(_dir, TimeZoneInfo.Utc);
+        Reopen();
         Assert.Equal([1, 1500, 2500, 4095, null], Rows("select c1, c1500, c2500, c4095, c3 from w")[0]);
 
         Exec("drop table w");

@@ -1,0 +1,55 @@
+using Taos.Server.Engine;
+
+namespace Taos.Server.Tests.Engine;
+
+/// <summary>An engine on a fresh temporary data directory, with the helpers the engine tests share.</summary>
+public abstract class EngineTestBase : IDisposable
+{
+    protected EngineTestBase(string? database = "d")
+    {
+        Session = new SqlSession { Database = database };
+        Engine = new SqlEngine(Dir, TimeZoneInfo.Utc);
+        if (database is not null)
+        {
+            Exec("create database " + database);
+        }
+    }
+
+    protected string Dir { get; } = Path.Combine(Path.GetTempPath(), "taos-engine-" + Guid.NewGuid().ToString("N"));
+
+    private protected SqlEngine Engine { get; private set; }
+
+    private protected SqlSession Session { get; }
+
+    /// <summary>Closes the engine and opens a new one on the same directory, as a server restart would.</summary>
+    protected void Reopen()
+    {
+        Engine.Dispose();
+        Engine = new SqlEngine(Dir, TimeZoneInfo.Utc);
+    }
+
+    private protected StatementResult Exec(string sql, SqlSession? session = null) => Engine.Execute(sql, session ?? Session);
+
+    protected int Affected(string sql) => Assert.IsType<AffectedRowsResult>(Exec(sql)).AffectedRows;
+
+    private protected List<object?[]> Rows(string sql, SqlSession? session = null) => Assert.IsType<RowSetResult>(Exec(sql, session)).Rows.ToList();
+
+    private protected void Fails(string sql, int code, string message, SqlSession? session = null)
+    {
+        var e = Assert.Throws<TaosServerException>(() => Exec(sql, session));
+        Assert.Equal((code, message), (e.Code, e.Message));
+    }
+
+    public void Dispose()
+    {
+        Engine.Dispose();
+        try
+        {
+            Directory.Delete(Dir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        GC.SuppressFinalize(this);
+    }
+}
