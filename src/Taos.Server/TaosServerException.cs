@@ -16,5 +16,5 @@ internal sealed class TaosServerException : Exception
     /// error or silently ignoring a clause.
     /// </summary>
     internal static TaosServerException NotSupported(string feature) =>
-        new(TaosErrorCode.OperationNotSupported, $"Operation not supported: {feature} is not implemented by the embedded server");
+        new(ServerErrorCode.OperationNotSupported, $"Operation not supported: {feature} is not implemented by the embedded server");
 }

@@ -127,7 +127,7 @@ internal static class DatabaseOptions
 
     private const long MaxKeepNanosecondsMinutes = 365L * 292 * MinutesPerDay;
 
-    private static TaosServerException Invalid(string message) => new(TaosErrorCode.InvalidOption, message);
+    private static TaosServerException Invalid(string message) => new(ServerErrorCode.InvalidOption, message);
 
     private static string Unquote(string s) =>
         s.Length >= 2 && (s[0] is '\'' or '"') && s[^1] == s[0] ? s[1..^1] : s;
@@ -135,7 +135,7 @@ internal static class DatabaseOptions
     private static long Integer(string value)
     {
         if (!long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long v))
-            throw new TaosServerException(TaosErrorCode.SyntaxError, "syntax error near \"" + value + "\"");
+            throw new TaosServerException(ServerErrorCode.SyntaxError, "syntax error near \"" + value + "\"");
         return v;
     }
 

@@ -66,16 +66,16 @@ internal sealed class SqlEngine : IDisposable
         return string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + c : c.ToString())).ToUpperInvariant();
     }
 
-    internal static TaosServerException DatabaseNotExist() => new(TaosErrorCode.DatabaseNotExist, "Database not exist");
+    internal static TaosServerException DatabaseNotExist() => new(ServerErrorCode.DatabaseNotExist, "Database not exist");
 
-    internal static TaosServerException TableNotExist() => new(TaosErrorCode.TableNotExist, "Table does not exist");
+    internal static TaosServerException TableNotExist() => new(ServerErrorCode.TableNotExist, "Table does not exist");
 
     /// <summary>The database a name refers to: its own, else the session's existing default; 9750 when neither.</summary>
     internal static string ResolveDatabase(ICatalogReader catalog, string? explicitDb, SqlSession session)
     {
         if (explicitDb is not null) return explicitDb;
         if (session.Database is { } db && catalog.FindDatabase(db) is not null) return db;
-        throw new TaosServerException(TaosErrorCode.DatabaseNotSpecified, "Database not specified");
+        throw new TaosServerException(ServerErrorCode.DatabaseNotSpecified, "Database not specified");
     }
 
     private DatabaseInfo RequireDatabase(string? explicitDb, SqlSession session) => RequireDatabase(_store, explicitDb, session);
@@ -94,7 +94,7 @@ internal sealed class SqlEngine : IDisposable
             if (_store.FindDatabase(s.Name) is not null)
             {
                 if (s.IfNotExists) return Ok();
-                throw new TaosServerException(TaosErrorCode.DatabaseAlreadyExists, "Database already exists");
+                throw new TaosServerException(ServerErrorCode.DatabaseAlreadyExists, "Database already exists");
             }
             options["create_time"] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
             tx.CreateDatabase(new DatabaseInfo(s.Name, precision, options));
@@ -189,8 +189,8 @@ internal sealed class SqlEngine : IDisposable
             {
                 if (s.IfNotExists) return Ok();
                 throw existing.Kind == TableKind.Super
-                    ? new TaosServerException(TaosErrorCode.StableAlreadyExists, "STable already exists")
-                    : new TaosServerException(TaosErrorCode.TableAlreadyExists, "Table already exists");
+                    ? new TaosServerException(ServerErrorCode.StableAlreadyExists, "STable already exists")
+                    : new TaosServerException(ServerErrorCode.TableAlreadyExists, "Table already exists");
             }
             tx.CreateTable(new TableInfo(db.Name, s.Name.Name, TableKind.Super, null, columns, tags, null));
             return Ok();
@@ -206,7 +206,7 @@ internal sealed class SqlEngine : IDisposable
             if (_store.FindTable(db.Name, s.Name.Name) is not null)
             {
                 if (s.IfNotExists) return Ok();
-                throw new TaosServerException(TaosErrorCode.TableAlreadyExists, "Table already exists");
+                throw new TaosServerException(ServerErrorCode.TableAlreadyExists, "Table already exists");
             }
             tx.CreateTable(new TableInfo(db.Name, s.Name.Name, TableKind.Normal, null, columns, [], null));
             return Ok();
@@ -227,7 +227,7 @@ internal sealed class SqlEngine : IDisposable
             if (_store.FindTable(db.Name, clause.Name.Name) is not null || pending.Contains((db.Name, clause.Name.Name)))
             {
                 if (clause.IfNotExists) continue;
-                throw new TaosServerException(TaosErrorCode.TableAlreadyExists, "Table already exists");
+                throw new TaosServerException(ServerErrorCode.TableAlreadyExists, "Table already exists");
             }
             tx.CreateTable(new TableInfo(db.Name, clause.Name.Name, TableKind.Child, super.Name, super.Columns, super.Tags, tagValues));
             pending.Add((db.Name, clause.Name.Name));
@@ -253,7 +253,7 @@ internal sealed class SqlEngine : IDisposable
                 throw TableNotExist();
             }
             if (entry.Info.Kind == TableKind.Super && s.Names.Count > 1)
-                throw new TaosServerException(TaosErrorCode.CannotDropStableInBatch, "Cannot drop super table in batch");
+                throw new TaosServerException(ServerErrorCode.CannotDropStableInBatch, "Cannot drop super table in batch");
             entries.Add(entry);
         }
         foreach (var entry in entries)
@@ -275,7 +275,7 @@ internal sealed class SqlEngine : IDisposable
         if (entry is null || entry.Info.Kind != TableKind.Super)
         {
             if (s.IfExists) return Ok();
-            throw new TaosServerException(TaosErrorCode.StableNotExist, "STable not exist");
+            throw new TaosServerException(ServerErrorCode.StableNotExist, "STable not exist");
         }
         tx.DropTable(entry);
         return Ok();

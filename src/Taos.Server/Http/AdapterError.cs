@@ -37,7 +37,7 @@ internal sealed record AdapterError(int Status, int Code, string Desc)
     public static readonly AdapterError LoginAuthFailure = new(401, 0x0003, "Authentication failure");
 
     /// <summary>0xFFFF with a message of taosAdapter's own (bad <c>tz</c>, bad <c>req_id</c>): HTTP 400.</summary>
-    public static AdapterError BadRequest(string desc) => new(400, TaosErrorCode.AdapterError, desc);
+    public static AdapterError BadRequest(string desc) => new(400, ServerErrorCode.AdapterError, desc);
 
     /// <summary>An error from TDengine itself: HTTP 200 with its code.</summary>
     public static AdapterError Taos(int code, string desc) => new(200, code & 0xFFFF, desc);

@@ -78,7 +78,7 @@ internal sealed class RestHandler
             {
                 // taosAdapter's answer for an error of its own (CommonErrorResponse): 0xFFFF and the error's text.
                 context.Response.Clear();
-                await WriteErrorAsync(context, AdapterError.Taos(TaosErrorCode.AdapterError, ex.Message)).ConfigureAwait(false);
+                await WriteErrorAsync(context, AdapterError.Taos(ServerErrorCode.AdapterError, ex.Message)).ConfigureAwait(false);
             }
         }
     }
@@ -119,7 +119,7 @@ internal sealed class RestHandler
         // taosAdapter connects (and so checks the password) only after it has the statement.
         if (!CredentialsMatch(credentials))
         {
-            await WriteErrorAsync(context, AdapterError.Taos(TaosErrorCode.AuthenticationFailure, "Authentication failure")).ConfigureAwait(false);
+            await WriteErrorAsync(context, AdapterError.Taos(ServerErrorCode.AuthenticationFailure, "Authentication failure")).ConfigureAwait(false);
             return;
         }
         if (status == RestBodyStatus.TooLong)

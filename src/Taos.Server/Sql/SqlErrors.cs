@@ -15,24 +15,24 @@ internal static class SqlErrors
     public const int InvalidOperation = 512;
 
     public static TaosServerException SyntaxNear(string sql, int position) =>
-        new(TaosErrorCode.SyntaxError, Cut("syntax error near \"" + Rest(sql, position) + "\"", MessageBufferBytes));
+        new(ServerErrorCode.SyntaxError, Cut("syntax error near \"" + Rest(sql, position) + "\"", MessageBufferBytes));
 
     public static TaosServerException Unrecognized(string sql, int position) =>
-        new(TaosErrorCode.SyntaxError, Cut("unrecognized token: \"" + Rest(sql, position) + "\"", MessageBufferBytes));
+        new(ServerErrorCode.SyntaxError, Cut("unrecognized token: \"" + Rest(sql, position) + "\"", MessageBufferBytes));
 
-    public static TaosServerException Incomplete() => new(TaosErrorCode.IncompleteSql, "Incomplete SQL statement");
+    public static TaosServerException Incomplete() => new(ServerErrorCode.IncompleteSql, "Incomplete SQL statement");
 
     public static TaosServerException InvalidIdentifier(string sql, int position) =>
-        new(TaosErrorCode.InvalidIdentifierName, Cut("Invalid identifier name: " + Rest(sql, position), MessageBufferBytes));
+        new(ServerErrorCode.InvalidIdentifierName, Cut("Invalid identifier name: " + Rest(sql, position), MessageBufferBytes));
 
     /// <summary>The INSERT parser's <c>syntax error near '&lt;63 bytes&gt;' (&lt;reason&gt;)</c> (code 534).</summary>
     public static TaosServerException InsertSyntax(string sql, int position, string reason) =>
-        new(TaosErrorCode.InvalidValue,
+        new(ServerErrorCode.InvalidValue,
             Cut("syntax error near '" + Cut(Rest(sql, position), InsertQuoteBytes) + "' (" + reason + ")", MessageBufferBytes));
 
     /// <summary>The INSERT parser's message when it has no source text to quote: <c>syntax error near '&lt;info&gt;'</c>.</summary>
     public static TaosServerException InsertSyntaxNoSource(string info) =>
-        new(TaosErrorCode.InvalidValue, "syntax error near '" + info + "'");
+        new(ServerErrorCode.InvalidValue, "syntax error near '" + info + "'");
 
     public static TaosServerException InsertInvalidOperation(string message) => new(InvalidOperation, message);
 

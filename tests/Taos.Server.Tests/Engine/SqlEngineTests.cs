@@ -11,8 +11,8 @@ public sealed class SqlEngineTests : EngineTestBase
         Exec("create stable cst (ts timestamp, v int) tags (`G` int)");
         Exec("insert into `MyT` values (1704067200000, 1)");
         Assert.Single(Rows("select `Val` from `MyT`"));
-        Fails("select val from `MyT`", TaosErrorCode.InvalidColumnName, "Invalid column name: val");
-        Fails("select g from cst", TaosErrorCode.InvalidColumnName, "Invalid column name: g");
+        Fails("select val from `MyT`", ServerErrorCode.InvalidColumnName, "Invalid column name: val");
+        Fails("select g from cst", ServerErrorCode.InvalidColumnName, "Invalid column name: g");
     }
 
     [Fact]
@@ -20,7 +20,7 @@ public sealed class SqlEngineTests : EngineTestBase
     {
         Exec("create table t (ts timestamp, v int)");
         var e = Assert.Throws<TaosServerException>(() => Exec("insert into t values (1704067200000, 'a" + new string('涛', 21) + "')"));
-        Assert.Equal(TaosErrorCode.InvalidValue, e.Code);
+        Assert.Equal(ServerErrorCode.InvalidValue, e.Code);
         // 'a' and 20 three-byte characters fill 61 bytes; bytes 62 and 63 are two thirds of a character, and Go's JSON
         // encoder turns each invalid byte of the C string into its own U+FFFD.
         Assert.StartsWith("syntax error near 'a" + new string('涛', 20) + "\uFFFD\uFFFD' (", e.Message);
@@ -37,7 +37,7 @@ public sealed class SqlEngineTests : EngineTestBase
     {
         Exec("create table t (ts timestamp, v int)");
         Exec("insert into t values (1704067200000, 1)");
-        Fails(sql, TaosErrorCode.OperationNotSupported, $"Operation not supported: {kind} is not implemented by the embedded server");
+        Fails(sql, ServerErrorCode.OperationNotSupported, $"Operation not supported: {kind} is not implemented by the embedded server");
         Assert.Single(Rows("select * from t"));
     }
 

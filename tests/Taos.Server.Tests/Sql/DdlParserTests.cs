@@ -42,7 +42,7 @@ public class DdlParserTests
     public void CreateDatabase_bad_option_is_a_syntax_error(string sql, string message)
     {
         var ex = Assert.Throws<TaosServerException>(() => SqlParser.Parse(sql));
-        Assert.Equal(TaosErrorCode.SyntaxError, ex.Code);
+        Assert.Equal(ServerErrorCode.SyntaxError, ex.Code);
         Assert.Equal(message, ex.Message);
     }
 
@@ -228,7 +228,7 @@ public class DdlParserTests
     {
         string table = "t" + new string('x', 192);
         var ex = Assert.Throws<TaosServerException>(() => SqlParser.Parse($"create table {table} (ts timestamp, v int)"));
-        Assert.Equal(TaosErrorCode.InvalidIdentifierName, ex.Code);
+        Assert.Equal(ServerErrorCode.InvalidIdentifierName, ex.Code);
         Assert.Equal($"Invalid identifier name: {table} (ts timestamp, v int)", ex.Message);
 
         Parse<CreateNormalTableStatement>($"create table {table[..192]} (ts timestamp, v int)");

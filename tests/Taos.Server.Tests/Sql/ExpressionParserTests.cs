@@ -207,7 +207,7 @@ public class ExpressionParserTests
     {
         string col = new('c', 65);
         var ex = Assert.Throws<TaosServerException>(() => SqlParser.Parse($"select {col} from t"));
-        Assert.Equal((TaosErrorCode.InvalidIdentifierName, $"Invalid identifier name: {col} from t"), (ex.Code, ex.Message));
+        Assert.Equal((ServerErrorCode.InvalidIdentifierName, $"Invalid identifier name: {col} from t"), (ex.Code, ex.Message));
     }
 
     [Fact]

@@ -143,7 +143,7 @@ public class InsertParserTests
     public void Insert_syntax_errors_use_the_insert_scanner_texts(string sql, string message)
     {
         var ex = Fails(sql);
-        Assert.Equal(TaosErrorCode.InvalidValue, ex.Code);
+        Assert.Equal(ServerErrorCode.InvalidValue, ex.Code);
         Assert.Equal(message, ex.Message);
     }
 
@@ -167,9 +167,9 @@ public class InsertParserTests
     public void Insert_without_values_goes_through_the_grammar()
     {
         var ex = Fails("insert into");
-        Assert.Equal(TaosErrorCode.IncompleteSql, ex.Code);
+        Assert.Equal(ServerErrorCode.IncompleteSql, ex.Code);
         ex = Fails("insert into t (a, b)");
-        Assert.Equal(TaosErrorCode.IncompleteSql, ex.Code);
+        Assert.Equal(ServerErrorCode.IncompleteSql, ex.Code);
         ex = Fails("insert into t xyz");
         Assert.Equal("syntax error near \"xyz\"", ex.Message);
     }

@@ -79,7 +79,7 @@ public class ParserRobustnessTests
                      "create database", "drop table", "show", "describe", "use", "select a from t limit 1 offset" })
         {
             var ex = Assert.Throws<TaosServerException>(() => SqlParser.Parse(prefix));
-            Assert.Equal((TaosErrorCode.IncompleteSql, "Incomplete SQL statement"), (ex.Code, ex.Message));
+            Assert.Equal((ServerErrorCode.IncompleteSql, "Incomplete SQL statement"), (ex.Code, ex.Message));
         }
     }
 }

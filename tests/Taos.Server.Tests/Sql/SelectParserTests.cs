@@ -203,7 +203,7 @@ public class SelectParserTests
         var s = Parse("select 1\0 garbage (");
         Assert.Equal("select 1", s.Sql);
         var ex = Assert.Throws<TaosServerException>(() => SqlParser.Parse("select 1 from\0 t"));
-        Assert.Equal(TaosErrorCode.IncompleteSql, ex.Code);
+        Assert.Equal(ServerErrorCode.IncompleteSql, ex.Code);
     }
 
     [Fact]

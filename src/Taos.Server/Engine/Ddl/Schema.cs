@@ -21,22 +21,22 @@ internal static class Schema
         var tagInfos = new List<ColumnInfo>();
         if (isSuper)
         {
-            if (tags.Count is 0 or > MaxTags) throw Error(TaosErrorCode.InvalidTagCount, "Invalid number of tag columns");
+            if (tags.Count is 0 or > MaxTags) throw Error(ServerErrorCode.InvalidTagCount, "Invalid number of tag columns");
             int tagBytes = 0;
             foreach (var tag in tags)
             {
                 CheckName(tag.Name);
-                if (!names.Add(tag.Name)) throw Error(TaosErrorCode.DuplicatedColumnNames, "Duplicated column names");
+                if (!names.Add(tag.Name)) throw Error(ServerErrorCode.DuplicatedColumnNames, "Duplicated column names");
                 if (tag.Type.Type == TaosDataType.Json && tags.Count > 1)
-                    throw Error(TaosErrorCode.OnlyOneJsonTag, "Only one tag if there is a json tag");
+                    throw Error(ServerErrorCode.OnlyOneJsonTag, "Only one tag if there is a json tag");
                 CheckLength(tag.Type, isTag: true);
                 tagBytes += Bytes(tag.Type);
                 tagInfos.Add(Info(tag));
             }
-            if (tagBytes > MaxTagBytes) throw Error(TaosErrorCode.TagsTooLong, "Tags length exceeds max length " + MaxTagBytes);
+            if (tagBytes > MaxTagBytes) throw Error(ServerErrorCode.TagsTooLong, "Tags length exceeds max length " + MaxTagBytes);
         }
-        if (columns.Count < 2) throw Error(TaosErrorCode.IllegalNumberOfColumns, "Illegal number of columns");
-        if (columns.Count + tags.Count > MaxColumns) throw Error(TaosErrorCode.TooManyColumns, "Too many columns");
+        if (columns.Count < 2) throw Error(ServerErrorCode.IllegalNumberOfColumns, "Illegal number of columns");
+        if (columns.Count + tags.Count > MaxColumns) throw Error(ServerErrorCode.TooManyColumns, "Too many columns");
         var columnInfos = new List<ColumnInfo>();
         int rowBytes = 0;
         for (int i = 0; i < columns.Count; i++)
@@ -44,21 +44,21 @@ internal static class Schema
             var column = columns[i];
             CheckName(column.Name);
             if (i == 0 && column.Type.Type != TaosDataType.Timestamp)
-                throw Error(TaosErrorCode.FirstColumnMustBeTimestamp, "First column must be timestamp");
-            if (column.Type.Type == TaosDataType.Json) throw Error(TaosErrorCode.OnlyTagCanBeJson, "Only tag can be json type");
-            if (!names.Add(column.Name)) throw Error(TaosErrorCode.DuplicatedColumnNames, "Duplicated column names");
+                throw Error(ServerErrorCode.FirstColumnMustBeTimestamp, "First column must be timestamp");
+            if (column.Type.Type == TaosDataType.Json) throw Error(ServerErrorCode.OnlyTagCanBeJson, "Only tag can be json type");
+            if (!names.Add(column.Name)) throw Error(ServerErrorCode.DuplicatedColumnNames, "Duplicated column names");
             CheckLength(column.Type, isTag: false);
             rowBytes += Bytes(column.Type);
             columnInfos.Add(Info(column));
         }
-        if (rowBytes > MaxRowBytes) throw Error(TaosErrorCode.RowTooLong, "Row length exceeds max length " + MaxRowBytes);
+        if (rowBytes > MaxRowBytes) throw Error(ServerErrorCode.RowTooLong, "Row length exceeds max length " + MaxRowBytes);
         return (columnInfos, tagInfos);
     }
 
     private static void CheckName(string name)
     {
         if (Encoding.UTF8.GetByteCount(name) > MaxNameBytes)
-            throw Error(TaosErrorCode.InvalidIdentifierName, "Invalid identifier name: " + name);
+            throw Error(ServerErrorCode.InvalidIdentifierName, "Invalid identifier name: " + name);
     }
 
     private static ColumnInfo Info(ColumnDefinition d) =>
@@ -74,7 +74,7 @@ internal static class Schema
         if (!TaosTypes.IsVariableLength(type.Type)) return;
         int max = type.Type == TaosDataType.NChar ? (isTag ? 4095 : 16379) : (isTag ? 16382 : 65517);
         if (type.Length < 1 || type.Length > max)
-            throw Error(TaosErrorCode.InvalidVarLength, "Invalid column length for var length type");
+            throw Error(ServerErrorCode.InvalidVarLength, "Invalid column length for var length type");
     }
 
     private static int Bytes(TypeSpec type) => type.Type switch

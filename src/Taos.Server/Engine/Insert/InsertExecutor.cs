@@ -95,7 +95,7 @@ internal sealed class InsertExecutor
             var existing = _store.FindEntry(dbName, clause.Table.Name);
             if (existing is null) throw SqlEngine.TableNotExist();
             if (existing.Info.Kind == TableKind.Super)
-                throw new TaosServerException(TaosErrorCode.PrimaryTimestampNull, "insert data into super table is not supported");
+                throw new TaosServerException(ServerErrorCode.PrimaryTimestampNull, "insert data into super table is not supported");
             target = new Target(db, existing.Info, existing);
             targets[(dbName, clause.Table.Name)] = target;
             order.Add(target);
@@ -114,13 +114,13 @@ internal sealed class InsertExecutor
             foreach (var name in names)
             {
                 int index = TagBinder.IndexOf(columns, name.Name);
-                if (index < 0) throw new TaosServerException(TaosErrorCode.InvalidColumnName, "Invalid column name: " + name.Name);
+                if (index < 0) throw new TaosServerException(ServerErrorCode.InvalidColumnName, "Invalid column name: " + name.Name);
                 // TDengine copies the name into a buffer before quoting it: the name alone, not the rest of the statement.
                 if (list.Contains(index)) throw ValueCoercer.SyntaxError(name.Name, "duplicated column name");
                 list.Add(index);
             }
             if (!list.Contains(0))
-                throw new TaosServerException(TaosErrorCode.PrimaryTimestampNull, "Primary timestamp column should not be null");
+                throw new TaosServerException(ServerErrorCode.PrimaryTimestampNull, "Primary timestamp column should not be null");
             bound = list.ToArray();
         }
         else
@@ -147,7 +147,7 @@ internal sealed class InsertExecutor
             if (tokens.Count < bound.Length)
                 throw coercer.SyntaxErrorAt(valueList.CloseParenPosition, tokens.Count == 0 ? "invalid data or symbol" : ", expected");
             if (tokens.Count > bound.Length)
-                throw new TaosServerException(TaosErrorCode.IllegalNumberOfColumns, "Illegal number of columns");
+                throw new TaosServerException(ServerErrorCode.IllegalNumberOfColumns, "Illegal number of columns");
             long ts = (long)values[0]!;
             if (!target.Rows.TryGetValue(ts, out var row))
             {
@@ -197,7 +197,7 @@ internal sealed class InsertExecutor
             foreach (long ts in target.Rows.Keys)
             {
                 if (ts < minKey || ts > maxKey)
-                    throw new TaosServerException(TaosErrorCode.TimestampOutOfRange, "Timestamp data out of range");
+                    throw new TaosServerException(ServerErrorCode.TimestampOutOfRange, "Timestamp data out of range");
             }
         }
     }

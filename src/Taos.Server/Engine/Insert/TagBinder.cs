@@ -20,12 +20,12 @@ internal static class TagBinder
             foreach (var name in tagNames)
             {
                 int index = IndexOf(super.Tags, name);
-                if (index < 0) throw new TaosServerException(TaosErrorCode.InvalidColumnName, "Invalid column name: " + name);
+                if (index < 0) throw new TaosServerException(ServerErrorCode.InvalidColumnName, "Invalid column name: " + name);
                 targets.Add(index);
             }
         }
         if (!fromInsert && values.Values.Count != targets.Count)
-            throw new TaosServerException(TaosErrorCode.TagsNumberMismatch, "Tags number not matched");
+            throw new TaosServerException(ServerErrorCode.TagsNumberMismatch, "Tags number not matched");
         var result = new object?[super.Tags.Count];
         for (int i = 0; i < targets.Count; i++)
         {
@@ -35,7 +35,7 @@ internal static class TagBinder
             result[targets[i]] = coercer.Coerce(values.Values[i], tag, primaryKey: false);
         }
         if (values.Values.Count > targets.Count)
-            throw new TaosServerException(TaosErrorCode.TagsNumberMismatch, "Tags number not matched");
+            throw new TaosServerException(ServerErrorCode.TagsNumberMismatch, "Tags number not matched");
         return result;
     }
 

@@ -113,7 +113,7 @@ internal sealed class ValueCoercer
     }
 
     private static TaosServerException TooLong(ColumnInfo column) =>
-        new(TaosErrorCode.ValueTooLong, "Value too long for column/tag: " + column.Name);
+        new(ServerErrorCode.ValueTooLong, "Value too long for column/tag: " + column.Name);
 
     private static byte[] Varbinary(InsertValue value, ColumnInfo column)
     {
@@ -136,7 +136,7 @@ internal sealed class ValueCoercer
     }
 
     private static TaosServerException InvalidVarbinary(ColumnInfo column) =>
-        new(TaosErrorCode.InvalidVarbinary, "Invalid varbinary value: " + column.Name);
+        new(ServerErrorCode.InvalidVarbinary, "Invalid varbinary value: " + column.Name);
 
     private bool ToBool(InsertValue value)
     {

@@ -71,7 +71,7 @@ internal sealed partial class ExprCompiler
     };
 
     public static TaosServerException SyntaxError(string near) =>
-        new(TaosErrorCode.SyntaxError, "syntax error near \"" + near + "\"");
+        new(ServerErrorCode.SyntaxError, "syntax error near \"" + near + "\"");
 
     private CExpr CompileLiteral(LiteralExpr lit)
     {
@@ -107,7 +107,7 @@ internal sealed partial class ExprCompiler
                     string s = (string)lit.Value!;
                     if (!QueryTime.TryParseTimestamp(s, Precision, Zone, out long ticks))
                     {
-                        throw new TaosServerException(TaosErrorCode.InvalidValue, "syntax error near '" + s + "' (invalid timestamp)");
+                        throw new TaosServerException(ServerErrorCode.InvalidValue, "syntax error near '" + s + "' (invalid timestamp)");
                     }
                     return CExpr.Constant(TaosDataType.Timestamp, 8, ticks);
                 }
@@ -143,7 +143,7 @@ internal sealed partial class ExprCompiler
                 }
                 break;
         }
-        var slot = Layout?.Find(name) ?? throw new TaosServerException(TaosErrorCode.InvalidColumnName, "Invalid column name: " + name);
+        var slot = Layout?.Find(name) ?? throw new TaosServerException(ServerErrorCode.InvalidColumnName, "Invalid column name: " + name);
         int index = slot.Index;
         return slot.Kind switch
         {
@@ -304,7 +304,7 @@ internal sealed partial class ExprCompiler
             {
                 if (QueryTime.TryParseTimestamp(s, Precision, Zone, out long ticks)) return CExpr.Constant(TaosDataType.Timestamp, 8, ticks);
                 if (long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out long l)) return CExpr.Constant(TaosDataType.Timestamp, 8, l);
-                throw new TaosServerException(TaosErrorCode.InvalidValue, "syntax error near '" + s + "' (invalid timestamp)");
+                throw new TaosServerException(ServerErrorCode.InvalidValue, "syntax error near '" + s + "' (invalid timestamp)");
             }
         }
         return other;
@@ -408,7 +408,7 @@ internal sealed partial class ExprCompiler
             fixedRegex = like ? LikeToRegex(ps) : TryRegex(ps);
             if (fixedRegex is null)
             {
-                throw new TaosServerException(TaosErrorCode.InvalidParameterValue, "Invalid regular expression: " + ps);
+                throw new TaosServerException(ServerErrorCode.InvalidParameterValue, "Invalid regular expression: " + ps);
             }
         }
         return Derive(TaosDataType.Bool, 1, c =>

@@ -9,10 +9,10 @@ namespace Taos.Server.Engine.Query;
 internal sealed partial class ExprCompiler
 {
     private static TaosServerException ParamCount(string fn) =>
-        new(TaosErrorCode.InvalidParameterCount, "Invalid number of parameters : " + fn);
+        new(ServerErrorCode.InvalidParameterCount, "Invalid number of parameters : " + fn);
 
     private static TaosServerException ParamType(string fn) =>
-        new(TaosErrorCode.InvalidParameterType, "Invalid parameter data type : " + fn);
+        new(ServerErrorCode.InvalidParameterType, "Invalid parameter data type : " + fn);
 
     private static bool IsNumericType(CExpr e) => e.IsNullLiteral || TaosTypes.IsNumeric(e.Type);
 
@@ -281,11 +281,11 @@ internal sealed partial class ExprCompiler
                     var x = Arg(0);
                     var unit = Arg(1);
                     if (unit.DurationUnit == '\0') throw ParamType(name);
-                    if (QueryTime.IsCalendar(unit.DurationUnit)) throw new TaosServerException(TaosErrorCode.InvalidParameterValue, "Invalid parameter value : " + name);
+                    if (QueryTime.IsCalendar(unit.DurationUnit)) throw new TaosServerException(ServerErrorCode.InvalidParameterValue, "Invalid parameter value : " + name);
                     if (!(x.Type == TaosDataType.Timestamp || TaosTypes.IsInteger(x.Type) || IsStringType(x))) throw ParamType(name);
                     bool useZone = args.Count < 3 || Arg(2).Eval(new EvalContext()) is not { } uz || Values.ToLong(uz) != 0;
                     long unitTicks = QueryTime.FixedTicks(unit.DurationValue, unit.DurationUnit, Precision);
-                    if (unitTicks <= 0) throw new TaosServerException(TaosErrorCode.InvalidParameterValue, "Invalid parameter value : " + name);
+                    if (unitTicks <= 0) throw new TaosServerException(ServerErrorCode.InvalidParameterValue, "Invalid parameter value : " + name);
                     bool dayLike = unit.DurationUnit is 'd' or 'w';
                     var p = Precision;
                     var z = Zone;
@@ -330,7 +330,7 @@ internal sealed partial class ExprCompiler
                     }, a, b);
                 }
             default:
-                throw new TaosServerException(TaosErrorCode.FunctionNotExists, "Func not exists");
+                throw new TaosServerException(ServerErrorCode.FunctionNotExists, "Func not exists");
         }
     }
 
@@ -377,7 +377,7 @@ internal sealed partial class ExprCompiler
                 var p = Compile(args[1]);
                 if (!p.IsConstant || p.Eval(new EvalContext()) is not { } pv || !Values.IsNumeric(pv)) throw ParamType(name);
                 param = Values.ToDouble(pv);
-                if (param < 0 || param > 100) throw new TaosServerException(TaosErrorCode.InvalidParameterValue, "Invalid parameter value : " + name);
+                if (param < 0 || param > 100) throw new TaosServerException(ServerErrorCode.InvalidParameterValue, "Invalid parameter value : " + name);
                 kind = AggKind.Percentile;
                 type = TaosDataType.Double;
                 length = 8;

@@ -140,7 +140,7 @@ internal sealed partial class ExprCompiler
     {
         if (MultiRow is null)
         {
-            throw new TaosServerException(TaosErrorCode.NotSingleGroup, "Not a single-group group function");
+            throw new TaosServerException(ServerErrorCode.NotSingleGroup, "Not a single-group group function");
         }
         var args = fn.Args;
         (int min, int max) = name switch { "diff" => (1, 2), "csum" or "unique" => (1, 1), "tail" => (2, 3), _ => (2, 2) };
@@ -162,7 +162,7 @@ internal sealed partial class ExprCompiler
                 if (args.Count == 2)
                 {
                     long mode = ConstantInteger(args[1], name);
-                    if (mode is not (0 or 1)) throw new TaosServerException(TaosErrorCode.InvalidParameterValue, "Invalid parameter value : " + name);
+                    if (mode is not (0 or 1)) throw new TaosServerException(ServerErrorCode.InvalidParameterValue, "Invalid parameter value : " + name);
                     ignoreNegative = mode == 1;
                 }
                 break;
@@ -178,7 +178,7 @@ internal sealed partial class ExprCompiler
                 type = TaosDataType.Double;
                 length = 8;
                 k = ConstantInteger(args[1], name);
-                if (k < 1 || k > 1000) throw new TaosServerException(TaosErrorCode.InvalidParameterValue, "Invalid parameter value : " + name);
+                if (k < 1 || k > 1000) throw new TaosServerException(ServerErrorCode.InvalidParameterValue, "Invalid parameter value : " + name);
                 break;
             case "top":
             case "bottom":
@@ -187,18 +187,18 @@ internal sealed partial class ExprCompiler
                 type = arg.Type;
                 length = arg.Length;
                 k = ConstantInteger(args[1], name);
-                if (k < 1 || k > 100) throw new TaosServerException(TaosErrorCode.InvalidParameterValue, "Invalid parameter value : " + name);
+                if (k < 1 || k > 100) throw new TaosServerException(ServerErrorCode.InvalidParameterValue, "Invalid parameter value : " + name);
                 break;
             case "tail":
                 kind = MultiRowKind.Tail;
                 type = arg.Type;
                 length = arg.Length;
                 k = ConstantInteger(args[1], name);
-                if (k < 1 || k > 100) throw new TaosServerException(TaosErrorCode.InvalidParameterValue, "Invalid parameter value : " + name);
+                if (k < 1 || k > 100) throw new TaosServerException(ServerErrorCode.InvalidParameterValue, "Invalid parameter value : " + name);
                 if (args.Count == 3)
                 {
                     offset = ConstantInteger(args[2], name);
-                    if (offset < 0 || offset > 100) throw new TaosServerException(TaosErrorCode.InvalidParameterValue, "Invalid parameter value : " + name);
+                    if (offset < 0 || offset > 100) throw new TaosServerException(ServerErrorCode.InvalidParameterValue, "Invalid parameter value : " + name);
                 }
                 break;
             default:

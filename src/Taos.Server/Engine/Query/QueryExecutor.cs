@@ -50,12 +50,12 @@ internal sealed class QueryExecutor
                     string? db = ts.Name.Database ?? session.Database;
                     if (db is null)
                     {
-                        throw new TaosServerException(TaosErrorCode.DatabaseNotSpecified, "Database not specified");
+                        throw new TaosServerException(ServerErrorCode.DatabaseNotSpecified, "Database not specified");
                     }
                     if (SystemTables.IsSystemDatabase(db))
                     {
                         var sys = SystemTables.Open(db, ts.Name.Name, _catalog)
-                            ?? throw new TaosServerException(TaosErrorCode.TableInfoFailure, "Fail to get table info, error: Table does not exist");
+                            ?? throw new TaosServerException(ServerErrorCode.TableInfoFailure, "Fail to get table info, error: Table does not exist");
                         var sysLayout = new SourceLayout { TsIndex = -1, StarIncludesTags = true };
                         for (int i = 0; i < sys.Columns.Count; i++)
                         {
@@ -69,12 +69,12 @@ internal sealed class QueryExecutor
                     {
                         if (ts.Name.Database is null)
                         {
-                            throw new TaosServerException(TaosErrorCode.DatabaseNotSpecified, "Database not specified");
+                            throw new TaosServerException(ServerErrorCode.DatabaseNotSpecified, "Database not specified");
                         }
-                        throw new TaosServerException(TaosErrorCode.TableInfoFailure, "Fail to get table info, error: Database not exist");
+                        throw new TaosServerException(ServerErrorCode.TableInfoFailure, "Fail to get table info, error: Database not exist");
                     }
                     var table = _catalog.FindTable(db, ts.Name.Name)
-                        ?? throw new TaosServerException(TaosErrorCode.TableInfoFailure, "Fail to get table info, error: Table does not exist");
+                        ?? throw new TaosServerException(ServerErrorCode.TableInfoFailure, "Fail to get table info, error: Table does not exist");
                     var layout = new SourceLayout { TsIndex = 0, StarIncludesTags = table.Kind == TableKind.Super };
                     for (int i = 0; i < table.Columns.Count; i++)
                     {
@@ -179,13 +179,13 @@ internal sealed class QueryPlan
         ExpandItems();
         if (_select.SLimit is not null && !Grouped && !Partitioned)
         {
-            throw new TaosServerException(TaosErrorCode.SlimitWithoutGroup, "slimit/soffset only available for PARTITION/GROUP BY query");
+            throw new TaosServerException(ServerErrorCode.SlimitWithoutGroup, "slimit/soffset only available for PARTITION/GROUP BY query");
         }
         _aggregate = _select.Window is not null || Grouped || _select.Having is not null || _items.Any(i => ContainsAggregate(i.Expr));
         bool multiRow = _items.Any(i => ContainsMultiRow(i.Expr));
         if (multiRow && _aggregate)
         {
-            throw new TaosServerException(TaosErrorCode.NotSingleGroup, "Not a single-group group function");
+            throw new TaosServerException(ServerErrorCode.NotSingleGroup, "Not a single-group group function");
         }
 
         // WHERE first: TDengine resolves it before the select list.
@@ -220,7 +220,7 @@ internal sealed class QueryPlan
             case SessionWindow sw when !IsPrimaryTs(sw.Column):
                 throw new TaosServerException(9772, "Only support SESSION on primary timestamp column");
             case CountWindow cw when cw.Count < 1 || cw.Sliding is < 1 || cw.Sliding > cw.Count:
-                throw new TaosServerException(TaosErrorCode.InvalidParameterValue, "Size of Count window must exceed 1.");
+                throw new TaosServerException(ServerErrorCode.InvalidParameterValue, "Size of Count window must exceed 1.");
         }
 
         if (_aggregate)
@@ -240,7 +240,7 @@ internal sealed class QueryPlan
         _compiler.MultiRow = null;
         if (_multiRow.Count > 1)
         {
-            throw new TaosServerException(TaosErrorCode.NotSingleGroup, "Not a single-group group function");
+            throw new TaosServerException(ServerErrorCode.NotSingleGroup, "Not a single-group group function");
         }
         if (_select.Having is not null)
         {
@@ -379,9 +379,9 @@ internal sealed class QueryPlan
         if (calls is [var only] && ExprCompiler.IsSelectorName(only.Name.ToLowerInvariant())) return;
         if (Grouped)
         {
-            throw new TaosServerException(TaosErrorCode.NotGroupByExpression, "Not a GROUP BY expression");
+            throw new TaosServerException(ServerErrorCode.NotGroupByExpression, "Not a GROUP BY expression");
         }
-        throw new TaosServerException(TaosErrorCode.NotSingleGroup, "Not a single-group group function");
+        throw new TaosServerException(ServerErrorCode.NotSingleGroup, "Not a single-group group function");
     }
 
     private bool HasBareColumn(Expr e, HashSet<string> keyTexts, HashSet<string> keyColumns, bool tagsConstant)
@@ -862,7 +862,7 @@ internal sealed class QueryPlan
             int needed = fillable.Count(f => f);
             if (iw.Fill!.Values.Count != needed)
             {
-                throw new TaosServerException(TaosErrorCode.FillValuesMismatch, "Filled values number mismatch");
+                throw new TaosServerException(ServerErrorCode.FillValuesMismatch, "Filled values number mismatch");
             }
             fillValues = new object?[_itemExprs.Count];
             int vi = 0;
@@ -875,7 +875,7 @@ internal sealed class QueryPlan
         }
         if (fill != FillMode.None && (!_hasLower || !_hasUpper))
         {
-            throw new TaosServerException(TaosErrorCode.TimeRangeRequired, "Start(end) time of query range required or time range too large");
+            throw new TaosServerException(ServerErrorCode.TimeRangeRequired, "Start(end) time of query range required or time range too large");
         }
         return WindowedRows(spec, fill, fillable, fillValues);
     }
@@ -997,7 +997,7 @@ internal sealed class QueryPlan
             s = spec.Next(s);
             if (starts.Count > 10_000_000)
             {
-                throw new TaosServerException(TaosErrorCode.TimeRangeRequired, "Start(end) time of query range required or time range too large");
+                throw new TaosServerException(ServerErrorCode.TimeRangeRequired, "Start(end) time of query range required or time range too large");
             }
         }
         return starts;

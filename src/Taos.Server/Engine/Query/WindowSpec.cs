@@ -78,7 +78,7 @@ internal sealed class WindowSpec
         }
     }
 
-    private static TaosServerException TooSmall() => new(TaosErrorCode.IntervalTooSmall, "Interval cannot be less than 1 ms");
+    private static TaosServerException TooSmall() => new(ServerErrorCode.IntervalTooSmall, "Interval cannot be less than 1 ms");
 
     /// <summary>The latest window start at or before <paramref name="ts"/>.</summary>
     public long LatestStartAtOrBefore(long ts)
