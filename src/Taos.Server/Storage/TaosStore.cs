@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 using Taos.Server.Engine.Catalog;
+using Taos.Server.Engine.Storage;
 
 namespace Taos.Server.Storage;
 
@@ -254,6 +255,105 @@ internal sealed class TaosStore : ICatalogReader, IDisposable
             statement.Dispose();
         }
     }
+
+    public IEnumerable<ColumnBatch> ScanBatches(TableInfo table, long minTs, long maxTs, IReadOnlyList<int> columns)
+    {
+        var entry = FindEntry(table.Database, table.Name);
+        if (entry is null || entry.Info.Kind == TableKind.Super || minTs > maxTs) return [];
+        var types = columns.Select(i => entry.Info.Columns[i].Type).ToArray();
+        return PartCount(entry.Info.Columns.Count) > 1
+            ? ColumnBatch.FromRows(ScanParts(entry, minTs, maxTs), columns, types)
+            : ScanBatchesCore(entry, minTs, maxTs, columns, types);
+    }
+
+    private IEnumerable<ColumnBatch> ScanBatchesCore(TableEntry entry, long minTs, long maxTs, IReadOnlyList<int> columns, TaosDataType[] types)
+    {
+        using var connection = new SqliteConnection(_readConnectionString);
+        connection.Open();
+        var sql = new StringBuilder("SELECT ");
+        for (int k = 0; k < columns.Count; k++)
+        {
+            if (k > 0) sql.Append(", ");
+            sql.Append(columns[k] == 0 ? "ts" : ColumnName(columns[k]));
+        }
+        if (columns.Count == 0) sql.Append("ts");
+        sql.Append(" FROM ").Append(DataTableName(entry.DataId))
+            .Append(" WHERE tid = ? AND ts >= ? AND ts <= ? ORDER BY ts");
+        var db = connection.Handle!;
+        if (raw.sqlite3_prepare_v2(db, sql.ToString(), out sqlite3_stmt statement) != raw.SQLITE_OK)
+        {
+            // The table was dropped between the catalog lookup and the scan: nothing to read.
+            statement?.Dispose();
+            yield break;
+        }
+        try
+        {
+            raw.sqlite3_bind_int64(statement, 1, entry.Id);
+            raw.sqlite3_bind_int64(statement, 2, minTs);
+            raw.sqlite3_bind_int64(statement, 3, maxTs);
+            var batch = new ColumnBatch(types);
+            int rc;
+            while (true)
+            {
+                int n = 0;
+                while (n < batch.Capacity && (rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+                {
+                    for (int k = 0; k < types.Length; k++) ReadInto(statement, k, batch.Columns[k], n);
+                    n++;
+                }
+                if (n < batch.Capacity)
+                {
+                    rc = raw.sqlite3_errcode(db);
+                    if (rc is not (raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW)) throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), rc);
+                }
+                if (n == 0) yield break;
+                batch.Count = n;
+                yield return batch;
+                if (n < batch.Capacity) yield break;
+            }
+        }
+        finally
+        {
+            statement.Dispose();
+        }
+    }
+
+    /// <summary>Reads result column <paramref name="i"/> of the current row into slot <paramref name="slot"/> of <paramref name="vector"/>.</summary>
+    private static void ReadInto(sqlite3_stmt statement, int i, ColumnVector vector, int slot)
+    {
+        if (raw.sqlite3_column_type(statement, i) == raw.SQLITE_NULL)
+        {
+            vector.Nulls[slot] = true;
+            return;
+        }
+        vector.Nulls[slot] = false;
+        switch (ColumnVector.StorageOf(vector.Type))
+        {
+            case VectorStorage.Longs:
+                vector.Longs[slot] = NarrowLike(vector.Type, raw.sqlite3_column_int64(statement, i));
+                break;
+            case VectorStorage.Doubles:
+                double d = raw.sqlite3_column_double(statement, i);
+                vector.Doubles[slot] = vector.Type == TaosDataType.Float ? (float)d : d;
+                break;
+            default:
+                vector.Objects[slot] = ReadValue(statement, i, vector.Type);
+                break;
+        }
+    }
+
+    /// <summary>The stored integer as the value <see cref="ReadValue"/> would give, widened back to long.</summary>
+    private static long NarrowLike(TaosDataType type, long v) => type switch
+    {
+        TaosDataType.Bool => v != 0 ? 1 : 0,
+        TaosDataType.TinyInt => (sbyte)v,
+        TaosDataType.SmallInt => (short)v,
+        TaosDataType.Int => (int)v,
+        TaosDataType.UTinyInt => (byte)v,
+        TaosDataType.USmallInt => (ushort)v,
+        TaosDataType.UInt => (uint)v,
+        _ => v,
+    };
 
     /// <summary>A table stored in several parts: one ts-ordered scan per part, stepped together (same rows in each).</summary>
     private IEnumerable<object?[]> ScanParts(TableEntry entry, long minTs, long maxTs)

@@ -1,4 +1,5 @@
 using Taos.Server.Engine.Catalog;
+using Taos.Server.Engine.Storage;
 
 namespace Taos.Server.Tests.Query;
 
@@ -74,4 +75,7 @@ internal sealed class FakeCatalog : ICatalogReader
             if (ts >= minTs && ts <= maxTs) yield return r;
         }
     }
+
+    public IEnumerable<ColumnBatch> ScanBatches(TableInfo table, long minTs, long maxTs, IReadOnlyList<int> columns) =>
+        ColumnBatch.FromRows(Scan(table, minTs, maxTs), columns, columns.Select(i => table.Columns[i].Type).ToArray());
 }

@@ -1,3 +1,5 @@
+using Taos.Server.Engine.Storage;
+
 namespace Taos.Server.Engine.Catalog;
 
 /// <summary>What the query executor needs from the catalog and the row store.</summary>
@@ -24,5 +26,12 @@ internal interface ICatalogReader
     /// typed as described on <see cref="RowSetResult"/>. Lazy: dispose the enumerator to release storage.
     /// </summary>
     IEnumerable<object?[]> Scan(TableInfo table, long minTs, long maxTs);
+
+    /// <summary>
+    /// The same rows as <see cref="Scan"/>, reading only the schema columns <paramref name="columns"/> (index 0 = ts),
+    /// as typed batches whose <see cref="ColumnBatch.Columns"/> follow the order of <paramref name="columns"/>.
+    /// The same batch instance may be refilled for the next one. Lazy: dispose the enumerator to release storage.
+    /// </summary>
+    IEnumerable<ColumnBatch> ScanBatches(TableInfo table, long minTs, long maxTs, IReadOnlyList<int> columns);
 
 }
