@@ -33,7 +33,7 @@ internal sealed partial class Parser
     {
         var t = _cur;
         Advance();
-        if (!(t.Word == "now" && !Is(TokenKind.LParen)))
+        if (t.Word != "now" || Is(TokenKind.LParen))
         {
             Expect(TokenKind.LParen);
             Expect(TokenKind.RParen);

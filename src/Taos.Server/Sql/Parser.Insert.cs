@@ -62,12 +62,7 @@ internal sealed partial class Parser
     {
         ExpectKw("into");
         var table = ParseTableName();
-        List<string>? columns = null;
-        if (TryTake(TokenKind.LParen))
-        {
-            columns = ParseCommaList(() => ParseName(MaxColumnNameBytes));
-            Expect(TokenKind.RParen);
-        }
+        var columns = ParseOptionalColumnNames();
         return new InsertSelectStatement(table, columns, ParseEmbeddedQuery());
     }
 
@@ -237,37 +232,29 @@ internal sealed partial class Parser
     }
 
     /// <summary>INSERT … TAGS (v, …): values separated by commas, which the scanner also lets one leave out.</summary>
-    private ValueList ParseInsertTagValues()
-    {
-        Advance(); // (
-        var values = new List<InsertValue>();
-        while (true)
-        {
-            values.Add(ParseInsertValue());
-            TryTake(TokenKind.Comma);
-            if (Is(TokenKind.RParen))
-            {
-                var close = _cur;
-                Advance();
-                return new ValueList(values, close.Start);
-            }
-        }
-    }
+    private ValueList ParseInsertTagValues() => ParseInsertValueList(commasOptional: true);
 
-    private ValueList ParseInsertRow()
+    /// <summary>INSERT … VALUES (v, …): one row, commas required.</summary>
+    private ValueList ParseInsertRow() => ParseInsertValueList(commasOptional: false);
+
+    private ValueList ParseInsertValueList(bool commasOptional)
     {
         Advance(); // (
         var values = new List<InsertValue>();
         while (true)
         {
             values.Add(ParseInsertValue());
+            if (commasOptional)
+            {
+                TryTake(TokenKind.Comma);
+            }
             if (Is(TokenKind.RParen))
             {
                 var close = _cur;
                 Advance();
                 return new ValueList(values, close.Start);
             }
-            if (!TryTake(TokenKind.Comma))
+            if (!commasOptional && !TryTake(TokenKind.Comma))
             {
                 throw InsertError(_cur, ", expected");
             }

@@ -60,6 +60,10 @@ internal sealed partial class Parser
         return new TableName(null, first.Word!);
     }
 
+    /// <summary><c>(name, …)</c> of columns or tags, or null when no <c>(</c> follows.</summary>
+    private List<string>? ParseOptionalColumnNames() =>
+        Is(TokenKind.LParen) ? ParseParenthesizedList(() => ParseName(MaxColumnNameBytes)) : null;
+
     /// <summary><c>[AS] alias</c>, or null when none follows.</summary>
     private string? ParseOptionalAlias() =>
         TryKw("as") || AtIdentifier() || Is(TokenKind.Alias) ? ParseAlias() : null;

@@ -147,7 +147,7 @@ internal sealed partial class Parser
         Expr? where = TryKw("where") ? ParseCondition() : null;
         var partitionBy = ParseByClause("partition", ParsePartitionItem);
         RangeClause? range = TryKw("range") ? ParseRangeBody() : null;
-        Duration? every = TryKw("every") ? ParseEveryBody() : null;
+        Duration? every = TryKw("every") ? ParseParenthesized(ParseDuration) : null;
         FillClause? fill = IsKw("fill") ? ParseFill() : null;
         WindowClause? window = ParseWindow();
         var groupBy = ParseByClause("group", ParseExpression);

@@ -61,12 +61,7 @@ internal sealed partial class Parser
     {
         ExpectKw("using");
         var stable = ParseTableName();
-        List<string>? tagNames = null;
-        if (TryTake(TokenKind.LParen))
-        {
-            tagNames = ParseCommaList(() => ParseName(MaxColumnNameBytes));
-            Expect(TokenKind.RParen);
-        }
+        var tagNames = ParseOptionalColumnNames();
         ExpectKw("tags");
         Expect(TokenKind.LParen);
         var values = ParseCommaList(ParseTagExpressionValue);

@@ -25,10 +25,7 @@ internal sealed partial class Parser
         }
         if (TryKw("state_window"))
         {
-            Expect(TokenKind.LParen);
-            var expr = ParseExpression();
-            Expect(TokenKind.RParen);
-            return new StateWindow(expr);
+            return new StateWindow(ParseParenthesized(ParseExpression));
         }
         if (TryKw("event_window"))
         {
@@ -52,13 +49,7 @@ internal sealed partial class Parser
         var length = ParseWindowDuration();
         Duration? offset = TryTake(TokenKind.Comma) ? ParseWindowDuration() : null;
         Expect(TokenKind.RParen);
-        Duration? sliding = null;
-        if (TryKw("sliding"))
-        {
-            Expect(TokenKind.LParen);
-            sliding = ParseWindowDuration();
-            Expect(TokenKind.RParen);
-        }
+        Duration? sliding = TryKw("sliding") ? ParseParenthesized(ParseWindowDuration) : null;
         FillClause? fill = IsKw("fill") ? ParseFill() : null;
         return new IntervalWindow(length, offset, sliding, fill);
     }
@@ -83,15 +74,6 @@ internal sealed partial class Parser
         Expr? end = TryTake(TokenKind.Comma) ? ParseExpression() : null;
         Expect(TokenKind.RParen);
         return new RangeClause(start, end);
-    }
-
-    /// <summary>After EVERY: <c>(duration)</c>.</summary>
-    private Duration ParseEveryBody()
-    {
-        Expect(TokenKind.LParen);
-        var every = ParseDuration();
-        Expect(TokenKind.RParen);
-        return every;
     }
 
     private FillClause ParseFill()

@@ -223,6 +223,15 @@ internal sealed partial class Parser
         return items;
     }
 
+    /// <summary><c>( item )</c>.</summary>
+    private T ParseParenthesized<T>(Func<T> parseItem)
+    {
+        Expect(TokenKind.LParen);
+        var item = parseItem();
+        Expect(TokenKind.RParen);
+        return item;
+    }
+
     /// <summary><c>( item {, item} )</c>.</summary>
     private List<T> ParseParenthesizedList<T>(Func<T> parseItem)
     {
