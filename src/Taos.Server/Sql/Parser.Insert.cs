@@ -4,7 +4,7 @@ namespace Taos.Server.Sql;
 
 /// <summary>
 /// INSERT … VALUES is not parsed by TDengine's grammar but by a hand-written scanner (parInsertSql.c) with its own
-/// 534 <c>syntax error near '…' (reason)</c> messages; this half mirrors that scanner. The engine checks values
+/// 534 <c>syntax error near '…' (reason)</c> messages; this part mirrors that scanner. The engine checks values
 /// against the schema (counts, types), because only it knows the columns.
 /// </summary>
 internal sealed partial class Parser
@@ -72,7 +72,7 @@ internal sealed partial class Parser
     /// <summary><c>[db.]t [(cols)] [USING …] [(cols)] VALUES (…) …</c>.</summary>
     private InsertClause ParseInsertClause()
     {
-        var table = ParseInsertTableName("table_name is expected");
+        var table = ParseInsertTableName();
         IReadOnlyList<NameAt>? columns = null;
         if (Is(TokenKind.LParen))
         {
@@ -109,7 +109,7 @@ internal sealed partial class Parser
     /// <summary>After USING: <c>[db.]s [(tag, …)] TAGS (v, …) [TTL n] [COMMENT 'c']</c>.</summary>
     private InsertUsing ParseInsertUsing()
     {
-        var stable = ParseInsertTableName("table_name is expected");
+        var stable = ParseInsertTableName();
         List<string>? tagNames = null;
         if (Is(TokenKind.LParen))
         {
@@ -158,7 +158,7 @@ internal sealed partial class Parser
     /// <c>[db.]name</c> where the dot must touch both parts (the INSERT scanner glues <c>db.tb</c> into one token);
     /// names may also be quoted strings.
     /// </summary>
-    private TableName ParseInsertTableName(string expected)
+    private TableName ParseInsertTableName()
     {
         var first = _cur;
         if (first.Kind == TokenKind.Question)
@@ -169,7 +169,7 @@ internal sealed partial class Parser
         }
         if (first.Kind is not (TokenKind.Id or TokenKind.QuotedId or TokenKind.String))
         {
-            throw InsertError(first, expected);
+            throw InsertError(first, "table_name is expected");
         }
         Advance();
         if (Is(TokenKind.Dot) && _cur.Start == first.End)
@@ -182,22 +182,21 @@ internal sealed partial class Parser
             }
             Advance();
             Advance();
-            string db = InsertName(first), table = InsertName(second);
-            if (Utf8Text.ByteCount(db) > MaxDatabaseNameBytes || Utf8Text.ByteCount(table) > MaxTableNameBytes)
-            {
-                throw SqlErrors.InsertInvalidOperation("name too long");
-            }
-            return new TableName(db, table);
+            return new TableName(InsertName(first, MaxDatabaseNameBytes), InsertName(second, MaxTableNameBytes));
         }
-        string name = InsertName(first);
-        if (Utf8Text.ByteCount(name) > MaxTableNameBytes)
+        return new TableName(null, InsertName(first, MaxTableNameBytes));
+    }
+
+    /// <summary>A name as the INSERT scanner reads it (a quoted string is a name too); too long is 512 <c>name too long</c>.</summary>
+    private string InsertName(Token t, int maxBytes)
+    {
+        string name = t.Kind == TokenKind.String ? Lexer.Unquote(_sql, t.Start, t.Length) : t.Word!;
+        if (Utf8Text.ByteCount(name) > maxBytes)
         {
             throw SqlErrors.InsertInvalidOperation("name too long");
         }
-        return new TableName(null, name);
+        return name;
     }
-
-    private string InsertName(Token t) => t.Kind == TokenKind.String ? Lexer.Unquote(_sql, t.Start, t.Length) : t.Word!;
 
     /// <summary><c>(name, …)</c>; the INSERT scanner skips single commas, so they are optional.</summary>
     private List<NameAt> ParseInsertColumnNames()
