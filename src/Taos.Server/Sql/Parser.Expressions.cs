@@ -14,8 +14,8 @@ internal sealed partial class Parser
         "_isfilled", "_tags",
     };
 
-    /// <summary>sql.y's common_expression: an arithmetic expression or a boolean condition.</summary>
-    private Expr ParseCondition() => ParseOr();
+    /// <summary>sql.y's common_expression: an arithmetic expression or a boolean condition (ORs of ANDs of …).</summary>
+    private Expr ParseCondition() => ParseBinaryLevel(ParseAnd, t => t.IsKeyword("or") ? BinaryOp.Or : null);
 
     /// <summary>One level of left-associative binary operators: <c>operand {op operand}</c>.</summary>
     private Expr ParseBinaryLevel(Func<Expr> parseOperand, Func<Token, BinaryOp?> operatorOf)
@@ -30,8 +30,6 @@ internal sealed partial class Parser
         }
         return left;
     }
-
-    private Expr ParseOr() => ParseBinaryLevel(ParseAnd, t => t.IsKeyword("or") ? BinaryOp.Or : null);
 
     private Expr ParseAnd() => ParseBinaryLevel(ParseNot, t => t.IsKeyword("and") ? BinaryOp.And : null);
 

@@ -1,13 +1,12 @@
 using Taos.Server.Sql;
 using Taos.Server.Sql.Ast;
+using static Taos.Server.Tests.Sql.Parsing;
 
 namespace Taos.Server.Tests.Sql;
 
 /// <summary>CREATE, DROP, USE and ALTER DATABASE (<c>Parser.Databases.cs</c>).</summary>
 public class DatabaseParserTests
 {
-    private static T Parse<T>(string sql) where T : Statement => Assert.IsType<T>(SqlParser.Parse(sql));
-
     [Fact]
     public void CreateDatabase_with_options()
     {

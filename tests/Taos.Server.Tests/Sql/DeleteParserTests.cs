@@ -1,13 +1,11 @@
-using Taos.Server.Sql;
 using Taos.Server.Sql.Ast;
+using static Taos.Server.Tests.Sql.Parsing;
 
 namespace Taos.Server.Tests.Sql;
 
 /// <summary>DELETE FROM (<c>Parser.Delete.cs</c>).</summary>
 public class DeleteParserTests
 {
-    private static T Parse<T>(string sql) where T : Statement => Assert.IsType<T>(SqlParser.Parse(sql));
-
     [Fact]
     public void Delete_with_and_without_where()
     {

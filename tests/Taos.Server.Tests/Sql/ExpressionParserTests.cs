@@ -1,14 +1,12 @@
 using Taos.Server.Sql;
 using Taos.Server.Sql.Ast;
+using static Taos.Server.Tests.Sql.Parsing;
 
 namespace Taos.Server.Tests.Sql;
 
 /// <summary>Operators, precedence, column references and expression texts (<c>Parser.Expressions.cs</c>).</summary>
 public class ExpressionParserTests
 {
-    private static Expr Item(string expression) =>
-        Assert.Single(Assert.IsType<SelectStatement>(SqlParser.Parse("select " + expression + " from t")).Items).Expr;
-
     private static Expr Where(string condition) =>
         Assert.IsType<SelectStatement>(SqlParser.Parse("select * from t where " + condition)).Where!;
 

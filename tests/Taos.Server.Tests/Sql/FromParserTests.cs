@@ -1,22 +1,21 @@
 using Taos.Server.Sql;
 using Taos.Server.Sql.Ast;
+using static Taos.Server.Tests.Sql.Parsing;
 
 namespace Taos.Server.Tests.Sql;
 
 /// <summary>The FROM clause: subqueries and joins (<c>Parser.From.cs</c>).</summary>
 public class FromParserTests
 {
-    private static SelectStatement Parse(string sql) => Assert.IsType<SelectStatement>(SqlParser.Parse(sql));
-
     [Fact]
     public void Subquery_in_from()
     {
-        var s = Parse("select avg(v) from (select v from t where v > 1 order by ts limit 10) sub");
+        var s = ParseSelect("select avg(v) from (select v from t where v > 1 order by ts limit 10) sub");
         var from = Assert.IsType<SubquerySource>(s.From);
         Assert.Equal("sub", from.Alias);
         Assert.Equal(new LimitClause(10, 0), from.Query.Limit);
         Assert.Equal("v > 1", from.Query.Where!.Text);
-        Assert.Null(Assert.IsType<SubquerySource>(Parse("select * from ((select 1))").From).Alias);
+        Assert.Null(Assert.IsType<SubquerySource>(ParseSelect("select * from ((select 1))").From).Alias);
     }
 
     [Fact]

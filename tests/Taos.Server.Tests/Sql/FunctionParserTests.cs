@@ -1,14 +1,11 @@
-using Taos.Server.Sql;
 using Taos.Server.Sql.Ast;
+using static Taos.Server.Tests.Sql.Parsing;
 
 namespace Taos.Server.Tests.Sql;
 
 /// <summary>Function calls, keyword functions, CAST and CASE (<c>Parser.Functions.cs</c>, <c>Parser.Expressions.cs</c>).</summary>
 public class FunctionParserTests
 {
-    private static Expr Item(string expression) =>
-        Assert.Single(Assert.IsType<SelectStatement>(SqlParser.Parse("select " + expression + " from t")).Items).Expr;
-
     [Fact]
     public void Functions_and_special_forms()
     {

@@ -1,14 +1,12 @@
 using Taos.Server.Sql;
 using Taos.Server.Sql.Ast;
+using static Taos.Server.Tests.Sql.Parsing;
 
 namespace Taos.Server.Tests.Sql;
 
 /// <summary>Literals and placeholders (<c>Parser.Literals.cs</c>).</summary>
 public class LiteralParserTests
 {
-    private static Expr Item(string expression) =>
-        Assert.Single(Assert.IsType<SelectStatement>(SqlParser.Parse("select " + expression + " from t")).Items).Expr;
-
     [Fact]
     public void Recorded_literal_row_parses_item_by_item()
     {

@@ -1,13 +1,12 @@
 using Taos.Server.Sql;
 using Taos.Server.Sql.Ast;
+using static Taos.Server.Tests.Sql.Parsing;
 
 namespace Taos.Server.Tests.Sql;
 
 /// <summary>Identifier length limits and aliases (<c>Parser.Names.cs</c>).</summary>
 public class NameParserTests
 {
-    private static T Parse<T>(string sql) where T : Statement => Assert.IsType<T>(SqlParser.Parse(sql));
-
     [Fact]
     public void Too_long_names_fail_with_9751_quoting_from_the_name()
     {

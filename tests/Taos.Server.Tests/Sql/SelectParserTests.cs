@@ -1,17 +1,16 @@
 using Taos.Server.Sql;
 using Taos.Server.Sql.Ast;
+using static Taos.Server.Tests.Sql.Parsing;
 
 namespace Taos.Server.Tests.Sql;
 
 /// <summary>SELECT and UNION statements, the select list, ORDER BY and LIMIT (<c>Parser.Select.cs</c>).</summary>
 public class SelectParserTests
 {
-    private static SelectStatement Parse(string sql) => Assert.IsType<SelectStatement>(SqlParser.Parse(sql));
-
     [Fact]
     public void Star_from_table_with_order_by()
     {
-        var s = Parse("SELECT * FROM Meters ORDER BY ts, TBNAME");
+        var s = ParseSelect("SELECT * FROM Meters ORDER BY ts, TBNAME");
         var item = Assert.Single(s.Items);
         Assert.IsType<StarExpr>(item.Expr);
         Assert.Equal("*", item.Text);
@@ -29,7 +28,7 @@ public class SelectParserTests
     [Fact]
     public void Items_with_aliases_and_qualified_star()
     {
-        var s = Parse("select distinct t.*, v AS x, w y, `Z` `Alias`, v 电压 from db.tb t");
+        var s = ParseSelect("select distinct t.*, v AS x, w y, `Z` `Alias`, v 电压 from db.tb t");
         Assert.True(s.Distinct);
         Assert.Equal("t", Assert.IsType<StarExpr>(s.Items[0].Expr).Qualifier);
         Assert.Equal("t.*", s.Items[0].Text);
@@ -42,7 +41,7 @@ public class SelectParserTests
     [Fact]
     public void Select_without_from()
     {
-        var s = Parse("select server_version()");
+        var s = ParseSelect("select server_version()");
         Assert.Null(s.From);
         var f = Assert.IsType<FunctionExpr>(s.Items[0].Expr);
         Assert.Equal("server_version", f.Name);
@@ -53,7 +52,7 @@ public class SelectParserTests
     [Fact]
     public void Where_partition_interval_fill_order_limit()
     {
-        var s = Parse("select tbname, _wstart, count(*) from meters where ts >= 1704067200000 and ts < 1704067220000 " +
+        var s = ParseSelect("select tbname, _wstart, count(*) from meters where ts >= 1704067200000 and ts < 1704067220000 " +
                       "partition by tbname interval(10s, 1s) sliding(5s) fill(value, -1, 2.5) order by tbname desc nulls first, _wstart asc nulls last " +
                       "slimit 2 soffset 1 limit 5 offset 10");
         Assert.IsType<BinaryExpr>(s.Where);
@@ -73,15 +72,15 @@ public class SelectParserTests
     [Fact]
     public void Limit_comma_form_is_offset_then_count()
     {
-        Assert.Equal(new LimitClause(5, 10), Parse("select * from t limit 10, 5").Limit);
-        Assert.Equal(new LimitClause(3, 0), Parse("select * from t limit 3").Limit);
-        Assert.Equal(new LimitClause(2, 4), Parse("select * from t partition by tbname slimit 4, 2").SLimit);
+        Assert.Equal(new LimitClause(5, 10), ParseSelect("select * from t limit 10, 5").Limit);
+        Assert.Equal(new LimitClause(3, 0), ParseSelect("select * from t limit 3").Limit);
+        Assert.Equal(new LimitClause(2, 4), ParseSelect("select * from t partition by tbname slimit 4, 2").SLimit);
     }
 
     [Fact]
     public void Group_by_and_having()
     {
-        var s = Parse("select location, avg(voltage) from meters group by location, groupid having count(*) > 1 order by location");
+        var s = ParseSelect("select location, avg(voltage) from meters group by location, groupid having count(*) > 1 order by location");
         Assert.Equal(["location", "groupid"], s.GroupBy.Select(g => g.Text));
         Assert.Equal("count(*) > 1", s.Having!.Text);
     }
@@ -89,7 +88,7 @@ public class SelectParserTests
     [Fact]
     public void Order_by_position_and_expression()
     {
-        var s = Parse("select v, count(*) c from t group by v order by 2 desc, c, v + 1");
+        var s = ParseSelect("select v, count(*) c from t group by v order by 2 desc, c, v + 1");
         Assert.Equal(2L, Assert.IsType<LiteralExpr>(s.OrderBy[0].Expr).Value);
         Assert.Equal("c", Assert.IsType<ColumnExpr>(s.OrderBy[1].Expr).Name);
         Assert.Equal("v + 1", s.OrderBy[2].Expr.Text);
@@ -98,21 +97,21 @@ public class SelectParserTests
     [Fact]
     public void Parenthesized_query_as_statement()
     {
-        var s = Parse("(select 1)");
+        var s = ParseSelect("(select 1)");
         Assert.Equal("1", Assert.Single(s.Items).Text);
     }
 
     [Fact]
     public void Tags_mode_and_hint()
     {
-        Assert.True(Parse("select tags tbname, g from st").TagsMode);
-        Assert.False(Parse("select /*+ para_tables_sort() */ v from st").TagsMode);
+        Assert.True(ParseSelect("select tags tbname, g from st").TagsMode);
+        Assert.False(ParseSelect("select /*+ para_tables_sort() */ v from st").TagsMode);
     }
 
     [Fact]
     public void Pseudo_columns_are_columns()
     {
-        var s = Parse("select _wstart, _wend, _wduration, _rowts, _qstart, _qend, _irowts, tbname, t.tbname from t interval(1s)");
+        var s = ParseSelect("select _wstart, _wend, _wduration, _rowts, _qstart, _qend, _irowts, tbname, t.tbname from t interval(1s)");
         Assert.Equal(["_wstart", "_wend", "_wduration", "_rowts", "_qstart", "_qend", "_irowts", "tbname", "tbname"],
             s.Items.Select(i => Assert.IsType<ColumnExpr>(i.Expr).Name));
         Assert.Equal("t", ((ColumnExpr)s.Items[8].Expr).Qualifier);

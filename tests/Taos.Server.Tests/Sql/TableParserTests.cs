@@ -1,13 +1,12 @@
 using Taos.Server.Sql;
 using Taos.Server.Sql.Ast;
+using static Taos.Server.Tests.Sql.Parsing;
 
 namespace Taos.Server.Tests.Sql;
 
 /// <summary>CREATE, DROP and ALTER of tables and super tables, DESCRIBE, column definitions and types (<c>Parser.Tables.cs</c>).</summary>
 public class TableParserTests
 {
-    private static T Parse<T>(string sql) where T : Statement => Assert.IsType<T>(SqlParser.Parse(sql));
-
     [Fact]
     public void CreateStable_columns_and_tags()
     {

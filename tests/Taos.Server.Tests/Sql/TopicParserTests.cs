@@ -1,13 +1,11 @@
-using Taos.Server.Sql;
 using Taos.Server.Sql.Ast;
+using static Taos.Server.Tests.Sql.Parsing;
 
 namespace Taos.Server.Tests.Sql;
 
 /// <summary>CREATE and DROP TOPIC, DROP CONSUMER GROUP (<c>Parser.Topics.cs</c>).</summary>
 public class TopicParserTests
 {
-    private static T Parse<T>(string sql) where T : Statement => Assert.IsType<T>(SqlParser.Parse(sql));
-
     [Fact]
     public void Topics()
     {

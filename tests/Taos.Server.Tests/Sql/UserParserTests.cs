@@ -1,13 +1,11 @@
-using Taos.Server.Sql;
 using Taos.Server.Sql.Ast;
+using static Taos.Server.Tests.Sql.Parsing;
 
 namespace Taos.Server.Tests.Sql;
 
 /// <summary>CREATE, ALTER and DROP USER (<c>Parser.Users.cs</c>).</summary>
 public class UserParserTests
 {
-    private static T Parse<T>(string sql) where T : Statement => Assert.IsType<T>(SqlParser.Parse(sql));
-
     [Fact]
     public void Users()
     {

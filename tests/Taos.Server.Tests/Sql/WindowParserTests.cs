@@ -1,13 +1,12 @@
 using Taos.Server.Sql;
 using Taos.Server.Sql.Ast;
+using static Taos.Server.Tests.Sql.Parsing;
 
 namespace Taos.Server.Tests.Sql;
 
 /// <summary>Windows, FILL, RANGE and EVERY (<c>Parser.Windows.cs</c>).</summary>
 public class WindowParserTests
 {
-    private static SelectStatement Parse(string sql) => Assert.IsType<SelectStatement>(SqlParser.Parse(sql));
-
     [Theory]
     [InlineData("fill(none)", nameof(FillMode.None))]
     [InlineData("fill(null)", nameof(FillMode.Null))]
@@ -18,14 +17,14 @@ public class WindowParserTests
     [InlineData("fill(value_f, 1)", nameof(FillMode.ValueF))]
     public void Fill_modes(string fill, string mode)
     {
-        var w = Assert.IsType<IntervalWindow>(Parse($"select _wstart, max(v) from t where ts > 0 and ts < 10 interval(5s) {fill}").Window);
+        var w = Assert.IsType<IntervalWindow>(ParseSelect($"select _wstart, max(v) from t where ts > 0 and ts < 10 interval(5s) {fill}").Window);
         Assert.Equal(Enum.Parse<FillMode>(mode), w.Fill!.Mode);
     }
 
     [Fact]
     public void Window_durations_may_be_quoted()
     {
-        var w = Assert.IsType<IntervalWindow>(Parse("select count(*) from t interval('10s') sliding('5s')").Window);
+        var w = Assert.IsType<IntervalWindow>(ParseSelect("select count(*) from t interval('10s') sliding('5s')").Window);
         Assert.Equal((new Duration(10, 's', "10s"), new Duration(5, 's', "5s")), (w.Length, w.Sliding));
         Assert.Throws<TaosServerException>(() => SqlParser.Parse("select count(*) from t interval('ten seconds')"));
     }
@@ -33,15 +32,15 @@ public class WindowParserTests
     [Fact]
     public void Other_windows()
     {
-        var session = Assert.IsType<SessionWindow>(Parse("select count(*) from t session(ts, 10m)").Window);
+        var session = Assert.IsType<SessionWindow>(ParseSelect("select count(*) from t session(ts, 10m)").Window);
         Assert.Equal(("ts", new Duration(10, 'm', "10m")), (Assert.IsType<ColumnExpr>(session.Column).Name, session.Gap));
-        var state = Assert.IsType<StateWindow>(Parse("select count(*) from t state_window(status)").Window);
+        var state = Assert.IsType<StateWindow>(ParseSelect("select count(*) from t state_window(status)").Window);
         Assert.Equal("status", state.Expr.Text);
-        var ev = Assert.IsType<EventWindow>(Parse("select count(*) from t event_window start with v > 10 end with v < 5").Window);
+        var ev = Assert.IsType<EventWindow>(ParseSelect("select count(*) from t event_window start with v > 10 end with v < 5").Window);
         Assert.Equal(("v > 10", "v < 5"), (ev.Start.Text, ev.End.Text));
-        var count = Assert.IsType<CountWindow>(Parse("select count(*) from t count_window(10, 2)").Window);
+        var count = Assert.IsType<CountWindow>(ParseSelect("select count(*) from t count_window(10, 2)").Window);
         Assert.Equal((10L, (long?)2), (count.Count, count.Sliding));
-        Assert.Null(Assert.IsType<CountWindow>(Parse("select count(*) from t count_window(10)").Window).Sliding);
+        Assert.Null(Assert.IsType<CountWindow>(ParseSelect("select count(*) from t count_window(10)").Window).Sliding);
     }
 
     [Fact]
