@@ -88,108 +88,93 @@ internal sealed class Lexer
         switch (c)
         {
             case ' ' or '\t' or '\n' or '\r' or '\f':
-            {
-                int i = start + 1;
-                while (i < _sql.Length && IsSpace(_sql[i]))
-                {
-                    i++;
-                }
                 skip = true;
-                return new Token(TokenKind.Id, start, i - start);
-            }
-            case ':':
-                return new Token(TokenKind.Colon, start, 1);
-            case '-':
-                if (At(start + 1) == '-')
-                {
-                    int i = start + 2;
-                    while (i < _sql.Length && _sql[i] != '\n')
-                    {
-                        i++;
-                    }
-                    skip = true;
-                    return new Token(TokenKind.Id, start, i - start);
-                }
-                return At(start + 1) == '>' ? new Token(TokenKind.Arrow, start, 2) : new Token(TokenKind.Minus, start, 1);
-            case '(':
-                return new Token(TokenKind.LParen, start, 1);
-            case ')':
-                return new Token(TokenKind.RParen, start, 1);
-            case ';':
-                return new Token(TokenKind.End, start, 1);
-            case '+':
-                return new Token(TokenKind.Plus, start, 1);
-            case '*':
-                return new Token(TokenKind.Star, start, 1);
-            case '/':
+                return new Token(TokenKind.Id, start, SkipWhile(start + 1, IsSpace) - start);
+            case '-' when At(start + 1) == '-':
+                skip = true;
+                return new Token(TokenKind.Id, start, SkipWhile(start + 2, ch => ch != '\n') - start);
+            case '/' when At(start + 1) == '*' && start + 2 < _sql.Length:
             {
-                if (At(start + 1) != '*' || start + 2 >= _sql.Length)
-                {
-                    return new Token(TokenKind.Slash, start, 1);
-                }
-                bool hint = _sql[start + 2] == '+';
-                int i = start + 3;
-                while (i < _sql.Length && (_sql[i] != '/' || _sql[i - 1] != '*'))
-                {
-                    i++;
-                }
-                if (i < _sql.Length)
-                {
-                    i++;
-                }
-                skip = !hint;
-                return new Token(hint ? TokenKind.Hint : TokenKind.Id, start, i - start);
+                var comment = ScanBlockComment(start);
+                skip = comment.Kind != TokenKind.Hint;
+                return comment;
             }
-            case '%':
-                return new Token(TokenKind.Percent, start, 1);
-            case '=':
-                return new Token(TokenKind.Eq, start, At(start + 1) == '=' ? 2 : 1);
-            case '<':
-                return At(start + 1) switch
-                {
-                    '=' => new Token(TokenKind.Le, start, 2),
-                    '>' => new Token(TokenKind.Ne, start, 2),
-                    '<' => new Token(TokenKind.LShift, start, 2),
-                    _ => new Token(TokenKind.Lt, start, 1),
-                };
-            case '>':
-                return At(start + 1) switch
-                {
-                    '=' => new Token(TokenKind.Ge, start, 2),
-                    '>' => new Token(TokenKind.RShift, start, 2),
-                    _ => new Token(TokenKind.Gt, start, 1),
-                };
-            case '!':
-                return At(start + 1) == '=' ? new Token(TokenKind.Ne, start, 2) : new Token(TokenKind.Illegal, start, 0);
-            case '|':
-                return At(start + 1) == '|' ? new Token(TokenKind.Concat, start, 2) : new Token(TokenKind.BitOr, start, 1);
-            case ',':
-                return new Token(TokenKind.Comma, start, 1);
-            case '&':
-                return new Token(TokenKind.BitAnd, start, 1);
-            case '~':
-                return new Token(TokenKind.BitNot, start, 1);
-            case '?':
-                return new Token(TokenKind.Question, start, 1);
             case '`' or '\'' or '"':
                 return ScanQuoted(start, c);
-            case '.':
-                if (IsDigit(At(start + 1)))
-                {
-                    int i = start + 2;
-                    while (IsDigit(At(i)))
-                    {
-                        i++;
-                    }
-                    i = SkipExponent(i);
-                    return new Token(TokenKind.Float, start, i - start);
-                }
-                return new Token(TokenKind.Dot, start, 1);
+            case '.' when IsDigit(At(start + 1)):
+                return new Token(TokenKind.Float, start, SkipExponent(SkipWhile(start + 2, IsDigit)) - start);
             case >= '0' and <= '9':
                 return ScanNumber(start);
             default:
-                return ScanWord(start);
+                return ScanOperator(start, c) ?? ScanWord(start);
         }
+    }
+
+    /// <summary>The first position from <paramref name="i"/> on whose character is not <paramref name="accept"/>ed.</summary>
+    private int SkipWhile(int i, Func<char, bool> accept)
+    {
+        while (i < _sql.Length && accept(_sql[i]))
+        {
+            i++;
+        }
+        return i;
+    }
+
+    /// <summary><c>/* … */</c> (skipped) or a <c>/*+ … */</c> hint; an unterminated one runs to the end.</summary>
+    private Token ScanBlockComment(int start)
+    {
+        bool hint = _sql[start + 2] == '+';
+        int i = start + 3;
+        while (i < _sql.Length && (_sql[i] != '/' || _sql[i - 1] != '*'))
+        {
+            i++;
+        }
+        if (i < _sql.Length)
+        {
+            i++;
+        }
+        return new Token(hint ? TokenKind.Hint : TokenKind.Id, start, i - start);
+    }
+
+    /// <summary>A punctuation or operator token (an illegal one for a lone <c>!</c>); null when <paramref name="c"/> starts none.</summary>
+    private Token? ScanOperator(int start, char c)
+    {
+        char next = At(start + 1);
+        (TokenKind Kind, int Length)? op = c switch
+        {
+            ':' => (TokenKind.Colon, 1),
+            '-' => next == '>' ? (TokenKind.Arrow, 2) : (TokenKind.Minus, 1),
+            '(' => (TokenKind.LParen, 1),
+            ')' => (TokenKind.RParen, 1),
+            ';' => (TokenKind.End, 1),
+            '+' => (TokenKind.Plus, 1),
+            '*' => (TokenKind.Star, 1),
+            '/' => (TokenKind.Slash, 1),
+            '%' => (TokenKind.Percent, 1),
+            '=' => (TokenKind.Eq, next == '=' ? 2 : 1),
+            '<' => next switch
+            {
+                '=' => (TokenKind.Le, 2),
+                '>' => (TokenKind.Ne, 2),
+                '<' => (TokenKind.LShift, 2),
+                _ => (TokenKind.Lt, 1),
+            },
+            '>' => next switch
+            {
+                '=' => (TokenKind.Ge, 2),
+                '>' => (TokenKind.RShift, 2),
+                _ => (TokenKind.Gt, 1),
+            },
+            '!' => next == '=' ? (TokenKind.Ne, 2) : (TokenKind.Illegal, 0),
+            '|' => next == '|' ? (TokenKind.Concat, 2) : (TokenKind.BitOr, 1),
+            ',' => (TokenKind.Comma, 1),
+            '&' => (TokenKind.BitAnd, 1),
+            '~' => (TokenKind.BitNot, 1),
+            '?' => (TokenKind.Question, 1),
+            '.' => (TokenKind.Dot, 1),
+            _ => null,
+        };
+        return op is { } o ? new Token(o.Kind, start, o.Length) : null;
     }
 
     private Token ScanQuoted(int start, char delim)
@@ -225,11 +210,7 @@ internal sealed class Lexer
     {
         if (At(i) is 'e' or 'E' && (IsDigit(At(i + 1)) || (At(i + 1) is '+' or '-' && IsDigit(At(i + 2)))))
         {
-            i += 2;
-            while (IsDigit(At(i)))
-            {
-                i++;
-            }
+            i = SkipWhile(i + 2, IsDigit);
         }
         return i;
     }
@@ -249,11 +230,7 @@ internal sealed class Lexer
                 : new Token(binary ? TokenKind.Bin : TokenKind.Hex, start, j - start);
         }
 
-        int i = start + 1;
-        while (IsDigit(At(i)))
-        {
-            i++;
-        }
+        int i = SkipWhile(start + 1, IsDigit);
         if (At(i) is 'b' or 'u' or 'a' or 's' or 'm' or 'h' or 'd' or 'n' or 'y' or 'w' && !IsIdChar(At(i + 1)))
         {
             return new Token(TokenKind.Duration, start, i + 1 - start);
@@ -263,11 +240,7 @@ internal sealed class Lexer
         int segments = 1;
         while (At(i) == '.' && IsDigit(At(i + 1)))
         {
-            i += 2;
-            while (IsDigit(At(i)))
-            {
-                i++;
-            }
+            i = SkipWhile(i + 2, IsDigit);
             kind = TokenKind.Float;
             segments++;
         }

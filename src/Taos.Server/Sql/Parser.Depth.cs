@@ -31,7 +31,7 @@ internal sealed partial class Parser
     private int DepthOf(Expr? expr) => expr is not null && _depths.TryGetValue(expr, out int depth) ? depth : 1;
 
     /// <summary>Records the depth of a node built from already-recorded children; fails when it is too deep.</summary>
-    private T Tracked<T>(T expr, int extra = 0) where T : Expr
+    private T Tracked<T>(T expr) where T : Expr
     {
         int children = expr switch
         {
@@ -46,7 +46,7 @@ internal sealed partial class Parser
                 c.Branches.Count == 0 ? 0 : c.Branches.Max(b => Math.Max(DepthOf(b.When), DepthOf(b.Then)))),
             _ => 0,
         };
-        int depth = children + 1 + extra;
+        int depth = children + 1;
         if (depth > MaxExpressionDepth)
         {
             throw SqlErrors.SyntaxNear(_sql, _cur.Start);

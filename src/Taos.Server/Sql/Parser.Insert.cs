@@ -4,13 +4,11 @@ namespace Taos.Server.Sql;
 
 /// <summary>
 /// INSERT … VALUES is not parsed by TDengine's grammar but by a hand-written scanner (parInsertSql.c) with its own
-/// 534 <c>syntax error near '…' (reason)</c> messages; this half mirrors that scanner. The engine checks values
+/// 534 <c>syntax error near '…' (reason)</c> messages; this part mirrors that scanner. The engine checks values
 /// against the schema (counts, types), because only it knows the columns.
 /// </summary>
 internal sealed partial class Parser
 {
-    private static readonly IReadOnlyList<(char Sign, Duration Duration)> NoOffsets = [];
-
     private Statement ParseInsert()
     {
         Advance(); // INSERT
@@ -64,22 +62,17 @@ internal sealed partial class Parser
     {
         ExpectKw("into");
         var table = ParseTableName();
-        List<string>? columns = null;
-        if (TryTake(TokenKind.LParen))
-        {
-            columns = ParseCommaList(() => ParseName(MaxColumnNameBytes));
-            Expect(TokenKind.RParen);
-        }
-        var query = Is(TokenKind.LParen) ? ParseParenthesizedQuery() : ParseQueryExpression();
-        return new InsertSelectStatement(table, columns, query);
+        var columns = ParseOptionalColumnNames();
+        return new InsertSelectStatement(table, columns, ParseEmbeddedQuery());
     }
 
     private TaosServerException InsertError(Token at, string reason) =>
         at.Kind == TokenKind.End ? SqlErrors.InsertSyntaxNoSource(reason) : SqlErrors.InsertSyntax(_sql, at.Start, reason);
 
+    /// <summary><c>[db.]t [(cols)] [USING …] [(cols)] VALUES (…) …</c>.</summary>
     private InsertClause ParseInsertClause()
     {
-        var table = ParseInsertTableName("table_name is expected");
+        var table = ParseInsertTableName();
         IReadOnlyList<NameAt>? columns = null;
         if (Is(TokenKind.LParen))
         {
@@ -88,43 +81,7 @@ internal sealed partial class Parser
         InsertUsing? usingClause = null;
         if (TryKw("using"))
         {
-            var stable = ParseInsertTableName("table_name is expected");
-            List<string>? tagNames = null;
-            if (Is(TokenKind.LParen))
-            {
-                tagNames = ParseInsertColumnNames().Select(n => n.Name).ToList();
-            }
-            if (!TryKw("tags"))
-            {
-                throw InsertError(_cur, "TAGS is expected");
-            }
-            if (!Is(TokenKind.LParen))
-            {
-                throw InsertError(_cur, "( is expected");
-            }
-            var tagValues = ParseInsertTagValues();
-            usingClause = new InsertUsing(stable, tagNames, tagValues);
-            while (true)
-            {
-                if (TryKw("ttl"))
-                {
-                    if (!TryTake(TokenKind.Integer))
-                    {
-                        throw InsertError(_cur, "Invalid option ttl");
-                    }
-                }
-                else if (TryKw("comment"))
-                {
-                    if (!TryTake(TokenKind.String))
-                    {
-                        throw InsertError(_cur, "Invalid option comment");
-                    }
-                }
-                else
-                {
-                    break;
-                }
-            }
+            usingClause = ParseInsertUsing();
             if (columns is null && Is(TokenKind.LParen))
             {
                 columns = ParseInsertColumnNames();
@@ -149,11 +106,59 @@ internal sealed partial class Parser
         return new InsertClause(table, usingClause, columns, rows);
     }
 
+    /// <summary>After USING: <c>[db.]s [(tag, …)] TAGS (v, …) [TTL n] [COMMENT 'c']</c>.</summary>
+    private InsertUsing ParseInsertUsing()
+    {
+        var stable = ParseInsertTableName();
+        List<string>? tagNames = null;
+        if (Is(TokenKind.LParen))
+        {
+            tagNames = ParseInsertColumnNames().Select(n => n.Name).ToList();
+        }
+        if (!TryKw("tags"))
+        {
+            throw InsertError(_cur, "TAGS is expected");
+        }
+        if (!Is(TokenKind.LParen))
+        {
+            throw InsertError(_cur, "( is expected");
+        }
+        var tagValues = ParseInsertTagValues();
+        SkipInsertTableOptions();
+        return new InsertUsing(stable, tagNames, tagValues);
+    }
+
+    /// <summary>The TTL and COMMENT options the INSERT scanner accepts after the tag values, checked and dropped.</summary>
+    private void SkipInsertTableOptions()
+    {
+        while (true)
+        {
+            if (TryKw("ttl"))
+            {
+                if (!TryTake(TokenKind.Integer))
+                {
+                    throw InsertError(_cur, "Invalid option ttl");
+                }
+            }
+            else if (TryKw("comment"))
+            {
+                if (!TryTake(TokenKind.String))
+                {
+                    throw InsertError(_cur, "Invalid option comment");
+                }
+            }
+            else
+            {
+                return;
+            }
+        }
+    }
+
     /// <summary>
     /// <c>[db.]name</c> where the dot must touch both parts (the INSERT scanner glues <c>db.tb</c> into one token);
     /// names may also be quoted strings.
     /// </summary>
-    private TableName ParseInsertTableName(string expected)
+    private TableName ParseInsertTableName()
     {
         var first = _cur;
         if (first.Kind == TokenKind.Question)
@@ -164,7 +169,7 @@ internal sealed partial class Parser
         }
         if (first.Kind is not (TokenKind.Id or TokenKind.QuotedId or TokenKind.String))
         {
-            throw InsertError(first, expected);
+            throw InsertError(first, "table_name is expected");
         }
         Advance();
         if (Is(TokenKind.Dot) && _cur.Start == first.End)
@@ -177,22 +182,21 @@ internal sealed partial class Parser
             }
             Advance();
             Advance();
-            string db = InsertName(first), table = InsertName(second);
-            if (SqlErrors.Utf8Length(db) > MaxDatabaseNameBytes || SqlErrors.Utf8Length(table) > MaxTableNameBytes)
-            {
-                throw SqlErrors.InsertInvalidOperation("name too long");
-            }
-            return new TableName(db, table);
+            return new TableName(InsertName(first, MaxDatabaseNameBytes), InsertName(second, MaxTableNameBytes));
         }
-        string name = InsertName(first);
-        if (SqlErrors.Utf8Length(name) > MaxTableNameBytes)
+        return new TableName(null, InsertName(first, MaxTableNameBytes));
+    }
+
+    /// <summary>A name as the INSERT scanner reads it (a quoted string is a name too); too long is 512 <c>name too long</c>.</summary>
+    private string InsertName(Token t, int maxBytes)
+    {
+        string name = t.Kind == TokenKind.String ? Lexer.Unquote(_sql, t.Start, t.Length) : t.Word!;
+        if (Utf8Text.ByteCount(name) > maxBytes)
         {
             throw SqlErrors.InsertInvalidOperation("name too long");
         }
-        return new TableName(null, name);
+        return name;
     }
-
-    private string InsertName(Token t) => t.Kind == TokenKind.String ? Lexer.Unquote(_sql, t.Start, t.Length) : t.Word!;
 
     /// <summary><c>(name, …)</c>; the INSERT scanner skips single commas, so they are optional.</summary>
     private List<NameAt> ParseInsertColumnNames()
@@ -227,176 +231,32 @@ internal sealed partial class Parser
     }
 
     /// <summary>INSERT … TAGS (v, …): values separated by commas, which the scanner also lets one leave out.</summary>
-    private ValueList ParseInsertTagValues()
-    {
-        Advance(); // (
-        var values = new List<InsertValue>();
-        while (true)
-        {
-            values.Add(ParseInsertValue());
-            TryTake(TokenKind.Comma);
-            if (Is(TokenKind.RParen))
-            {
-                var close = _cur;
-                Advance();
-                return new ValueList(values, close.Start);
-            }
-        }
-    }
+    private ValueList ParseInsertTagValues() => ParseInsertValueList(commasOptional: true);
 
-    private ValueList ParseInsertRow()
+    /// <summary>INSERT … VALUES (v, …): one row, commas required.</summary>
+    private ValueList ParseInsertRow() => ParseInsertValueList(commasOptional: false);
+
+    private ValueList ParseInsertValueList(bool commasOptional)
     {
         Advance(); // (
         var values = new List<InsertValue>();
         while (true)
         {
             values.Add(ParseInsertValue());
+            if (commasOptional)
+            {
+                TryTake(TokenKind.Comma);
+            }
             if (Is(TokenKind.RParen))
             {
                 var close = _cur;
                 Advance();
                 return new ValueList(values, close.Start);
             }
-            if (!TryTake(TokenKind.Comma))
+            if (!commasOptional && !TryTake(TokenKind.Comma))
             {
                 throw InsertError(_cur, ", expected");
             }
         }
-    }
-
-    /// <summary>One value token (a sign glued to a number belongs to it) and any <c>± duration</c> after it.</summary>
-    private InsertValue ParseInsertValue()
-    {
-        var t = _cur;
-        if (TryParsePlainValue() is { } plain)
-        {
-            return plain;
-        }
-        InsertValueKind kind;
-        string text;
-        switch (t.Kind)
-        {
-            case TokenKind.Minus or TokenKind.Plus:
-            {
-                var n = Peek();
-                if (n.Start != t.End || n.Kind is not (TokenKind.Integer or TokenKind.Float))
-                {
-                    throw InsertError(t, "invalid data or symbol");
-                }
-                Advance();
-                Advance();
-                kind = InsertValueKind.Number;
-                text = _sql.Substring(t.Start, n.End - t.Start);
-                break;
-            }
-            case TokenKind.Hex or TokenKind.Bin:
-                Advance();
-                kind = InsertValueKind.Number;
-                text = _sql.Substring(t.Start, t.Length);
-                break;
-            case TokenKind.Keyword when t.Word is "now" or "today":
-                Advance();
-                if (Is(TokenKind.LParen) && Peek().Kind == TokenKind.RParen)
-                {
-                    Advance();
-                    Advance();
-                }
-                kind = InsertValueKind.TimeFunction;
-                text = t.Word!;
-                break;
-            case TokenKind.Id or TokenKind.QuotedId or TokenKind.Keyword or TokenKind.Alias or TokenKind.Duration
-                or TokenKind.IpAddress:
-                Advance();
-                kind = InsertValueKind.Word;
-                text = _sql.Substring(t.Start, t.Length);
-                break;
-            default:
-                throw InsertError(t, "invalid data or symbol");
-        }
-        return ValueWithOffset(kind, text, t.Start);
-    }
-
-    /// <summary>
-    /// The values both INSERT's scanner and the grammar's tag list read alike — an unsigned number, a string, a
-    /// boolean, NULL or <c>?</c> — with any offsets after it; null (nothing read) for anything else.
-    /// </summary>
-    private InsertValue? TryParsePlainValue()
-    {
-        var t = _cur;
-        (InsertValueKind Kind, string Text)? value = t.Kind switch
-        {
-            TokenKind.Integer or TokenKind.Float => (InsertValueKind.Number, _sql.Substring(t.Start, t.Length)),
-            TokenKind.String => (InsertValueKind.String, Lexer.Unquote(_sql, t.Start, t.Length)),
-            TokenKind.Bool => (InsertValueKind.Bool, t.Word!),
-            TokenKind.Keyword when t.Word == "null" => (InsertValueKind.Null, "null"),
-            TokenKind.Question => (InsertValueKind.Placeholder, "?"),
-            _ => null,
-        };
-        if (value is not { } v)
-        {
-            return null;
-        }
-        Advance();
-        return ValueWithOffset(v.Kind, v.Text, t.Start);
-    }
-
-    /// <summary>
-    /// The value and the one <c>± duration</c> TDengine's <c>parseTime</c> reads after it: a second one is left for
-    /// the caller, which then wants a comma (<c>now + 1h - 1m</c> fails there).
-    /// </summary>
-    private InsertValue ValueWithOffset(InsertValueKind kind, string text, int start)
-    {
-        int offsetPosition = _cur.Start;
-        IReadOnlyList<(char Sign, Duration Duration)> offsets = NoOffsets;
-        if ((Is(TokenKind.Plus) || Is(TokenKind.Minus)) && Peek().Kind == TokenKind.Duration)
-        {
-            char sign = Is(TokenKind.Plus) ? '+' : '-';
-            Advance();
-            var d = _cur;
-            Advance();
-            offsets = [(sign, MakeDuration(d))];
-        }
-        return new InsertValue(kind, text, start, offsets) { OffsetPosition = offsetPosition };
-    }
-
-    /// <summary>A tag value of CREATE TABLE … USING … TAGS (…), which goes through the grammar (so commas are required).</summary>
-    private InsertValue ParseTagExpressionValue()
-    {
-        var t = _cur;
-        if (TryParsePlainValue() is { } plain)
-        {
-            return plain;
-        }
-        InsertValueKind kind;
-        string text;
-        switch (t.Kind)
-        {
-            case TokenKind.Minus or TokenKind.Plus:
-            {
-                Advance();
-                var n = _cur;
-                if (n.Kind is not (TokenKind.Integer or TokenKind.Float))
-                {
-                    throw Fail(n);
-                }
-                Advance();
-                kind = InsertValueKind.Number;
-                text = _sql[t.Start] + _sql.Substring(n.Start, n.Length);
-                break;
-            }
-            case TokenKind.Keyword when t.Word is "now" or "today":
-                ParseKeywordPrimary(t);
-                kind = InsertValueKind.TimeFunction;
-                text = t.Word!;
-                break;
-            case TokenKind.Id or TokenKind.QuotedId or TokenKind.Duration:
-                Advance();
-                kind = InsertValueKind.Word;
-                text = _sql.Substring(t.Start, t.Length);
-                break;
-            default:
-                throw Fail(t);
-        }
-        return ValueWithOffset(kind, text, t.Start);
     }
 }

@@ -12,7 +12,7 @@ internal static class SqlErrors
     private const int InsertQuoteBytes = 63;
 
     /// <summary>TSDB_CODE_TSC_INVALID_OPERATION: the code of the INSERT parser's "invalid operation" messages.</summary>
-    public const int InvalidOperation = 512;
+    private const int InvalidOperation = 512;
 
     public static TaosServerException SyntaxNear(string sql, int position) =>
         new(ServerErrorCode.SyntaxError, Cut("syntax error near \"" + Rest(sql, position) + "\"", MessageBufferBytes));
@@ -50,34 +50,15 @@ internal static class SqlErrors
     /// Keeps the first <paramref name="maxBytes"/> UTF-8 bytes. A character cut in half leaves invalid bytes in
     /// TDengine's C string, which taosAdapter's JSON encoder turns into one U+FFFD each.
     /// </summary>
-    public static string Cut(string text, int maxBytes)
+    private static string Cut(string text, int maxBytes)
     {
-        int bytes = 0;
-        for (int i = 0; i < text.Length; i++)
+        int length = Utf8Text.FittingLength(text, maxBytes, out int bytes);
+        if (length == text.Length)
         {
-            int width;
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                width = 4;
-            }
-            else
-            {
-                width = text[i] < 0x80 ? 1 : text[i] < 0x800 ? 2 : 3;
-            }
-            if (bytes + width > maxBytes)
-            {
-                var sb = new StringBuilder(text, 0, i, i + 4);
-                sb.Append('\uFFFD', maxBytes - bytes);
-                return sb.ToString();
-            }
-            bytes += width;
-            if (width == 4)
-            {
-                i++;
-            }
+            return text;
         }
-        return text;
+        var sb = new StringBuilder(text, 0, length, length + 4);
+        sb.Append('\uFFFD', maxBytes - bytes);
+        return sb.ToString();
     }
-
-    public static int Utf8Length(string text) => Encoding.UTF8.GetByteCount(text);
 }

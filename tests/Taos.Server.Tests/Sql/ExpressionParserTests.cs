@@ -1,13 +1,12 @@
 using Taos.Server.Sql;
 using Taos.Server.Sql.Ast;
+using static Taos.Server.Tests.Sql.Parsing;
 
 namespace Taos.Server.Tests.Sql;
 
+/// <summary>Operators, precedence, column references and expression texts (<c>Parser.Expressions.cs</c>).</summary>
 public class ExpressionParserTests
 {
-    private static Expr Item(string expression) =>
-        Assert.Single(Assert.IsType<SelectStatement>(SqlParser.Parse("select " + expression + " from t")).Items).Expr;
-
     private static Expr Where(string condition) =>
         Assert.IsType<SelectStatement>(SqlParser.Parse("select * from t where " + condition)).Where!;
 
@@ -110,88 +109,6 @@ public class ExpressionParserTests
     }
 
     [Fact]
-    public void Recorded_literal_row_parses_item_by_item()
-    {
-        var statement = Assert.IsType<SelectStatement>(SqlParser.Parse("select true, false, -1, 1.5, -1.5, 'abc', 'héllo', 1e3, -(2)"));
-        Assert.Equal(["true", "false", "-1", "1.5", "-1.5", "'abc'", "'héllo'", "1e3", "-(2)"], statement.Items.Select(i => i.Text));
-        Assert.Equal(true, Assert.IsType<LiteralExpr>(statement.Items[0].Expr).Value);
-        var minusOne = Assert.IsType<UnaryExpr>(statement.Items[2].Expr);
-        Assert.Equal(UnaryOp.Negate, minusOne.Op);
-        Assert.Equal(1L, Assert.IsType<LiteralExpr>(minusOne.Operand).Value);
-        Assert.Equal(1.5, Assert.IsType<LiteralExpr>(statement.Items[3].Expr).Value);
-        Assert.Equal("héllo", Assert.IsType<LiteralExpr>(statement.Items[6].Expr).Value);
-        Assert.Equal(1000.0, Assert.IsType<LiteralExpr>(statement.Items[7].Expr).Value);
-        var minusTwo = Assert.IsType<UnaryExpr>(statement.Items[8].Expr);
-        Assert.Equal("(2)", minusTwo.Operand.Text);
-        Assert.Equal(2L, Assert.IsType<LiteralExpr>(minusTwo.Operand).Value);
-    }
-
-    [Fact]
-    public void Literal_kinds_and_values()
-    {
-        Assert.Equal((LiteralKind.Integer, (object?)18446744073709551615UL), Lit("18446744073709551615"));
-        Assert.Equal((LiteralKind.Integer, (object?)9223372036854775807L), Lit("9223372036854775807"));
-        Assert.Equal((LiteralKind.Float, (object?)0.5), Lit(".5"));
-        Assert.Equal((LiteralKind.Float, (object?)1.0), Lit("1."));
-        Assert.Equal((LiteralKind.String, (object?)"v'q"), Lit("'v''q'"));
-        Assert.Equal((LiteralKind.String, (object?)"b\"q"), Lit("\"b\"\"q\""));
-        Assert.Equal((LiteralKind.Null, (object?)null), Lit("NULL"));
-        Assert.Equal((LiteralKind.Duration, (object?)new Duration(1, 'n', "1n")), Lit("1n"));
-        Assert.Equal((LiteralKind.Timestamp, (object?)"2024-01-01 00:00:00.000"), Lit("TIMESTAMP '2024-01-01 00:00:00.000'"));
-
-        static (LiteralKind, object?) Lit(string text)
-        {
-            var l = Assert.IsType<LiteralExpr>(Item(text));
-            return (l.Kind, l.Value);
-        }
-    }
-
-    [Fact]
-    public void Functions_and_special_forms()
-    {
-        var f = Assert.IsType<FunctionExpr>(Item("first(*)"));
-        Assert.IsType<StarExpr>(Assert.Single(f.Args));
-        var g = Assert.IsType<FunctionExpr>(Item("count(t.*)"));
-        Assert.Equal("t", Assert.IsType<StarExpr>(Assert.Single(g.Args)).Qualifier);
-        var h = Assert.IsType<FunctionExpr>(Item("NoSuchFunc(v, 1)"));
-        Assert.Equal(("nosuchfunc", 2), (h.Name, h.Args.Count));
-        var last = Assert.IsType<FunctionExpr>(Item("last_row(v)"));
-        Assert.Equal("last_row", last.Name);
-        var now = Assert.IsType<FunctionExpr>(Item("now"));
-        Assert.Equal(("now", 0), (now.Name, now.Args.Count));
-        Assert.Equal("today", Assert.IsType<FunctionExpr>(Item("today()")).Name);
-        Assert.Equal("database", Assert.IsType<FunctionExpr>(Item("database()")).Name);
-        Assert.Equal("client_version", Assert.IsType<FunctionExpr>(Item("client_version()")).Name);
-        Assert.Equal("server_status", Assert.IsType<FunctionExpr>(Item("server_status()")).Name);
-
-        var cast = Assert.IsType<CastExpr>(Item("cast('2024-01-01 00:00:00' as timestamp)"));
-        Assert.Equal(new TypeSpec(TaosDataType.Timestamp, 8), cast.Type);
-        Assert.Equal(new TypeSpec(TaosDataType.NChar, 5), Assert.IsType<CastExpr>(Item("cast(v as nchar(5))")).Type);
-        Assert.Equal(new TypeSpec(TaosDataType.UBigInt, 8), Assert.IsType<CastExpr>(Item("cast(v as bigint unsigned)")).Type);
-
-        var simpleCase = Assert.IsType<CaseExpr>(Item("case v when 1 then 'one' when 2 then 'two' end"));
-        Assert.Equal("v", simpleCase.Operand!.Text);
-        Assert.Equal(2, simpleCase.Branches.Count);
-        Assert.Null(simpleCase.Else);
-        var searched = Assert.IsType<CaseExpr>(Item("case when v > 1 then 'a' else 'b' end"));
-        Assert.Null(searched.Operand);
-        Assert.Equal("'b'", searched.Else!.Text);
-    }
-
-    [Fact]
-    public void Placeholders_are_numbered_in_order()
-    {
-        var s = Assert.IsType<SelectStatement>(SqlParser.Parse("select * from meters where ts >= ? and voltage > ? and v in (?, 1)"));
-        var and = Assert.IsType<BinaryExpr>(s.Where);
-        var first = Assert.IsType<LiteralExpr>(Assert.IsType<BinaryExpr>(Assert.IsType<BinaryExpr>(and.Left).Left).Right);
-        var second = Assert.IsType<LiteralExpr>(Assert.IsType<BinaryExpr>(Assert.IsType<BinaryExpr>(and.Left).Right).Right);
-        var third = Assert.IsType<LiteralExpr>(Assert.IsType<InExpr>(and.Right).Values[0]);
-        Assert.Equal(
-            [(LiteralKind.Placeholder, (object?)0), (LiteralKind.Placeholder, 1), (LiteralKind.Placeholder, 2)],
-            new[] { first, second, third }.Select(l => (l.Kind, l.Value)));
-    }
-
-    [Fact]
     public void Json_arrow_needs_a_column_and_a_string()
     {
         var b = Assert.IsType<BinaryExpr>(Item("info->'k1'"));
@@ -200,21 +117,5 @@ public class ExpressionParserTests
         Assert.Equal("k1", Assert.IsType<LiteralExpr>(b.Right).Value);
         var ex = Assert.Throws<TaosServerException>(() => SqlParser.Parse("select info->k1 from t"));
         Assert.Equal("syntax error near \"k1 from t\"", ex.Message);
-    }
-
-    [Fact]
-    public void Too_long_column_name_in_expression_is_9751()
-    {
-        string col = new('c', 65);
-        var ex = Assert.Throws<TaosServerException>(() => SqlParser.Parse($"select {col} from t"));
-        Assert.Equal((ServerErrorCode.InvalidIdentifierName, $"Invalid identifier name: {col} from t"), (ex.Code, ex.Message));
-    }
-
-    [Fact]
-    public void Alias_is_kept_to_64_bytes()
-    {
-        string alias = new('a', 70);
-        var item = Assert.Single(Assert.IsType<SelectStatement>(SqlParser.Parse($"select v as {alias} from t")).Items);
-        Assert.Equal(alias[..64], item.Alias);
     }
 }

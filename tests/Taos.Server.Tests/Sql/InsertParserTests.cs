@@ -5,6 +5,7 @@ using Taos.Server.Sql.Ast;
 
 namespace Taos.Server.Tests.Sql;
 
+/// <summary>INSERT … VALUES, INSERT … SELECT and the values they take (<c>Parser.Insert.cs</c>, <c>Parser.InsertValues.cs</c>).</summary>
 public class InsertParserTests
 {
     private static InsertStatement Parse(string sql) => Assert.IsType<InsertStatement>(SqlParser.Parse(sql));
@@ -208,5 +209,15 @@ public class InsertParserTests
         Assert.Equal(10_000, s.Clauses[0].Rows.Count);
         Assert.Equal("location value number 9999", s.Clauses[0].Rows[9999].Values[3].Text);
         Assert.True(watch.ElapsedMilliseconds < 1000, $"took {watch.ElapsedMilliseconds} ms");
+    }
+
+    [Fact]
+    public void Insert_from_query()
+    {
+        var s = Assert.IsType<InsertSelectStatement>(SqlParser.Parse("insert into t2 (ts, v) select ts, v from t1 where v > 1"));
+        Assert.Equal(new TableName(null, "t2"), s.Table);
+        Assert.Equal(["ts", "v"], s.Columns!);
+        Assert.Equal("v > 1", s.Query.Where!.Text);
+        Assert.Null(Assert.IsType<InsertSelectStatement>(SqlParser.Parse("insert into t2 select * from t1")).Columns);
     }
 }

@@ -1,92 +1,12 @@
 using Taos.Server.Sql;
 using Taos.Server.Sql.Ast;
+using static Taos.Server.Tests.Sql.Parsing;
 
 namespace Taos.Server.Tests.Sql;
 
-public class DdlParserTests
+/// <summary>CREATE, DROP and ALTER of tables and super tables, DESCRIBE, column definitions and types (<c>Parser.Tables.cs</c>).</summary>
+public class TableParserTests
 {
-    private static T Parse<T>(string sql) where T : Statement => Assert.IsType<T>(SqlParser.Parse(sql));
-
-    [Fact]
-    public void CreateDatabase_with_options()
-    {
-        var s = Parse<CreateDatabaseStatement>(
-            "CREATE DATABASE IF NOT EXISTS Power PRECISION 'US' KEEP 3650d, 3650d, 3650d DURATION 10 BUFFER 256 " +
-            "CACHEMODEL 'last_row' WAL_RETENTION_PERIOD -1 TABLE_PREFIX -2 REPLICA 1");
-        Assert.Equal("power", s.Name);
-        Assert.True(s.IfNotExists);
-        Assert.Equal(["precision", "keep", "duration", "buffer", "cachemodel", "wal_retention_period", "table_prefix", "replica"],
-            s.Options.Select(o => o.Name));
-        Assert.Equal(["US"], s.Options[0].Values);
-        Assert.Equal(["3650d", "3650d", "3650d"], s.Options[1].Values);
-        Assert.Equal(["10"], s.Options[2].Values);
-        Assert.Equal(["last_row"], s.Options[4].Values);
-        Assert.Equal(["-1"], s.Options[5].Values);
-        Assert.Equal(["-2"], s.Options[6].Values);
-        Assert.Equal("create database if not exists power precision 'US' keep 3650d, 3650d, 3650d duration 10 buffer 256 cachemodel 'last_row' wal_retention_period -1 table_prefix -2 replica 1", s.Sql);
-    }
-
-    [Fact]
-    public void CreateDatabase_keep_takes_integers()
-    {
-        var s = Parse<CreateDatabaseStatement>("create database cx_keep duration 1 keep 3");
-        Assert.False(s.IfNotExists);
-        Assert.Equal(["3"], s.Options.Single(o => o.Name == "keep").Values);
-    }
-
-    [Theory]
-    [InlineData("create database d precision ms", "syntax error near \"ms\"")]
-    [InlineData("create database d buffer 'x'", "syntax error near \"'x'\"")]
-    [InlineData("create database d nosuchoption 1", "syntax error near \"nosuchoption 1\"")]
-    [InlineData("create database d keep 1, 'x'", "syntax error near \"'x'\"")]
-    public void CreateDatabase_bad_option_is_a_syntax_error(string sql, string message)
-    {
-        var ex = Assert.Throws<TaosServerException>(() => SqlParser.Parse(sql));
-        Assert.Equal(ServerErrorCode.SyntaxError, ex.Code);
-        Assert.Equal(message, ex.Message);
-    }
-
-    [Fact]
-    public void DropDatabase_and_Use()
-    {
-        var d = Parse<DropDatabaseStatement>("drop database if exists cf_ms");
-        Assert.Equal("cf_ms", d.Name);
-        Assert.True(d.IfExists);
-        Assert.False(Parse<DropDatabaseStatement>("DROP DATABASE x").IfExists);
-        Assert.Equal("cx_misc", Parse<UseDatabaseStatement>("use cx_misc").Name);
-        Assert.Equal("MyDb", Parse<UseDatabaseStatement>("use `MyDb`").Name);
-    }
-
-    [Fact]
-    public void ShowDatabases_kinds()
-    {
-        Assert.Equal(ShowDatabasesKind.All, Parse<ShowDatabasesStatement>("show databases").Kind);
-        Assert.Equal(ShowDatabasesKind.User, Parse<ShowDatabasesStatement>("SHOW USER DATABASES").Kind);
-        Assert.Equal(ShowDatabasesKind.System, Parse<ShowDatabasesStatement>("show system databases").Kind);
-    }
-
-    [Fact]
-    public void ShowTables_forms()
-    {
-        var all = Parse<ShowTablesStatement>("show tables");
-        Assert.Equal((null, null, ShowTablesKind.All), (all.Database, all.LikePattern, all.Kind));
-        var withDb = Parse<ShowTablesStatement>("show cf_nosuchdb.tables");
-        Assert.Equal("cf_nosuchdb", withDb.Database);
-        var full = Parse<ShowTablesStatement>("SHOW CHILD db1.TABLES LIKE 'D10%'");
-        Assert.Equal(("db1", "D10%", ShowTablesKind.Child), (full.Database, full.LikePattern, full.Kind));
-        Assert.Equal(ShowTablesKind.Normal, Parse<ShowTablesStatement>("show normal tables").Kind);
-    }
-
-    [Fact]
-    public void ShowStables_forms()
-    {
-        var s = Parse<ShowStablesStatement>("show stables");
-        Assert.Null(s.Database);
-        var t = Parse<ShowStablesStatement>("show power.stables like 'me%'");
-        Assert.Equal(("power", "me%"), (t.Database, t.LikePattern));
-        Assert.Throws<TaosServerException>(() => SqlParser.Parse("show child stables"));
-    }
-
     [Fact]
     public void CreateStable_columns_and_tags()
     {
@@ -224,22 +144,21 @@ public class DdlParserTests
     }
 
     [Fact]
-    public void Too_long_names_fail_with_9751_quoting_from_the_name()
+    public void Alter_table_forms()
     {
-        string table = "t" + new string('x', 192);
-        var ex = Assert.Throws<TaosServerException>(() => SqlParser.Parse($"create table {table} (ts timestamp, v int)"));
-        Assert.Equal(ServerErrorCode.InvalidIdentifierName, ex.Code);
-        Assert.Equal($"Invalid identifier name: {table} (ts timestamp, v int)", ex.Message);
-
-        Parse<CreateNormalTableStatement>($"create table {table[..192]} (ts timestamp, v int)");
-
-        string db = new('d', 65);
-        ex = Assert.Throws<TaosServerException>(() => SqlParser.Parse($"create database {db}"));
-        Assert.Equal($"Invalid identifier name: {db}", ex.Message);
-        Parse<CreateDatabaseStatement>($"create database {db[..64]}");
-
-        string col = new('c', 65);
-        ex = Assert.Throws<TaosServerException>(() => SqlParser.Parse($"create table t (ts timestamp, `{col}` int)"));
-        Assert.Equal($"Invalid identifier name: {col}` int)", ex.Message);
+        var add = Parse<AlterTableStatement>("alter table t add column c2 varchar(20)");
+        Assert.Equal((false, AlterTableKind.AddColumn, "c2", new TypeSpec(TaosDataType.VarChar, 20)),
+            (add.Stable, add.Kind, add.Column!.Name, add.Column.Type));
+        var modify = Parse<AlterTableStatement>("alter stable db.st modify tag location binary(64)");
+        Assert.Equal((true, AlterTableKind.ModifyTag, new TableName("db", "st")), (modify.Stable, modify.Kind, modify.Table));
+        var drop = Parse<AlterTableStatement>("alter stable st drop column c2");
+        Assert.Equal((AlterTableKind.DropColumn, "c2"), (drop.Kind, drop.Name));
+        var rename = Parse<AlterTableStatement>("alter table st rename tag a b");
+        Assert.Equal((AlterTableKind.RenameTag, "a", "b"), (rename.Kind, rename.Name, rename.NewName));
+        var set = Parse<AlterTableStatement>("alter table d1001 set tag groupid = -5");
+        Assert.Equal((AlterTableKind.SetTag, "groupid", "-5"), (set.Kind, set.Name, set.TagValue!.Text));
+        var options = Parse<AlterTableStatement>("alter table t comment 'hello' ttl 10");
+        Assert.Equal(AlterTableKind.Options, options.Kind);
+        Assert.Equal([("comment", "hello"), ("ttl", "10")], options.Options.Select(o => (o.Name, o.Values.Single())));
     }
 }

@@ -1,0 +1,16 @@
+namespace Taos.Server.Sql.Ast;
+
+/// <summary>What a FROM clause reads: a table, a subquery or a join of two sources.</summary>
+internal abstract record FromSource;
+
+/// <summary><c>FROM [db.]t [[AS] alias]</c>.</summary>
+internal sealed record TableSource(TableName Name, string? Alias) : FromSource;
+
+/// <summary><c>FROM (SELECT …) [[AS] alias]</c>.</summary>
+internal sealed record SubquerySource(SelectStatement Query, string? Alias) : FromSource;
+
+/// <summary>
+/// <c>a [INNER|LEFT|RIGHT|FULL …] JOIN b ON cond</c>, or <c>FROM a, b</c> (an inner join with <see cref="On"/> null).
+/// <see cref="JoinType"/> is the lowercased words before JOIN (<c>inner</c> when none).
+/// </summary>
+internal sealed record JoinSource(FromSource Left, FromSource Right, string JoinType, Expr? On) : FromSource;

@@ -1,0 +1,10 @@
+namespace Taos.Server.Sql.Ast;
+
+/// <summary><c>CREATE USER u PASS 'p' [SYSINFO 0|1]</c> (SYSINFO defaults to 1).</summary>
+internal sealed record CreateUserStatement(string Name, string Password, int SysInfo) : Statement;
+
+/// <summary><c>ALTER USER u PASS 'p' | ENABLE n | SYSINFO n</c>: <see cref="Option"/> is <c>pass</c>, <c>enable</c> or <c>sysinfo</c>.</summary>
+internal sealed record AlterUserStatement(string Name, string Option, string Value) : Statement;
+
+/// <summary><c>DROP USER u</c>.</summary>
+internal sealed record DropUserStatement(string Name) : Statement;

@@ -1,0 +1,82 @@
+using Taos.Server.Sql.Ast;
+
+namespace Taos.Server.Sql;
+
+/// <summary>Function calls: named functions, the keywords that are functions (<c>now()</c>, <c>count(*)</c>, …) and CAST.</summary>
+internal sealed partial class Parser
+{
+    /// <summary>Keywords that name functions callable with an empty argument list only: <c>database()</c> and the like.</summary>
+    private static readonly HashSet<string> NoArgFunctions = new(StringComparer.Ordinal)
+    {
+        "now", "today", "timezone", "database", "client_version", "server_version", "server_status", "current_user", "user",
+    };
+
+    /// <summary>Keywords that are also functions taking <c>*</c>: <c>count(*)</c>, <c>first(*)</c>, ….</summary>
+    private static readonly HashSet<string> StarFunctions = new(StringComparer.Ordinal) { "count", "first", "last", "last_row" };
+
+    /// <summary><c>name(arg, …)</c> for a function named by an identifier.</summary>
+    private Expr ParseFunctionCall()
+    {
+        var t = _cur;
+        Advance();
+        Expect(TokenKind.LParen);
+        // sql.y: function_name NK_LP expression_list NK_RP, so at least one argument.
+        Enter();
+        var args = ParseCommaList(ParseExpression);
+        Leave();
+        Expect(TokenKind.RParen);
+        return Tracked(new FunctionExpr(t.Word!, args) { Text = TextFrom(t.Start) });
+    }
+
+    /// <summary>One of <see cref="NoArgFunctions"/> with its <c>()</c>, which NOW alone may leave out.</summary>
+    private FunctionExpr ParseNoArgFunctionCall()
+    {
+        var t = _cur;
+        Advance();
+        if (t.Word != "now" || Is(TokenKind.LParen))
+        {
+            Expect(TokenKind.LParen);
+            Expect(TokenKind.RParen);
+        }
+        return new FunctionExpr(t.Word!, []) { Text = TextFrom(t.Start) };
+    }
+
+    /// <summary>One of <see cref="StarFunctions"/>: <c>(*)</c> or <c>(arg, …)</c> where an argument may be <c>t.*</c>.</summary>
+    private Expr ParseStarFunctionCall()
+    {
+        var t = _cur;
+        Advance();
+        Expect(TokenKind.LParen);
+        List<Expr> args;
+        if (Is(TokenKind.Star))
+        {
+            Advance();
+            args = [new StarExpr(null) { Text = "*" }];
+        }
+        else
+        {
+            Enter();
+            args = ParseCommaList(ParseStarFunctionArgument);
+            Leave();
+        }
+        Expect(TokenKind.RParen);
+        return Tracked(new FunctionExpr(t.Word!, args) { Text = TextFrom(t.Start) });
+    }
+
+    private Expr ParseStarFunctionArgument() => AtQualifiedStar() ? ParseQualifiedStar(checkQualifierLength: false) : ParseExpression();
+
+    /// <summary><c>CAST(expr AS type)</c>.</summary>
+    private Expr ParseCast()
+    {
+        int start = _cur.Start;
+        ExpectKw("cast");
+        Expect(TokenKind.LParen);
+        Enter();
+        var operand = ParseExpression();
+        Leave();
+        ExpectKw("as");
+        var type = ParseTypeName();
+        Expect(TokenKind.RParen);
+        return Tracked(new CastExpr(operand, type) { Text = TextFrom(start) });
+    }
+}
