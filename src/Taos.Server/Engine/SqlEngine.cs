@@ -4,9 +4,9 @@ using System.Text.RegularExpressions;
 using Taos.Server.Engine.Catalog;
 using Taos.Server.Engine.Insert;
 using Taos.Server.Engine.Query;
+using Taos.Server.Engine.Storage;
 using Taos.Server.Sql;
 using Taos.Server.Sql.Ast;
-using Taos.Server.Storage;
 
 namespace Taos.Server.Engine;
 
@@ -16,16 +16,15 @@ namespace Taos.Server.Engine;
 /// </summary>
 internal sealed class SqlEngine : IDisposable
 {
-    private readonly TaosStore _store;
+    private readonly IStore _store;
 
-    public SqlEngine(string dataDirectory, TimeZoneInfo serverZone)
+    /// <param name="store">The durable store; the engine owns it from now on and disposes it.</param>
+    /// <param name="serverZone">The server's time zone (timestamps without an offset).</param>
+    public SqlEngine(IStore store, TimeZoneInfo serverZone)
     {
-        DataDirectory = dataDirectory;
+        _store = store;
         ServerZone = serverZone;
-        _store = new TaosStore(dataDirectory);
     }
-
-    public string DataDirectory { get; }
 
     public TimeZoneInfo ServerZone { get; }
 

@@ -1,4 +1,5 @@
 using Taos.Server.Engine;
+using Taos.Server.Storage.Sqlite;
 
 namespace Taos.Server.Tests.Engine;
 
@@ -380,7 +381,7 @@ public sealed class SqlEngineTests : EngineTestBase
         {
             foreach (var file in Directory.GetFiles(Dir).Where(f => !f.EndsWith("-shm", StringComparison.Ordinal)))
                 File.Copy(file, Path.Combine(crashed, Path.GetFileName(file)));
-            using var recovered = new SqlEngine(crashed, TimeZoneInfo.Utc);
+            using var recovered = new SqlEngine(new SqliteStore(crashed), TimeZoneInfo.Utc);
             var count = Assert.IsType<RowSetResult>(recovered.Execute("select count(*) from meters", Session));
             Assert.Equal(2L, count.Rows.Single()[0]);
         }
@@ -409,7 +410,7 @@ public sealed class SqlEngineConcurrencyTests : IDisposable
     [Fact]
     public async Task Concurrent_inserts_auto_creates_and_queries_lose_nothing()
     {
-        using var engine = new SqlEngine(_dir, TimeZoneInfo.Utc);
+        using var engine = new SqlEngine(new SqliteStore(_dir), TimeZoneInfo.Utc);
         var session = new SqlSession { Database = "c" };
         engine.Execute("create database c", session);
         engine.Execute("create stable st (ts timestamp, v int) tags (g int)", session);

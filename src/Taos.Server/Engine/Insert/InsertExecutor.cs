@@ -1,7 +1,7 @@
 using Taos.Server.Engine.Catalog;
+using Taos.Server.Engine.Storage;
 using Taos.Server.Engine.Time;
 using Taos.Server.Sql.Ast;
-using Taos.Server.Storage;
 
 namespace Taos.Server.Engine.Insert;
 
@@ -11,10 +11,10 @@ namespace Taos.Server.Engine.Insert;
 /// </summary>
 internal sealed class InsertExecutor
 {
-    private readonly TaosStore _store;
+    private readonly IStore _store;
     private readonly TimeZoneInfo _zone;
 
-    public InsertExecutor(TaosStore store, TimeZoneInfo zone)
+    public InsertExecutor(IStore store, TimeZoneInfo zone)
     {
         _store = store;
         _zone = zone;
