@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace Taos.Server.Engine.Insert;
+namespace Taos.Server.Engine.Write;
 
 /// <summary>
 /// TDengine's JSON tag: a flat object whose values are strings, numbers, booleans or null. Stored and shown with
