@@ -35,6 +35,12 @@ public abstract class EngineTestBase : IDisposable
         Engine = new SqlEngine(Store, TimeZoneInfo.Utc);
     }
 
+    /// <summary>Creates TDengine's example super table <c>meters</c>.</summary>
+    protected void Meters()
+    {
+        Exec("create stable meters (ts timestamp, current float, voltage int, phase float) tags (groupid int, location binary(24))");
+    }
+
     private protected StatementResult Exec(string sql, SqlSession? session = null) => Engine.Execute(sql, session ?? Session);
 
     protected int Affected(string sql) => Assert.IsType<AffectedRowsResult>(Exec(sql)).AffectedRows;

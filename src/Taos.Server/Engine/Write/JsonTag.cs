@@ -28,80 +28,77 @@ internal static class JsonTag
         }
         catch (JsonException)
         {
-            reason = "json parse error";
-            quoted = trimmed;
+            (reason, quoted) = ("json parse error", trimmed);
             return false;
         }
         using (doc)
         {
-            if (doc.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                reason = "json error invalide value";
-                quoted = trimmed;
-                return false;
-            }
-            var entries = new SortedDictionary<byte[], (string Key, JsonElement Value)>(ByteComparer.Instance);
-            foreach (var property in doc.RootElement.EnumerateObject())
-            {
-                string key = property.Name;
-                foreach (char ch in key)
-                {
-                    if (ch < 0x20 || ch > 0x7E)
-                    {
-                        reason = "json key not validate";
-                        quoted = key;
-                        return false;
-                    }
-                }
-                if (key.Length > 256)
-                {
-                    reason = "json key too long, more than 256";
-                    quoted = key;
-                    return false;
-                }
-                if (key.Length == 0) continue;
-                var bytes = Encoding.UTF8.GetBytes(key);
-                if (entries.ContainsKey(bytes)) continue;
-                switch (property.Value.ValueKind)
-                {
-                    case JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null:
-                        entries[bytes] = (key, property.Value);
-                        break;
-                    default:
-                        reason = "invalid json value";
-                        quoted = trimmed;
-                        return false;
-                }
-            }
-            var sb = new StringBuilder("{");
-            bool first = true;
-            foreach (var (key, value) in entries.Values)
-            {
-                if (!first) sb.Append(',');
-                first = false;
-                AppendString(sb, key);
-                sb.Append(':');
-                switch (value.ValueKind)
-                {
-                    case JsonValueKind.String: AppendString(sb, value.GetString()!); break;
-                    case JsonValueKind.Number:
-                        if (!value.TryGetDouble(out double d) || !double.IsFinite(d))
-                        {
-                            reason = "json value not validate";
-                            quoted = trimmed;
-                            return false;
-                        }
-                        sb.Append(FormatNumber(d));
-                        break;
-                    case JsonValueKind.True: sb.Append("true"); break;
-                    case JsonValueKind.False: sb.Append("false"); break;
-                    default: sb.Append("null"); break;
-                }
-            }
-            sb.Append('}');
-            normalized = sb.ToString();
-            return true;
+            var failure = doc.RootElement.ValueKind != JsonValueKind.Object
+                ? ("json error invalide value", trimmed)
+                : Collect(doc.RootElement, trimmed, out var entries) ?? Write(entries, trimmed, out normalized);
+            if (failure is not { } f) return true;
+            normalized = null;
+            (reason, quoted) = f;
+            return false;
         }
+    }
+
+    /// <summary>The object's entries by key bytes, the first of duplicate keys winning; or why TDengine refuses it.</summary>
+    private static (string Reason, string Quoted)? Collect(JsonElement root, string trimmed,
+        out SortedDictionary<byte[], (string Key, JsonElement Value)> entries)
+    {
+        entries = new SortedDictionary<byte[], (string Key, JsonElement Value)>(ByteComparer.Instance);
+        foreach (var property in root.EnumerateObject())
+        {
+            string key = property.Name;
+            foreach (char ch in key)
+            {
+                if (ch < 0x20 || ch > 0x7E) return ("json key not validate", key);
+            }
+            if (key.Length > 256) return ("json key too long, more than 256", key);
+            if (key.Length == 0) continue;
+            var bytes = Encoding.UTF8.GetBytes(key);
+            if (entries.ContainsKey(bytes)) continue;
+            switch (property.Value.ValueKind)
+            {
+                case JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False or JsonValueKind.Null:
+                    entries[bytes] = (key, property.Value);
+                    break;
+                default:
+                    return ("invalid json value", trimmed);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The entries as normalized JSON text; or why TDengine refuses a value.</summary>
+    private static (string Reason, string Quoted)? Write(SortedDictionary<byte[], (string Key, JsonElement Value)> entries, string trimmed,
+        out string? normalized)
+    {
+        normalized = null;
+        var sb = new StringBuilder("{");
+        bool first = true;
+        foreach (var (key, value) in entries.Values)
+        {
+            if (!first) sb.Append(',');
+            first = false;
+            AppendString(sb, key);
+            sb.Append(':');
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.String: AppendString(sb, value.GetString()!); break;
+                case JsonValueKind.Number:
+                    if (!value.TryGetDouble(out double d) || !double.IsFinite(d)) return ("json value not validate", trimmed);
+                    sb.Append(FormatNumber(d));
+                    break;
+                case JsonValueKind.True: sb.Append("true"); break;
+                case JsonValueKind.False: sb.Append("false"); break;
+                default: sb.Append("null"); break;
+            }
+        }
+        sb.Append('}');
+        normalized = sb.ToString();
+        return null;
     }
 
     /// <summary>A double as cJSON prints it: integral values in int range as integers, else %.15g or %.17g.</summary>
