@@ -184,4 +184,37 @@ public sealed class SqliteStoreTests : IDisposable
         await writer;
         Assert.Equal(2, store.Scan(t.Info, long.MinValue, long.MaxValue).Count());
     }
+
+    [Fact]
+    public void A_data_directory_from_before_write_sequences_reads_as_before_and_numbers_from_zero()
+    {
+        using (var store = new SqliteStore(_dir))
+        {
+            var t = CreateNormal(store);
+            store.Write(tx =>
+            {
+                tx.UpsertRows(t, [0], [[1L, null, null, null, null, null, null, null, null]]);
+                return 0;
+            });
+        }
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + Path.Combine(_dir, "taos.db") + ";Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "DROP TABLE write_seq";
+            command.ExecuteNonQuery();
+        }
+        using (var store = new SqliteStore(_dir))
+        {
+            Assert.Equal(0, store.LastSequence("d"));
+            var t = store.FindEntry("d", "t")!;
+            Assert.Single(store.Scan(t.Info, long.MinValue, long.MaxValue));
+            store.Write(tx =>
+            {
+                tx.UpsertRows(t, [0], [[2L, null, null, null, null, null, null, null, null]]);
+                return 0;
+            });
+            Assert.Equal(1, store.LastSequence("d"));
+        }
+    }
 }
