@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Taos.Server.Engine;
 using Taos.Server.Http;
+using Taos.Server.Storage.Sqlite;
 
 namespace Taos.Server;
 
@@ -61,7 +62,7 @@ public sealed class TaosServer : IAsyncDisposable
         string dataDirectory = Path.GetFullPath(options.DataDirectory);
         Directory.CreateDirectory(dataDirectory);
 
-        var engine = new SqlEngine(dataDirectory, options.TimeZone);
+        var engine = new SqlEngine(new SqliteStore(dataDirectory), options.TimeZone);
         WebApplication? app = null;
         try
         {

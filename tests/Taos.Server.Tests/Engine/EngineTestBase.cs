@@ -1,4 +1,6 @@
 using Taos.Server.Engine;
+using Taos.Server.Engine.Storage;
+using Taos.Server.Storage.Sqlite;
 
 namespace Taos.Server.Tests.Engine;
 
@@ -8,7 +10,8 @@ public abstract class EngineTestBase : IDisposable
     protected EngineTestBase(string? database = "d")
     {
         Session = new SqlSession { Database = database };
-        Engine = new SqlEngine(Dir, TimeZoneInfo.Utc);
+        Store = new SqliteStore(Dir);
+        Engine = new SqlEngine(Store, TimeZoneInfo.Utc);
         if (database is not null)
         {
             Exec("create database " + database);
@@ -19,13 +22,23 @@ public abstract class EngineTestBase : IDisposable
 
     private protected SqlEngine Engine { get; private set; }
 
+    /// <summary>The store under <see cref="Engine"/> (owned by it).</summary>
+    private protected IStore Store { get; private set; }
+
     private protected SqlSession Session { get; }
 
     /// <summary>Closes the engine and opens a new one on the same directory, as a server restart would.</summary>
     protected void Reopen()
     {
         Engine.Dispose();
-        Engine = new SqlEngine(Dir, TimeZoneInfo.Utc);
+        Store = new SqliteStore(Dir);
+        Engine = new SqlEngine(Store, TimeZoneInfo.Utc);
+    }
+
+    /// <summary>Creates TDengine's example super table <c>meters</c>.</summary>
+    protected void Meters()
+    {
+        Exec("create stable meters (ts timestamp, current float, voltage int, phase float) tags (groupid int, location binary(24))");
     }
 
     private protected StatementResult Exec(string sql, SqlSession? session = null) => Engine.Execute(sql, session ?? Session);

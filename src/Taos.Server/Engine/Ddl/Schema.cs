@@ -3,7 +3,7 @@ using System.Text;
 using Taos.Server.Engine.Catalog;
 using Taos.Server.Sql.Ast;
 
-namespace Taos.Server.Engine;
+namespace Taos.Server.Engine.Ddl;
 
 /// <summary>The schema checks of CREATE STABLE/TABLE, in TDengine's order (tags first, then columns).</summary>
 internal static class Schema

@@ -1,7 +1,8 @@
 using Taos.Server.Engine.Catalog;
-using Taos.Server.Storage;
+using Taos.Server.Engine.Storage;
+using Taos.Server.Storage.Sqlite;
 
-namespace Taos.Server.Tests.Storage;
+namespace Taos.Server.Tests.Storage.Sqlite;
 
 /// <summary>The typed batch scan gives exactly the values of the row scan, for any column selection.</summary>
 public sealed class BatchScanTests : IDisposable
@@ -39,7 +40,7 @@ public sealed class BatchScanTests : IDisposable
     [InlineData(new int[0])]
     public void Batches_hold_the_row_scan_values_of_the_selected_columns(int[] selected)
     {
-        using var store = new TaosStore(_dir);
+        using var store = new SqliteStore(_dir);
         var table = store.Write(tx =>
         {
             tx.CreateDatabase(new DatabaseInfo("d", TaosPrecision.Milliseconds, new Dictionary<string, string> { ["keep"] = "5256000m" }));
@@ -66,7 +67,7 @@ public sealed class BatchScanTests : IDisposable
     [Fact]
     public void A_table_stored_in_parts_scans_as_batches_too()
     {
-        using var store = new TaosStore(_dir);
+        using var store = new SqliteStore(_dir);
         var columns = new List<ColumnInfo> { new("ts", TaosDataType.Timestamp, 8) };
         columns.AddRange(Enumerable.Range(1, 2500).Select(i => new ColumnInfo("c" + i, TaosDataType.Int, 4)));
         var table = store.Write(tx =>

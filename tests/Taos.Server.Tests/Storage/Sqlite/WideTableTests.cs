@@ -1,7 +1,7 @@
 using Taos.Server.Engine;
 using Taos.Server.Tests.Engine;
 
-namespace Taos.Server.Tests.Storage;
+namespace Taos.Server.Tests.Storage.Sqlite;
 
 /// <summary>
 /// TDengine takes up to 4096 columns + tags (spec A4: "cols+tags > 4096 → 9792 Too many columns"); SQLite stops at

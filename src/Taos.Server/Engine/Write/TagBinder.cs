@@ -1,7 +1,7 @@
 using Taos.Server.Engine.Catalog;
 using Taos.Server.Sql.Ast;
 
-namespace Taos.Server.Engine.Insert;
+namespace Taos.Server.Engine.Write;
 
 /// <summary>Binds the tag values of <c>USING s [(tags)] TAGS (…)</c> to a super table's tags; unnamed tags are NULL.</summary>
 internal static class TagBinder

@@ -1,6 +1,6 @@
 using Taos.Server.Engine;
 
-namespace Taos.Server.Tests.Engine;
+namespace Taos.Server.Tests.Engine.Write;
 
 /// <summary>
 /// INSERT's <c>± duration</c> (spec A5: "INSERT accepts one ± duration after a timestamp", parInsertSql.c

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
 
-namespace Taos.Server.Engine.Insert;
+namespace Taos.Server.Engine.Write;
 
 /// <summary>
 /// Reads 2-D WKT (POINT, LINESTRING, POLYGON, MULTIPOINT, MULTILINESTRING, MULTIPOLYGON) into little-endian WKB the way

@@ -1,9 +1,10 @@
 using Taos.Server.Engine.Catalog;
-using Taos.Server.Storage;
+using Taos.Server.Engine.Storage;
+using Taos.Server.Storage.Sqlite;
 
-namespace Taos.Server.Tests.Storage;
+namespace Taos.Server.Tests.Storage.Sqlite;
 
-public sealed class TaosStoreTests : IDisposable
+public sealed class SqliteStoreTests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "taos-store-" + Guid.NewGuid().ToString("N"));
 
@@ -25,7 +26,7 @@ public sealed class TaosStoreTests : IDisposable
         new("s", TaosDataType.VarChar, 16), new("n", TaosDataType.NChar, 8), new("vb", TaosDataType.VarBinary, 8),
     ];
 
-    private static TableEntry CreateNormal(TaosStore store, string db = "d", string name = "t") => store.Write(tx =>
+    private static TableEntry CreateNormal(SqliteStore store, string db = "d", string name = "t") => store.Write(tx =>
     {
         if (store.FindDatabase(db) is null)
             tx.CreateDatabase(new DatabaseInfo(db, TaosPrecision.Milliseconds, new Dictionary<string, string> { ["keep"] = "5256000m" }));
@@ -37,7 +38,7 @@ public sealed class TaosStoreTests : IDisposable
     [Fact]
     public void Rows_and_catalog_survive_a_restart()
     {
-        using (var store = new TaosStore(_dir))
+        using (var store = new SqliteStore(_dir))
         {
             var t = CreateNormal(store);
             store.Write(tx =>
@@ -52,7 +53,7 @@ public sealed class TaosStoreTests : IDisposable
                 return 0;
             });
         }
-        using (var store = new TaosStore(_dir))
+        using (var store = new SqliteStore(_dir))
         {
             var table = store.FindTable("d", "t")!;
             var rows = store.Scan(table, long.MinValue, long.MaxValue).ToList();
@@ -78,7 +79,7 @@ public sealed class TaosStoreTests : IDisposable
     [Fact]
     public void UpsertRows_keeps_columns_not_written_and_overwrites_written_nulls()
     {
-        using var store = new TaosStore(_dir);
+        using var store = new SqliteStore(_dir);
         var t = CreateNormal(store);
         store.Write(tx =>
         {
@@ -97,7 +98,7 @@ public sealed class TaosStoreTests : IDisposable
     [Fact]
     public void Scan_honours_the_range_and_orders_by_ts()
     {
-        using var store = new TaosStore(_dir);
+        using var store = new SqliteStore(_dir);
         var t = CreateNormal(store);
         store.Write(tx =>
         {
@@ -112,7 +113,7 @@ public sealed class TaosStoreTests : IDisposable
     [Fact]
     public void Failed_write_rolls_back_rows_and_catalog()
     {
-        using var store = new TaosStore(_dir);
+        using var store = new SqliteStore(_dir);
         var t = CreateNormal(store);
         Assert.Throws<InvalidOperationException>(() => store.Write<int>(tx =>
         {
@@ -127,7 +128,7 @@ public sealed class TaosStoreTests : IDisposable
     [Fact]
     public void Dropping_a_super_table_drops_its_children_and_rows()
     {
-        using var store = new TaosStore(_dir);
+        using var store = new SqliteStore(_dir);
         CreateNormal(store);
         store.Write(tx =>
         {
@@ -158,7 +159,7 @@ public sealed class TaosStoreTests : IDisposable
     [Fact]
     public async Task Reads_proceed_while_a_write_transaction_is_open()
     {
-        using var store = new TaosStore(_dir);
+        using var store = new SqliteStore(_dir);
         var t = CreateNormal(store);
         store.Write(tx =>
         {
@@ -182,5 +183,38 @@ public sealed class TaosStoreTests : IDisposable
         release.Set();
         await writer;
         Assert.Equal(2, store.Scan(t.Info, long.MinValue, long.MaxValue).Count());
+    }
+
+    [Fact]
+    public void A_data_directory_from_before_write_sequences_reads_as_before_and_numbers_from_zero()
+    {
+        using (var store = new SqliteStore(_dir))
+        {
+            var t = CreateNormal(store);
+            store.Write(tx =>
+            {
+                tx.UpsertRows(t, [0], [[1L, null, null, null, null, null, null, null, null]]);
+                return 0;
+            });
+        }
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + Path.Combine(_dir, "taos.db") + ";Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "DROP TABLE write_seq";
+            command.ExecuteNonQuery();
+        }
+        using (var store = new SqliteStore(_dir))
+        {
+            Assert.Equal(0, store.LastSequence("d"));
+            var t = store.FindEntry("d", "t")!;
+            Assert.Single(store.Scan(t.Info, long.MinValue, long.MaxValue));
+            store.Write(tx =>
+            {
+                tx.UpsertRows(t, [0], [[2L, null, null, null, null, null, null, null, null]]);
+                return 0;
+            });
+            Assert.Equal(1, store.LastSequence("d"));
+        }
     }
 }

@@ -1,8 +1,8 @@
 using Taos.Server.Engine.Catalog;
-using Taos.Server.Engine.Insert;
+using Taos.Server.Engine.Write;
 using Taos.Server.Sql.Ast;
 
-namespace Taos.Server.Tests.Engine;
+namespace Taos.Server.Tests.Engine.Write;
 
 public class ValueCoercionTests
 {

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Taos.Server.Engine.Catalog;
 
-namespace Taos.Server.Storage;
+namespace Taos.Server.Storage.Sqlite;
 
 /// <summary>The JSON forms in which the catalog tables store options, schemas and tag values.</summary>
 internal static class CatalogCodec

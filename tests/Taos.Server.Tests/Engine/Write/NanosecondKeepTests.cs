@@ -1,6 +1,6 @@
 using Taos.Server.Engine;
 
-namespace Taos.Server.Tests.Engine;
+namespace Taos.Server.Tests.Engine.Write;
 
 /// <summary>
 /// KEEP in a nanosecond database: int64 nanoseconds reach back only ~292 years, so TDengine caps KEEP there

@@ -7,7 +7,7 @@ using Taos.Server.Engine.Time;
 using Taos.Server.Sql;
 using Taos.Server.Sql.Ast;
 
-namespace Taos.Server.Engine.Insert;
+namespace Taos.Server.Engine.Write;
 
 /// <summary>
 /// Turns INSERT and tag value tokens into typed values (see <see cref="RowSetResult"/>) the way TDengine's insert

@@ -1,6 +1,6 @@
 using Taos.Server.Engine.Time;
 
-namespace Taos.Server.Tests.Engine;
+namespace Taos.Server.Tests.Engine.Time;
 
 public class TaosTimeTests
 {

@@ -1,0 +1,28 @@
+using Taos.Server.Engine.Catalog;
+
+namespace Taos.Server.Engine.Storage;
+
+/// <summary>
+/// The durable catalog and row store as the engine uses it: the reads of <see cref="ICatalogReader"/> plus
+/// serialized, durable write transactions. The engine owns this contract; an implementation lives outside the
+/// engine and is chosen by the composition root.
+/// </summary>
+internal interface IStore : ICatalogReader, IDisposable
+{
+    /// <summary>The store's entry for a super, child or normal table (to hand to <see cref="IStoreWriter"/>), or null.</summary>
+    TableEntry? FindEntry(string database, string name);
+
+    /// <summary>
+    /// The sequence number of the last committed write to <paramref name="database"/> (0 when none ever was).
+    /// Numbers grow by one per committed write transaction that touched the database, survive restarts and are
+    /// never handed out again once committed, also not after the database is dropped and created anew.
+    /// </summary>
+    long LastSequence(string database);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> as one transaction, serialized with every other write; returns once the commit is
+    /// durable. When <paramref name="work"/> throws, everything it did is rolled back (catalog included, which is
+    /// reloaded) and no sequence number is consumed.
+    /// </summary>
+    T Write<T>(Func<IStoreWriter, T> work);
+}

@@ -1,0 +1,36 @@
+using Taos.Server.Engine.Catalog;
+
+namespace Taos.Server.Engine.Storage;
+
+/// <summary>
+/// The operations of one write transaction of an <see cref="IStore"/>. Each operation counts as a write to its
+/// table's database: the commit gives every database it touched the next sequence number (see <see cref="Sequence"/>).
+/// Checks of existence and of the SQL rules are the engine's; the writer only stores.
+/// </summary>
+internal interface IStoreWriter
+{
+    /// <summary>Creates a database (its name must be new).</summary>
+    void CreateDatabase(DatabaseInfo info);
+
+    /// <summary>Drops a database with all its tables and rows; nothing happens when it does not exist.</summary>
+    void DropDatabase(string name);
+
+    /// <summary>Creates a super, normal or child table (a child's <see cref="TableInfo.SuperTable"/> must exist).</summary>
+    TableEntry CreateTable(TableInfo info);
+
+    /// <summary>Drops a table with its rows; a super table takes its children along.</summary>
+    void DropTable(TableEntry table);
+
+    /// <summary>
+    /// Writes rows into a child or normal table. <paramref name="columns"/> are schema indexes, starting with 0 (ts);
+    /// each row is schema-wide and only those columns are written. An existing row with the same ts keeps the columns
+    /// not listed.
+    /// </summary>
+    void UpsertRows(TableEntry table, IReadOnlyList<int> columns, IEnumerable<object?[]> rows);
+
+    /// <summary>
+    /// The sequence number this transaction's commit carries for <paramref name="database"/>: one more than
+    /// <see cref="IStore.LastSequence"/>. Asking counts as a write to the database.
+    /// </summary>
+    long Sequence(string database);
+}

@@ -1,0 +1,113 @@
+using Taos.Server.Engine.Catalog;
+using Taos.Server.Engine.Storage;
+using Taos.Server.Engine.Time;
+
+namespace Taos.Server.Engine.Write;
+
+/// <summary>
+/// Commits write batches in one store transaction: rows with the same ts in one write merge column by column (a
+/// later non-NULL value wins, a later NULL does not erase), every ts must lie in its database's KEEP range (else
+/// nothing is written), missing target tables are created, and each table's rows are upserted (an existing row
+/// keeps the columns not written).
+/// </summary>
+internal sealed class WriteExecutor(IStore store)
+{
+    private static readonly long[] MaxKey = [31556995200000L, 31556995200000000L, 9146850900000000000L];
+
+    /// <summary>A merged row: its values and which columns the write gave (shared between rows until a merge widens it).</summary>
+    private sealed class Row(object?[] values, bool[] provided)
+    {
+        public object?[] Values { get; } = values;
+
+        public bool[] Provided { get; set; } = provided;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="bind"/> and commits what it gives, in one transaction: binding sees the catalog the
+    /// commit writes against (a table it finds missing is created by this write, not by a concurrent one).
+    /// </summary>
+    /// <returns>The rows written (merged rows count once).</returns>
+    public int Execute(Func<IReadOnlyList<WriteBatch>> bind) => store.Write(tx =>
+    {
+        var batches = bind();
+        var merged = batches.Select(Merge).ToList();
+        for (int i = 0; i < batches.Count; i++) CheckKeep(batches[i].Database, merged[i].Keys);
+        int affected = 0;
+        for (int i = 0; i < batches.Count; i++)
+        {
+            var batch = batches[i];
+            var rows = merged[i];
+            var entry = batch.AutoCreate is null
+                ? store.FindEntry(batch.Database.Name, batch.Table.Name) ?? throw CatalogResolver.TableNotExist()
+                : tx.CreateTable(batch.Table);
+            affected += rows.Count;
+            // Rows share their mask array unless a merge changed it, so grouping by reference is cheap.
+            foreach (var group in rows.Values.GroupBy(r => r.Provided, ReferenceEqualityComparer.Instance))
+            {
+                var provided = (bool[])group.Key!;
+                var columns = new List<int>();
+                for (int c = 0; c < provided.Length; c++)
+                {
+                    if (provided[c]) columns.Add(c);
+                }
+                tx.UpsertRows(entry, columns, group.Select(r => r.Values));
+            }
+        }
+        return affected;
+    });
+
+    /// <summary>The batch's rows by ts, rows with the same ts merged.</summary>
+    private static Dictionary<long, Row> Merge(WriteBatch batch)
+    {
+        var rows = new Dictionary<long, Row>();
+        int width = batch.Table.Columns.Count;
+        foreach (var given in batch.Rows)
+        {
+            var mask = new bool[width];
+            foreach (int c in given.Columns) mask[c] = true;
+            foreach (var values in given.Rows)
+            {
+                long ts = (long)values[0]!;
+                if (!rows.TryGetValue(ts, out var row))
+                {
+                    rows[ts] = new Row(values, mask);
+                    continue;
+                }
+                var merged = row.Provided;
+                if (!ReferenceEquals(merged, mask))
+                {
+                    bool widen = false;
+                    foreach (int c in given.Columns) widen |= !merged[c];
+                    if (widen) merged = (bool[])merged.Clone();
+                }
+                foreach (int c in given.Columns)
+                {
+                    object? v = values[c];
+                    if (v is not null || !row.Provided[c]) row.Values[c] = v;
+                    merged[c] = true;
+                }
+                row.Provided = merged;
+            }
+        }
+        return rows;
+    }
+
+    /// <summary>1547 when a ts lies before the database's KEEP window or beyond the latest time TDengine stores.</summary>
+    private static void CheckKeep(DatabaseInfo database, IReadOnlyCollection<long> timestamps)
+    {
+        if (timestamps.Count == 0) return;
+        var precision = database.Precision;
+        long keepMinutes = DatabaseOptions.KeepMinutes(database.Options);
+        long now = TaosTime.Now(precision);
+        // A KEEP longer than the tick range reaches back (ns databases created before the 292-year cap) bounds nothing.
+        long minKey = TaosTime.TryDurationTicks(keepMinutes, 'm', precision, out long keepTicks) && now >= long.MinValue + keepTicks
+            ? now - keepTicks
+            : long.MinValue;
+        long maxKey = MaxKey[(int)precision];
+        foreach (long ts in timestamps)
+        {
+            if (ts < minKey || ts > maxKey)
+                throw new TaosServerException(ServerErrorCode.TimestampOutOfRange, "Timestamp data out of range");
+        }
+    }
+}

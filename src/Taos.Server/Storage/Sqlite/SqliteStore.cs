@@ -1,0 +1,130 @@
+using Microsoft.Data.Sqlite;
+using Taos.Server.Engine.Catalog;
+using Taos.Server.Engine.Storage;
+
+namespace Taos.Server.Storage.Sqlite;
+
+/// <summary>
+/// The durable store: one SQLite file (WAL, synchronous=FULL) holding the catalog (<see cref="CatalogTables"/>), the
+/// rows (laid out as <see cref="TableLayout"/> describes) and the write sequence numbers (<see cref="WriteSequences"/>).
+/// Writes are serialized on one writer connection; reads use their own pooled connections, so WAL lets them run
+/// beside a writer.
+/// </summary>
+internal sealed class SqliteStore : IStore
+{
+    private const string DatabaseFileName = "taos.db";
+
+    private readonly string _readConnectionString;
+    private readonly SqliteConnection _writer;
+    private readonly Lock _writeLock = new();
+    private readonly CatalogTables _catalog;
+    private readonly WriteSequences _sequences;
+    private readonly RowWriter _rows;
+    private readonly RowScanner _scanner;
+    private readonly Checkpointer _checkpointer;
+    private bool _disposed;
+
+    /// <summary>Opens (or creates) the store in <paramref name="dataDirectory"/>.</summary>
+    public SqliteStore(string dataDirectory)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        string path = Path.GetFullPath(Path.Combine(dataDirectory, DatabaseFileName));
+        var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
+        _writer = new SqliteConnection(builder.ToString());
+        _writer.Open();
+        RawSqlite.Exec(_writer, "PRAGMA journal_mode=WAL");
+        RawSqlite.Exec(_writer, "PRAGMA synchronous=FULL");
+        RawSqlite.Exec(_writer, "PRAGMA cache_size=-65536");
+        RawSqlite.Exec(_writer, "PRAGMA temp_store=MEMORY");
+        // Checkpoints run on a background connection (PASSIVE, never blocking the writer) instead of inside commits.
+        RawSqlite.Exec(_writer, "PRAGMA wal_autocheckpoint=0");
+        _catalog = new CatalogTables(_writer);
+        _sequences = new WriteSequences(_writer);
+        _rows = new RowWriter(_writer);
+        _readConnectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = true }.ToString();
+        _scanner = new RowScanner(_readConnectionString);
+        _checkpointer = new Checkpointer(path + "-wal", _readConnectionString);
+    }
+
+    // ---- ICatalogReader ----
+
+    public DatabaseInfo? FindDatabase(string name) => _catalog.FindDatabase(name);
+
+    public TableInfo? FindTable(string database, string name) => _catalog.FindTable(database, name)?.Info;
+
+    public TableEntry? FindEntry(string database, string name) => _catalog.FindTable(database, name);
+
+    public IReadOnlyList<TableInfo> ChildTables(string database, string superTable) => _catalog.ChildTables(database, superTable);
+
+    /// <summary>Databases in creation order.</summary>
+    public IReadOnlyList<DatabaseInfo> Databases() => _catalog.Databases();
+
+    /// <summary>All tables of a database in creation order (super, child and normal).</summary>
+    public IReadOnlyList<TableInfo> Tables(string database) => _catalog.Tables(database);
+
+    public IEnumerable<object?[]> Scan(TableInfo table, long minTs, long maxTs)
+    {
+        var entry = _catalog.FindTable(table.Database, table.Name);
+        if (entry is null || entry.Info.Kind == TableKind.Super || minTs > maxTs) return [];
+        return _scanner.Scan(entry, minTs, maxTs);
+    }
+
+    public IEnumerable<ColumnBatch> ScanBatches(TableInfo table, long minTs, long maxTs, IReadOnlyList<int> columns)
+    {
+        var entry = _catalog.FindTable(table.Database, table.Name);
+        if (entry is null || entry.Info.Kind == TableKind.Super || minTs > maxTs) return [];
+        return _scanner.ScanBatches(entry, minTs, maxTs, columns);
+    }
+
+    // ---- writes ----
+
+    public long LastSequence(string database) => _sequences.Last(database);
+
+    public T Write<T>(Func<IStoreWriter, T> work)
+    {
+        lock (_writeLock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            using var transaction = _writer.BeginTransaction();
+            var writer = new SqliteWriter(transaction, _catalog, _rows, _sequences);
+            try
+            {
+                T result = work(writer);
+                WriteSequences.Save(transaction, writer.Taken);
+                transaction.Commit();
+                _sequences.Publish(writer.Taken);
+                _checkpointer.Signal();
+                return result;
+            }
+            catch
+            {
+                try
+                {
+                    transaction.Rollback();
+                }
+                catch (SqliteException)
+                {
+                }
+                if (writer.CatalogChanged)
+                {
+                    _rows.Clear();
+                    _catalog.Load();
+                }
+                throw;
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_writeLock)
+        {
+            if (_disposed) return;
+            _disposed = true;
+            _checkpointer.Dispose();
+            _rows.Dispose();
+            _writer.Dispose();
+            using (var pooled = new SqliteConnection(_readConnectionString)) SqliteConnection.ClearPool(pooled);
+        }
+    }
+}

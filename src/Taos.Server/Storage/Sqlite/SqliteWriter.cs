@@ -1,0 +1,87 @@
+using Microsoft.Data.Sqlite;
+using Taos.Server.Engine.Catalog;
+using Taos.Server.Engine.Storage;
+
+namespace Taos.Server.Storage.Sqlite;
+
+/// <summary>The operations of one write transaction of the <see cref="SqliteStore"/>.</summary>
+internal sealed class SqliteWriter(SqliteTransaction transaction, CatalogTables catalog, RowWriter rowWriter, WriteSequences sequences) : IStoreWriter
+{
+    private readonly Dictionary<string, long> _taken = new(StringComparer.Ordinal);
+
+    /// <summary>Whether the catalog changed (its mirror must be reloaded after a rollback).</summary>
+    public bool CatalogChanged { get; private set; }
+
+    /// <summary>The sequence number this transaction takes per database it wrote to.</summary>
+    public IReadOnlyDictionary<string, long> Taken => _taken;
+
+    public long Sequence(string database)
+    {
+        if (!_taken.TryGetValue(database, out long seq))
+        {
+            seq = sequences.Last(database) + 1;
+            _taken[database] = seq;
+        }
+        return seq;
+    }
+
+    public void CreateDatabase(DatabaseInfo info)
+    {
+        CatalogChanged = true;
+        Sequence(info.Name);
+        catalog.AddDatabase(transaction, info);
+    }
+
+    public void DropDatabase(string name)
+    {
+        CatalogChanged = true;
+        if (catalog.FindDatabase(name) is null) return;
+        Sequence(name);
+        foreach (var table in catalog.DataOwners(name))
+            Exec(TableLayout.DropStatements(table.Id, table.Info.Columns.Count));
+        catalog.RemoveDatabase(transaction, name);
+        rowWriter.Clear();
+    }
+
+    public TableEntry CreateTable(TableInfo info)
+    {
+        CatalogChanged = true;
+        Sequence(info.Database);
+        var table = catalog.AddTable(transaction, info);
+        if (info.Kind != TableKind.Child) Exec(TableLayout.CreateStatements(table.Id, info.Columns));
+        return table;
+    }
+
+    public void DropTable(TableEntry table)
+    {
+        CatalogChanged = true;
+        var stored = (SqliteTable)table;
+        Sequence(table.Info.Database);
+        if (table.Info.Kind == TableKind.Child)
+        {
+            for (int part = 0; part < TableLayout.PartCount(table.Info.Columns.Count); part++)
+            {
+                using var command = RawSqlite.Command(transaction, "DELETE FROM " + TableLayout.PartTableName(stored.DataId, part) + " WHERE tid = $tid");
+                command.Parameters.AddWithValue("$tid", stored.Id);
+                command.ExecuteNonQuery();
+            }
+        }
+        else
+        {
+            Exec(TableLayout.DropStatements(stored.Id, table.Info.Columns.Count));
+            rowWriter.Clear();
+        }
+        catalog.RemoveTable(transaction, stored);
+    }
+
+    public void UpsertRows(TableEntry table, IReadOnlyList<int> columns, IEnumerable<object?[]> rows)
+    {
+        Sequence(table.Info.Database);
+        rowWriter.Upsert((SqliteTable)table, columns, rows);
+    }
+
+    private void Exec(IEnumerable<string> statements)
+    {
+        foreach (string sql in statements) RawSqlite.Exec(transaction.Connection!, sql, transaction);
+    }
+}
