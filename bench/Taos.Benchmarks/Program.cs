@@ -2,6 +2,7 @@ using System.Globalization;
 using Taos.Benchmarks;
 using Taos.Server.Engine;
 using Taos.Server.Engine.Query;
+using Taos.Server.Storage.Sqlite;
 
 // The embedded server's query engine against the storage's floor (SQLite computing the same aggregate directly
 // over the stored rows), side by side in one run. Prints medians and ratios; see bench/README.md.
@@ -10,7 +11,7 @@ string dir = options.DataDirectory ?? Path.Combine(Path.GetTempPath(), "taos-ben
 try
 {
     var results = new List<(string Name, Measurement Engine, Measurement Floor)>();
-    using (var engine = new SqlEngine(dir, TimeZoneInfo.Utc))
+    using (var engine = new SqlEngine(new SqliteStore(dir), TimeZoneInfo.Utc))
     {
         MeterData.Ensure(engine, options.Tables, options.RowsPerTable, Console.Out);
         using var floor = new SqliteFloor(dir);
