@@ -79,24 +79,27 @@ internal sealed class RowScanner(string connectionString)
         try
         {
             var batch = new ColumnBatch(types);
-            int rc;
-            while (true)
+            var handle = NativeColumns.Acquire(statement);
+            try
             {
-                int n = 0;
-                while (n < batch.Capacity && (rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+                while (true)
                 {
-                    for (int k = 0; k < types.Length; k++) ReadInto(statement, k, batch.Columns[k], n);
-                    n++;
+                    int n = 0, rc = raw.SQLITE_ROW;
+                    while (n < batch.Capacity && (rc = NativeColumns.Step(handle)) == raw.SQLITE_ROW)
+                    {
+                        for (int k = 0; k < types.Length; k++) ReadInto(handle, statement, k, batch.Columns[k], n);
+                        n++;
+                    }
+                    if (rc is not (raw.SQLITE_ROW or raw.SQLITE_DONE)) throw RawSqlite.Error(db, rc);
+                    if (n == 0) yield break;
+                    batch.Count = n;
+                    yield return batch;
+                    if (n < batch.Capacity) yield break;
                 }
-                if (n < batch.Capacity)
-                {
-                    rc = raw.sqlite3_errcode(db);
-                    if (rc is not (raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW)) throw RawSqlite.Error(db, rc);
-                }
-                if (n == 0) yield break;
-                batch.Count = n;
-                yield return batch;
-                if (n < batch.Capacity) yield break;
+            }
+            finally
+            {
+                NativeColumns.Release(statement);
             }
         }
         finally
@@ -155,26 +158,28 @@ internal sealed class RowScanner(string connectionString)
         }
     }
 
-    /// <summary>Reads result column <paramref name="i"/> of the current row into slot <paramref name="slot"/> of <paramref name="vector"/>.</summary>
-    private static void ReadInto(sqlite3_stmt statement, int i, ColumnVector vector, int slot)
+    /// <summary>
+    /// Reads result column <paramref name="i"/> of the current row into slot <paramref name="slot"/> of
+    /// <paramref name="vector"/>. SQLite gives 0 for NULL, so only a 0 needs the type check.
+    /// </summary>
+    private static void ReadInto(IntPtr handle, sqlite3_stmt statement, int i, ColumnVector vector, int slot)
     {
-        if (raw.sqlite3_column_type(statement, i) == raw.SQLITE_NULL)
-        {
-            vector.Nulls[slot] = true;
-            return;
-        }
-        vector.Nulls[slot] = false;
         switch (ColumnVector.StorageOf(vector.Type))
         {
             case VectorStorage.Longs:
-                vector.Longs[slot] = NarrowLike(vector.Type, raw.sqlite3_column_int64(statement, i));
+                long v = NativeColumns.Int64(handle, i);
+                vector.Nulls[slot] = v == 0 && NativeColumns.Type(handle, i) == raw.SQLITE_NULL;
+                vector.Longs[slot] = NarrowLike(vector.Type, v);
                 break;
             case VectorStorage.Doubles:
-                double d = raw.sqlite3_column_double(statement, i);
+                double d = NativeColumns.Double(handle, i);
+                vector.Nulls[slot] = d == 0 && NativeColumns.Type(handle, i) == raw.SQLITE_NULL;
                 vector.Doubles[slot] = vector.Type == TaosDataType.Float ? (float)d : d;
                 break;
             default:
-                vector.Objects[slot] = ReadValue(statement, i, vector.Type);
+                bool isNull = NativeColumns.Type(handle, i) == raw.SQLITE_NULL;
+                vector.Nulls[slot] = isNull;
+                vector.Objects[slot] = isNull ? null : ReadValue(statement, i, vector.Type);
                 break;
         }
     }
