@@ -1,3 +1,5 @@
+using Taos.Protocol;
+
 namespace Taos.Rest;
 
 /// <summary>

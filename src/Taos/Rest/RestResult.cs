@@ -1,5 +1,6 @@
 using System.Net;
 using Taos.Protocol;
+using Taos.Protocol.Rest;
 
 namespace Taos.Rest;
 
@@ -9,7 +10,7 @@ internal sealed class RestResult : ITaosResult
     private readonly RestTransport _transport;
     private readonly TaosRequest _request;
     private readonly HttpResponseMessage _response;
-    private readonly RestResultDecoder _decoder;
+    private readonly RestEnvelopeReader _decoder;
     private readonly CancellationTokenSource _timeoutCts;
     private readonly CancellationTokenRegistration _abortOnTimeout;
     private CancellationToken _linkedFor;
@@ -23,7 +24,7 @@ internal sealed class RestResult : ITaosResult
         _request = request;
         _response = response;
         _timeoutCts = timeoutCts;
-        _decoder = new RestResultDecoder(stream);
+        _decoder = new RestEnvelopeReader(stream);
         // Synchronous reads take no token: closing the response is what interrupts them on timeout.
         _abortOnTimeout = timeoutCts.Token.Register(static r => ((HttpResponseMessage)r!).Dispose(), response);
     }
@@ -40,7 +41,7 @@ internal sealed class RestResult : ITaosResult
         {
             await _decoder.ReadHeaderAsync(async, Token(cancellationToken)).ConfigureAwait(false);
         }
-        catch (Exception e) when (_response.StatusCode != HttpStatusCode.OK && e is TaosException or System.Text.Json.JsonException)
+        catch (Exception e) when (_response.StatusCode != HttpStatusCode.OK && e is TaosException or System.Text.Json.JsonException or InvalidDataException)
         {
             throw HttpError(e);
         }
@@ -57,7 +58,7 @@ internal sealed class RestResult : ITaosResult
         {
             throw HttpError(null);
         }
-        Columns = _decoder.Columns;
+        Columns = [.. _decoder.Columns.Select(c => new TaosColumnMeta(c.Name, c.TypeName, c.Type, c.Length))];
         if (Columns.Count == 1 && Columns[0].Name == RestProtocol.AffectedRowsColumn)
         {
             var row = new TaosValue[1];

@@ -96,6 +96,10 @@ internal sealed class RestTransport : ITaosTransport
 
     internal Exception MapException(Exception e, TaosRequest request, CancellationToken userToken, CancellationTokenSource timeoutCts)
     {
+        if (e is InvalidDataException)
+        {
+            return new TaosException(TaosStrings.MalformedResponse(e.Message), sql: request.Sql, requestId: request.RequestId, innerException: e);
+        }
         if (userToken.IsCancellationRequested)
         {
             return e as OperationCanceledException ?? new OperationCanceledException(e.Message, e, userToken);
