@@ -2,13 +2,18 @@ using System.Net;
 using Taos.Protocol;
 using Taos.Protocol.Rest;
 
-namespace Taos.Rest;
+namespace Taos.Transport.Rest;
 
-/// <summary>The streamed answer to one REST request; owns the HTTP response until disposed.</summary>
+/// <summary>
+/// The streamed answer to one REST request; owns the HTTP response until disposed. <c>column_meta</c> does not tell
+/// the precision of timestamps, their text does: a result with TIMESTAMP columns reads its first row ahead, and
+/// each TIMESTAMP column takes the precision of its value there, or (NULL there) of the row's finest other timestamp
+/// — one statement reads one database, whose timestamps share its precision — else milliseconds.
+/// </summary>
 internal sealed class RestResult : ITaosResult
 {
     private readonly RestTransport _transport;
-    private readonly TaosRequest _request;
+    private readonly RestRequest _request;
     private readonly HttpResponseMessage _response;
     private readonly RestEnvelopeReader _decoder;
     private readonly CancellationTokenSource _timeoutCts;
@@ -17,8 +22,9 @@ internal sealed class RestResult : ITaosResult
     private CancellationTokenSource? _linked;
     private long _lastTimerReset;
     private int _disposed;
+    private TaosValue[]? _first;
 
-    public RestResult(RestTransport transport, TaosRequest request, HttpResponseMessage response, Stream stream, CancellationTokenSource timeoutCts)
+    public RestResult(RestTransport transport, RestRequest request, HttpResponseMessage response, Stream stream, CancellationTokenSource timeoutCts)
     {
         _transport = transport;
         _request = request;
@@ -58,8 +64,8 @@ internal sealed class RestResult : ITaosResult
         {
             throw HttpError(null);
         }
-        Columns = [.. _decoder.Columns.Select(c => new TaosColumnMeta(c.Name, c.TypeName, c.Type, c.Length))];
-        if (Columns.Count == 1 && Columns[0].Name == RestProtocol.AffectedRowsColumn)
+        var columns = _decoder.Columns;
+        if (columns.Count == 1 && columns[0].Name == RestProtocol.AffectedRowsColumn)
         {
             var row = new TaosValue[1];
             long affected = 0;
@@ -69,6 +75,35 @@ internal sealed class RestResult : ITaosResult
             }
             AffectedRows = affected;
         }
+        else if (columns.Any(c => c.Type == TaosDataType.Timestamp))
+        {
+            var first = new TaosValue[columns.Count];
+            if (await ReadRowAsync(first, async, cancellationToken).ConfigureAwait(false))
+            {
+                _first = first;
+            }
+        }
+        Columns = Describe(columns, _first);
+    }
+
+    private static TaosColumnMeta[] Describe(IReadOnlyList<RestColumn> columns, TaosValue[]? first)
+    {
+        TaosPrecision? finest = null;
+        for (int i = 0; first is not null && i < first.Length; i++)
+        {
+            if (first[i].Kind == TaosValueKind.Timestamp && (finest is null || first[i].Precision > finest))
+            {
+                finest = first[i].Precision;
+            }
+        }
+        var described = new TaosColumnMeta[columns.Count];
+        for (int i = 0; i < described.Length; i++)
+        {
+            var c = columns[i];
+            var precision = first is not null && first[i].Kind == TaosValueKind.Timestamp ? first[i].Precision : finest ?? TaosPrecision.Milliseconds;
+            described[i] = new TaosColumnMeta(c.Name, c.TypeName, c.Type, c.Length, precision);
+        }
+        return described;
     }
 
     /// <summary>A non-200 answer that is not a TDengine result.</summary>
@@ -79,6 +114,12 @@ internal sealed class RestResult : ITaosResult
     public ValueTask<bool> ReadRowAsync(TaosValue[] row, bool async, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        if (_first is not null)
+        {
+            _first.CopyTo(row, 0);
+            _first = null;
+            return new ValueTask<bool>(true);
+        }
         try
         {
             if (_request.Timeout != Timeout.InfiniteTimeSpan)
