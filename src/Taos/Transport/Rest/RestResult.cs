@@ -47,7 +47,7 @@ internal sealed class RestResult : ITaosResult
         {
             await _decoder.ReadHeaderAsync(async, Token(cancellationToken)).ConfigureAwait(false);
         }
-        catch (Exception e) when (_response.StatusCode != HttpStatusCode.OK && e is TaosException or System.Text.Json.JsonException or InvalidDataException)
+        catch (Exception e) when (_response.StatusCode != HttpStatusCode.OK && e is System.Text.Json.JsonException or InvalidDataException)
         {
             throw HttpError(e);
         }
