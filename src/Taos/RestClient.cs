@@ -47,7 +47,7 @@ public sealed class RestClient : IDisposable
     private async ValueTask<TaosRestResult> SqlAsync(string sql, long? reqId, bool async, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sql);
-        var connection = _dataSource.CreateConnection();
+        using var connection = _dataSource.CreateConnection();
         connection.OpenWithoutCheck();
         using var command = new TaosCommand(sql, connection) { RequestId = reqId };
         var reader = async

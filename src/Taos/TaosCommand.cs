@@ -1,16 +1,16 @@
 using System.Data;
 using System.Data.Common;
 using System.Diagnostics.CodeAnalysis;
-using System.Security.Cryptography;
-using Taos.Rest;
+using Taos.Transport;
 
 namespace Taos;
 
 /// <summary>
-/// One SQL statement sent to TDengine as one REST request.
+/// One SQL statement, run on the session of its connection (over REST: one HTTP request).
 /// </summary>
 /// <remarks>
-/// Parameters are written into the statement text on the client (TDengine's REST interface has no binding):
+/// Parameters travel to the connection's transport as values; the REST transport writes them into the statement
+/// text on the client (TDengine's REST interface has no binding):
 /// <c>@name</c> placeholders take the parameter of that name, <c>?</c> placeholders take the parameters in order.
 /// Placeholders inside string literals, quoted identifiers and comments are left alone. Values become literals:
 /// strings single-quoted with <c>'</c> doubled and <c>\</c> escaped (so no value can break out of its literal),
@@ -126,7 +126,7 @@ public sealed class TaosCommand : DbCommand
         Volatile.Read(ref _active)?.Dispose();
     }
 
-    /// <summary>Does nothing: statements are bound on the client.</summary>
+    /// <summary>Does nothing: the REST transport binds parameters on the client for each execution.</summary>
     public override void Prepare()
     {
     }
@@ -260,17 +260,15 @@ public sealed class TaosCommand : DbCommand
         }
         var dataSource = connection.GetDataSource();
         dataSource.ThrowIfDisposed();
-        string sql = SqlParameterBinder.Bind(_commandText, Parameters, dataSource.TimeZone);
-        int timeout = CommandTimeout;
-        var request = new TaosRequest(sql, string.IsNullOrEmpty(connection.Database) ? null : connection.Database,
-            RequestId ?? NewRequestId(), ToTimeout(timeout));
-        using var activity = TaosActivitySource.StartCommand(dataSource, request.Database, sql, request.RequestId);
+        var session = connection.Session;
+        var request = new TaosRequest(_commandText, ParameterValues(), RequestId ?? RequestIds.Next(), ToTimeout(CommandTimeout));
+        using var activity = TaosActivitySource.StartCommand(dataSource, session.Database, _commandText, request.RequestId);
         var waiting = new CancellationTokenSource();
         Volatile.Write(ref _waiting, waiting);
         var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, waiting.Token) : null;
         try
         {
-            var result = await dataSource.Transport.ExecuteAsync(request, async, linked?.Token ?? waiting.Token).ConfigureAwait(false);
+            var result = await session.ExecuteAsync(request, async, linked?.Token ?? waiting.Token).ConfigureAwait(false);
             Volatile.Write(ref _active, result);
             return result;
         }
@@ -287,12 +285,25 @@ public sealed class TaosCommand : DbCommand
         }
     }
 
+    /// <summary>The parameters' current values, detached from the collection (which the application may change while the statement runs).</summary>
+    private TaosRequestParameter[] ParameterValues()
+    {
+        if (Parameters.Count == 0)
+        {
+            return [];
+        }
+        var values = new TaosRequestParameter[Parameters.Count];
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = new TaosRequestParameter(Parameters[i].ParameterName, Parameters[i].Value);
+        }
+        return values;
+    }
+
     /// <summary>
     /// Seconds to a timeout; 0, and anything beyond what a timer can wait (about 49 days; <c>int.MaxValue</c> is
     /// a common way to say "forever"), mean no limit.
     /// </summary>
     internal static TimeSpan ToTimeout(int seconds) =>
         seconds <= 0 || seconds > (uint.MaxValue - 1) / 1000 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(seconds);
-
-    internal static long NewRequestId() => RandomNumberGenerator.GetInt32(1, int.MaxValue) * 0x1_0000_0000L + Environment.TickCount;
 }

@@ -2,21 +2,23 @@ using System.Data;
 using System.Data.Common;
 using System.Diagnostics.CodeAnalysis;
 using Taos.Protocol;
-using Taos.Rest;
+using Taos.Transport;
 
 namespace Taos;
 
 /// <summary>
-/// A connection to TDengine over its REST interface. REST is stateless, so a connection is configuration (server,
-/// credentials, default database, time zone) over the shared HTTP client of a <see cref="TaosDataSource"/>;
-/// opening it checks the server and credentials once per data source (<c>SELECT SERVER_VERSION()</c>).
-/// A connection made from a connection string alone uses a data source cached per connection string.
+/// A connection to TDengine: configuration (server, credentials, default database, time zone) plus, while open, a
+/// session on the transport of its <see cref="TaosDataSource"/> (the connection string's <c>Protocol</c>). Opening
+/// starts a session, which over REST checks the server and credentials once per data source
+/// (<c>SELECT SERVER_VERSION()</c>); closing ends it. A connection made from a connection string alone uses a data
+/// source cached per connection string.
 /// </summary>
 public sealed class TaosConnection : DbConnection
 {
     private TaosDataSource? _dataSource;
     private string _connectionString = "";
     private string? _database;
+    private ITaosSession? _session;
     private ConnectionState _state = ConnectionState.Closed;
 
     /// <summary>Creates a connection without a connection string.</summary>
@@ -58,14 +60,14 @@ public sealed class TaosConnection : DbConnection
     }
 
     /// <summary>The current default database (from the connection string or <see cref="ChangeDatabase"/>); empty when none.</summary>
-    public override string Database => _database ?? "";
+    public override string Database => (_session is null ? _database : _session.Database) ?? "";
 
-    /// <summary>The server's REST endpoint.</summary>
+    /// <summary>The server's endpoint.</summary>
     public override string DataSource => _dataSource?.Endpoint.ToString() ?? SafeEndpoint();
 
     /// <summary>The version the server reports, e.g. <c>3.3.0.1</c>; available once open.</summary>
     public override string ServerVersion => _state == ConnectionState.Open
-        ? GetDataSource().ServerVersion ?? RestProtocol.ServerVersion
+        ? Session.ServerVersion ?? RestProtocol.ServerVersion
         : throw new InvalidOperationException(TaosStrings.ConnectionNotOpen);
 
     /// <inheritdoc/>
@@ -80,14 +82,24 @@ public sealed class TaosConnection : DbConnection
     /// <inheritdoc/>
     protected override DbProviderFactory DbProviderFactory => TaosFactory.Instance;
 
-    /// <summary>Sets the default database for the following statements (sent as <c>/rest/sql/{database}</c>).</summary>
+    /// <summary>
+    /// Sets the default database for the following statements: on an open connection through its session (REST sends
+    /// it as <c>/rest/sql/{database}</c>; a database that does not exist fails the next statement with TDengine's
+    /// error), on a closed one for the session the next <see cref="Open"/> starts.
+    /// </summary>
     public override void ChangeDatabase(string databaseName)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(databaseName);
-        _database = databaseName;
+        if (_session is null)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(databaseName);
+            _database = databaseName;
+            return;
+        }
+        _session.ChangeDatabaseAsync(databaseName, false, CancellationToken.None).GetAwaiter().GetResult();
+        _database = _session.Database;
     }
 
-    /// <summary>Opens the connection, checking the server and credentials the first time for its data source.</summary>
+    /// <summary>Opens the connection: starts a session, checking the server and credentials the first time for its data source.</summary>
     /// <exception cref="TaosException">The server cannot be reached or rejects the credentials (855).</exception>
     public override void Open() => OpenAsync(false, CancellationToken.None).GetAwaiter().GetResult();
 
@@ -100,23 +112,10 @@ public sealed class TaosConnection : DbConnection
         {
             throw new InvalidOperationException(TaosStrings.ConnectionAlreadyOpen);
         }
-        var dataSource = GetDataSource();
-        dataSource.ThrowIfDisposed();
         _state = ConnectionState.Connecting;
         try
         {
-            if (dataSource.ServerVersion is null)
-            {
-                var request = new TaosRequest("select server_version()", null, TaosCommand.NewRequestId(), TaosCommand.ToTimeout(ConnectionTimeout == 0 ? 30 : ConnectionTimeout));
-                await using var result = await dataSource.Transport.ExecuteAsync(request, async, cancellationToken).ConfigureAwait(false);
-                var row = new TaosValue[result.Columns.Count];
-                string? version = null;
-                if (row.Length == 1 && await result.ReadRowAsync(row, async, cancellationToken).ConfigureAwait(false))
-                {
-                    version = row[0].Ref as string;
-                }
-                dataSource.ServerVersion = version ?? RestProtocol.ServerVersion;
-            }
+            await StartSessionAsync(verify: true, async, cancellationToken).ConfigureAwait(false);
             _state = ConnectionState.Open;
         }
         catch
@@ -127,16 +126,45 @@ public sealed class TaosConnection : DbConnection
         OnStateChange(new StateChangeEventArgs(ConnectionState.Closed, ConnectionState.Open));
     }
 
+    /// <summary>Opens without checking the server first: for the connections a data source's commands and <see cref="RestClient"/> make per statement.</summary>
     internal void OpenWithoutCheck()
     {
-        GetDataSource();
+        StartSessionAsync(verify: false, async: false, CancellationToken.None).GetAwaiter().GetResult();
         _state = ConnectionState.Open;
     }
 
-    /// <summary>Closes the connection (no network traffic: REST keeps no session).</summary>
+    private async ValueTask StartSessionAsync(bool verify, bool async, CancellationToken cancellationToken)
+    {
+        var dataSource = GetDataSource();
+        if (verify)
+        {
+            // A data source's own commands report its disposal when they run (TaosCommand), not when they are made.
+            dataSource.ThrowIfDisposed();
+        }
+        var session = dataSource.Transport.CreateSession(_database);
+        try
+        {
+            var timeout = TaosCommand.ToTimeout(ConnectionTimeout == 0 ? 30 : ConnectionTimeout);
+            await session.OpenAsync(verify, timeout, async, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+        _session = session;
+    }
+
+    /// <summary>Closes the connection and ends its session; the current database is kept for the next <see cref="Open"/>.</summary>
     public override void Close()
     {
         if (_state == ConnectionState.Closed) return;
+        if (_session is not null)
+        {
+            _database = _session.Database;
+            _session.Dispose();
+            _session = null;
+        }
         _state = ConnectionState.Closed;
         OnStateChange(new StateChangeEventArgs(ConnectionState.Open, ConnectionState.Closed));
     }
@@ -194,6 +222,9 @@ public sealed class TaosConnection : DbConnection
             throw new InvalidOperationException(TaosStrings.ConnectionNotOpen);
         }
     }
+
+    /// <summary>The open connection's session.</summary>
+    internal ITaosSession Session => _session ?? throw new InvalidOperationException(TaosStrings.ConnectionNotOpen);
 
     private string SafeEndpoint()
     {

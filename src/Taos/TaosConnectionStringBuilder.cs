@@ -8,12 +8,13 @@ namespace Taos;
 /// Builds and parses Taos connection strings:
 /// <c>Url=http://host:6041;Username=root;Password=taosdata;Database=power;Timezone=Asia/Shanghai;Timeout=30</c>,
 /// <c>Url=https://….cloud.tdengine.com;Token=…</c> for TDengine Cloud, or <c>Host=…;Port=6041;UseSsl=false</c>
-/// instead of <c>Url</c>. Keywords are case-insensitive; an unknown keyword is an error.
+/// instead of <c>Url</c>; <c>Protocol=Rest</c> (the default) picks the transport. Keywords are case-insensitive; an
+/// unknown keyword is an error.
 /// </summary>
 public sealed class TaosConnectionStringBuilder : DbConnectionStringBuilder
 {
     private static readonly string[] Canonical =
-        ["Url", "Host", "Port", "UseSsl", "Username", "Password", "Token", "Database", "Timezone", "Timeout"];
+        ["Url", "Host", "Port", "UseSsl", "Username", "Password", "Token", "Database", "Timezone", "Timeout", "Protocol"];
 
     private static readonly Dictionary<string, string> Synonyms = BuildSynonyms();
 
@@ -106,6 +107,16 @@ public sealed class TaosConnectionStringBuilder : DbConnectionStringBuilder
         set => this["Timeout"] = value;
     }
 
+    /// <summary>
+    /// The transport connections use (default <see cref="TaosProtocol.Rest"/>). Only <c>Rest</c> exists today; another
+    /// value is an <see cref="ArgumentException"/> naming the valid ones.
+    /// </summary>
+    public TaosProtocol Protocol
+    {
+        get => TryGetValue("Protocol", out var v) ? Enum.Parse<TaosProtocol>(Convert.ToString(v, CultureInfo.InvariantCulture)!) : TaosProtocol.Rest;
+        set => this["Protocol"] = value;
+    }
+
     /// <summary>Gets or sets a value by keyword (case-insensitive, synonyms accepted).</summary>
     /// <exception cref="ArgumentException">The keyword is unknown or the value is invalid for it.</exception>
     [AllowNull]
@@ -194,6 +205,8 @@ public sealed class TaosConnectionStringBuilder : DbConnectionStringBuilder
                 if (text.Length > 0 && (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
                     throw new ArgumentException(TaosStrings.BadKeywordValue(key, value, "an absolute http:// or https:// URL"));
                 return text;
+            case "Protocol":
+                return ParseProtocol(key, value, text);
             case "Timezone":
                 if (text.Length > 0 && !TimeZoneInfo.TryFindSystemTimeZoneById(text, out _))
                     throw new ArgumentException(TaosStrings.BadKeywordValue(key, value, "an IANA time zone name such as Asia/Shanghai"));
@@ -201,6 +214,19 @@ public sealed class TaosConnectionStringBuilder : DbConnectionStringBuilder
             default:
                 return text;
         }
+    }
+
+    /// <summary>A <see cref="TaosProtocol"/> name, case-insensitive (numbers are not names), stored as the enum spells it.</summary>
+    private static string ParseProtocol(string key, object value, string text)
+    {
+        foreach (var name in Enum.GetNames<TaosProtocol>())
+        {
+            if (string.Equals(name, text.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                return name;
+            }
+        }
+        throw new ArgumentException(TaosStrings.BadKeywordValue(key, value, "one of " + string.Join(", ", Enum.GetNames<TaosProtocol>())));
     }
 
     private static Dictionary<string, string> BuildSynonyms()

@@ -6,7 +6,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 using Taos.Protocol;
-using Taos.Rest;
+using Taos.Transport;
 
 namespace Taos;
 
@@ -24,8 +24,9 @@ namespace Taos;
 /// <see cref="GetDateTimeOffset"/> keeps the offset the server rendered. Nanosecond values that are not a multiple of
 /// 100 ns do not fit a <see cref="DateTime"/>: <see cref="GetDateTime"/> then throws <see cref="InvalidCastException"/>
 /// rather than truncate; <see cref="GetTaosTimestamp"/> (or <c>GetFieldValue&lt;TaosTimestamp&gt;</c>) is always exact.
-/// <see cref="GetValue"/> returns <see cref="TaosTimestamp"/> for a TIMESTAMP column whose first row holds a
-/// nanosecond value (and <see cref="GetFieldType"/> says so), else <see cref="DateTime"/> as <see cref="GetDateTime"/>.
+/// <see cref="GetValue"/> returns <see cref="TaosTimestamp"/> for a TIMESTAMP column of nanosecond precision (and
+/// <see cref="GetFieldType"/> says so), else <see cref="DateTime"/> as <see cref="GetDateTime"/>. The precision comes
+/// with the result's column metadata (over REST, which does not send it, from the first row's timestamps).
 /// </para>
 /// </remarks>
 public sealed class TaosDataReader : DbDataReader
@@ -35,6 +36,9 @@ public sealed class TaosDataReader : DbDataReader
     private readonly TimeZoneInfo? _timeZone;
     private readonly TaosColumnMeta[] _columns;
     private readonly bool[] _nanoTimestamps;
+    // The behaviour's flags, tested per row: Enum.HasFlag boxes until the JIT has optimized the caller.
+    private readonly bool _schemaOnly;
+    private readonly bool _singleRow;
     private TaosValue[] _current;
     private TaosValue[] _pending;
     private bool _hasPending;
@@ -49,11 +53,17 @@ public sealed class TaosDataReader : DbDataReader
         _command = command;
         _result = result;
         Behavior = behavior;
+        _schemaOnly = (behavior & CommandBehavior.SchemaOnly) != 0;
+        _singleRow = (behavior & CommandBehavior.SingleRow) != 0;
         _timeZone = timeZone;
         _columns = result.AffectedRows is null ? [.. result.Columns] : [];
         _current = new TaosValue[_columns.Length];
         _pending = new TaosValue[_columns.Length];
         _nanoTimestamps = new bool[_columns.Length];
+        for (int i = 0; i < _columns.Length; i++)
+        {
+            _nanoTimestamps[i] = _columns[i].Type == TaosDataType.Timestamp && _columns[i].Precision == TaosPrecision.Nanoseconds;
+        }
     }
 
     internal CommandBehavior Behavior { get; }
@@ -63,21 +73,8 @@ public sealed class TaosDataReader : DbDataReader
         var reader = new TaosDataReader(command, result, behavior, command.Connection?.TimeZone);
         if (reader._columns.Length > 0)
         {
-            // Peek at the first row: it tells HasRows and the precision of TIMESTAMP columns (column_meta does not).
+            // Peek at the first row: it tells HasRows.
             reader._hasPending = await result.ReadRowAsync(reader._pending, async, cancellationToken).ConfigureAwait(false);
-        }
-        // A TIMESTAMP that is NULL in the first row takes the precision of the row's other timestamps: one
-        // statement reads one database, whose timestamps all share its precision.
-        bool rowIsNano = false;
-        for (int i = 0; reader._hasPending && i < reader._columns.Length; i++)
-        {
-            if (reader._pending[i].Kind == TaosValueKind.Timestamp && reader._pending[i].Precision == TaosPrecision.Nanoseconds) rowIsNano = true;
-        }
-        for (int i = 0; i < reader._columns.Length; i++)
-        {
-            var col = reader._columns[i];
-            reader._nanoTimestamps[i] = col.Type == TaosDataType.Timestamp && reader._hasPending &&
-                (reader._pending[i].Kind == TaosValueKind.Timestamp ? reader._pending[i].Precision == TaosPrecision.Nanoseconds : rowIsNano);
         }
         return reader;
     }
@@ -92,7 +89,7 @@ public sealed class TaosDataReader : DbDataReader
     public override int Depth => 0;
 
     /// <summary>True when the result has at least one row.</summary>
-    public override bool HasRows => !Behavior.HasFlag(CommandBehavior.SchemaOnly) && (_hasPending || _onRow || _rowsRead > 0);
+    public override bool HasRows => !_schemaOnly && (_hasPending || _onRow || _rowsRead > 0);
 
     /// <inheritdoc/>
     public override bool IsClosed => _closed;
@@ -121,7 +118,7 @@ public sealed class TaosDataReader : DbDataReader
         ObjectDisposedException.ThrowIf(_closed, this);
         cancellationToken.ThrowIfCancellationRequested();
         // SchemaOnly promises columns without rows, SingleRow at most one row, and after NextResult nothing remains.
-        if (_ended || Behavior.HasFlag(CommandBehavior.SchemaOnly) || (Behavior.HasFlag(CommandBehavior.SingleRow) && _rowsRead > 0))
+        if (_ended || _schemaOnly || (_singleRow && _rowsRead > 0))
         {
             _onRow = false;
             return new ValueTask<bool>(false);

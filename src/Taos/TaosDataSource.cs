@@ -1,22 +1,19 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
-using System.Net;
-using Taos.Rest;
+using Taos.Transport;
 
 namespace Taos;
 
 /// <summary>
-/// The shared, thread-safe entry point to one TDengine server: configuration plus one <see cref="HttpClient"/>
-/// (connection pooling happens in its handler). Create one per application and server, make connections and
-/// commands from it, dispose it at shutdown.
+/// The shared, thread-safe entry point to one TDengine server: configuration plus one transport (the connection
+/// string's <c>Protocol</c>; REST holds one <see cref="HttpClient"/>, whose handler pools the HTTP connections).
+/// Create one per application and server, make connections and commands from it, dispose it at shutdown.
 /// </summary>
 public sealed class TaosDataSource : DbDataSource
 {
     private static readonly ConcurrentDictionary<string, TaosDataSource> Shared = new(StringComparer.Ordinal);
 
-    private readonly HttpClient _http;
     private readonly string _redacted;
-    private string? _serverVersion;
     private volatile bool _disposed;
 
     internal TaosDataSource(TaosConnectionStringBuilder settings, HttpMessageHandler? handler, bool disposeHandler)
@@ -25,16 +22,7 @@ public sealed class TaosDataSource : DbDataSource
         Endpoint = Settings.GetBaseUri();
         TimeZone = string.IsNullOrEmpty(Settings.Timezone) ? null : TimeZoneInfo.FindSystemTimeZoneById(Settings.Timezone!);
         _redacted = Settings.ToRedactedString();
-        _http = handler is null
-            ? new HttpClient(new SocketsHttpHandler
-            {
-                AutomaticDecompression = DecompressionMethods.All,
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            }, disposeHandler: true)
-            : new HttpClient(handler, disposeHandler);
-        // Timeouts are applied per command (TaosCommand.CommandTimeout), not to the whole client.
-        _http.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
-        Transport = new RestTransport(_http, Endpoint, Settings.Username, Settings.Password, Settings.Token, Settings.Timezone);
+        Transport = TaosTransports.Create(Settings, TimeZone, handler, disposeHandler);
     }
 
     /// <summary>Creates a data source from a connection string (see <see cref="TaosConnectionStringBuilder"/>).</summary>
@@ -45,7 +33,7 @@ public sealed class TaosDataSource : DbDataSource
     /// <summary>The connection string, with the password and token masked.</summary>
     public override string ConnectionString => _redacted;
 
-    /// <summary>The REST endpoint, e.g. <c>http://localhost:6041/</c>.</summary>
+    /// <summary>The server's endpoint, e.g. <c>http://localhost:6041/</c>.</summary>
     public Uri Endpoint { get; }
 
     internal TaosConnectionStringBuilder Settings { get; }
@@ -53,12 +41,6 @@ public sealed class TaosDataSource : DbDataSource
     internal TimeZoneInfo? TimeZone { get; }
 
     internal ITaosTransport Transport { get; }
-
-    internal string? ServerVersion
-    {
-        get => Volatile.Read(ref _serverVersion);
-        set => Volatile.Write(ref _serverVersion, value);
-    }
 
     /// <summary>Creates a closed connection that uses this data source.</summary>
     public new TaosConnection CreateConnection() => new(this);
@@ -115,15 +97,15 @@ public sealed class TaosDataSource : DbDataSource
         if (disposing)
         {
             _disposed = true;
-            _http.Dispose();
+            Transport.Dispose();
         }
         base.Dispose(disposing);
     }
 
-    /// <summary>The data source shared by every connection made from the same connection string alone.</summary>
     // Without this a disposed HttpClient surfaces as a transient network failure, inviting endless retries.
     internal void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
 
+    /// <summary>The data source shared by every connection made from the same connection string alone.</summary>
     internal static TaosDataSource GetShared(string connectionString) =>
         Shared.GetOrAdd(connectionString, static cs => Create(cs));
 }

@@ -116,12 +116,6 @@ public sealed class TaosParameterCollection : DbParameterCollection
     /// <inheritdoc/>
     protected override void SetParameter(string parameterName, DbParameter value) => _items[IndexOfChecked(parameterName)] = Cast(value);
 
-    internal TaosParameter? Find(string normalizedName)
-    {
-        int i = IndexOf(normalizedName);
-        return i < 0 ? null : _items[i];
-    }
-
     private int IndexOfChecked(string parameterName)
     {
         int i = IndexOf(parameterName);

@@ -98,7 +98,12 @@ internal static class RestBody
                 break;
             }
         }
+        return Classify(total, started, tooLong, endsAtNul, stored.WrittenSpan);
+    }
 
+    /// <summary>What was read: nothing, only white space, too much, or the statement (trailing white space trimmed unless it ended at a NUL).</summary>
+    private static (RestBodyStatus Status, string Sql) Classify(long total, bool started, bool tooLong, bool endsAtNul, ReadOnlySpan<byte> sql)
+    {
         if (total == 0)
         {
             return (RestBodyStatus.Empty, "");
@@ -111,7 +116,6 @@ internal static class RestBody
         {
             return (RestBodyStatus.TooLong, "");
         }
-        ReadOnlySpan<byte> sql = stored.WrittenSpan;
         if (!endsAtNul)
         {
             int end = sql.Length;

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Taos.Protocol;
+using Taos.Protocol.Rest;
 using Taos.Server.Engine;
 
 namespace Taos.Server.Http;
@@ -351,12 +352,7 @@ internal sealed class RestHandler
     private static async Task WriteMessageAsync(HttpContext context, int status, int code, string desc)
     {
         var buffer = new ArrayBufferWriter<byte>(64 + desc.Length);
-        var w = new RestJsonWriter(buffer);
-        w.WriteRaw("{\"code\":"u8);
-        w.WriteInt64(code);
-        w.WriteRaw(",\"desc\":"u8);
-        w.WriteGoString(desc);
-        w.WriteByte((byte)'}');
+        new RestEnvelopeWriter(buffer).WriteMessage(code, desc);
         var response = context.Response;
         response.StatusCode = status;
         response.ContentType = JsonContentType;

@@ -25,14 +25,6 @@ internal static class RestTimestamp
         _ => throw new ArgumentOutOfRangeException(nameof(precision)),
     };
 
-    public static int FractionDigits(TaosPrecision precision) => precision switch
-    {
-        TaosPrecision.Milliseconds => 3,
-        TaosPrecision.Microseconds => 6,
-        TaosPrecision.Nanoseconds => 9,
-        _ => throw new ArgumentOutOfRangeException(nameof(precision)),
-    };
-
     /// <summary>Room enough for any timestamp <see cref="FormatTo"/> writes.</summary>
     public const int MaxFormattedLength = 48;
 

@@ -9,13 +9,6 @@ namespace Taos.Server.Tests.Http;
 
 public class RestResultWriterTests
 {
-    private static string Render(Action<RestJsonWriter> write)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        write(new RestJsonWriter(buffer));
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
     private static async Task<string> RenderAsync(RowSetResult result, TimeZoneInfo? zone = null)
     {
         var pipe = new Pipe();
@@ -40,30 +33,6 @@ public class RestResultWriterTests
         await reader.CompleteAsync();
         return all.ToArray();
     }
-
-    [Theory]
-    [InlineData("plain", "\"plain\"")]
-    [InlineData("b\"q", "\"b\\\"q\"")]
-    [InlineData("back\\slash", "\"back\\\\slash\"")]
-    [InlineData("a\nb\rc\td", "\"a\\nb\\rc\\td\"")]
-    [InlineData("\u0001\u001f", "\"\\u0001\\u001f\"")]
-    [InlineData("<a&b>", "\"<a&b>\"")]
-    [InlineData("涛思数据 ñ", "\"涛思数据 ñ\"")]
-    [InlineData("\u2028", "\"\u2028\"")]
-    public void WriteDataString_escapes_like_taosAdapter_builder(string value, string expected) =>
-        Assert.Equal(expected, Render(w => w.WriteDataString(value)));
-
-    [Theory]
-    [InlineData("syntax error near \"a<b\"", "\"syntax error near \\\"a\\u003cb\\\"\"")]
-    [InlineData("x & y > z", "\"x \\u0026 y \\u003e z\"")]
-    [InlineData("\u2028\u2029", "\"\\u2028\\u2029\"")]
-    [InlineData("é", "\"é\"")]
-    public void WriteGoString_escapes_like_go_encoding_json(string value, string expected) =>
-        Assert.Equal(expected, Render(w => w.WriteGoString(value)));
-
-    [Fact]
-    public void WriteDataString_replaces_lone_surrogates() =>
-        Assert.Equal("\"a\uFFFDb\"", Render(w => w.WriteDataString("a\uD800b")));
 
     [Fact]
     public async Task WriteRowSetAsync_renders_every_type_like_the_recordings()

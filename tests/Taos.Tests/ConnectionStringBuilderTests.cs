@@ -1,4 +1,4 @@
-namespace Taos.Tests.Unit;
+namespace Taos.Tests;
 
 public class ConnectionStringBuilderTests
 {
@@ -81,5 +81,30 @@ public class ConnectionStringBuilderTests
         Assert.IsType<TaosConnectionStringBuilder>(TaosFactory.Instance.CreateConnectionStringBuilder());
         using var ds = TaosFactory.Instance.CreateDataSource("Url=http://127.0.0.1:1");
         Assert.IsType<TaosDataSource>(ds);
+    }
+
+    [Fact]
+    public void Protocol_defaults_to_Rest_and_reads_case_insensitively()
+    {
+        Assert.Equal(TaosProtocol.Rest, new TaosConnectionStringBuilder("Url=http://h:1").Protocol);
+        var b = new TaosConnectionStringBuilder("Url=http://h:1;protocol=REST");
+        Assert.Equal(TaosProtocol.Rest, b.Protocol);
+        Assert.Contains("Protocol=Rest", b.ConnectionString);
+        var set = new TaosConnectionStringBuilder { Protocol = TaosProtocol.Rest };
+        Assert.Equal("Protocol=Rest", set.ConnectionString);
+    }
+
+    [Theory]
+    [InlineData("WebSocket")]
+    [InlineData("ws")]
+    [InlineData("0")]
+    public void Protocol_other_than_Rest_throws_naming_the_valid_values(string value)
+    {
+        var e = Assert.Throws<ArgumentException>(() => new TaosConnectionStringBuilder("Url=http://h:1;Protocol=" + value));
+        Assert.Contains("Protocol", e.Message);
+        Assert.Contains("'" + value + "'", e.Message);
+        Assert.Contains("Rest", e.Message);
+        Assert.Throws<ArgumentException>(() => new TaosConnection("Url=http://h:1;Protocol=" + value));
+        Assert.Throws<ArgumentException>(() => new TaosConnectionStringBuilder { Protocol = (TaosProtocol)1 });
     }
 }

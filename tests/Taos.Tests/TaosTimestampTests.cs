@@ -1,4 +1,4 @@
-namespace Taos.Tests.Unit;
+namespace Taos.Tests;
 
 public class TaosTimestampTests
 {

@@ -1,17 +1,17 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using Taos.Protocol;
-
-namespace Taos.Rest;
+namespace Taos.Protocol.Rest;
 
 /// <summary>
 /// Decodes a REST answer (<c>{"code":0,"column_meta":[…],"data":[[…],…],"rows":N}</c> or
 /// <c>{"code":N,"desc":"…"}</c>) while it arrives: a <see cref="Utf8JsonReader"/> runs over a buffer refilled from
 /// the response stream, and each row is decoded atomically — if the buffer ends inside a row, the row is
 /// re-read from its start once more bytes are in. Memory is bounded by the largest row, not the response.
+/// The field names are <see cref="RestProtocol"/>'s, the ones <see cref="RestEnvelopeWriter"/> writes. A body that is
+/// not such an answer throws <see cref="InvalidDataException"/> (or <see cref="JsonException"/> for broken JSON).
 /// </summary>
-internal sealed class RestResultDecoder : IDisposable
+internal sealed class RestEnvelopeReader : IDisposable
 {
     private const int InitialBufferSize = 64 * 1024;
 
@@ -22,10 +22,10 @@ internal sealed class RestResultDecoder : IDisposable
     private bool _eof;
     private JsonReaderState _state;
     private Phase _phase;
-    private List<TaosColumnMeta>? _columns;
+    private List<RestColumn>? _columns;
     private TaosDataType[] _types = [];
 
-    public RestResultDecoder(Stream stream)
+    public RestEnvelopeReader(Stream stream)
     {
         _stream = stream;
         _buffer = ArrayPool<byte>.Shared.Rent(InitialBufferSize);
@@ -35,7 +35,7 @@ internal sealed class RestResultDecoder : IDisposable
 
     public int Code { get; private set; }
     public string? Description { get; private set; }
-    public IReadOnlyList<TaosColumnMeta> Columns => _columns ?? (IReadOnlyList<TaosColumnMeta>)[];
+    public IReadOnlyList<RestColumn> Columns => _columns ?? (IReadOnlyList<RestColumn>)[];
     /// <summary>The <c>rows</c> field, known once the data array has been read.</summary>
     public long? RowCount { get; private set; }
     public bool HasData => _phase == Phase.Rows;
@@ -117,7 +117,7 @@ internal sealed class RestResultDecoder : IDisposable
         int code = 0;
         string? desc = null;
         long? rows = null;
-        List<TaosColumnMeta>? columns = null;
+        List<RestColumn>? columns = null;
         if (!reader.Read()) return false;
         if (reader.TokenType != JsonTokenType.StartObject) throw Malformed("the body is not a JSON object");
         while (true)
@@ -158,7 +158,7 @@ internal sealed class RestResultDecoder : IDisposable
                         if (!reader.Read()) return false;
                         if (reader.TokenType != JsonTokenType.EndArray) throw Malformed("a column_meta entry has more than 3 items");
                         if (!TaosTypes.TryParseName(typeName, out var type)) type = TaosDataType.VarChar;
-                        columns.Add(new TaosColumnMeta(colName, typeName, type, length));
+                        columns.Add(new RestColumn(colName, typeName, type, length));
                     }
                     break;
                 case RestProtocol.Data:
@@ -173,7 +173,7 @@ internal sealed class RestResultDecoder : IDisposable
         }
     }
 
-    private void Commit(ref Utf8JsonReader reader, Phase phase, int code, string? desc, List<TaosColumnMeta>? columns, long? rows)
+    private void Commit(ref Utf8JsonReader reader, Phase phase, int code, string? desc, List<RestColumn>? columns, long? rows)
     {
         Code = code;
         Description = desc;
@@ -257,94 +257,109 @@ internal sealed class RestResultDecoder : IDisposable
                 return true;
             }
             case JsonTokenType.Number:
-                switch (type)
-                {
-                    case TaosDataType.Float:
-                        value.Kind = TaosValueKind.Float;
-                        value.Double = reader.GetSingle();
-                        return true;
-                    case TaosDataType.Double:
-                        value.Kind = TaosValueKind.Double;
-                        value.Double = reader.GetDouble();
-                        return true;
-                    case TaosDataType.UTinyInt or TaosDataType.USmallInt or TaosDataType.UInt or TaosDataType.UBigInt:
-                        value.Kind = TaosValueKind.UInt64;
-                        value.Int64 = unchecked((long)reader.GetUInt64());
-                        return true;
-                    case TaosDataType.Timestamp:
-                        // Not rendered as text: epoch ticks of unknown precision, taken as milliseconds.
-                        value.Kind = TaosValueKind.Timestamp;
-                        value.Int64 = reader.GetInt64();
-                        value.Precision = TaosPrecision.Milliseconds;
-                        value.OffsetMinutes = 0;
-                        return true;
-                    default:
-                        if (reader.TryGetInt64(out long l))
-                        {
-                            value.Kind = TaosValueKind.Int64;
-                            value.Int64 = l;
-                        }
-                        else if (reader.TryGetUInt64(out ulong ul))
-                        {
-                            value.Kind = TaosValueKind.UInt64;
-                            value.Int64 = unchecked((long)ul);
-                        }
-                        else
-                        {
-                            value.Kind = TaosValueKind.Double;
-                            value.Double = reader.GetDouble();
-                        }
-                        return true;
-                }
+                DecodeNumber(ref reader, type, ref value);
+                return true;
             case JsonTokenType.String:
-                switch (type)
-                {
-                    case TaosDataType.Timestamp:
-                    {
-                        // Parsed from the raw bytes: a string per timestamp would be most of the per-row garbage.
-                        Span<char> chars = stackalloc char[64];
-                        int length = 0;
-                        bool ok = !reader.ValueIsEscaped && reader.ValueSpan.Length <= chars.Length &&
-                            Encoding.UTF8.TryGetChars(reader.ValueSpan, chars, out length);
-                        long ticks = 0;
-                        TaosPrecision precision = default;
-                        TimeSpan offset = default;
-                        if (!(ok ? RestTimestamp.TryParse(chars[..length], out ticks, out precision, out offset)
-                                 : RestTimestamp.TryParse(reader.GetString(), out ticks, out precision, out offset)))
-                        {
-                            throw Malformed($"'{reader.GetString()}' is not a timestamp");
-                        }
-                        value.Kind = TaosValueKind.Timestamp;
-                        value.Int64 = ticks;
-                        value.Precision = precision;
-                        value.OffsetMinutes = (short)offset.TotalMinutes;
-                        return true;
-                    }
-                    case TaosDataType.VarBinary or TaosDataType.Geometry or TaosDataType.Blob or TaosDataType.MediumBlob:
-                    {
-                        string hex = reader.GetString()!;
-                        try
-                        {
-                            value.Ref = Convert.FromHexString(hex);
-                        }
-                        catch (FormatException)
-                        {
-                            throw Malformed($"'{hex}' is not hexadecimal");
-                        }
-                        value.Kind = TaosValueKind.Bytes;
-                        return true;
-                    }
-                    default:
-                        value.Kind = TaosValueKind.String;
-                        value.Ref = reader.GetString();
-                        return true;
-                }
+                DecodeString(ref reader, type, ref value);
+                return true;
             default:
                 throw Malformed($"unexpected {reader.TokenType} in a data row");
         }
     }
 
-    private static TaosException Malformed(string detail) => new(TaosStrings.MalformedResponse(detail));
+    private static void DecodeNumber(ref Utf8JsonReader reader, TaosDataType type, ref TaosValue value)
+    {
+        switch (type)
+        {
+            case TaosDataType.Float:
+                value.Kind = TaosValueKind.Float;
+                value.Double = reader.GetSingle();
+                return;
+            case TaosDataType.Double:
+                value.Kind = TaosValueKind.Double;
+                value.Double = reader.GetDouble();
+                return;
+            case TaosDataType.UTinyInt or TaosDataType.USmallInt or TaosDataType.UInt or TaosDataType.UBigInt:
+                value.Kind = TaosValueKind.UInt64;
+                value.Int64 = unchecked((long)reader.GetUInt64());
+                return;
+            case TaosDataType.Timestamp:
+                // Not rendered as text: epoch ticks of unknown precision, taken as milliseconds.
+                value.Kind = TaosValueKind.Timestamp;
+                value.Int64 = reader.GetInt64();
+                value.Precision = TaosPrecision.Milliseconds;
+                value.OffsetMinutes = 0;
+                return;
+            default:
+                if (reader.TryGetInt64(out long l))
+                {
+                    value.Kind = TaosValueKind.Int64;
+                    value.Int64 = l;
+                }
+                else if (reader.TryGetUInt64(out ulong ul))
+                {
+                    value.Kind = TaosValueKind.UInt64;
+                    value.Int64 = unchecked((long)ul);
+                }
+                else
+                {
+                    value.Kind = TaosValueKind.Double;
+                    value.Double = reader.GetDouble();
+                }
+                return;
+        }
+    }
+
+    private static void DecodeString(ref Utf8JsonReader reader, TaosDataType type, ref TaosValue value)
+    {
+        switch (type)
+        {
+            case TaosDataType.Timestamp:
+                DecodeTimestamp(ref reader, ref value);
+                return;
+            case TaosDataType.VarBinary or TaosDataType.Geometry or TaosDataType.Blob or TaosDataType.MediumBlob:
+            {
+                string hex = reader.GetString()!;
+                try
+                {
+                    value.Ref = Convert.FromHexString(hex);
+                }
+                catch (FormatException)
+                {
+                    throw Malformed($"'{hex}' is not hexadecimal");
+                }
+                value.Kind = TaosValueKind.Bytes;
+                return;
+            }
+            default:
+                value.Kind = TaosValueKind.String;
+                value.Ref = reader.GetString();
+                return;
+        }
+    }
+
+    private static void DecodeTimestamp(ref Utf8JsonReader reader, ref TaosValue value)
+    {
+        // Parsed from the raw bytes: a string per timestamp would be most of the per-row garbage.
+        Span<char> chars = stackalloc char[64];
+        int length = 0;
+        bool ok = !reader.ValueIsEscaped && reader.ValueSpan.Length <= chars.Length &&
+            Encoding.UTF8.TryGetChars(reader.ValueSpan, chars, out length);
+        long ticks = 0;
+        TaosPrecision precision = default;
+        TimeSpan offset = default;
+        if (!(ok ? RestTimestamp.TryParse(chars[..length], out ticks, out precision, out offset)
+                 : RestTimestamp.TryParse(reader.GetString(), out ticks, out precision, out offset)))
+        {
+            throw Malformed($"'{reader.GetString()}' is not a timestamp");
+        }
+        value.Kind = TaosValueKind.Timestamp;
+        value.Int64 = ticks;
+        value.Precision = precision;
+        value.OffsetMinutes = (short)offset.TotalMinutes;
+    }
+
+    private static InvalidDataException Malformed(string detail) => new(detail);
 
     public void Dispose()
     {

@@ -1,11 +1,16 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Taos.Protocol;
 
-namespace Taos.Rest;
+namespace Taos.Transport.Rest;
 
-/// <summary>taosAdapter's REST interface: one POST to <c>/rest/sql[/db]</c> per statement over a shared <see cref="HttpClient"/>.</summary>
+/// <summary>
+/// taosAdapter's REST interface: one POST to <c>/rest/sql[/db]</c> per statement over one <see cref="HttpClient"/>
+/// shared by every session of a data source (connection pooling happens in its handler). REST keeps no state on the
+/// server, so a <see cref="RestSession"/> is the default database plus the parameter binding on the client.
+/// </summary>
 internal sealed class RestTransport : ITaosTransport
 {
     private static readonly MediaTypeHeaderValue PlainText = new("text/plain") { CharSet = "utf-8" };
@@ -14,20 +19,33 @@ internal sealed class RestTransport : ITaosTransport
     private readonly AuthenticationHeaderValue _authorization;
     private readonly string _sqlPath;
     private readonly string _fixedParameters;
+    private string? _serverVersion;
 
-    public RestTransport(HttpClient http, Uri endpoint, string user, string password, string? token, string? timeZone)
+    /// <summary>Creates the transport; requests go through <paramref name="handler"/>, or a default <see cref="SocketsHttpHandler"/> when null.</summary>
+    public RestTransport(TaosConnectionStringBuilder settings, TimeZoneInfo? timeZone, HttpMessageHandler? handler, bool disposeHandler)
     {
-        _http = http;
+        var endpoint = settings.GetBaseUri();
+        string? token = settings.Token;
+        _http = handler is null
+            ? new HttpClient(new SocketsHttpHandler
+            {
+                AutomaticDecompression = DecompressionMethods.All,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            }, disposeHandler: true)
+            : new HttpClient(handler, disposeHandler);
+        // Timeouts are applied per request (TaosRequest.Timeout), not to the whole client.
+        _http.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
         Endpoint = endpoint;
+        TimeZone = timeZone;
         _authorization = !string.IsNullOrEmpty(token)
             ? new AuthenticationHeaderValue("Taosd", token)
-            : new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(user + ":" + password)));
+            : new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(settings.Username + ":" + settings.Password)));
         // The parts of every request's URL that do not change from one statement to the next.
         _sqlPath = endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/') + RestProtocol.SqlPath;
         var parameters = new StringBuilder();
-        if (!string.IsNullOrEmpty(timeZone))
+        if (!string.IsNullOrEmpty(settings.Timezone))
         {
-            parameters.Append('&').Append(RestProtocol.TimeZoneParameter).Append('=').Append(Uri.EscapeDataString(timeZone));
+            parameters.Append('&').Append(RestProtocol.TimeZoneParameter).Append('=').Append(Uri.EscapeDataString(settings.Timezone));
         }
         if (!string.IsNullOrEmpty(token))
         {
@@ -38,7 +56,24 @@ internal sealed class RestTransport : ITaosTransport
 
     public Uri Endpoint { get; }
 
-    public async ValueTask<ITaosResult> ExecuteAsync(TaosRequest request, bool async, CancellationToken cancellationToken)
+    /// <summary>The zone an unspecified <see cref="DateTime"/> parameter is taken in (the connection string's <c>Timezone</c>), or null for UTC.</summary>
+    public TimeZoneInfo? TimeZone { get; }
+
+    /// <summary>The version the server reported to the first session that verified it; null before.</summary>
+    public string? ServerVersion
+    {
+        get => Volatile.Read(ref _serverVersion);
+        set => Volatile.Write(ref _serverVersion, value);
+    }
+
+    public ITaosSession CreateSession(string? database) => new RestSession(this, database);
+
+    /// <summary>
+    /// Sends one statement and returns its result positioned before the first row. Throws <see cref="TaosException"/>
+    /// for an error answer, network failures and timeouts; <see cref="OperationCanceledException"/> when
+    /// <paramref name="cancellationToken"/> fires.
+    /// </summary>
+    public async ValueTask<RestResult> SendAsync(RestRequest request, bool async, CancellationToken cancellationToken)
     {
         var uri = BuildSqlUri(request);
         var timeoutCts = new CancellationTokenSource();
@@ -94,8 +129,12 @@ internal sealed class RestTransport : ITaosTransport
         }
     }
 
-    internal Exception MapException(Exception e, TaosRequest request, CancellationToken userToken, CancellationTokenSource timeoutCts)
+    internal Exception MapException(Exception e, RestRequest request, CancellationToken userToken, CancellationTokenSource timeoutCts)
     {
+        if (e is InvalidDataException)
+        {
+            return new TaosException(TaosStrings.MalformedResponse(e.Message), sql: request.Sql, requestId: request.RequestId, innerException: e);
+        }
         if (userToken.IsCancellationRequested)
         {
             return e as OperationCanceledException ?? new OperationCanceledException(e.Message, e, userToken);
@@ -116,7 +155,7 @@ internal sealed class RestTransport : ITaosTransport
         return e;
     }
 
-    private Uri BuildSqlUri(TaosRequest request)
+    private Uri BuildSqlUri(RestRequest request)
     {
         var sb = new StringBuilder(_sqlPath, _sqlPath.Length + _fixedParameters.Length + 64);
         if (!string.IsNullOrEmpty(request.Database))
@@ -127,4 +166,7 @@ internal sealed class RestTransport : ITaosTransport
         sb.Append(_fixedParameters);
         return new Uri(sb.ToString());
     }
+
+    /// <summary>Releases the HTTP connections.</summary>
+    public void Dispose() => _http.Dispose();
 }

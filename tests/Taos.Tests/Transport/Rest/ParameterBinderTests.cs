@@ -1,19 +1,26 @@
-namespace Taos.Tests.Unit;
+using Taos.Transport;
+using Taos.Transport.Rest;
+
+namespace Taos.Tests.Transport.Rest;
 
 public class ParameterBinderTests
 {
+    /// <summary>The parameters as a command hands them to its session: values, detached from the collection.</summary>
+    private static TaosRequestParameter[] Values(TaosParameterCollection parameters) =>
+        parameters.Cast<TaosParameter>().Select(p => new TaosRequestParameter(p.ParameterName, p.Value)).ToArray();
+
     private static string Bind(string sql, params (string Name, object? Value)[] ps)
     {
         var cmd = new TaosCommand();
         foreach (var (n, v) in ps) cmd.Parameters.AddWithValue(n, v);
-        return SqlParameterBinder.Bind(sql, cmd.Parameters, null);
+        return SqlParameterBinder.Bind(sql, Values(cmd.Parameters), null);
     }
 
     private static string BindPositional(string sql, params object?[] values)
     {
         var cmd = new TaosCommand();
         foreach (var v in values) cmd.Parameters.Add(new TaosParameter { Value = v });
-        return SqlParameterBinder.Bind(sql, cmd.Parameters, null);
+        return SqlParameterBinder.Bind(sql, Values(cmd.Parameters), null);
     }
 
     [Fact]
@@ -64,8 +71,8 @@ public class ParameterBinderTests
         var cmd = new TaosCommand();
         cmd.Parameters.AddWithValue("t", new DateTime(2024, 1, 1, 8, 0, 0, DateTimeKind.Unspecified));
         var zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-        Assert.Equal("'2024-01-01T00:00:00.000Z'", SqlParameterBinder.Bind("@t", cmd.Parameters, zone));
-        Assert.Equal("'2024-01-01T08:00:00.000Z'", SqlParameterBinder.Bind("@t", cmd.Parameters, null));
+        Assert.Equal("'2024-01-01T00:00:00.000Z'", SqlParameterBinder.Bind("@t", Values(cmd.Parameters), zone));
+        Assert.Equal("'2024-01-01T08:00:00.000Z'", SqlParameterBinder.Bind("@t", Values(cmd.Parameters), null));
     }
 
     [Fact]

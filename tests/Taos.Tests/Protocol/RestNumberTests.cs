@@ -1,6 +1,6 @@
 using Taos.Protocol;
 
-namespace Taos.Server.Tests;
+namespace Taos.Tests.Protocol;
 
 public class RestNumberTests
 {

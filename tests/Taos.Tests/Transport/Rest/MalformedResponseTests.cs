@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 
-namespace Taos.Tests.Unit;
+namespace Taos.Tests.Transport.Rest;
 
 public class MalformedResponseTests
 {

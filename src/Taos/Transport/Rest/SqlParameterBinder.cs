@@ -1,16 +1,16 @@
 using System.Globalization;
 using System.Text;
 
-namespace Taos;
+namespace Taos.Transport.Rest;
 
 /// <summary>
-/// Client-side parameter binding: replaces <c>@name</c> and <c>?</c> placeholders outside string literals,
+/// The REST transport's parameter binding (TDengine's REST interface has none): replaces <c>@name</c> and <c>?</c> placeholders outside string literals,
 /// quoted identifiers and comments with SQL literals. String values are quoted so that no content can end the
 /// literal early (see <see cref="AppendString"/>).
 /// </summary>
 internal static class SqlParameterBinder
 {
-    public static string Bind(string sql, TaosParameterCollection parameters, TimeZoneInfo? timeZone)
+    public static string Bind(string sql, IReadOnlyList<TaosRequestParameter> parameters, TimeZoneInfo? timeZone)
     {
         if (parameters.Count == 0 && sql.IndexOfAny(['?', '@']) < 0)
         {
@@ -53,7 +53,7 @@ internal static class SqlParameterBinder
                         throw new InvalidOperationException(TaosStrings.TooFewPositional(positional));
                     }
                     var p = parameters[positional++];
-                    AppendLiteral(sb, p.ParameterName.Length > 0 ? p.ParameterName : "?" + positional.ToString(CultureInfo.InvariantCulture), p.Value, timeZone);
+                    AppendLiteral(sb, p.Name.Length > 0 ? p.Name : "?" + positional.ToString(CultureInfo.InvariantCulture), p.Value, timeZone);
                     i++;
                     break;
                 }
@@ -63,7 +63,7 @@ internal static class SqlParameterBinder
                     int end = start;
                     while (end < sql.Length && IsNameChar(sql[end])) end++;
                     string name = sql[start..end];
-                    var p = parameters.Find(name) ?? throw new InvalidOperationException(TaosStrings.MissingParameter("@" + name));
+                    var p = Find(parameters, name) ?? throw new InvalidOperationException(TaosStrings.MissingParameter("@" + name));
                     AppendLiteral(sb, "@" + name, p.Value, timeZone);
                     i = end;
                     break;
@@ -75,6 +75,19 @@ internal static class SqlParameterBinder
             }
         }
         return sb.ToString();
+    }
+
+    /// <summary>The parameter named <paramref name="name"/>, compared without prefix and case as the parameter collection does.</summary>
+    private static TaosRequestParameter? Find(IReadOnlyList<TaosRequestParameter> parameters, string name)
+    {
+        foreach (var p in parameters)
+        {
+            if (string.Equals(ParameterNameComparer.Normalize(p.Name), name, StringComparison.OrdinalIgnoreCase))
+            {
+                return p;
+            }
+        }
+        return null;
     }
 
     private static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';

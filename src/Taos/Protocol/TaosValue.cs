@@ -1,5 +1,6 @@
-namespace Taos.Rest;
+namespace Taos.Protocol;
 
+/// <summary>What a <see cref="TaosValue"/> holds, and so which of its slots is meaningful.</summary>
 internal enum TaosValueKind : byte
 {
     Null,
@@ -15,7 +16,7 @@ internal enum TaosValueKind : byte
 }
 
 /// <summary>
-/// One decoded cell. A struct with typed slots so that reading numbers and timestamps allocates nothing;
+/// One decoded cell, whatever the wire it came over. A struct with typed slots so that reading numbers and timestamps allocates nothing;
 /// only strings, byte arrays and JSON text live on the heap.
 /// </summary>
 internal struct TaosValue

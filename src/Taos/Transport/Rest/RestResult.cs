@@ -1,29 +1,36 @@
 using System.Net;
 using Taos.Protocol;
+using Taos.Protocol.Rest;
 
-namespace Taos.Rest;
+namespace Taos.Transport.Rest;
 
-/// <summary>The streamed answer to one REST request; owns the HTTP response until disposed.</summary>
+/// <summary>
+/// The streamed answer to one REST request; owns the HTTP response until disposed. <c>column_meta</c> does not tell
+/// the precision of timestamps, their text does: a result with TIMESTAMP columns reads its first row ahead, and
+/// each TIMESTAMP column takes the precision of its value there, or (NULL there) of the row's finest other timestamp
+/// — one statement reads one database, whose timestamps share its precision — else milliseconds.
+/// </summary>
 internal sealed class RestResult : ITaosResult
 {
     private readonly RestTransport _transport;
-    private readonly TaosRequest _request;
+    private readonly RestRequest _request;
     private readonly HttpResponseMessage _response;
-    private readonly RestResultDecoder _decoder;
+    private readonly RestEnvelopeReader _decoder;
     private readonly CancellationTokenSource _timeoutCts;
     private readonly CancellationTokenRegistration _abortOnTimeout;
     private CancellationToken _linkedFor;
     private CancellationTokenSource? _linked;
     private long _lastTimerReset;
     private int _disposed;
+    private TaosValue[]? _first;
 
-    public RestResult(RestTransport transport, TaosRequest request, HttpResponseMessage response, Stream stream, CancellationTokenSource timeoutCts)
+    public RestResult(RestTransport transport, RestRequest request, HttpResponseMessage response, Stream stream, CancellationTokenSource timeoutCts)
     {
         _transport = transport;
         _request = request;
         _response = response;
         _timeoutCts = timeoutCts;
-        _decoder = new RestResultDecoder(stream);
+        _decoder = new RestEnvelopeReader(stream);
         // Synchronous reads take no token: closing the response is what interrupts them on timeout.
         _abortOnTimeout = timeoutCts.Token.Register(static r => ((HttpResponseMessage)r!).Dispose(), response);
     }
@@ -40,7 +47,7 @@ internal sealed class RestResult : ITaosResult
         {
             await _decoder.ReadHeaderAsync(async, Token(cancellationToken)).ConfigureAwait(false);
         }
-        catch (Exception e) when (_response.StatusCode != HttpStatusCode.OK && e is TaosException or System.Text.Json.JsonException)
+        catch (Exception e) when (_response.StatusCode != HttpStatusCode.OK && e is System.Text.Json.JsonException or InvalidDataException)
         {
             throw HttpError(e);
         }
@@ -57,8 +64,8 @@ internal sealed class RestResult : ITaosResult
         {
             throw HttpError(null);
         }
-        Columns = _decoder.Columns;
-        if (Columns.Count == 1 && Columns[0].Name == RestProtocol.AffectedRowsColumn)
+        var columns = _decoder.Columns;
+        if (columns.Count == 1 && columns[0].Name == RestProtocol.AffectedRowsColumn)
         {
             var row = new TaosValue[1];
             long affected = 0;
@@ -68,6 +75,35 @@ internal sealed class RestResult : ITaosResult
             }
             AffectedRows = affected;
         }
+        else if (columns.Any(c => c.Type == TaosDataType.Timestamp))
+        {
+            var first = new TaosValue[columns.Count];
+            if (await ReadRowAsync(first, async, cancellationToken).ConfigureAwait(false))
+            {
+                _first = first;
+            }
+        }
+        Columns = Describe(columns, _first);
+    }
+
+    private static TaosColumnMeta[] Describe(IReadOnlyList<RestColumn> columns, TaosValue[]? first)
+    {
+        TaosPrecision? finest = null;
+        for (int i = 0; first is not null && i < first.Length; i++)
+        {
+            if (first[i].Kind == TaosValueKind.Timestamp && (finest is null || first[i].Precision > finest))
+            {
+                finest = first[i].Precision;
+            }
+        }
+        var described = new TaosColumnMeta[columns.Count];
+        for (int i = 0; i < described.Length; i++)
+        {
+            var c = columns[i];
+            var precision = first is not null && first[i].Kind == TaosValueKind.Timestamp ? first[i].Precision : finest ?? TaosPrecision.Milliseconds;
+            described[i] = new TaosColumnMeta(c.Name, c.TypeName, c.Type, c.Length, precision);
+        }
+        return described;
     }
 
     /// <summary>A non-200 answer that is not a TDengine result.</summary>
@@ -78,6 +114,12 @@ internal sealed class RestResult : ITaosResult
     public ValueTask<bool> ReadRowAsync(TaosValue[] row, bool async, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        if (_first is not null)
+        {
+            _first.CopyTo(row, 0);
+            _first = null;
+            return new ValueTask<bool>(true);
+        }
         try
         {
             if (_request.Timeout != Timeout.InfiniteTimeSpan)

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
 
-namespace Taos.Server.Http;
+namespace Taos.Protocol.Rest;
 
 /// <summary>
 /// Writes JSON as UTF-8 straight into the response's buffer, with the two string escapings taosAdapter uses:
