@@ -1,4 +1,5 @@
 using System.Globalization;
+using Taos.Server.Engine.Functions;
 using Taos.Server.Sql.Ast;
 
 namespace Taos.Server.Sql;
@@ -10,15 +11,6 @@ internal sealed partial class Parser
         "tbname", "_rowts", "_c0", "_qstart", "_qend", "_qduration", "_wstart", "_wend", "_wduration", "_irowts",
         "_isfilled", "_tags",
     };
-
-    /// <summary>Keywords that name functions callable with an empty argument list only: <c>database()</c> and the like.</summary>
-    private static readonly HashSet<string> NoArgFunctions = new(StringComparer.Ordinal)
-    {
-        "now", "today", "timezone", "database", "client_version", "server_version", "server_status", "current_user", "user",
-    };
-
-    /// <summary>Keywords that are also functions taking <c>*</c>: <c>count(*)</c>, <c>first(*)</c>, ….</summary>
-    private static readonly HashSet<string> StarFunctions = new(StringComparer.Ordinal) { "count", "first", "last", "last_row" };
 
     /// <summary><c>(query)</c> as a whole statement, possibly nested in more parentheses.</summary>
     private SelectStatement ParseParenthesizedQuery()
@@ -669,14 +661,14 @@ internal sealed partial class Parser
             Advance();
             return new FunctionExpr("now", []) { Text = TextFrom(start) };
         }
-        if (NoArgFunctions.Contains(word))
+        if (FunctionCatalog.TakesNoArguments(word))
         {
             Advance();
             Expect(TokenKind.LParen);
             Expect(TokenKind.RParen);
             return new FunctionExpr(word, []) { Text = TextFrom(start) };
         }
-        if (StarFunctions.Contains(word))
+        if (FunctionCatalog.AcceptsStar(word))
         {
             Advance();
             Expect(TokenKind.LParen);
@@ -845,7 +837,7 @@ internal sealed partial class Parser
         {
             return literal;
         }
-        if (t.Kind == TokenKind.Keyword && (t.Word is "null" or "timestamp" || NoArgFunctions.Contains(t.Word!)))
+        if (t.Kind == TokenKind.Keyword && (t.Word is "null" or "timestamp" || FunctionCatalog.TakesNoArguments(t.Word!)))
         {
             return ParseKeywordPrimary(t);
         }
