@@ -30,14 +30,19 @@ internal sealed class MinMaxAcc(CExpr arg, int sign) : Accumulator
             base.AddBatch(batch, from, to, ctx);
             return;
         }
-        int best = ColumnVector.StorageOf(vector.Type) == VectorStorage.Doubles ? BestDouble(batch, vector, from, to)
-            : vector.Type == TaosDataType.UBigInt ? BestUnsigned(batch, vector, from, to)
+        var storage = ColumnVector.StorageOf(vector.Type);
+        bool unsigned = vector.Type == TaosDataType.UBigInt;
+        int best = storage == VectorStorage.Doubles ? BestDouble(batch, vector, from, to)
+            : unsigned ? BestUnsigned(batch, vector, from, to)
             : BestLong(batch, vector, from, to);
         if (best < 0) return;
-        var value = vector.GetValue(best)!;
-        if (_best is null || Values.Compare(value, _best) * sign > 0)
+        // Compared with the best so far unboxed: a value is boxed only when it becomes the best.
+        bool better = _best is null || sign * (storage == VectorStorage.Doubles ? vector.Doubles[best].CompareTo(Values.ToDouble(_best))
+            : unsigned ? unchecked((ulong)vector.Longs[best]).CompareTo((ulong)_best)
+            : vector.Longs[best].CompareTo(Values.ToLong(_best))) > 0;
+        if (better)
         {
-            _best = value;
+            _best = vector.GetValue(best);
             _row = (batch.Materialize(best), batch.Table);
         }
     }

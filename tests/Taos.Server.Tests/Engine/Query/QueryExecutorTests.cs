@@ -2,9 +2,9 @@ using Taos.Server.Engine;
 using Taos.Server.Engine.Catalog;
 using Taos.Server.Engine.Query;
 using Taos.Server.Sql.Ast;
-using static Taos.Server.Tests.Query.Ast;
+using static Taos.Server.Tests.Engine.Query.Ast;
 
-namespace Taos.Server.Tests.Query;
+namespace Taos.Server.Tests.Engine.Query;
 
 public class QueryExecutorTests
 {

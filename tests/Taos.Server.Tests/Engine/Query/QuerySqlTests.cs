@@ -4,7 +4,7 @@ using Taos.Server.Engine.Query;
 using Taos.Server.Sql;
 using Taos.Server.Sql.Ast;
 
-namespace Taos.Server.Tests.Query;
+namespace Taos.Server.Tests.Engine.Query;
 
 /// <summary>Executor behaviour on statements read by the real parser, over the in-memory catalog.</summary>
 public class QuerySqlTests

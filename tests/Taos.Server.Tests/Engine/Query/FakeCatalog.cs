@@ -1,7 +1,7 @@
 using Taos.Server.Engine.Catalog;
 using Taos.Server.Engine.Storage;
 
-namespace Taos.Server.Tests.Query;
+namespace Taos.Server.Tests.Engine.Query;
 
 /// <summary>An in-memory catalog for executor tests: tables and their rows kept in lists.</summary>
 internal sealed class FakeCatalog : ICatalogReader
@@ -13,6 +13,9 @@ internal sealed class FakeCatalog : ICatalogReader
     public int ScanCount { get; private set; }
 
     public (long Min, long Max) LastScanRange { get; private set; }
+
+    /// <summary>The schema columns the last batch scan read.</summary>
+    public IReadOnlyList<int> LastScanColumns { get; private set; } = [];
 
     public FakeCatalog AddDatabase(string name, TaosPrecision precision = TaosPrecision.Milliseconds)
     {
@@ -76,6 +79,9 @@ internal sealed class FakeCatalog : ICatalogReader
         }
     }
 
-    public IEnumerable<ColumnBatch> ScanBatches(TableInfo table, long minTs, long maxTs, IReadOnlyList<int> columns) =>
-        ColumnBatch.FromRows(Scan(table, minTs, maxTs), columns, columns.Select(i => table.Columns[i].Type).ToArray());
+    public IEnumerable<ColumnBatch> ScanBatches(TableInfo table, long minTs, long maxTs, IReadOnlyList<int> columns)
+    {
+        LastScanColumns = columns;
+        return ColumnBatch.FromRows(Scan(table, minTs, maxTs), columns, columns.Select(i => table.Columns[i].Type).ToArray());
+    }
 }

@@ -1,6 +1,6 @@
 using Taos.Server.Tests.Conformance;
 
-namespace Taos.Server.Tests.Query;
+namespace Taos.Server.Tests.Engine.Query;
 
 /// <summary>
 /// Every recorded step of the conformance corpus, SELECTs included, replayed end to end (parser, engine, query,

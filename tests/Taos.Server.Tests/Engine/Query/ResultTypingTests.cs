@@ -3,7 +3,7 @@ using Taos.Server.Engine.Query;
 using Taos.Server.Sql;
 using Taos.Server.Sql.Ast;
 
-namespace Taos.Server.Tests.Query;
+namespace Taos.Server.Tests.Engine.Query;
 
 /// <summary>Every value a query yields must have the CLR type its column's TDengine type promises (see RowSetResult).</summary>
 public class ResultTypingTests

@@ -1,6 +1,6 @@
 using Taos.Server.Sql.Ast;
 
-namespace Taos.Server.Tests.Query;
+namespace Taos.Server.Tests.Engine.Query;
 
 /// <summary>Builds ASTs for executor tests with the texts the parser would give them.</summary>
 internal static class Ast
