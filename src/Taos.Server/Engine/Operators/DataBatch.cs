@@ -54,13 +54,13 @@ internal sealed class DataBatch
         Length = Count;
     }
 
-    /// <summary>Selects physical row <paramref name="row"/> alone.</summary>
-    public void SelectOne(int row)
+    /// <summary>Selects the physical rows <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive).</summary>
+    public void SelectRange(int from, int to)
     {
-        if (_selection.Length == 0) _selection = new int[ColumnBatch.DefaultCapacity];
-        _selection[0] = row;
+        if (_selection.Length < Count) _selection = new int[Math.Max(Count, ColumnBatch.DefaultCapacity)];
+        for (int i = from; i < to; i++) _selection[i - from] = i;
         _all = false;
-        Length = 1;
+        Length = to - from;
     }
 
     /// <summary>Keeps of the selected rows those <paramref name="keep"/> accepts (rows given physically).</summary>

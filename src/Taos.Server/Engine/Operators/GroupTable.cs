@@ -12,6 +12,11 @@ internal sealed class GroupTable(Partitioner partitioner)
     /// <summary>The group of the row in <paramref name="ctx"/>; <paramref name="isNew"/> when it is the first row of its group.</summary>
     public int GroupOf(EvalContext ctx, out bool isNew)
     {
+        if (partitioner.IsSingleGroup && _index.Count == 1)
+        {
+            isNew = false;
+            return 0;
+        }
         string key = partitioner.KeyOf(ctx);
         if (_index.TryGetValue(key, out int g))
         {

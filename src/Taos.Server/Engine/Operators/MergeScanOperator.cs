@@ -5,8 +5,9 @@ using Taos.Server.Engine.Storage;
 namespace Taos.Server.Engine.Operators;
 
 /// <summary>
-/// Reads all tables at once, merged into ascending ts order (ties: table order), one row per batch: ORDER BY ts
-/// and windows over a super table without buffering its rows.
+/// Reads all tables at once, merged into ascending ts order (ties: table order): ORDER BY ts and windows over a
+/// super table without buffering its rows. Each batch is the run of one table's rows that come before any other
+/// table's next row.
 /// </summary>
 internal sealed class MergeScanOperator(
     ICatalogReader catalog, IReadOnlyList<TableInfo> tables, TimeRange range, IReadOnlyList<int> columns, TableFilter filter, int rowWidth)
@@ -19,7 +20,9 @@ internal sealed class MergeScanOperator(
         public DataBatch View { get; } = view;
         public int Row { get; set; }
 
-        public long Ts => View.Vectors![0]!.Longs[Row];
+        public long Ts => TsAt(Row);
+
+        public long TsAt(int row) => View.Vectors![0]!.Longs[row];
 
         /// <summary>Moves to the next row, reading the next batch when this one is done; false at the end.</summary>
         public bool Advance(IReadOnlyList<int> columns)
@@ -52,8 +55,10 @@ internal sealed class MergeScanOperator(
             while (heap.TryDequeue(out int i, out var key))
             {
                 var cursor = cursors[i];
-                cursor.View.SelectOne(cursor.Row);
+                int end = RunEnd(cursor, key.Table, heap);
+                cursor.View.SelectRange(cursor.Row, end);
                 yield return cursor.View;
+                cursor.Row = end - 1;
                 if (cursor.Advance(columns)) heap.Enqueue(i, (cursor.Ts, key.Table));
             }
         }
@@ -61,5 +66,19 @@ internal sealed class MergeScanOperator(
         {
             foreach (var c in cursors) c.Reader.Dispose();
         }
+    }
+
+    /// <summary>Where the run of <paramref name="cursor"/>'s batch ends: before its first row that another table's next row precedes.</summary>
+    private static int RunEnd(Cursor cursor, int table, PriorityQueue<int, (long Ts, int Table)> heap)
+    {
+        int end = cursor.Row + 1;
+        if (!heap.TryPeek(out _, out var next)) return cursor.View.Count;
+        while (end < cursor.View.Count)
+        {
+            long ts = cursor.TsAt(end);
+            if (ts > next.Ts || (ts == next.Ts && table > next.Table)) break;
+            end++;
+        }
+        return end;
     }
 }

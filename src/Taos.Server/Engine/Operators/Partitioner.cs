@@ -11,10 +11,10 @@ namespace Taos.Server.Engine.Operators;
 internal sealed class Partitioner(IReadOnlyList<CExpr> keys, LimitClause? slimit)
 {
     /// <summary>No keys: all rows form one group.</summary>
-    public bool IsSingleGroup => keys.Count == 0;
+    public bool IsSingleGroup { get; } = keys.Count == 0;
 
     /// <summary>The keys read only tags and tbname, so every row of a table (and of a batch) is in the same group.</summary>
-    public bool KeysPerTable => keys.All(k => !k.UsesColumns);
+    public bool KeysPerTable { get; } = keys.All(k => !k.UsesColumns);
 
     /// <summary>A fresh numbering of groups for one run of a query.</summary>
     public GroupTable NewTable() => new(this);

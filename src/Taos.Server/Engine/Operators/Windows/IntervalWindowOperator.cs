@@ -13,7 +13,13 @@ internal sealed class IntervalWindowOperator(
     BatchOperator input, Partitioner partitioner, AggregateSet aggregates, WindowSpec spec, TimeRange range, WindowOutput output, int rowWidth)
     : RowOperator
 {
-    private sealed record Group(GroupState State, SortedDictionary<long, WindowData> Windows);
+    /// <summary>One group's windows by start, and the window the last run went into (rows mostly come in ts order).</summary>
+    private sealed class Group(GroupState state, SortedDictionary<long, WindowData> windows)
+    {
+        public GroupState State { get; } = state;
+        public SortedDictionary<long, WindowData> Windows { get; } = windows;
+        public WindowData? Last { get; set; }
+    }
 
     public override IEnumerable<OutRow> Open()
     {
@@ -97,30 +103,37 @@ internal sealed class IntervalWindowOperator(
         while (k < batch.Length)
         {
             long ts = batch.TsAt(batch.RowAt(k), 0);
-            long start = spec.FirstStartHolding(ts);
-            long end = spec.End(start);
+            var w = group.Last is { } last && ts >= last.Start && ts < last.End ? last : WindowHolding(group, ts);
+            group.Last = w;
             int first = batch.RowAt(k);
             long firstTs = ts;
             int j = k + 1;
             for (; j < batch.Length; j++)
             {
                 long t = batch.TsAt(batch.RowAt(j), 0);
-                if (t < start || t >= end) break;
+                if (t < w.Start || t >= w.End) break;
                 if (t < firstTs)
                 {
                     firstTs = t;
                     first = batch.RowAt(j);
                 }
             }
-            if (!group.Windows.TryGetValue(start, out var w))
-            {
-                w = NewWindow(start);
-                group.Windows[start] = w;
-            }
             AggregateSet.AddRange(w.Accs, batch, k, j, ctx);
             if (w.IsEarlier(firstTs)) w.SetFirst(firstTs, batch.Materialize(first), batch.Table);
             w.Any = true;
             k = j;
         }
+    }
+
+    /// <summary>The (tumbling) window holding <paramref name="ts"/>, created when new.</summary>
+    private WindowData WindowHolding(Group group, long ts)
+    {
+        long start = spec.FirstStartHolding(ts);
+        if (!group.Windows.TryGetValue(start, out var w))
+        {
+            w = NewWindow(start);
+            group.Windows[start] = w;
+        }
+        return w;
     }
 }
