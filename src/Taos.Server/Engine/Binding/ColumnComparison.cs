@@ -7,4 +7,4 @@ namespace Taos.Server.Engine.Binding;
 /// <see cref="CExpr"/> so that a filter can test typed vectors without boxing. <see cref="Op"/> is oriented as
 /// <c>column Op constant</c>.
 /// </summary>
-internal sealed record ColumnComparison(int Column, TaosDataType ColumnType, BinaryOp Op, object Constant);
+internal sealed record ColumnComparison(int Column, BinaryOp Op, object Constant);

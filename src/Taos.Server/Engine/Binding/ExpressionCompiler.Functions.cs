@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Taos.Protocol;
 using Taos.Server.Engine.Functions;

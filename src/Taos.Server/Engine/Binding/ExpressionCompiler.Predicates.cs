@@ -47,7 +47,7 @@ internal sealed partial class ExpressionCompiler
         if (column.Slot is not { Kind: SlotKind.Column } slot || !constant.IsConstant) return null;
         if (column.Type is TaosDataType.Bool || !(TaosTypes.IsNumeric(column.Type) || column.Type == TaosDataType.Timestamp)) return null;
         var value = constant.Eval(new EvalContext());
-        return value is not null && Values.IsNumeric(value) ? new ColumnComparison(slot.Index, column.Type, op, value) : null;
+        return value is not null && Values.IsNumeric(value) ? new ColumnComparison(slot.Index, op, value) : null;
     }
 
     /// <summary>The operator that gives the same answer with its operands swapped.</summary>

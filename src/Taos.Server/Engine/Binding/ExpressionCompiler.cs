@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using Taos.Protocol;
 using Taos.Server.Engine.Query;
 using Taos.Server.Sql.Ast;
