@@ -110,7 +110,9 @@ internal sealed partial class SelectBinder
                 }
                 continue;
             }
-            if (item.Expr is FunctionExpr { Args: [StarExpr] } f && f.Name.ToLowerInvariant() is "first" or "last" or "last_row" && Layout is not null)
+            // FIRST(*), LAST(*), LAST_ROW(*): one call per column.
+            if (item.Expr is FunctionExpr { Args: [StarExpr] } f && FunctionCatalog.Find(f.Name.ToLowerInvariant()) is { Kind: FunctionKind.Selector, AcceptsStar: true }
+                && Layout is not null)
             {
                 string fname = f.Name.ToLowerInvariant();
                 foreach (var c in Layout.Columns.Where(c => c.Kind == SlotKind.Column))

@@ -126,7 +126,9 @@ internal sealed class QueryPlanner(TimeZoneInfo zone)
                 ? new MergeScanOperator(source.Catalog!, source.Tables, bound.Range, bound.ScanColumns, filter, width)
                 : new TableScanOperator(source.Catalog!, source.Tables, bound.Range, bound.ScanColumns, filter, width);
         }
-        return bound.WhereTerms.Count == 0 ? scan : new FilterOperator(scan, bound.WhereTerms);
+        // A table scan already applied the terms over tags once per table: the rows it reads pass them.
+        var terms = source.IsTableScan ? bound.WhereTerms.Except(bound.TagFilters).ToList() : bound.WhereTerms;
+        return terms.Count == 0 ? scan : new FilterOperator(scan, terms);
     }
 
     private static int RowWidth(BoundSelect bound) => bound.Source.Layout?.RowWidth ?? 0;
