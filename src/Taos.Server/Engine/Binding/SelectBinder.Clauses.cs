@@ -30,13 +30,12 @@ internal sealed partial class SelectBinder
     }
 
     /// <summary>
-    /// WHERE bound as a whole (for its errors), then term by term: the primary-timestamp bounds among the
-    /// top-level ANDs, and the terms that read only tags.
+    /// WHERE bound term by term (its top-level ANDs, in the order a whole compile meets them): the primary-timestamp
+    /// bounds among them, and the terms that read only tags.
     /// </summary>
     private BoundWhere BindWhere()
     {
         if (_select.Where is null) return new BoundWhere([], [], TimeRange.All);
-        _rowCompiler.Compile(_select.Where);
         var terms = new List<CExpr>();
         var tagFilters = new List<CExpr>();
         var range = TimeRange.All;
