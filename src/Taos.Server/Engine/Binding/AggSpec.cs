@@ -1,7 +1,4 @@
 using Taos.Protocol;
-
-using Taos.Server.Engine.Operators.Aggregates;
-
 namespace Taos.Server.Engine.Binding;
 
 /// <summary>The aggregate functions the engine computes.</summary>
@@ -27,27 +24,4 @@ internal sealed class AggSpec
         : TaosTypes.IsUnsigned(arg) ? TaosDataType.UBigInt : TaosDataType.BigInt;
 
     public bool IsSelector => Kind is AggKind.Min or AggKind.Max or AggKind.First or AggKind.Last or AggKind.LastRow;
-
-    public Accumulator Create() => Kind switch
-    {
-        AggKind.CountStar => new CountAcc(null),
-        AggKind.Count => new CountAcc(Arg),
-        AggKind.Avg => new AvgAcc(Arg!),
-        AggKind.Sum => new SumAcc(Arg!, Type),
-        AggKind.Min => new MinMaxAcc(Arg!, -1),
-        AggKind.Max => new MinMaxAcc(Arg!, 1),
-        AggKind.Spread => new SpreadAcc(Arg!),
-        AggKind.First => new FirstLastAcc(Arg!, first: true, skipNull: true),
-        AggKind.Last => new FirstLastAcc(Arg!, first: false, skipNull: true),
-        AggKind.LastRow => new FirstLastAcc(Arg!, first: false, skipNull: false),
-        AggKind.Stddev => new StddevAcc(Arg!),
-        AggKind.HyperLogLog => new DistinctCountAcc(Arg!),
-        AggKind.Percentile => new PercentileAcc(Arg!, Param),
-        AggKind.Elapsed => new ElapsedAcc(Param),
-        AggKind.Mode => new ModeAcc(Arg!),
-        AggKind.Irate => new IrateAcc(Arg!, Param2),
-        AggKind.Twa => new TwaAcc(Arg!),
-        AggKind.LeastSquares => new LeastSquaresAcc(Arg!, Param, Param2),
-        _ => throw new InvalidOperationException(),
-    };
 }

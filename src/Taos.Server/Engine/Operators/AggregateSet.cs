@@ -15,7 +15,7 @@ internal sealed class AggregateSet(IReadOnlyList<AggSpec> aggregates, int select
     public Accumulator[] NewAccumulators()
     {
         var accs = new Accumulator[aggregates.Count];
-        for (int i = 0; i < accs.Length; i++) accs[i] = aggregates[i].Create();
+        for (int i = 0; i < accs.Length; i++) accs[i] = AccumulatorFactory.Create(aggregates[i]);
         return accs;
     }
 

@@ -1,5 +1,6 @@
 using Taos.Server.Engine.Binding;
 using Taos.Server.Engine.Operators;
+using Taos.Server.Engine.Operators.Aggregates;
 using Taos.Server.Engine.Storage;
 
 namespace Taos.Server.Tests.Engine.Operators.Aggregates;
@@ -67,7 +68,7 @@ public class AccumulatorBatchTests
             var type = kind == AggKind.Sum ? AggSpec.SumType(Types[column]) : Types[column];
             var spec = new AggSpec { Kind = kind, Arg = arg, Type = type, Length = 8 };
 
-            var byRow = spec.Create();
+            var byRow = AccumulatorFactory.Create(spec);
             var ctx = new EvalContext();
             foreach (var row in rows)
             {
@@ -76,9 +77,9 @@ public class AccumulatorBatchTests
             }
 
             // Whole batch, then in uneven ranges, then through a selection.
-            var whole = spec.Create();
+            var whole = AccumulatorFactory.Create(spec);
             whole.AddBatch(batch, 0, batch.Length, new EvalContext());
-            var ranges = spec.Create();
+            var ranges = AccumulatorFactory.Create(spec);
             for (int from = 0; from < batch.Length; from += 777) ranges.AddBatch(batch, from, Math.Min(batch.Length, from + 777), new EvalContext());
 
             Assert.Equal(byRow.Result(), whole.Result());
@@ -94,7 +95,7 @@ public class AccumulatorBatchTests
         var (batch, rows) = Data(2000, 7);
         batch.Retain(row => row % 3 == 0);
         var spec = new AggSpec { Kind = AggKind.Sum, Arg = Column(1), Type = TaosDataType.BigInt, Length = 8 };
-        var acc = spec.Create();
+        var acc = AccumulatorFactory.Create(spec);
         acc.AddBatch(batch, 0, batch.Length, new EvalContext());
         long expected = rows.Where((_, i) => i % 3 == 0).Where(r => r[1] is not null).Sum(r => (long)(int)r[1]!);
         Assert.Equal(expected, acc.Result());
