@@ -6,8 +6,6 @@ namespace Taos.Server.Engine.Operators;
 /// <summary>The aggregate calls of a query: fresh accumulators per group or window, and their results for output.</summary>
 internal sealed class AggregateSet(IReadOnlyList<AggSpec> aggregates, int selectorAggregate)
 {
-    public int Count => aggregates.Count;
-
     /// <summary>Only LAST_ROW calls (which yield no row at all over no rows).</summary>
     public bool OnlyLastRow => aggregates.Count > 0 && aggregates.All(a => a.Kind == AggKind.LastRow);
 

@@ -7,8 +7,6 @@ internal sealed class GroupTable(Partitioner partitioner)
 {
     private readonly Dictionary<string, int> _index = [];
 
-    public int Count => _index.Count;
-
     /// <summary>The group of the row in <paramref name="ctx"/>; <paramref name="isNew"/> when it is the first row of its group.</summary>
     public int GroupOf(EvalContext ctx, out bool isNew)
     {
