@@ -6,6 +6,7 @@ namespace Taos.Server.Engine.Binding;
 /// <summary>WHERE (time range and tag filters), the window conditions, ORDER BY and INTERVAL's FILL.</summary>
 internal sealed partial class SelectBinder
 {
+    /// <summary>WHERE bound: its AND terms, those over tags only, and the time range they imply.</summary>
     private sealed record BoundWhere(IReadOnlyList<CExpr> Terms, IReadOnlyList<CExpr> TagFilters, TimeRange Range);
 
     private static IEnumerable<Expr> Conjuncts(Expr e)

@@ -7,6 +7,7 @@ namespace Taos.Server.Engine.Text;
 /// </summary>
 internal sealed class LikePattern
 {
+    /// <summary>A character to match as is, <c>_</c>, or <c>%</c>.</summary>
     private enum TokenKind { Literal, One, Any }
 
     private readonly (TokenKind Kind, int Rune)[] _tokens;
