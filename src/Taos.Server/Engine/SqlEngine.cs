@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.RegularExpressions;
 using Taos.Server.Engine.Catalog;
 using Taos.Server.Engine.Ddl;
 using Taos.Server.Engine.Query;
@@ -73,29 +71,6 @@ internal sealed class SqlEngine : IDisposable
         string name = statement.GetType().Name;
         name = name.EndsWith("Statement", StringComparison.Ordinal) ? name[..^"Statement".Length] : name;
         return string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + c : c.ToString())).ToUpperInvariant();
-    }
-
-    /// <summary>SQL LIKE (<c>%</c>, <c>_</c>, <c>\</c> escapes) as an anchored regex, as SHOW TABLES/STABLES … LIKE match names.</summary>
-    internal static Regex LikeRegex(string pattern)
-    {
-        var sb = new StringBuilder("^");
-        for (int i = 0; i < pattern.Length; i++)
-        {
-            char c = pattern[i];
-            if (c == '\\' && i + 1 < pattern.Length)
-            {
-                sb.Append(Regex.Escape(pattern[++i].ToString()));
-                continue;
-            }
-            sb.Append(c switch
-            {
-                '%' => ".*",
-                '_' => ".",
-                _ => Regex.Escape(c.ToString()),
-            });
-        }
-        sb.Append('$');
-        return new Regex(sb.ToString(), RegexOptions.Singleline | RegexOptions.CultureInvariant);
     }
 
     public void Dispose() => _store.Dispose();

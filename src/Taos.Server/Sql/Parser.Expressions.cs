@@ -1,3 +1,4 @@
+using Taos.Server.Engine.Functions;
 using Taos.Server.Sql.Ast;
 
 namespace Taos.Server.Sql;
@@ -218,11 +219,11 @@ internal sealed partial class Parser
             var s = Expect(TokenKind.String);
             return new LiteralExpr(LiteralKind.Timestamp, Lexer.Unquote(_sql, s.Start, s.Length)) { Text = TextFrom(t.Start) };
         }
-        if (NoArgFunctions.Contains(word))
+        if (FunctionCatalog.TakesNoArguments(word))
         {
             return ParseNoArgFunctionCall();
         }
-        if (StarFunctions.Contains(word))
+        if (FunctionCatalog.AcceptsStar(word))
         {
             return ParseStarFunctionCall();
         }

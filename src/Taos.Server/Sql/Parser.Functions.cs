@@ -1,3 +1,4 @@
+using Taos.Server.Engine.Functions;
 using Taos.Server.Sql.Ast;
 
 namespace Taos.Server.Sql;
@@ -5,15 +6,6 @@ namespace Taos.Server.Sql;
 /// <summary>Function calls: named functions, the keywords that are functions (<c>now()</c>, <c>count(*)</c>, …) and CAST.</summary>
 internal sealed partial class Parser
 {
-    /// <summary>Keywords that name functions callable with an empty argument list only: <c>database()</c> and the like.</summary>
-    private static readonly HashSet<string> NoArgFunctions = new(StringComparer.Ordinal)
-    {
-        "now", "today", "timezone", "database", "client_version", "server_version", "server_status", "current_user", "user",
-    };
-
-    /// <summary>Keywords that are also functions taking <c>*</c>: <c>count(*)</c>, <c>first(*)</c>, ….</summary>
-    private static readonly HashSet<string> StarFunctions = new(StringComparer.Ordinal) { "count", "first", "last", "last_row" };
-
     /// <summary><c>name(arg, …)</c> for a function named by an identifier.</summary>
     private Expr ParseFunctionCall()
     {
@@ -28,7 +20,7 @@ internal sealed partial class Parser
         return Tracked(new FunctionExpr(t.Word!, args) { Text = TextFrom(t.Start) });
     }
 
-    /// <summary>One of <see cref="NoArgFunctions"/> with its <c>()</c>, which NOW alone may leave out.</summary>
+    /// <summary>A function that takes no arguments (<see cref="FunctionCatalog.TakesNoArguments"/>) with its <c>()</c>, which NOW alone may leave out.</summary>
     private FunctionExpr ParseNoArgFunctionCall()
     {
         var t = _cur;
@@ -41,7 +33,7 @@ internal sealed partial class Parser
         return new FunctionExpr(t.Word!, []) { Text = TextFrom(t.Start) };
     }
 
-    /// <summary>One of <see cref="StarFunctions"/>: <c>(*)</c> or <c>(arg, …)</c> where an argument may be <c>t.*</c>.</summary>
+    /// <summary>A function that accepts <c>*</c> (<see cref="FunctionCatalog.AcceptsStar"/>): <c>(*)</c> or <c>(arg, …)</c> where an argument may be <c>t.*</c>.</summary>
     private Expr ParseStarFunctionCall()
     {
         var t = _cur;

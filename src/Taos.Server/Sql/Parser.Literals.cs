@@ -1,4 +1,5 @@
 using System.Globalization;
+using Taos.Server.Engine.Functions;
 using Taos.Server.Sql.Ast;
 
 namespace Taos.Server.Sql;
@@ -19,7 +20,7 @@ internal sealed partial class Parser
         {
             return literal;
         }
-        if (t.Kind == TokenKind.Keyword && (t.Word is "null" or "timestamp" || NoArgFunctions.Contains(t.Word!)))
+        if (t.Kind == TokenKind.Keyword && (t.Word is "null" or "timestamp" || FunctionCatalog.TakesNoArguments(t.Word!)))
         {
             return ParseKeywordPrimary(t);
         }

@@ -1,4 +1,5 @@
 using Taos.Server.Engine.Catalog;
+using Taos.Server.Engine.Text;
 using Taos.Server.Sql.Ast;
 
 namespace Taos.Server.Engine.Ddl;
@@ -21,7 +22,7 @@ internal sealed class ShowCommands(ICatalogReader catalog)
     private RowSetResult ShowTableNames(string? explicitDb, string? likePattern, SqlSession session, string columnName, Func<TableInfo, bool> ofKind)
     {
         var db = CatalogResolver.RequireDatabase(catalog, explicitDb, session);
-        var like = likePattern is null ? null : SqlEngine.LikeRegex(likePattern);
+        var like = likePattern is null ? null : new LikePattern(likePattern);
         var rows = catalog.Tables(db.Name)
             .Where(t => ofKind(t) && (like is null || like.IsMatch(t.Name)))
             .Select(t => new object?[] { t.Name }).ToList();

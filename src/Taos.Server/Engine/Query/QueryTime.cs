@@ -105,12 +105,6 @@ internal static class QueryTime
         };
     }
 
-    public static long Rescale(long ticks, TaosPrecision from, TaosPrecision to)
-    {
-        long f = TicksPerSecond(from), t = TicksPerSecond(to);
-        return f == t ? ticks : f < t ? ticks * (t / f) : ticks / (f / t);
-    }
-
     /// <summary>A timestamp string read in <paramref name="zone"/> (the engine's reading, shared with INSERT).</summary>
     public static bool TryParseTimestamp(string text, TaosPrecision p, TimeZoneInfo zone, out long ticks) =>
         Time.TaosTime.TryParseTimestamp(text, zone, p, out ticks);

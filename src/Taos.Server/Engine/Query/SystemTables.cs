@@ -26,117 +26,20 @@ internal static class SystemTables
     /// <summary>The system table's columns and rows (timestamps in ms), or null when there is no such table.</summary>
     public static (IReadOnlyList<ResultColumn> Columns, IReadOnlyList<object?[]> Rows)? Open(string db, string table, ICatalogReader catalog)
     {
-        if (db == PerformanceSchema)
-        {
-            return table switch
-            {
-                "perf_connections" => ([I("conn_id"), V("user", 23), V("app", 128), I("pid"), V("end_point", 128), T("login_time"), T("last_access")], []),
-                "perf_queries" => ([V("kill_id", 32), B("query_id"), I("conn_id"), V("app", 128), I("pid"), V("user", 23), V("end_point", 128),
-                    T("create_time"), B("exec_usec"), TI("stable_query"), I("sub_num"), V("sub_status", 1024), V("sql", 1024)], []),
-                "perf_consumers" => ([V("consumer_id", 32), V("consumer_group", 192), V("client_id", 192), V("status", 20), V("topics", 192),
-                    T("up_time"), T("subscribe_time"), T("rebalance_time"), V("parameters", 64)], []),
-                "perf_trans" => ([I("id"), T("create_time"), V("stage", 12), V("oper", 16), V("db", 64), V("stable", 192), I("failed_times"),
-                    T("last_exec_time"), V("last_action_info", 511)], []),
-                "perf_apps" => ([B("app_id"), V("ip", 128), I("pid"), V("name", 128), T("start_time"), B("insert_req"), B("insert_row"),
-                    B("insert_time"), B("insert_bytes"), B("fetch_bytes"), B("query_time"), B("slow_query"), B("total_req"), B("current_req"),
-                    T("last_access")], []),
-                _ => null,
-            };
-        }
+        if (db == PerformanceSchema) return PerformanceTable(table);
         var databases = catalog.Databases();
         switch (table)
         {
             case "ins_databases":
-                {
-                    ResultColumn[] cols =
-                    [
-                        V("name", 64), T("create_time"), I("vgroups"), B("ntables"), TI("replica"), V("strict", 4), V("duration", 10),
-                        V("keep", 32), I("buffer"), I("pagesize"), I("pages"), I("minrows"), I("maxrows"), TI("comp"), V("precision", 2),
-                        V("status", 10), V("retentions", 60), new("single_stable", TaosDataType.Bool, 1), V("cachemodel", 11), I("cachesize"),
-                        TI("wal_level"), I("wal_fsync_period"), I("wal_retention_period"), B("wal_retention_size"), SI("stt_trigger"),
-                        SI("table_prefix"), SI("table_suffix"), I("tsdb_pagesize"), I("keep_time_offset"), I("s3_chunksize"),
-                        V("s3_keeplocal", 10), TI("s3_compact"), TI("with_arbitrator"), V("encrypt_algorithm", 16),
-                    ];
-                    var rows = new List<object?[]>();
-                    foreach (string sys in new[] { InformationSchema, PerformanceSchema })
-                    {
-                        var r = new object?[cols.Length];
-                        r[0] = sys;
-                        r[3] = 0L;
-                        r[15] = "ready";
-                        rows.Add(r);
-                    }
-                    foreach (var d in databases)
-                    {
-                        var o = d.Options;
-                        int Int(string key, int dflt) => o.TryGetValue(key, out var v) && int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out int x) ? x : dflt;
-                        long ntables = catalog.Tables(d.Name).Count(t => t.Kind != TableKind.Super);
-                        rows.Add(
-                        [
-                            d.Name, o.TryGetValue("create_time", out var ct) && long.TryParse(ct, NumberStyles.Integer, CultureInfo.InvariantCulture, out long created) ? created : null,
-                            Int("vgroups", 2), ntables, (sbyte)Int("replica", 1), "off", Minutes(o.GetValueOrDefault("duration", "14400m")),
-                            string.Join(",", o.GetValueOrDefault("keep", "5256000m,5256000m,5256000m").Split(',').Select(Minutes)),
-                            Int("buffer", 256), Int("pagesize", 4), Int("pages", 256), Int("minrows", 100), Int("maxrows", 4096), (sbyte)Int("comp", 2),
-                            o.GetValueOrDefault("precision", "ms"), "ready", "", Int("single_stable", 0) == 1, o.GetValueOrDefault("cachemodel", "none"),
-                            Int("cachesize", 1), (sbyte)Int("wal_level", 1), Int("wal_fsync_period", 3000), Int("wal_retention_period", 3600),
-                            (long)Int("wal_retention_size", 0), (short)Int("stt_trigger", 2), (short)Int("table_prefix", 0), (short)Int("table_suffix", 0),
-                            Int("tsdb_pagesize", 4), Int("keep_time_offset", 0), 131072, "525600m", (sbyte)1, (sbyte)0, "none",
-                        ]);
-                    }
-                    return (cols, rows);
-                }
+                return InsDatabases(catalog, databases);
             case "ins_stables":
-                {
-                    ResultColumn[] cols = [V("stable_name", 192), V("db_name", 64), T("create_time"), I("columns"), I("tags"), T("last_update"),
-                        V("table_comment", 1024), V("watermark", 64), V("max_delay", 64), V("rollup", 128)];
-                    var rows = AllTables(catalog, databases).Where(t => t.Kind == TableKind.Super)
-                        .Select(t => new object?[] { t.Name, t.Database, null, t.Columns.Count, t.Tags.Count, null, null, "5000a,5000a", "-1a,-1a", "" })
-                        .ToList();
-                    return (cols, rows);
-                }
+                return InsStables(catalog, databases);
             case "ins_tables":
-                {
-                    ResultColumn[] cols = [V("table_name", 192), V("db_name", 64), T("create_time"), I("columns"), V("stable_name", 192), B("uid"),
-                        I("vgroup_id"), I("ttl"), V("table_comment", 1024), V("type", 21)];
-                    long uid = 0;
-                    var rows = AllTables(catalog, databases).Where(t => t.Kind != TableKind.Super)
-                        .Select(t => new object?[]
-                        {
-                            t.Name, t.Database, null, t.Columns.Count, t.SuperTable, ++uid, 2, 0, null,
-                            t.Kind == TableKind.Child ? "CHILD_TABLE" : "NORMAL_TABLE",
-                        })
-                        .ToList();
-                    return (cols, rows);
-                }
+                return InsTables(catalog, databases);
             case "ins_columns":
-                {
-                    ResultColumn[] cols = [V("table_name", 192), V("db_name", 64), V("table_type", 21), V("col_name", 64), V("col_type", 32),
-                        I("col_length"), I("col_precision"), I("col_scale"), I("col_nullable")];
-                    var rows = new List<object?[]>();
-                    foreach (var t in AllTables(catalog, databases))
-                    {
-                        string type = t.Kind switch { TableKind.Super => "SUPER_TABLE", TableKind.Child => "CHILD_TABLE", _ => "NORMAL_TABLE" };
-                        foreach (var c in t.Columns)
-                        {
-                            rows.Add([t.Name, t.Database, type, c.Name, TypeText(c), c.Length, 0, 0, 0]);
-                        }
-                    }
-                    return (cols, rows);
-                }
+                return InsColumns(catalog, databases);
             case "ins_tags":
-                {
-                    ResultColumn[] cols = [V("table_name", 192), V("db_name", 64), V("stable_name", 192), V("tag_name", 64), V("tag_type", 32), V("tag_value", 16384)];
-                    var rows = new List<object?[]>();
-                    foreach (var t in AllTables(catalog, databases).Where(t => t.Kind == TableKind.Child))
-                    {
-                        for (int i = 0; i < t.Tags.Count; i++)
-                        {
-                            object? v = t.TagValues is { } tv && i < tv.Count ? tv[i] : null;
-                            rows.Add([t.Name, t.Database, t.SuperTable, t.Tags[i].Name, TypeText(t.Tags[i]), v is null ? null : TagText(v)]);
-                        }
-                    }
-                    return (cols, rows);
-                }
+                return InsTags(catalog, databases);
             case "ins_users":
                 return ([V("name", 23), TI("super"), TI("enable"), TI("sysinfo"), TI("createdb"), T("create_time"), V("allowed_host", 49152)],
                     [["root", (sbyte)1, (sbyte)1, (sbyte)1, (sbyte)1, 0L, "127.0.0.1/32, ::1/128"]]);
@@ -151,6 +54,120 @@ internal static class SystemTables
             default:
                 return null;
         }
+    }
+
+    private static (IReadOnlyList<ResultColumn> Columns, IReadOnlyList<object?[]> Rows)? PerformanceTable(string table)
+    {
+        return table switch
+        {
+            "perf_connections" => ([I("conn_id"), V("user", 23), V("app", 128), I("pid"), V("end_point", 128), T("login_time"), T("last_access")], []),
+            "perf_queries" => ([V("kill_id", 32), B("query_id"), I("conn_id"), V("app", 128), I("pid"), V("user", 23), V("end_point", 128),
+                T("create_time"), B("exec_usec"), TI("stable_query"), I("sub_num"), V("sub_status", 1024), V("sql", 1024)], []),
+            "perf_consumers" => ([V("consumer_id", 32), V("consumer_group", 192), V("client_id", 192), V("status", 20), V("topics", 192),
+                T("up_time"), T("subscribe_time"), T("rebalance_time"), V("parameters", 64)], []),
+            "perf_trans" => ([I("id"), T("create_time"), V("stage", 12), V("oper", 16), V("db", 64), V("stable", 192), I("failed_times"),
+                T("last_exec_time"), V("last_action_info", 511)], []),
+            "perf_apps" => ([B("app_id"), V("ip", 128), I("pid"), V("name", 128), T("start_time"), B("insert_req"), B("insert_row"),
+                B("insert_time"), B("insert_bytes"), B("fetch_bytes"), B("query_time"), B("slow_query"), B("total_req"), B("current_req"),
+                T("last_access")], []),
+            _ => null,
+        };
+    }
+
+    private static (IReadOnlyList<ResultColumn> Columns, IReadOnlyList<object?[]> Rows) InsDatabases(ICatalogReader catalog, IReadOnlyList<DatabaseInfo> databases)
+    {
+        ResultColumn[] cols =
+        [
+            V("name", 64), T("create_time"), I("vgroups"), B("ntables"), TI("replica"), V("strict", 4), V("duration", 10),
+            V("keep", 32), I("buffer"), I("pagesize"), I("pages"), I("minrows"), I("maxrows"), TI("comp"), V("precision", 2),
+            V("status", 10), V("retentions", 60), new("single_stable", TaosDataType.Bool, 1), V("cachemodel", 11), I("cachesize"),
+            TI("wal_level"), I("wal_fsync_period"), I("wal_retention_period"), B("wal_retention_size"), SI("stt_trigger"),
+            SI("table_prefix"), SI("table_suffix"), I("tsdb_pagesize"), I("keep_time_offset"), I("s3_chunksize"),
+            V("s3_keeplocal", 10), TI("s3_compact"), TI("with_arbitrator"), V("encrypt_algorithm", 16),
+        ];
+        var rows = new List<object?[]>();
+        foreach (string sys in new[] { InformationSchema, PerformanceSchema })
+        {
+            var r = new object?[cols.Length];
+            r[0] = sys;
+            r[3] = 0L;
+            r[15] = "ready";
+            rows.Add(r);
+        }
+        foreach (var d in databases)
+        {
+            var o = d.Options;
+            int Int(string key, int dflt) => o.TryGetValue(key, out var v) && int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out int x) ? x : dflt;
+            long ntables = catalog.Tables(d.Name).Count(t => t.Kind != TableKind.Super);
+            rows.Add(
+            [
+                d.Name, o.TryGetValue("create_time", out var ct) && long.TryParse(ct, NumberStyles.Integer, CultureInfo.InvariantCulture, out long created) ? created : null,
+                Int("vgroups", 2), ntables, (sbyte)Int("replica", 1), "off", Minutes(o.GetValueOrDefault("duration", "14400m")),
+                string.Join(",", o.GetValueOrDefault("keep", "5256000m,5256000m,5256000m").Split(',').Select(Minutes)),
+                Int("buffer", 256), Int("pagesize", 4), Int("pages", 256), Int("minrows", 100), Int("maxrows", 4096), (sbyte)Int("comp", 2),
+                o.GetValueOrDefault("precision", "ms"), "ready", "", Int("single_stable", 0) == 1, o.GetValueOrDefault("cachemodel", "none"),
+                Int("cachesize", 1), (sbyte)Int("wal_level", 1), Int("wal_fsync_period", 3000), Int("wal_retention_period", 3600),
+                (long)Int("wal_retention_size", 0), (short)Int("stt_trigger", 2), (short)Int("table_prefix", 0), (short)Int("table_suffix", 0),
+                Int("tsdb_pagesize", 4), Int("keep_time_offset", 0), 131072, "525600m", (sbyte)1, (sbyte)0, "none",
+            ]);
+        }
+        return (cols, rows);
+    }
+
+    private static (IReadOnlyList<ResultColumn> Columns, IReadOnlyList<object?[]> Rows) InsStables(ICatalogReader catalog, IReadOnlyList<DatabaseInfo> databases)
+    {
+        ResultColumn[] cols = [V("stable_name", 192), V("db_name", 64), T("create_time"), I("columns"), I("tags"), T("last_update"),
+            V("table_comment", 1024), V("watermark", 64), V("max_delay", 64), V("rollup", 128)];
+        var rows = AllTables(catalog, databases).Where(t => t.Kind == TableKind.Super)
+            .Select(t => new object?[] { t.Name, t.Database, null, t.Columns.Count, t.Tags.Count, null, null, "5000a,5000a", "-1a,-1a", "" })
+            .ToList();
+        return (cols, rows);
+    }
+
+    private static (IReadOnlyList<ResultColumn> Columns, IReadOnlyList<object?[]> Rows) InsTables(ICatalogReader catalog, IReadOnlyList<DatabaseInfo> databases)
+    {
+        ResultColumn[] cols = [V("table_name", 192), V("db_name", 64), T("create_time"), I("columns"), V("stable_name", 192), B("uid"),
+            I("vgroup_id"), I("ttl"), V("table_comment", 1024), V("type", 21)];
+        long uid = 0;
+        var rows = AllTables(catalog, databases).Where(t => t.Kind != TableKind.Super)
+            .Select(t => new object?[]
+            {
+                t.Name, t.Database, null, t.Columns.Count, t.SuperTable, ++uid, 2, 0, null,
+                t.Kind == TableKind.Child ? "CHILD_TABLE" : "NORMAL_TABLE",
+            })
+            .ToList();
+        return (cols, rows);
+    }
+
+    private static (IReadOnlyList<ResultColumn> Columns, IReadOnlyList<object?[]> Rows) InsColumns(ICatalogReader catalog, IReadOnlyList<DatabaseInfo> databases)
+    {
+        ResultColumn[] cols = [V("table_name", 192), V("db_name", 64), V("table_type", 21), V("col_name", 64), V("col_type", 32),
+            I("col_length"), I("col_precision"), I("col_scale"), I("col_nullable")];
+        var rows = new List<object?[]>();
+        foreach (var t in AllTables(catalog, databases))
+        {
+            string type = t.Kind switch { TableKind.Super => "SUPER_TABLE", TableKind.Child => "CHILD_TABLE", _ => "NORMAL_TABLE" };
+            foreach (var c in t.Columns)
+            {
+                rows.Add([t.Name, t.Database, type, c.Name, TypeText(c), c.Length, 0, 0, 0]);
+            }
+        }
+        return (cols, rows);
+    }
+
+    private static (IReadOnlyList<ResultColumn> Columns, IReadOnlyList<object?[]> Rows) InsTags(ICatalogReader catalog, IReadOnlyList<DatabaseInfo> databases)
+    {
+        ResultColumn[] cols = [V("table_name", 192), V("db_name", 64), V("stable_name", 192), V("tag_name", 64), V("tag_type", 32), V("tag_value", 16384)];
+        var rows = new List<object?[]>();
+        foreach (var t in AllTables(catalog, databases).Where(t => t.Kind == TableKind.Child))
+        {
+            for (int i = 0; i < t.Tags.Count; i++)
+            {
+                object? v = t.TagValues is { } tv && i < tv.Count ? tv[i] : null;
+                rows.Add([t.Name, t.Database, t.SuperTable, t.Tags[i].Name, TypeText(t.Tags[i]), v is null ? null : TagText(v)]);
+            }
+        }
+        return (cols, rows);
     }
 
     private static IEnumerable<TableInfo> AllTables(ICatalogReader catalog, IReadOnlyList<DatabaseInfo> databases) =>

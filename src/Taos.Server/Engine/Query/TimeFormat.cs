@@ -127,22 +127,9 @@ internal static class TimeFormat
                         break;
                     case "MON":
                     case "MONTH":
-                        {
-                            var names = tok.Length == 3 ? CultureInfo.InvariantCulture.DateTimeFormat.AbbreviatedMonthNames : CultureInfo.InvariantCulture.DateTimeFormat.MonthNames;
-                            int found = -1;
-                            for (int m = 0; m < 12; m++)
-                            {
-                                if (names[m].Length > 0 && string.Compare(text, pos, names[m], 0, names[m].Length, StringComparison.OrdinalIgnoreCase) == 0)
-                                {
-                                    found = m;
-                                    pos += names[m].Length;
-                                    break;
-                                }
-                            }
-                            if (found < 0) return false;
-                            month = found + 1;
-                            break;
-                        }
+                        month = ReadMonthName(text, ref pos, abbreviated: tok.Length == 3);
+                        if (month == 0) return false;
+                        break;
                     case "TZH":
                         {
                             if (pos >= text.Length || (text[pos] != '+' && text[pos] != '-')) return false;
@@ -170,5 +157,20 @@ internal static class TimeFormat
         {
             return false;
         }
+    }
+
+    /// <summary>The month (1–12) whose English name starts <paramref name="text"/> at <paramref name="pos"/> (moving past it), or 0.</summary>
+    private static int ReadMonthName(string text, ref int pos, bool abbreviated)
+    {
+        var names = abbreviated ? CultureInfo.InvariantCulture.DateTimeFormat.AbbreviatedMonthNames : CultureInfo.InvariantCulture.DateTimeFormat.MonthNames;
+        for (int m = 0; m < 12; m++)
+        {
+            if (names[m].Length > 0 && string.Compare(text, pos, names[m], 0, names[m].Length, StringComparison.OrdinalIgnoreCase) == 0)
+            {
+                pos += names[m].Length;
+                return m + 1;
+            }
+        }
+        return 0;
     }
 }

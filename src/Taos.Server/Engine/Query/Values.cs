@@ -107,16 +107,6 @@ internal static class Values
         return a.Length.CompareTo(b.Length);
     }
 
-    /// <summary>Orders values for ORDER BY: nulls handled by the caller.</summary>
-    public static int SortCompare(object? a, object? b)
-    {
-        if (a is null) return b is null ? 0 : -1;
-        if (b is null) return 1;
-        return Compare(a, b);
-    }
-
-    public static bool ValueEquals(object a, object b) => Compare(a, b) == 0;
-
     public static int Utf8Length(string s) => Encoding.UTF8.GetByteCount(s);
 
     /// <summary>Characters (code points; a lone surrogate counts as one) without LINQ boxing the rune enumerator.</summary>

@@ -106,6 +106,9 @@ internal sealed class WindowSpec
         }
     }
 
+    /// <summary>Windows do not overlap (no SLIDING shorter than the interval): each timestamp is in exactly one.</summary>
+    public bool IsTumbling => _calendar ? _stepMonths == _lengthMonths : _stepTicks == _lengthTicks;
+
     public long Next(long start) => _calendar ? AddMonths(start, _stepMonths) : start + _stepTicks;
 
     public long Previous(long start) => _calendar ? AddMonths(start, -_stepMonths) : start - _stepTicks;

@@ -74,6 +74,19 @@ public sealed class TableCommandsTests : EngineTestBase
     }
 
     [Fact]
+    public void ShowTables_like_matches_as_where_like_does()
+    {
+        Meters();
+        Exec("create table d1001 using meters tags (2, 'x') `D_2` using meters tags (3, 'y') dx2 using meters tags (4, 'z')");
+        Exec("insert into d1001 values (1704067200000, 1, 1, 1) `D_2` values (1704067200000, 2, 2, 2) dx2 values (1704067200000, 3, 3, 3)");
+        // One matcher for SHOW … LIKE and WHERE … LIKE (TDengine's patternMatch): ASCII case ignored, \_ a literal underscore.
+        Assert.Equal(["D_2", "d1001", "dx2"], Rows("show tables like 'd%'").Select(r => (string)r[0]!).Order(StringComparer.Ordinal));
+        Assert.Equal(["D_2"], Rows("show tables like '_\\_%'").Select(r => (string)r[0]!));
+        Assert.Equal(Rows("select tbname from meters where tbname like 'd%' order by tbname").Select(r => (string)r[0]!),
+            Rows("show tables like 'd%'").Select(r => (string)r[0]!).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Drop_tables_and_stables()
     {
         Meters();

@@ -1,0 +1,339 @@
+using System.Text;
+using Taos.Protocol;
+using Taos.Server.Engine.Functions;
+using Taos.Server.Engine.Query;
+using Taos.Server.Sql.Ast;
+
+namespace Taos.Server.Engine.Binding;
+
+/// <summary>Function calls: looked up in the <see cref="FunctionCatalog"/>; the scalar functions are bound here.</summary>
+internal sealed partial class ExpressionCompiler
+{
+    private static TaosServerException ParamCount(string fn) =>
+        new(ServerErrorCode.InvalidParameterCount, "Invalid number of parameters : " + fn);
+
+    private static TaosServerException ParamType(string fn) =>
+        new(ServerErrorCode.InvalidParameterType, "Invalid parameter data type : " + fn);
+
+    private static bool IsNumericType(CExpr e) => e.IsNullLiteral || TaosTypes.IsNumeric(e.Type);
+
+    private static bool IsStringType(CExpr e) => e.IsNullLiteral || e.Type is TaosDataType.VarChar or TaosDataType.NChar;
+
+    private CExpr CompileFunction(FunctionExpr fn)
+    {
+        string name = fn.Name.ToLowerInvariant();
+        var info = FunctionCatalog.Find(name)
+            ?? throw new TaosServerException(ServerErrorCode.FunctionNotExists, "Func not exists");
+        if (info.IsAggregate) return CompileAggregate(name, info, fn);
+        if (info.Kind == FunctionKind.MultiRow) return CompileMultiRow(name, info, fn);
+        var args = fn.Args;
+        if (!info.Accepts(args.Count)) throw ParamCount(name);
+        return name switch
+        {
+            "abs" or "ceil" or "floor" or "round" => CompileRounding(name, args),
+            "sqrt" or "exp" or "ln" or "sin" or "cos" or "tan" or "asin" or "acos" or "atan" => CompileMath(name, args),
+            "log" or "pow" => CompileLogPow(name, args),
+            "length" or "char_length" => CompileLength(name, args),
+            "lower" or "upper" or "ltrim" or "rtrim" or "trim" => CompileTextCase(name, args),
+            "substr" or "substring" => CompileSubstring(name, args),
+            "concat" or "concat_ws" => CompileConcat(name, args),
+            "to_iso8601" => CompileToIso8601(name, args),
+            "to_char" or "to_timestamp" => CompileToCharTimestamp(name, args),
+            "to_unixtimestamp" => CompileToUnixTimestamp(name, args),
+            "timetruncate" => CompileTimeTruncate(name, args),
+            "timediff" => CompileTimeDiff(name, args),
+            _ => CompileNiladic(name),
+        };
+    }
+
+    /// <summary>Argument <paramref name="i"/> of a scalar call; <c>*</c> is no value.</summary>
+    private CExpr Arg(string name, IReadOnlyList<Expr> args, int i) => args[i] is StarExpr ? throw ParamType(name) : Compile(args[i]);
+
+    /// <summary>The functions without arguments: constants of the session, the server and the clock.</summary>
+    private CExpr CompileNiladic(string name)
+    {
+        switch (name)
+        {
+            case "server_version":
+            case "client_version":
+                return CExpr.Constant(TaosDataType.VarChar, RestProtocol.ServerVersion.Length, RestProtocol.ServerVersion);
+            case "server_status":
+                return CExpr.Constant(TaosDataType.Int, 4, 1);
+            case "database":
+                return Session.Database is { } db
+                    ? CExpr.Constant(TaosDataType.VarChar, Values.Utf8Length(db), db)
+                    : CExpr.Constant(TaosDataType.VarChar, 63, null);
+            case "current_user":
+            case "user":
+                {
+                    string u = Session.User + "@" + Session.ClientHost;
+                    return CExpr.Constant(TaosDataType.VarChar, Values.Utf8Length(u), u);
+                }
+            case "now":
+                return CExpr.Constant(TaosDataType.Timestamp, 8, Now);
+            case "today":
+                return CExpr.Constant(TaosDataType.Timestamp, 8, QueryTime.Today(Now, Precision, Zone));
+            case "timezone":
+                {
+                    string tz = ZoneText();
+                    return CExpr.Constant(TaosDataType.VarChar, Values.Utf8Length(tz), tz);
+                }
+            default:
+                throw new TaosServerException(ServerErrorCode.FunctionNotExists, "Func not exists");
+        }
+    }
+
+    private CExpr CompileRounding(string name, IReadOnlyList<Expr> args)
+    {
+        var x = Arg(name, args, 0);
+        if (!IsNumericType(x)) throw ParamType(name);
+        var type = x.IsNullLiteral ? TaosDataType.Double : x.Type;
+        Func<double, double> f = name switch
+        {
+            "abs" => Math.Abs,
+            "ceil" => Math.Ceiling,
+            "floor" => Math.Floor,
+            _ => v => Math.Round(v, MidpointRounding.AwayFromZero),
+        };
+        bool abs = name == "abs";
+        var p = Precision;
+        var z = Zone;
+        return Derive(type, TaosTypes.FixedSize(type) ?? 8, c =>
+        {
+            var v = x.Eval(c);
+            if (v is null) return null;
+            if (Values.IsIntegral(v))
+            {
+                if (!abs || v is byte or ushort or uint or ulong) return v;
+                // Two's complement like TDengine's C: the smallest value is its own absolute value.
+                long n = Values.ToLong(v);
+                return Values.Convert(n < 0 ? unchecked(-n) : n, type, p, z);
+            }
+            return v is float fv ? (object)(float)f(fv) : f(Values.ToDouble(v));
+        }, x);
+    }
+
+    private CExpr CompileMath(string name, IReadOnlyList<Expr> args)
+    {
+        var x = Arg(name, args, 0);
+        if (!IsNumericType(x)) throw ParamType(name);
+        Func<double, double> f = name switch
+        {
+            "sqrt" => Math.Sqrt,
+            "exp" => Math.Exp,
+            "ln" => Math.Log,
+            "sin" => Math.Sin,
+            "cos" => Math.Cos,
+            "tan" => Math.Tan,
+            "asin" => Math.Asin,
+            "acos" => Math.Acos,
+            _ => Math.Atan,
+        };
+        return Derive(TaosDataType.Double, 8, c => x.Eval(c) is { } v ? NanToNull(f(Values.ToDouble(v))) : null, x);
+    }
+
+    private CExpr CompileLogPow(string name, IReadOnlyList<Expr> args)
+    {
+        var x = Arg(name, args, 0);
+        var y = args.Count > 1 ? Arg(name, args, 1) : null;
+        if (!IsNumericType(x) || (y is not null && !IsNumericType(y))) throw ParamType(name);
+        bool pow = name == "pow";
+        return Derive(TaosDataType.Double, 8, c =>
+        {
+            if (x.Eval(c) is not { } xv) return null;
+            double a = Values.ToDouble(xv);
+            if (y is null) return NanToNull(Math.Log(a));
+            if (y.Eval(c) is not { } yv) return null;
+            double b2 = Values.ToDouble(yv);
+            return NanToNull(pow ? Math.Pow(a, b2) : Math.Log(a) / Math.Log(b2));
+        }, y is null ? [x] : [x, y]);
+    }
+
+    private CExpr CompileLength(string name, IReadOnlyList<Expr> args)
+    {
+        var x = Arg(name, args, 0);
+        bool bytes = name == "length";
+        if (!(IsStringType(x) || (bytes && x.Type is TaosDataType.VarBinary or TaosDataType.Geometry))) throw ParamType(name);
+        return Derive(TaosDataType.BigInt, 8, c => x.Eval(c) switch
+        {
+            null => null,
+            byte[] b => (long)b.Length,
+            var v => bytes
+                ? (x.Type == TaosDataType.NChar ? (long)Values.RuneCount(Values.ToText(v)) * 4 : Values.Utf8Length(Values.ToText(v)))
+                : (long)Values.RuneCount(Values.ToText(v)),
+        }, x);
+    }
+
+    private CExpr CompileTextCase(string name, IReadOnlyList<Expr> args)
+    {
+        var x = Arg(name, args, 0);
+        if (!IsStringType(x)) throw ParamType(name);
+        Func<string, string> f = name switch
+        {
+            "lower" => s => s.ToLowerInvariant(),
+            "upper" => s => s.ToUpperInvariant(),
+            "ltrim" => s => s.TrimStart(' '),
+            "rtrim" => s => s.TrimEnd(' '),
+            _ => s => s.Trim(' '),
+        };
+        return Derive(x.IsNullLiteral ? TaosDataType.VarChar : x.Type, x.Length, c => x.Eval(c) is { } v ? f(Values.ToText(v)) : null, x);
+    }
+
+    private CExpr CompileSubstring(string name, IReadOnlyList<Expr> args)
+    {
+        var x = Arg(name, args, 0);
+        var pos = Arg(name, args, 1);
+        var len = args.Count > 2 ? Arg(name, args, 2) : null;
+        if (!IsStringType(x) || !IsNumericType(pos) || (len is not null && !IsNumericType(len))) throw ParamType(name);
+        return Derive(x.IsNullLiteral ? TaosDataType.VarChar : x.Type, x.Length, c =>
+        {
+            if (x.Eval(c) is not { } v || pos.Eval(c) is not { } pv) return null;
+            var runes = Values.ToText(v).EnumerateRunes().ToArray();
+            long start = Values.ToLong(pv);
+            if (start < 0) start = runes.Length + start + 1;
+            if (start <= 0 || start > runes.Length) return "";
+            long count = runes.Length - start + 1;
+            if (len is not null)
+            {
+                if (len.Eval(c) is not { } lv) return null;
+                count = Math.Min(count, Values.ToLong(lv));
+            }
+            if (count <= 0) return "";
+            var sb = new StringBuilder();
+            for (long i = start - 1; i < start - 1 + count; i++) sb.Append(runes[i].ToString());
+            return sb.ToString();
+        }, len is null ? [x, pos] : [x, pos, len]);
+    }
+
+    private CExpr CompileConcat(string name, IReadOnlyList<Expr> args)
+    {
+        bool ws = name == "concat_ws";
+        var parts = args.Select((_, i) => Arg(name, args, i)).ToArray();
+        if (parts.Any(p => !IsStringType(p))) throw ParamType(name);
+        bool nchar = parts.Any(p => p.Type == TaosDataType.NChar);
+        int length = ws ? parts.Skip(1).Sum(p => p.Length) + parts[0].Length * (parts.Length - 2) : parts.Sum(p => p.Length);
+        return Derive(nchar ? TaosDataType.NChar : TaosDataType.VarChar, length, c =>
+        {
+            var sb = new StringBuilder();
+            if (ws)
+            {
+                if (parts[0].Eval(c) is not { } sep) return null;
+                bool first = true;
+                foreach (var p in parts.Skip(1))
+                {
+                    if (p.Eval(c) is not { } v) continue;
+                    if (!first) sb.Append(Values.ToText(sep));
+                    sb.Append(Values.ToText(v));
+                    first = false;
+                }
+                return sb.ToString();
+            }
+            foreach (var p in parts)
+            {
+                if (p.Eval(c) is not { } v) return null;
+                sb.Append(Values.ToText(v));
+            }
+            return sb.ToString();
+        }, parts);
+    }
+
+    private CExpr CompileToIso8601(string name, IReadOnlyList<Expr> args)
+    {
+        var x = Arg(name, args, 0);
+        if (!(x.Type == TaosDataType.Timestamp || TaosTypes.IsInteger(x.Type) || x.IsNullLiteral)) throw ParamType(name);
+        var p = Precision;
+        var z = Zone;
+        return Derive(TaosDataType.VarChar, 64, c => x.Eval(c) is { } v ? QueryTime.ToIso8601(Values.ToLong(v), p, z) : null, x);
+    }
+
+    private CExpr CompileToCharTimestamp(string name, IReadOnlyList<Expr> args)
+    {
+        var x = Arg(name, args, 0);
+        var f = Arg(name, args, 1);
+        if (!IsStringType(f)) throw ParamType(name);
+        var p = Precision;
+        var z = Zone;
+        if (name == "to_char")
+        {
+            if (!(x.Type == TaosDataType.Timestamp || TaosTypes.IsInteger(x.Type) || x.IsNullLiteral)) throw ParamType(name);
+            return Derive(TaosDataType.VarChar, 4096, c =>
+                x.Eval(c) is { } v && f.Eval(c) is { } fv ? TimeFormat.Format(Values.ToLong(v), Values.ToText(fv), p, z) : null, x, f);
+        }
+        if (!IsStringType(x)) throw ParamType(name);
+        return Derive(TaosDataType.Timestamp, 8, c =>
+            x.Eval(c) is { } v && f.Eval(c) is { } fv && TimeFormat.TryParse(Values.ToText(v), Values.ToText(fv), p, z, out long t) ? t : null, x, f);
+    }
+
+    private CExpr CompileToUnixTimestamp(string name, IReadOnlyList<Expr> args)
+    {
+        var x = Arg(name, args, 0);
+        if (!IsStringType(x)) throw ParamType(name);
+        bool asTimestamp = args.Count > 1 && Arg(name, args, 1).Eval(new EvalContext()) is { } flag && Values.ToLong(flag) == 1;
+        var p = Precision;
+        var z = Zone;
+        return Derive(asTimestamp ? TaosDataType.Timestamp : TaosDataType.BigInt, 8, c =>
+            x.Eval(c) is { } v && QueryTime.TryParseTimestamp(Values.ToText(v), p, z, out long t) ? t : null, x);
+    }
+
+    private CExpr CompileTimeTruncate(string name, IReadOnlyList<Expr> args)
+    {
+        var x = Arg(name, args, 0);
+        var unit = Arg(name, args, 1);
+        if (unit.DurationUnit == '\0') throw ParamType(name);
+        if (QueryTime.IsCalendar(unit.DurationUnit)) throw new TaosServerException(ServerErrorCode.InvalidParameterValue, "Invalid parameter value : " + name);
+        if (!(x.Type == TaosDataType.Timestamp || TaosTypes.IsInteger(x.Type) || IsStringType(x))) throw ParamType(name);
+        bool useZone = args.Count < 3 || Arg(name, args, 2).Eval(new EvalContext()) is not { } uz || Values.ToLong(uz) != 0;
+        long unitTicks = QueryTime.FixedTicks(unit.DurationValue, unit.DurationUnit, Precision);
+        if (unitTicks <= 0) throw new TaosServerException(ServerErrorCode.InvalidParameterValue, "Invalid parameter value : " + name);
+        bool dayLike = unit.DurationUnit is 'd' or 'w';
+        var p = Precision;
+        var z = Zone;
+        return Derive(TaosDataType.Timestamp, 8, c =>
+        {
+            var v = x.Eval(c);
+            if (v is null) return null;
+            long ts;
+            if (v is string s)
+            {
+                if (!QueryTime.TryParseTimestamp(s, p, z, out ts)) return null;
+            }
+            else
+            {
+                ts = Values.ToLong(v);
+            }
+            long shift = dayLike && useZone ? QueryTime.ZoneOffsetTicks(ts, p, z) : 0;
+            long local = ts + shift;
+            long truncated = local - (((local % unitTicks) + unitTicks) % unitTicks);
+            return truncated - shift;
+        }, x);
+    }
+
+    private CExpr CompileTimeDiff(string name, IReadOnlyList<Expr> args)
+    {
+        var a = Arg(name, args, 0);
+        var b = Arg(name, args, 1);
+        long unitTicks = 1;
+        if (args.Count > 2)
+        {
+            var unit = Arg(name, args, 2);
+            if (unit.DurationUnit == '\0') throw ParamType(name);
+            unitTicks = Math.Max(1, QueryTime.FixedTicks(unit.DurationValue, unit.DurationUnit, Precision));
+        }
+        var p = Precision;
+        var z = Zone;
+        long ToTicks(object v) => v is string s ? (QueryTime.TryParseTimestamp(s, p, z, out long t) ? t : 0) : Values.ToLong(v);
+        return Derive(TaosDataType.BigInt, 8, c =>
+        {
+            if (a.Eval(c) is not { } av || b.Eval(c) is not { } bv) return null;
+            return Math.Abs(ToTicks(av) - ToTicks(bv)) / unitTicks;
+        }, a, b);
+    }
+
+    private static object? NanToNull(double d) => double.IsNaN(d) || double.IsInfinity(d) ? null : d;
+
+    private string ZoneText()
+    {
+        string id = Zone == TimeZoneInfo.Utc ? "UTC" : Zone.Id;
+        return id + " (" + id + ", " + QueryTime.OffsetText(Zone.GetUtcOffset(DateTime.UtcNow)) + ")";
+    }
+}

@@ -1,0 +1,240 @@
+using Taos.Server.Engine.Functions;
+using Taos.Server.Sql.Ast;
+
+namespace Taos.Server.Engine.Binding;
+
+/// <summary>
+/// Binds one SELECT over its resolved source: expands <c>*</c>, resolves and types every expression, validates
+/// what may stand next to aggregates, finds the time range and tag filters in WHERE, and binds the window, ORDER
+/// BY and FILL — raising TDengine's errors in TDengine's order. The result is an immutable <see cref="BoundSelect"/>.
+/// </summary>
+internal sealed partial class SelectBinder
+{
+    private readonly SelectStatement _select;
+    private readonly QuerySource _source;
+    private readonly ExpressionCompiler _rowCompiler;
+    private readonly TimeZoneInfo _zone;
+    private readonly List<(Expr Expr, string Name)> _items = [];
+
+    public SelectBinder(SelectStatement select, QuerySource source, ExpressionCompiler compiler, TimeZoneInfo zone)
+    {
+        _select = select;
+        _source = source;
+        _rowCompiler = compiler;
+        _zone = zone;
+    }
+
+    private SourceLayout? Layout => _source.Layout;
+
+    private bool Grouped => _select.GroupBy.Count > 0;
+
+    private bool Partitioned => _select.PartitionBy.Count > 0;
+
+    private IReadOnlyList<Expr> KeyExprs => Grouped ? _select.GroupBy : _select.PartitionBy;
+
+    public BoundSelect Bind()
+    {
+        ExpandItems();
+        if (_select.SLimit is not null && !Grouped && !Partitioned)
+        {
+            throw new TaosServerException(ServerErrorCode.SlimitWithoutGroup, "slimit/soffset only available for PARTITION/GROUP BY query");
+        }
+        bool aggregate = _select.Window is not null || Grouped || _select.Having is not null || _items.Any(i => ContainsAggregate(i.Expr));
+        bool multiRow = _items.Any(i => ContainsMultiRow(i.Expr));
+        if (multiRow && aggregate)
+        {
+            throw new TaosServerException(ServerErrorCode.NotSingleGroup, "Not a single-group group function");
+        }
+
+        // WHERE first: TDengine resolves it before the select list.
+        var where = BindWhere();
+        var keys = KeyExprs.Select(_rowCompiler.Compile).ToList();
+        var window = BindWindowConditions();
+
+        var aggregates = new List<AggSpec>();
+        var multiRows = new List<MultiRowSpec>();
+        if (aggregate) ValidateAggregateItems();
+        var itemCompiler = _rowCompiler.In(BindScope.Of(aggregate ? aggregates : null, aggregate && _select.Window is not null, multiRow ? multiRows : null));
+        var items = _items.Select(i => itemCompiler.Compile(i.Expr)).ToList();
+        if (multiRows.Count > 1)
+        {
+            throw new TaosServerException(ServerErrorCode.NotSingleGroup, "Not a single-group group function");
+        }
+        var clauseCompiler = _rowCompiler.In(BindScope.Of(aggregate ? aggregates : null, aggregate && _select.Window is not null, null));
+        var having = _select.Having is null ? null : clauseCompiler.Compile(_select.Having);
+        var order = BindOrderBy(clauseCompiler);
+        var columns = _items.Select((item, i) => new ResultColumn(item.Name, items[i].Type, items[i].Length)).ToList();
+        if (_select.Window is IntervalWindow iw) window = BindInterval(iw, items, where.Range);
+
+        return new BoundSelect
+        {
+            Source = _source,
+            Columns = columns,
+            Items = items,
+            WhereTerms = where.Terms,
+            TagFilters = where.TagFilters,
+            Range = where.Range,
+            ScanColumns = ScanColumns(),
+            Grouping = Grouped ? GroupingKind.GroupBy : Partitioned ? GroupingKind.PartitionBy : GroupingKind.None,
+            Keys = keys,
+            PartitionsByTable = _select.PartitionBy.Any(k => k is ColumnExpr { Name: "tbname" }),
+            IsAggregate = aggregate,
+            Aggregates = aggregates,
+            // The only aggregate being a selector lets plain columns show the row it picked.
+            SelectorAggregate = aggregate && aggregates is [{ IsSelector: true }] ? 0 : -1,
+            MultiRow = multiRows.Count > 0 ? multiRows[0] : null,
+            Having = having,
+            Order = order,
+            Window = window,
+            Distinct = _select.Distinct,
+            Limit = _select.Limit,
+            SLimit = _select.SLimit,
+        };
+    }
+
+    // ---------------------------------------------------------------- select list
+
+    private void ExpandItems()
+    {
+        foreach (var item in _select.Items)
+        {
+            if (item.Expr is StarExpr)
+            {
+                if (Layout is null) throw ExpressionCompiler.SyntaxError(item.Text);
+                foreach (var c in Layout.Columns)
+                {
+                    if (c.Kind == SlotKind.Column || (c.Kind == SlotKind.Tag && Layout.StarIncludesTags))
+                    {
+                        _items.Add((new ColumnExpr(null, c.Name) { Text = c.Name }, c.Name));
+                    }
+                }
+                continue;
+            }
+            // FIRST(*), LAST(*), LAST_ROW(*): one call per column.
+            if (item.Expr is FunctionExpr { Args: [StarExpr] } f && FunctionCatalog.Find(f.Name.ToLowerInvariant()) is { Kind: FunctionKind.Selector, AcceptsStar: true }
+                && Layout is not null)
+            {
+                string fname = f.Name.ToLowerInvariant();
+                foreach (var c in Layout.Columns.Where(c => c.Kind == SlotKind.Column))
+                {
+                    string text = fname + "(" + c.Name + ")";
+                    _items.Add((new FunctionExpr(fname, [new ColumnExpr(null, c.Name) { Text = c.Name }]) { Text = text }, text));
+                }
+                continue;
+            }
+            string name = item.Alias ?? (item.Expr is ColumnExpr col ? col.Name : Cut64(item.Text.Length > 0 ? item.Text : item.Expr.Text));
+            _items.Add((item.Expr, name));
+        }
+    }
+
+    private static string Cut64(string text) => ExpressionCompiler.TruncateBytes(text, 64);
+
+    private static IEnumerable<Expr> Children(Expr e) => e switch
+    {
+        FunctionExpr f => f.Args,
+        UnaryExpr u => [u.Operand],
+        BinaryExpr b => [b.Left, b.Right],
+        BetweenExpr bt => [bt.Operand, bt.Low, bt.High],
+        InExpr i => [i.Operand, .. i.Values],
+        IsNullExpr n => [n.Operand],
+        CastExpr c => [c.Operand],
+        CaseExpr ce => (ce.Operand is null ? [] : new[] { ce.Operand })
+            .Concat(ce.Branches.SelectMany(b => new[] { b.When, b.Then }))
+            .Concat(ce.Else is null ? [] : [ce.Else]),
+        _ => [],
+    };
+
+    private static bool ContainsMultiRow(Expr e) =>
+        (e is FunctionExpr f && FunctionCatalog.IsMultiRow(f.Name.ToLowerInvariant())) || Children(e).Any(ContainsMultiRow);
+
+    private static bool ContainsAggregate(Expr e) =>
+        (e is FunctionExpr f && FunctionCatalog.IsAggregate(f.Name.ToLowerInvariant())) || Children(e).Any(ContainsAggregate);
+
+    private static IEnumerable<FunctionExpr> AggregateCalls(Expr e)
+    {
+        if (e is FunctionExpr f && FunctionCatalog.IsAggregate(f.Name.ToLowerInvariant()))
+        {
+            yield return f;
+            yield break;
+        }
+        foreach (var c in Children(e))
+        {
+            foreach (var a in AggregateCalls(c)) yield return a;
+        }
+    }
+
+    /// <summary>
+    /// Plain columns next to aggregates (select list, and ORDER BY unless DISTINCT): only group keys, or the row of
+    /// a single selector when no other aggregate is present [src parTranslater.c checkAggColCoexist].
+    /// </summary>
+    private void ValidateAggregateItems()
+    {
+        var keyTexts = new HashSet<string>(KeyExprs.Select(k => k.Text));
+        var keyColumns = new HashSet<string>(KeyExprs.OfType<ColumnExpr>().Select(c => c.Name));
+        bool tagsConstant = keyColumns.Contains("tbname");
+        var exprs = _items.Select(i => i.Expr).ToList();
+        if (!_select.Distinct)
+        {
+            exprs.AddRange(_select.OrderBy.Select(o => o.Expr).Where(e => e is not LiteralExpr && !(e is ColumnExpr c && _select.Items.Any(i => i.Alias == c.Name))));
+        }
+        bool bare = exprs.Any(e => HasBareColumn(e, keyTexts, keyColumns, tagsConstant));
+        if (!bare) return;
+        var calls = exprs.SelectMany(AggregateCalls).ToList();
+        if (calls is [var only] && FunctionCatalog.IsSelector(only.Name.ToLowerInvariant())) return;
+        if (Grouped)
+        {
+            throw new TaosServerException(ServerErrorCode.NotGroupByExpression, "Not a GROUP BY expression");
+        }
+        throw new TaosServerException(ServerErrorCode.NotSingleGroup, "Not a single-group group function");
+    }
+
+    private bool HasBareColumn(Expr e, HashSet<string> keyTexts, HashSet<string> keyColumns, bool tagsConstant)
+    {
+        if (e.Text.Length > 0 && keyTexts.Contains(e.Text)) return false;
+        switch (e)
+        {
+            case FunctionExpr f when FunctionCatalog.IsAggregate(f.Name.ToLowerInvariant()):
+                return false;
+            case ColumnExpr c:
+                {
+                    string lower = c.Name.ToLowerInvariant();
+                    if (lower is "_wstart" or "_wend" or "_wduration") return false;
+                    if (keyColumns.Contains(c.Name)) return false;
+                    var slot = Layout?.Find(c.Name);
+                    if (slot is null) return false;
+                    if (tagsConstant && slot.Kind != SlotKind.Column) return false;
+                    return true;
+                }
+            default:
+                return Children(e).Any(ch => HasBareColumn(ch, keyTexts, keyColumns, tagsConstant));
+        }
+    }
+
+    /// <summary>
+    /// The schema columns the query reads: every column any clause names (and the timestamp, which orders rows
+    /// and places them in windows), so that a table scan reads no other.
+    /// </summary>
+    private List<int> ScanColumns()
+    {
+        var used = new SortedSet<int> { 0 };
+        if (Layout is null) return [.. used];
+        var exprs = _items.Select(i => i.Expr)
+            .Concat(new[] { _select.Where, _select.Having }.OfType<Expr>())
+            .Concat(_select.GroupBy).Concat(_select.PartitionBy)
+            .Concat(_select.OrderBy.Select(o => o.Expr))
+            .Concat(_select.Window switch
+            {
+                StateWindow st => [st.Expr],
+                EventWindow ev => [ev.Start, ev.End],
+                _ => [],
+            });
+        foreach (var e in exprs) AddColumns(e, used);
+        return [.. used];
+    }
+
+    private void AddColumns(Expr e, SortedSet<int> used)
+    {
+        if (e is ColumnExpr c && Layout!.Find(c.Name) is { Kind: SlotKind.Column } slot) used.Add(slot.Index);
+        foreach (var child in Children(e)) AddColumns(child, used);
+    }
+}

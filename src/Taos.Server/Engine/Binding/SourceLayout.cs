@@ -1,0 +1,35 @@
+namespace Taos.Server.Engine.Binding;
+
+/// <summary>What a name of the FROM source is: a column of the rows, a tag of the table, or <c>tbname</c>.</summary>
+internal enum SlotKind { Column, Tag, TableName }
+
+/// <summary>A name the FROM source offers: a column, a tag or <c>tbname</c>; <see cref="Index"/> is its place among the columns or tags.</summary>
+internal sealed record SourceColumn(string Name, TaosDataType Type, int Length, SlotKind Kind, int Index);
+
+/// <summary>The names and types a FROM source offers, and where its primary timestamp is.</summary>
+internal sealed class SourceLayout
+{
+    public List<SourceColumn> Columns { get; } = [];
+
+    /// <summary>Index of the primary timestamp among the row values, or −1.</summary>
+    public int TsIndex { get; init; } = -1;
+
+    /// <summary>True when <c>*</c> includes the tags (a super table).</summary>
+    public bool StarIncludesTags { get; init; }
+
+    /// <summary>How many values a row of the source holds (its columns, not its tags).</summary>
+    public int RowWidth => Columns.Count(c => c.Kind == SlotKind.Column);
+
+    /// <summary>
+    /// The column of that exact name: the parser already lowercased unquoted names, and TDengine compares names
+    /// case-sensitively, so <c>val</c> does not find a column created as <c>`Val`</c>.
+    /// </summary>
+    public SourceColumn? Find(string name)
+    {
+        foreach (var c in Columns)
+        {
+            if (c.Name == name) return c;
+        }
+        return null;
+    }
+}

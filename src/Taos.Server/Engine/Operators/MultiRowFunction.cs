@@ -1,0 +1,127 @@
+using Taos.Server.Engine.Binding;
+using Taos.Server.Engine.Query;
+
+namespace Taos.Server.Engine.Operators;
+
+/// <summary>Computes one multi-row call (<see cref="MultiRowSpec"/>) over the rows of one group in ts order.</summary>
+internal sealed class MultiRowFunction(MultiRowSpec spec)
+{
+    /// <summary>Output values with the index of the input row each belongs to, in output order.</summary>
+    public List<(int Row, object? Value)> Run(List<BufferedRow> rows)
+    {
+        var ctx = new EvalContext();
+        var values = new List<(int Row, object Value)>(rows.Count);
+        for (int i = 0; i < rows.Count; i++)
+        {
+            ctx.SetRow(rows[i].Row, rows[i].Table);
+            if (spec.Arg.Eval(ctx) is { } v) values.Add((i, v));
+        }
+        return spec.Kind switch
+        {
+            MultiRowKind.Diff => Diff(values),
+            MultiRowKind.Csum => Csum(values),
+            MultiRowKind.Mavg => Mavg(values),
+            MultiRowKind.Top or MultiRowKind.Bottom => Pick(values),
+            MultiRowKind.Tail => Tail(rows, ctx),
+            _ => Unique(values),
+        };
+    }
+
+    private List<(int, object?)> Diff(List<(int Row, object Value)> values)
+    {
+        var result = new List<(int, object?)>();
+        for (int i = 1; i < values.Count; i++)
+        {
+            object d = Subtract(values[i].Value, values[i - 1].Value);
+            if (spec.IgnoreNegative && Values.ToDouble(d) < 0) continue;
+            result.Add((values[i].Row, d));
+        }
+        return result;
+    }
+
+    private List<(int, object?)> Csum(List<(int Row, object Value)> values)
+    {
+        var result = new List<(int, object?)>();
+        object? sum = null;
+        foreach (var (row, v) in values)
+        {
+            sum = sum is null ? Widen(v) : Add(sum, v);
+            result.Add((row, sum));
+        }
+        return result;
+    }
+
+    private List<(int, object?)> Mavg(List<(int Row, object Value)> values)
+    {
+        var result = new List<(int, object?)>();
+        long k = spec.K;
+        double window = 0;
+        for (int i = 0; i < values.Count; i++)
+        {
+            window += Values.ToDouble(values[i].Value);
+            if (i >= k) window -= Values.ToDouble(values[i - (int)k].Value);
+            if (i >= k - 1) result.Add((values[i].Row, window / k));
+        }
+        return result;
+    }
+
+    /// <summary>TOP/BOTTOM: the K largest/smallest values (ties: the earlier row), reported in row order.</summary>
+    private List<(int, object?)> Pick(List<(int Row, object Value)> values)
+    {
+        int sign = spec.Kind == MultiRowKind.Top ? -1 : 1;
+        return values.Select((x, i) => (x.Row, x.Value, I: i))
+            .OrderBy(x => x, Comparer<(int Row, object Value, int I)>.Create((a, b) =>
+            {
+                int c = Values.Compare(a.Value, b.Value) * sign;
+                return c != 0 ? c : a.I.CompareTo(b.I);
+            }))
+            .Take((int)spec.K)
+            .OrderBy(x => x.Row)
+            .Select(x => (x.Row, (object?)x.Value))
+            .ToList();
+    }
+
+    private List<(int, object?)> Tail(List<BufferedRow> rows, EvalContext ctx)
+    {
+        var result = new List<(int, object?)>();
+        int end = Math.Max(0, rows.Count - (int)spec.Offset);
+        int start = Math.Max(0, end - (int)spec.K);
+        for (int i = start; i < end; i++)
+        {
+            ctx.SetRow(rows[i].Row, rows[i].Table);
+            result.Add((i, spec.Arg.Eval(ctx)));
+        }
+        return result;
+    }
+
+    private static List<(int, object?)> Unique(List<(int Row, object Value)> values)
+    {
+        var result = new List<(int, object?)>();
+        var seen = new HashSet<string>();
+        foreach (var (row, v) in values)
+        {
+            if (seen.Add(Values.KeyOf(v))) result.Add((row, v));
+        }
+        return result;
+    }
+
+    private object Widen(object v) => spec.Type switch
+    {
+        TaosDataType.Double => (object)Values.ToDouble(v),
+        TaosDataType.UBigInt => v is ulong u ? u : (ulong)Values.ToLong(v),
+        _ => Values.ToLong(v),
+    };
+
+    private object Add(object sum, object v) => spec.Type switch
+    {
+        TaosDataType.Double => (object)((double)sum + Values.ToDouble(v)),
+        TaosDataType.UBigInt => unchecked((ulong)sum + (v is ulong u ? u : (ulong)Values.ToLong(v))),
+        _ => unchecked((long)sum + Values.ToLong(v)),
+    };
+
+    private object Subtract(object cur, object prev) => spec.Type switch
+    {
+        TaosDataType.Double => (object)(Values.ToDouble(cur) - Values.ToDouble(prev)),
+        _ => unchecked(Values.ToLong(cur) - Values.ToLong(prev)),
+    };
+}

@@ -1,0 +1,39 @@
+using Taos.Server.Engine.Binding;
+using Taos.Server.Engine.Query;
+
+namespace Taos.Server.Engine.Operators.Windows;
+
+/// <summary>
+/// STATE_WINDOW: runs of equal state values. Rows with a NULL state belong to no window of their own; a window
+/// ends at its last non-NULL row.
+/// </summary>
+internal sealed class StateSegmenter(CExpr state) : WindowSegmenter
+{
+    public override List<WindowSegment>? Segments(List<BufferedRow> sorted)
+    {
+        var result = new List<WindowSegment>();
+        var ctx = new EvalContext();
+        int start = -1, lastKnown = -1;
+        object? current = null;
+        for (int i = 0; i < sorted.Count; i++)
+        {
+            ctx.SetRow(sorted[i].Row, sorted[i].Table);
+            var v = state.Eval(ctx);
+            if (v is null) continue;
+            if (start < 0)
+            {
+                start = i;
+                current = v;
+            }
+            else if (Values.Compare(v, current!) != 0)
+            {
+                AddRun(result, sorted, start, lastKnown + 1);
+                start = i;
+                current = v;
+            }
+            lastKnown = i;
+        }
+        if (start >= 0) AddRun(result, sorted, start, lastKnown + 1);
+        return result;
+    }
+}

@@ -1,0 +1,10 @@
+using Taos.Server.Engine.Operators;
+
+namespace Taos.Server.Engine.Planning;
+
+/// <summary>A planned query: its result columns, the operator producing its rows, and the precision of its timestamps.</summary>
+internal sealed record QueryPlan(IReadOnlyList<ResultColumn> Columns, RowOperator Root, TaosPrecision Precision)
+{
+    /// <summary>Runs the plan: the result, whose rows are produced as they are enumerated.</summary>
+    public RowSetResult Run() => new(Columns, Root.Open().Select(r => r.Values), Precision);
+}
