@@ -74,7 +74,7 @@ internal sealed partial class SelectBinder
             WhereTerms = where.Terms,
             TagFilters = where.TagFilters,
             Range = where.Range,
-            ScanColumns = ScanColumns(),
+            ScanColumns = ScanColumns(readsTimestamp: !IgnoresTimestamp(aggregate, multiRow, aggregates)),
             Grouping = Grouped ? GroupingKind.GroupBy : Partitioned ? GroupingKind.PartitionBy : GroupingKind.None,
             Keys = keys,
             PartitionsByTable = _select.PartitionBy.Any(k => k is ColumnExpr { Name: "tbname" }),
@@ -211,14 +211,21 @@ internal sealed partial class SelectBinder
     }
 
     /// <summary>
-    /// The schema columns the query reads: every column any clause names (and the timestamp, which orders rows
-    /// and places them in windows), so that a table scan reads no other.
+    /// The schema columns the query reads: every column any clause names, and the timestamp, which orders rows and
+    /// places them in windows, unless <paramref name="readsTimestamp"/> is false: a table scan reads no other.
     /// </summary>
-    private List<int> ScanColumns()
+    private List<int> ScanColumns(bool readsTimestamp)
     {
-        var used = new SortedSet<int> { 0 };
+        var used = new SortedSet<int>();
+        if (readsTimestamp) used.Add(0);
         if (Layout is null) return [.. used];
-        var exprs = _items.Select(i => i.Expr)
+        foreach (var e in ClauseExprs()) AddColumns(e, used);
+        return [.. used];
+    }
+
+    /// <summary>Every expression of the statement: select list, WHERE, HAVING, keys, ORDER BY and window conditions.</summary>
+    private IEnumerable<Expr> ClauseExprs() =>
+        _items.Select(i => i.Expr)
             .Concat(new[] { _select.Where, _select.Having }.OfType<Expr>())
             .Concat(_select.GroupBy).Concat(_select.PartitionBy)
             .Concat(_select.OrderBy.Select(o => o.Expr))
@@ -228,9 +235,20 @@ internal sealed partial class SelectBinder
                 EventWindow ev => [ev.Start, ev.End],
                 _ => [],
             });
-        foreach (var e in exprs) AddColumns(e, used);
-        return [.. used];
-    }
+
+    /// <summary>
+    /// True when nothing needs the rows' timestamps unless a clause names the ts column itself: an aggregate without
+    /// window or multi-row function whose aggregates neither order nor place rows by time, and no pseudo-column
+    /// (<c>_rowts</c>, <c>_c0</c>, …) anywhere. Such a scan need not read the timestamp.
+    /// </summary>
+    private bool IgnoresTimestamp(bool aggregate, bool multiRow, List<AggSpec> aggregates) =>
+        aggregate && !multiRow && _select.Window is null && aggregates.Count > 0
+        && aggregates.All(a => a.Kind is AggKind.CountStar or AggKind.Count or AggKind.Avg or AggKind.Sum or AggKind.Min
+            or AggKind.Max or AggKind.Spread or AggKind.Stddev or AggKind.HyperLogLog)
+        && !ClauseExprs().Any(NamesPseudoColumn);
+
+    private static bool NamesPseudoColumn(Expr e) =>
+        e is ColumnExpr c && c.Name.StartsWith('_') || Children(e).Any(NamesPseudoColumn);
 
     private void AddColumns(Expr e, SortedSet<int> used)
     {

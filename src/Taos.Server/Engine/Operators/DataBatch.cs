@@ -94,14 +94,15 @@ internal sealed class DataBatch
         ctx.Table = Table;
     }
 
-    /// <summary>The primary timestamp of physical row <paramref name="row"/>, or <paramref name="ordinal"/> when there is none.</summary>
+    /// <summary>The primary timestamp of physical row <paramref name="row"/>, or <paramref name="ordinal"/> when there is none or it was not read.</summary>
     public long TsAt(int row, long ordinal)
     {
         if (TsIndex < 0) return ordinal;
         if (Vectors is not null)
         {
-            var ts = Vectors[TsIndex]!;
-            return ts.Nulls[row] ? ordinal : ts.Longs[row];
+            // A scan that needs no timestamps does not read them.
+            var ts = Vectors[TsIndex];
+            return ts is null || ts.Nulls[row] ? ordinal : ts.Longs[row];
         }
         var values = Rows![row];
         return values.Length > TsIndex && values[TsIndex] is { } v ? Values.ToLong(v) : ordinal;

@@ -12,10 +12,21 @@ public class SelectBinderTests
     [Fact]
     public void A_scan_reads_only_the_columns_the_query_names_and_the_timestamp()
     {
-        Assert.Equal([0, 1, 2], Bind("select count(*), avg(current), max(voltage) from meters").ScanColumns);
+        Assert.Equal([0, 1, 2], Bind("select count(*), avg(current), max(voltage) from meters interval(1m)").ScanColumns);
+        Assert.Equal([0, 1], Bind("select first(current) from meters").ScanColumns);
+        Assert.Equal([0, 2], Bind("select max(voltage), _rowts from meters").ScanColumns);
+        Assert.Equal([0, 2], Bind("select max(voltage) from meters where ts > 0").ScanColumns);
         Assert.Equal([0, 3], Bind("select phase from meters where location = 'x'").ScanColumns);
         Assert.Equal([0, 1, 2, 3], Bind("select * from meters").ScanColumns);
         Assert.Equal([0, 2], Bind("select last(ts) from meters order by voltage").ScanColumns);
+    }
+
+    [Fact]
+    public void A_plain_aggregate_that_ignores_time_does_not_read_the_timestamp()
+    {
+        Assert.Equal([1, 2], Bind("select count(*), avg(current), max(voltage) from meters").ScanColumns);
+        Assert.Equal([2], Bind("select sum(voltage), spread(voltage) from meters group by location").ScanColumns);
+        Assert.Equal([1, 2], Bind("select max(voltage), current from meters").ScanColumns);
     }
 
     [Fact]

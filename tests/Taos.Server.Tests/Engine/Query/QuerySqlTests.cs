@@ -26,6 +26,21 @@ public class QuerySqlTests
         Assert.Equal(4, cat.ScanCount);
     }
 
+    [Theory]
+    [InlineData("count(*), count(current), avg(current), sum(voltage), min(current), max(voltage), spread(voltage), stddev(current)")]
+    [InlineData("max(voltage), current, location")]
+    [InlineData("min(current), tbname")]
+    public void Aggregates_read_without_timestamps_answer_as_with_them(string items)
+    {
+        var cat = QueryExecutorTests.Meters();
+        var withoutTs = Rows(cat, $"select {items} from meters group by location");
+        Assert.DoesNotContain(0, cat.LastScanColumns!);
+        // A WHERE on ts makes the scan read the timestamps again: the same answer.
+        Assert.Equal(Rows(cat, $"select {items} from meters where ts > 0 group by location"), withoutTs);
+        Assert.Contains(0, cat.LastScanColumns!);
+        Assert.Equal(Rows(cat, $"select {items} from meters where ts > 0"), Rows(cat, $"select {items} from meters"));
+    }
+
     [Fact]
     public void Order_by_ts_over_a_super_table_merges_the_child_tables_lazily()
     {
