@@ -30,14 +30,19 @@ internal sealed class RowScanner(string connectionString)
     /// </summary>
     private static bool TryPrepare(sqlite3 db, SqliteTable table, int part, string selectList, long minTs, long maxTs, out sqlite3_stmt statement)
     {
-        if (raw.sqlite3_prepare_v2(db, TableLayout.RangeScan(selectList, table.DataId, part), out statement) != raw.SQLITE_OK)
+        // An unbounded range needs no per-row test of ts: the key (tid, ts) already yields a table's rows in ts order.
+        bool bounded = minTs != long.MinValue || maxTs != long.MaxValue;
+        if (raw.sqlite3_prepare_v2(db, TableLayout.RangeScan(selectList, table.DataId, part, bounded), out statement) != raw.SQLITE_OK)
         {
             statement?.Dispose();
             return false;
         }
         raw.sqlite3_bind_int64(statement, 1, table.Id);
-        raw.sqlite3_bind_int64(statement, 2, minTs);
-        raw.sqlite3_bind_int64(statement, 3, maxTs);
+        if (bounded)
+        {
+            raw.sqlite3_bind_int64(statement, 2, minTs);
+            raw.sqlite3_bind_int64(statement, 3, maxTs);
+        }
         return true;
     }
 

@@ -71,8 +71,9 @@ internal static class TableLayout
 
     /// <summary>
     /// The ts-ordered range scan of <paramref name="selectList"/> (SQLite column names, comma-separated) in part
-    /// <paramref name="part"/>; its parameters are tid, min ts, max ts.
+    /// <paramref name="part"/>; its parameters are tid, then min ts and max ts when <paramref name="bounded"/>.
     /// </summary>
-    public static string RangeScan(string selectList, long dataId, int part) =>
-        "SELECT " + selectList + " FROM " + PartTableName(dataId, part) + " WHERE tid = ? AND ts >= ? AND ts <= ? ORDER BY ts";
+    public static string RangeScan(string selectList, long dataId, int part, bool bounded) =>
+        "SELECT " + selectList + " FROM " + PartTableName(dataId, part)
+        + (bounded ? " WHERE tid = ? AND ts >= ? AND ts <= ? ORDER BY ts" : " WHERE tid = ? ORDER BY ts");
 }
