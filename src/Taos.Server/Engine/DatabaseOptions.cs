@@ -26,8 +26,8 @@ internal static class DatabaseOptions
             switch (name)
             {
                 case "precision":
-                    if (!TaosTime.TryParsePrecision(value, out precision)) throw Invalid("Invalid option precision: " + value);
-                    result["precision"] = TaosTime.PrecisionName(precision);
+                    if (!Precisions.TryParse(value, out precision)) throw Invalid("Invalid option precision: " + value);
+                    result["precision"] = Precisions.Name(precision);
                     break;
                 case "keep":
                     keep = Keep(option);
@@ -134,7 +134,7 @@ internal static class DatabaseOptions
         if (keep[0] < 3 * duration) throw Invalid("Invalid duration value, should be keep2 >= keep1 >= keep0 >= 3 * duration");
         result["duration"] = duration.ToString(CultureInfo.InvariantCulture) + "m";
         result[KeepKey] = string.Join(",", keep.Select(k => k.ToString(CultureInfo.InvariantCulture) + "m"));
-        result["precision"] = TaosTime.PrecisionName(precision);
+        result["precision"] = Precisions.Name(precision);
     }
 
     /// <summary>The retention (keep2) in minutes stored in <paramref name="options"/>.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Taos.Protocol;
 using Taos.Server.Engine.Catalog;
+using Taos.Server.Engine.Text;
 
 namespace Taos.Server.Engine.Query;
 
@@ -179,8 +180,8 @@ internal static class SystemTables
     private static string TagText(object v) => v switch
     {
         byte[] b => Convert.ToHexString(b).ToLowerInvariant(),
-        float f => RestNumber.FormatFloat(f),
-        double d => RestNumber.FormatDouble(d),
+        float f => NumberText.Shortest(f),
+        double d => NumberText.Shortest(d),
         _ => Values.ToText(v),
     };
 

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Taos.Protocol;
 
-namespace Taos.Server.Engine.Query;
+namespace Taos.Server.Engine.Time;
 
 /// <summary>TO_CHAR / TO_TIMESTAMP format strings (YYYY, MM, DD, HH24, MI, SS, MS, US, NS, MONTH, DAY, AM, TZH …).</summary>
 internal static class TimeFormat
@@ -28,7 +29,7 @@ internal static class TimeFormat
 
     public static string Format(long ticks, string format, TaosPrecision p, TimeZoneInfo zone)
     {
-        long perSecond = QueryTime.TicksPerSecond(p);
+        long perSecond = PrecisionTicks.PerSecond(p);
         long seconds = Math.DivRem(ticks, perSecond, out long frac);
         if (frac < 0) { frac += perSecond; seconds--; }
         long ns = frac * (1_000_000_000L / perSecond);
@@ -149,7 +150,7 @@ internal static class TimeFormat
             }
             var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified);
             var utc = tz is { } o ? local - o : TimeZoneInfo.ConvertTimeToUtc(local, zone);
-            long perSecond = QueryTime.TicksPerSecond(p);
+            long perSecond = PrecisionTicks.PerSecond(p);
             ticks = (long)(utc - DateTime.UnixEpoch).TotalSeconds * perSecond + ns / (1_000_000_000L / perSecond);
             return true;
         }

@@ -1,6 +1,7 @@
+using Taos.Protocol;
 using Taos.Server.Sql.Ast;
 
-namespace Taos.Server.Engine.Query;
+namespace Taos.Server.Engine.Time;
 
 /// <summary>
 /// The windows of <c>INTERVAL(len[, offset]) [SLIDING(step)]</c>: starts are multiples of the step from the epoch
@@ -25,15 +26,15 @@ internal sealed class WindowSpec
         _zone = zone;
         var len = window.Length;
         var step = window.Sliding ?? window.Length;
-        long perMs = QueryTime.TicksPerSecond(precision) / 1000;
-        if (QueryTime.IsCalendar(len.Unit))
+        long perMs = PrecisionTicks.PerSecond(precision) / 1000;
+        if (DurationUnit.IsCalendar(len.Unit))
         {
             _calendar = true;
-            _lengthMonths = QueryTime.Months(len);
+            _lengthMonths = DurationUnit.Months(len);
             if (_lengthMonths <= 0) throw TooSmall();
-            if (window.Sliding is { } s && QueryTime.IsCalendar(s.Unit))
+            if (window.Sliding is { } s && DurationUnit.IsCalendar(s.Unit))
             {
-                _stepMonths = QueryTime.Months(s);
+                _stepMonths = DurationUnit.Months(s);
             }
             else if (window.Sliding is not null)
             {
@@ -46,13 +47,13 @@ internal sealed class WindowSpec
         }
         else
         {
-            _lengthTicks = QueryTime.FixedTicks(len, precision);
+            _lengthTicks = Durations.Ticks(len, precision);
             if (_lengthTicks < perMs || _lengthTicks <= 0) throw TooSmall();
-            if (QueryTime.IsCalendar(step.Unit))
+            if (DurationUnit.IsCalendar(step.Unit))
             {
                 throw new TaosServerException(9776, "Does not support sliding when interval is natural month/year");
             }
-            _stepTicks = QueryTime.FixedTicks(step, precision);
+            _stepTicks = Durations.Ticks(step, precision);
             if (_stepTicks <= 0) throw TooSmall();
             if (_stepTicks > _lengthTicks)
             {
@@ -70,9 +71,9 @@ internal sealed class WindowSpec
             {
                 throw new TaosServerException(9774, "Cannot use 'year' as offset when interval is 'month'");
             }
-            long offTicks = QueryTime.FixedTicks(off, precision);
+            long offTicks = Durations.Ticks(off, precision);
             if (offTicks <= 0) throw new TaosServerException(9773, "Interval offset cannot be negative");
-            long limit = _calendar ? QueryTime.FixedTicks(_lengthMonths, 'n', precision) : _lengthTicks;
+            long limit = _calendar ? Durations.Ticks(_lengthMonths, 'n', precision) : _lengthTicks;
             if (offTicks >= limit) throw new TaosServerException(9775, "Interval offset should be shorter than interval");
             _offsetTicks = offTicks;
         }
@@ -85,12 +86,12 @@ internal sealed class WindowSpec
     {
         if (_calendar)
         {
-            long m = QueryTime.MonthIndex(ts - _offsetTicks, _precision, _zone);
+            long m = CalendarMonths.MonthIndex(ts - _offsetTicks, _precision, _zone);
             long aligned = FloorDiv(m, _stepMonths) * _stepMonths;
-            return QueryTime.MonthStart(aligned, _precision, _zone) + _offsetTicks;
+            return CalendarMonths.MonthStart(aligned, _precision, _zone) + _offsetTicks;
         }
         long shift = _offsetTicks;
-        if (_zoneAligned) shift -= QueryTime.ZoneOffsetTicks(ts, _precision, _zone);
+        if (_zoneAligned) shift -= TimeZones.OffsetTicks(ts, _precision, _zone);
         return FloorDiv(ts - shift, _stepTicks) * _stepTicks + shift;
     }
 
@@ -118,7 +119,7 @@ internal sealed class WindowSpec
     private long AddMonths(long start, long months)
     {
         long baseStart = start - _offsetTicks;
-        return QueryTime.AddMonths(baseStart, months, _precision, _zone) + _offsetTicks;
+        return CalendarMonths.Add(baseStart, months, _precision, _zone) + _offsetTicks;
     }
 
     private static long FloorDiv(long a, long b)

@@ -21,16 +21,16 @@ public class TaosTimeTests
     [InlineData("1969-12-31 23:59:59.999", TaosPrecision.Milliseconds, -1L)]
     public void TryParseTimestamp_valid_text_gives_epoch_ticks(string text, TaosPrecision precision, long expected)
     {
-        Assert.True(TaosTime.TryParseTimestamp(text, Utc, precision, out long ticks));
+        Assert.True(TimestampText.TryParse(text, precision, Utc, out long ticks));
         Assert.Equal(expected, ticks);
     }
 
     [Fact]
     public void TryParseTimestamp_without_suffix_reads_in_server_zone()
     {
-        Assert.True(TaosTime.TryParseTimestamp("2024-01-01 08:00:00", Plus8, TaosPrecision.Milliseconds, out long ticks));
+        Assert.True(TimestampText.TryParse("2024-01-01 08:00:00", TaosPrecision.Milliseconds, Plus8, out long ticks));
         Assert.Equal(1704067200000L, ticks);
-        Assert.True(TaosTime.TryParseTimestamp("2024-01-01 00:00:00Z", Plus8, TaosPrecision.Milliseconds, out ticks));
+        Assert.True(TimestampText.TryParse("2024-01-01 00:00:00Z", TaosPrecision.Milliseconds, Plus8, out ticks));
         Assert.Equal(1704067200000L, ticks);
     }
 
@@ -44,7 +44,7 @@ public class TaosTimeTests
     [InlineData("")]
     public void TryParseTimestamp_invalid_text_fails(string text)
     {
-        Assert.False(TaosTime.TryParseTimestamp(text, Utc, TaosPrecision.Milliseconds, out _));
+        Assert.False(TimestampText.TryParse(text, TaosPrecision.Milliseconds, Utc, out _));
     }
 
     [Theory]
@@ -55,42 +55,42 @@ public class TaosTimeTests
     [InlineData(3, 'a', TaosPrecision.Microseconds, 3_000L)]
     public void TryDurationTicks_converts_units(long value, char unit, TaosPrecision precision, long expected)
     {
-        Assert.True(TaosTime.TryDurationTicks(value, unit, precision, out long ticks));
+        Assert.True(Durations.TryTicks(value, unit, precision, out long ticks));
         Assert.Equal(expected, ticks);
     }
 
     [Fact]
     public void TryDurationTicks_rejects_calendar_units() =>
-        Assert.False(TaosTime.TryDurationTicks(1, 'n', TaosPrecision.Milliseconds, out _));
+        Assert.False(Durations.TryTicks(1, 'n', TaosPrecision.Milliseconds, out _));
 
     [Fact]
     public void TryAdd_months_and_years_step_the_calendar()
     {
-        Assert.True(TaosTime.TryAdd(1704067200000L, 1, 'n', TaosPrecision.Milliseconds, Utc, out long next));
+        Assert.True(Durations.TryAdd(1704067200000L, 1, 'n', TaosPrecision.Milliseconds, Utc, out long next));
         Assert.Equal(1706745600000L, next); // 2024-02-01
-        Assert.True(TaosTime.TryAdd(1704067200000L, -1, 'y', TaosPrecision.Milliseconds, Utc, out long prev));
+        Assert.True(Durations.TryAdd(1704067200000L, -1, 'y', TaosPrecision.Milliseconds, Utc, out long prev));
         Assert.Equal(1672531200000L, prev); // 2023-01-01
-        Assert.True(TaosTime.TryAdd(1704067200000L, -10, 'a', TaosPrecision.Milliseconds, Utc, out long minus));
+        Assert.True(Durations.TryAdd(1704067200000L, -10, 'a', TaosPrecision.Milliseconds, Utc, out long minus));
         Assert.Equal(1704067199990L, minus);
     }
 
     [Fact]
     public void Now_and_Today_agree_with_the_clock()
     {
-        long now = TaosTime.Now(TaosPrecision.Milliseconds);
+        long now = Clock.Now(TaosPrecision.Milliseconds);
         long expected = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         Assert.InRange(now, expected - 5000, expected + 5000);
-        long today = TaosTime.Today(TaosPrecision.Milliseconds, Utc);
+        long today = Clock.Today(TaosPrecision.Milliseconds, Utc);
         Assert.Equal(0, today % 86_400_000);
         Assert.InRange(now - today, 0, 86_400_000);
-        Assert.InRange(TaosTime.Now(TaosPrecision.Microseconds) / 1000, now - 5000, now + 5000);
+        Assert.InRange(Clock.Now(TaosPrecision.Microseconds) / 1000, now - 5000, now + 5000);
     }
 
     [Fact]
     public void Convert_between_precisions()
     {
-        Assert.Equal(1_000_000L, TaosTime.Convert(1, TaosPrecision.Milliseconds, TaosPrecision.Nanoseconds));
-        Assert.Equal(-1L, TaosTime.Convert(-1, TaosPrecision.Nanoseconds, TaosPrecision.Milliseconds));
-        Assert.Equal(1L, TaosTime.Convert(1_999, TaosPrecision.Microseconds, TaosPrecision.Milliseconds));
+        Assert.Equal(1_000_000L, Precisions.Convert(1, TaosPrecision.Milliseconds, TaosPrecision.Nanoseconds));
+        Assert.Equal(-1L, Precisions.Convert(-1, TaosPrecision.Nanoseconds, TaosPrecision.Milliseconds));
+        Assert.Equal(1L, Precisions.Convert(1_999, TaosPrecision.Microseconds, TaosPrecision.Milliseconds));
     }
 }
