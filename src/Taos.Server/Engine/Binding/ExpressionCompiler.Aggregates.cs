@@ -1,6 +1,5 @@
 using Taos.Protocol;
 using Taos.Server.Engine.Functions;
-using Taos.Server.Engine.Query;
 using Taos.Server.Sql.Ast;
 using Taos.Server.Engine.Time;
 

@@ -1,7 +1,6 @@
 using System.Text;
 using Taos.Protocol;
 using Taos.Server.Engine.Functions;
-using Taos.Server.Engine.Query;
 using Taos.Server.Sql.Ast;
 using Taos.Server.Engine.Time;
 

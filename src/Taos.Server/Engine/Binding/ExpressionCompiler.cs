@@ -1,6 +1,5 @@
 using System.Globalization;
 using Taos.Protocol;
-using Taos.Server.Engine.Query;
 using Taos.Server.Sql.Ast;
 using Taos.Server.Engine.Time;
 

@@ -1,4 +1,3 @@
-using Taos.Server.Engine.Query;
 using Taos.Server.Sql.Ast;
 using Taos.Server.Engine.Time;
 

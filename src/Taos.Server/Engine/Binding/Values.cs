@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Taos.Server.Engine.Time;
 
-namespace Taos.Server.Engine.Query;
+namespace Taos.Server.Engine.Binding;
 
 /// <summary>
 /// Conversions and comparisons over result values as <see cref="RowSetResult"/> types them
