@@ -12,6 +12,7 @@ internal static class DatabaseOptions
 {
     public const string KeepKey = "keep";
     private const int MinutesPerDay = 1440;
+    private const long MillisecondsPerMinute = 60_000;
 
     public static (TaosPrecision Precision, Dictionary<string, string> Options) Validate(IReadOnlyList<DatabaseOption> options)
     {
@@ -169,19 +170,18 @@ internal static class DatabaseOptions
         result[key] = v.ToString(CultureInfo.InvariantCulture);
     }
 
-    /// <summary>A KEEP/DURATION value in minutes: bare integer = days, else unit m, h or d.</summary>
+    /// <summary>
+    /// A KEEP/DURATION value in minutes: bare integer = days, else a duration in m, h or d, read as TDengine's
+    /// getDuration reads it (a count whose milliseconds leave the 64-bit range is 9733 <c>Invalid value type</c>).
+    /// </summary>
     private static long TimeMinutes(string value, string option)
     {
         if (value.Length == 0) throw Invalid("Invalid option " + option);
         char last = value[^1];
         if (char.IsAsciiDigit(last)) return checked(Integer(value) * MinutesPerDay);
         long n = Integer(value[..^1]);
-        return last switch
-        {
-            'm' => n,
-            'h' => checked(n * 60),
-            'd' => checked(n * MinutesPerDay),
-            _ => throw Invalid($"Invalid option {option} unit: {last}, only m, h, d allowed"),
-        };
+        if (!DurationUnit.IsAllowed(last, DurationContext.Retention))
+            throw Invalid($"Invalid option {option} unit: {last}, only m, h, d allowed");
+        return Durations.Ticks(n, last, TaosPrecision.Milliseconds, value) / MillisecondsPerMinute;
     }
 }

@@ -25,6 +25,15 @@ internal static class DurationUnit
     /// <summary>True for the calendar units n (month) and y (year).</summary>
     public static bool IsCalendar(char unit) => unit is 'n' or 'y';
 
+    /// <summary>Whether TDengine accepts <paramref name="unit"/> in a duration written in <paramref name="context"/>.</summary>
+    public static bool IsAllowed(char unit, DurationContext context) => context switch
+    {
+        DurationContext.Expression or DurationContext.Interval => Nanoseconds(unit) is not null || IsCalendar(unit),
+        DurationContext.Insert or DurationContext.Sliding => Nanoseconds(unit) is not null,
+        DurationContext.Retention => unit is 'm' or 'h' or 'd',
+        _ => false,
+    };
+
     /// <summary>Months of a calendar duration (n or y).</summary>
     public static long Months(Duration duration) => duration.Unit == 'y' ? checked(duration.Value * 12) : duration.Value;
 }

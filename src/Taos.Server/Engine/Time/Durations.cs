@@ -37,7 +37,8 @@ internal static class Durations
     public static long Ticks(long value, char unit, TaosPrecision precision) =>
         Ticks(value, unit, precision, value.ToString(CultureInfo.InvariantCulture) + unit);
 
-    private static long Ticks(long value, char unit, TaosPrecision precision, string text)
+    /// <summary><see cref="Ticks(Duration, TaosPrecision)"/> for a count and unit written as <paramref name="text"/>.</summary>
+    public static long Ticks(long value, char unit, TaosPrecision precision, string text)
     {
         long? nanos = unit switch
         {

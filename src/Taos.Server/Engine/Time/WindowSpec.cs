@@ -16,7 +16,6 @@ internal sealed class WindowSpec
     private readonly long _lengthTicks;
     private readonly long _lengthMonths;
     private readonly long _stepTicks;
-    private readonly long _stepMonths;
     private readonly long _offsetTicks;
     private readonly bool _zoneAligned;
 
@@ -27,32 +26,18 @@ internal sealed class WindowSpec
         var len = window.Length;
         var step = window.Sliding ?? window.Length;
         long perMs = PrecisionTicks.PerSecond(precision) / 1000;
+        if (window.Sliding is { } sliding && !DurationUnit.IsAllowed(sliding.Unit, DurationContext.Sliding)) throw SlidingUnit();
         if (DurationUnit.IsCalendar(len.Unit))
         {
             _calendar = true;
             _lengthMonths = DurationUnit.Months(len);
             if (_lengthMonths <= 0) throw TooSmall();
-            if (window.Sliding is { } s && DurationUnit.IsCalendar(s.Unit))
-            {
-                _stepMonths = DurationUnit.Months(s);
-            }
-            else if (window.Sliding is not null)
-            {
-                throw new TaosServerException(9776, "Does not support sliding when interval is natural month/year");
-            }
-            else
-            {
-                _stepMonths = _lengthMonths;
-            }
+            if (window.Sliding is not null) throw SlidingUnit();
         }
         else
         {
             _lengthTicks = Durations.Ticks(len, precision);
             if (_lengthTicks < perMs || _lengthTicks <= 0) throw TooSmall();
-            if (DurationUnit.IsCalendar(step.Unit))
-            {
-                throw new TaosServerException(9776, "Does not support sliding when interval is natural month/year");
-            }
             _stepTicks = Durations.Ticks(step, precision);
             if (_stepTicks <= 0) throw TooSmall();
             if (_stepTicks > _lengthTicks)
@@ -79,6 +64,8 @@ internal sealed class WindowSpec
         }
     }
 
+    private static TaosServerException SlidingUnit() => new(9776, "Does not support sliding when interval is natural month/year");
+
     private static TaosServerException TooSmall() => new(ServerErrorCode.IntervalTooSmall, "Interval cannot be less than 1 ms");
 
     /// <summary>The latest window start at or before <paramref name="ts"/>.</summary>
@@ -87,7 +74,7 @@ internal sealed class WindowSpec
         if (_calendar)
         {
             long m = CalendarMonths.MonthIndex(ts - _offsetTicks, _precision, _zone);
-            long aligned = FloorDiv(m, _stepMonths) * _stepMonths;
+            long aligned = FloorDiv(m, _lengthMonths) * _lengthMonths;
             return CalendarMonths.MonthStart(aligned, _precision, _zone) + _offsetTicks;
         }
         long shift = _offsetTicks;
@@ -108,11 +95,11 @@ internal sealed class WindowSpec
     }
 
     /// <summary>Windows do not overlap (no SLIDING shorter than the interval): each timestamp is in exactly one.</summary>
-    public bool IsTumbling => _calendar ? _stepMonths == _lengthMonths : _stepTicks == _lengthTicks;
+    public bool IsTumbling => _calendar || _stepTicks == _lengthTicks;
 
-    public long Next(long start) => _calendar ? AddMonths(start, _stepMonths) : start + _stepTicks;
+    public long Next(long start) => _calendar ? AddMonths(start, _lengthMonths) : start + _stepTicks;
 
-    public long Previous(long start) => _calendar ? AddMonths(start, -_stepMonths) : start - _stepTicks;
+    public long Previous(long start) => _calendar ? AddMonths(start, -_lengthMonths) : start - _stepTicks;
 
     public long End(long start) => _calendar ? AddMonths(start, _lengthMonths) : start + _lengthTicks;
 

@@ -278,7 +278,7 @@ internal sealed class ValueCoercer
         }
         foreach (var (sign, duration) in value.Offsets)
         {
-            if (DurationUnit.IsCalendar(duration.Unit) ||
+            if (!DurationUnit.IsAllowed(duration.Unit, DurationContext.Insert) ||
                 !Durations.TryAdd(ts, sign == '-' ? -duration.Value : duration.Value, duration.Unit, _precision, _zone, out ts))
                 throw Error(value, "invalid timestamp");
         }
