@@ -2,7 +2,7 @@ using Taos.Server.Engine.Time;
 
 namespace Taos.Server.Tests.Engine.Time;
 
-public class TaosTimeTests
+public class TimestampTextTests
 {
     private static readonly TimeZoneInfo Utc = TimeZoneInfo.Utc;
     private static readonly TimeZoneInfo Plus8 = TimeZoneInfo.CreateCustomTimeZone("p8", TimeSpan.FromHours(8), "p8", "p8");
@@ -47,50 +47,10 @@ public class TaosTimeTests
         Assert.False(TimestampText.TryParse(text, TaosPrecision.Milliseconds, Utc, out _));
     }
 
-    [Theory]
-    [InlineData(10, 's', TaosPrecision.Milliseconds, 10_000L)]
-    [InlineData(1, 'u', TaosPrecision.Milliseconds, 0L)]
-    [InlineData(500, 'u', TaosPrecision.Microseconds, 500L)]
-    [InlineData(1, 'w', TaosPrecision.Nanoseconds, 604_800_000_000_000L)]
-    [InlineData(3, 'a', TaosPrecision.Microseconds, 3_000L)]
-    public void TryDurationTicks_converts_units(long value, char unit, TaosPrecision precision, long expected)
-    {
-        Assert.True(Durations.TryTicks(value, unit, precision, out long ticks));
-        Assert.Equal(expected, ticks);
-    }
-
     [Fact]
-    public void TryDurationTicks_rejects_calendar_units() =>
-        Assert.False(Durations.TryTicks(1, 'n', TaosPrecision.Milliseconds, out _));
-
-    [Fact]
-    public void TryAdd_months_and_years_step_the_calendar()
+    public void ToIso8601_writes_local_time_with_the_precisions_fraction_and_offset()
     {
-        Assert.True(Durations.TryAdd(1704067200000L, 1, 'n', TaosPrecision.Milliseconds, Utc, out long next));
-        Assert.Equal(1706745600000L, next); // 2024-02-01
-        Assert.True(Durations.TryAdd(1704067200000L, -1, 'y', TaosPrecision.Milliseconds, Utc, out long prev));
-        Assert.Equal(1672531200000L, prev); // 2023-01-01
-        Assert.True(Durations.TryAdd(1704067200000L, -10, 'a', TaosPrecision.Milliseconds, Utc, out long minus));
-        Assert.Equal(1704067199990L, minus);
-    }
-
-    [Fact]
-    public void Now_and_Today_agree_with_the_clock()
-    {
-        long now = Clock.Now(TaosPrecision.Milliseconds);
-        long expected = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        Assert.InRange(now, expected - 5000, expected + 5000);
-        long today = Clock.Today(TaosPrecision.Milliseconds, Utc);
-        Assert.Equal(0, today % 86_400_000);
-        Assert.InRange(now - today, 0, 86_400_000);
-        Assert.InRange(Clock.Now(TaosPrecision.Microseconds) / 1000, now - 5000, now + 5000);
-    }
-
-    [Fact]
-    public void Convert_between_precisions()
-    {
-        Assert.Equal(1_000_000L, Precisions.Convert(1, TaosPrecision.Milliseconds, TaosPrecision.Nanoseconds));
-        Assert.Equal(-1L, Precisions.Convert(-1, TaosPrecision.Nanoseconds, TaosPrecision.Milliseconds));
-        Assert.Equal(1L, Precisions.Convert(1_999, TaosPrecision.Microseconds, TaosPrecision.Milliseconds));
+        Assert.Equal("2024-01-01T08:00:00.000+0800", TimestampText.ToIso8601(1704067200000L, TaosPrecision.Milliseconds, Plus8));
+        Assert.Equal("2024-01-01T00:00:00.000001+0000", TimestampText.ToIso8601(1704067200000001L, TaosPrecision.Microseconds, Utc));
     }
 }
