@@ -75,7 +75,7 @@ internal sealed partial class ExpressionCompiler
                 return CExpr.Constant(TaosDataType.Timestamp, 8, Clock.Today(Now, Precision, Zone));
             case "timezone":
                 {
-                    string tz = ZoneText();
+                    string tz = TimeZones.DisplayText(Zone);
                     return CExpr.Constant(TaosDataType.VarChar, Values.Utf8Length(tz), tz);
                 }
             default:
@@ -330,10 +330,4 @@ internal sealed partial class ExpressionCompiler
     }
 
     private static object? NanToNull(double d) => double.IsNaN(d) || double.IsInfinity(d) ? null : d;
-
-    private string ZoneText()
-    {
-        string id = Zone == TimeZoneInfo.Utc ? "UTC" : Zone.Id;
-        return id + " (" + id + ", " + TimeZones.OffsetText(Zone.GetUtcOffset(DateTime.UtcNow)) + ")";
-    }
 }

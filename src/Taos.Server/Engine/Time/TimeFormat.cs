@@ -27,12 +27,11 @@ internal static class TimeFormat
     private static string Cased(string token, string value) =>
         char.IsUpper(token[0]) ? (token.Length > 1 && char.IsUpper(token[1]) ? value.ToUpperInvariant() : value) : value.ToLowerInvariant();
 
+    /// <summary>TO_CHAR: <paramref name="ticks"/> as local time in <paramref name="zone"/> laid out as <paramref name="format"/>.</summary>
     public static string Format(long ticks, string format, TaosPrecision p, TimeZoneInfo zone)
     {
-        long perSecond = PrecisionTicks.PerSecond(p);
-        long seconds = Math.DivRem(ticks, perSecond, out long frac);
-        if (frac < 0) { frac += perSecond; seconds--; }
-        long ns = frac * (1_000_000_000L / perSecond);
+        var (seconds, frac) = TimeZones.Split(ticks, p);
+        long ns = frac * PrecisionTicks.NanosecondsPerTick(p);
         var utc = DateTime.UnixEpoch.AddSeconds(seconds);
         var offset = zone.GetUtcOffset(utc);
         var t = utc + offset;

@@ -56,4 +56,11 @@ internal static class TimeZones
         return (offset < TimeSpan.Zero ? "-" : "+") + ((int)abs.TotalHours).ToString("D2", CultureInfo.InvariantCulture) +
                abs.Minutes.ToString("D2", CultureInfo.InvariantCulture);
     }
+
+    /// <summary>The zone as TIMEZONE() shows it: <c>UTC (UTC, +0000)</c>, <c>Asia/Shanghai (Asia/Shanghai, +0800)</c>.</summary>
+    public static string DisplayText(TimeZoneInfo zone)
+    {
+        string id = zone == TimeZoneInfo.Utc ? "UTC" : zone.Id;
+        return id + " (" + id + ", " + OffsetText(zone.GetUtcOffset(DateTime.UtcNow)) + ")";
+    }
 }

@@ -19,6 +19,10 @@ internal sealed class WindowSpec
     private readonly long _offsetTicks;
     private readonly bool _zoneAligned;
 
+    /// <summary>
+    /// Checks <paramref name="window"/> as TDengine's translater does (9749 too small, 9773–9778 offset and sliding
+    /// rules, 9733 a count out of range) and fixes its lengths in ticks of <paramref name="precision"/>.
+    /// </summary>
     public WindowSpec(IntervalWindow window, TaosPrecision precision, TimeZoneInfo zone)
     {
         _precision = precision;
@@ -97,10 +101,13 @@ internal sealed class WindowSpec
     /// <summary>Windows do not overlap (no SLIDING shorter than the interval): each timestamp is in exactly one.</summary>
     public bool IsTumbling => _calendar || _stepTicks == _lengthTicks;
 
+    /// <summary>The window start after <paramref name="start"/> (one step, or one calendar length).</summary>
     public long Next(long start) => _calendar ? AddMonths(start, _lengthMonths) : start + _stepTicks;
 
+    /// <summary>The window start before <paramref name="start"/>.</summary>
     public long Previous(long start) => _calendar ? AddMonths(start, -_lengthMonths) : start - _stepTicks;
 
+    /// <summary>The exclusive end of the window starting at <paramref name="start"/>.</summary>
     public long End(long start) => _calendar ? AddMonths(start, _lengthMonths) : start + _lengthTicks;
 
     private long AddMonths(long start, long months)

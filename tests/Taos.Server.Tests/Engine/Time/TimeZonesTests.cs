@@ -24,4 +24,11 @@ public class TimeZonesTests
         Assert.Equal("-0330", TimeZones.OffsetText(new TimeSpan(-3, -30, 0)));
         Assert.Equal("+0800", TimeZones.OffsetText(TimeSpan.FromHours(8)));
     }
+
+    [Fact]
+    public void DisplayText_is_the_zone_as_TIMEZONE_shows_it()
+    {
+        Assert.Equal("UTC (UTC, +0000)", TimeZones.DisplayText(TimeZoneInfo.Utc));
+        Assert.Equal("m0330 (m0330, -0330)", TimeZones.DisplayText(Minus0330));
+    }
 }
