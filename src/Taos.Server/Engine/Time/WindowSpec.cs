@@ -5,7 +5,8 @@ namespace Taos.Server.Engine.Time;
 
 /// <summary>
 /// The windows of <c>INTERVAL(len[, offset]) [SLIDING(step)]</c>: starts are multiples of the step from the epoch
-/// (shifted by the offset; <c>d</c>/<c>w</c> by the server zone; <c>n</c>/<c>y</c> on calendar months), each window
+/// (shifted by the offset — calendar months when both are <c>n</c>/<c>y</c>; <c>d</c>/<c>w</c> by the server zone;
+/// <c>n</c>/<c>y</c> on calendar months), each window
 /// <c>[start, start + len)</c>.
 /// </summary>
 internal sealed class WindowSpec
@@ -17,6 +18,7 @@ internal sealed class WindowSpec
     private readonly long _lengthMonths;
     private readonly long _stepTicks;
     private readonly long _offsetTicks;
+    private readonly long _offsetMonths;
     private readonly bool _zoneAligned;
 
     /// <summary>
@@ -64,7 +66,9 @@ internal sealed class WindowSpec
             if (offTicks <= 0) throw new TaosServerException(9773, "Interval offset cannot be negative");
             long limit = _calendar ? Durations.Ticks(_lengthMonths, 'n', precision) : _lengthTicks;
             if (offTicks >= limit) throw new TaosServerException(9775, "Interval offset should be shorter than interval");
-            _offsetTicks = offTicks;
+            // A month/year offset of a calendar interval is a calendar step (taosTimeAdd), not 30/365 days.
+            if (_calendar && DurationUnit.IsCalendar(off.Unit)) _offsetMonths = DurationUnit.Months(off);
+            else _offsetTicks = offTicks;
         }
     }
 
@@ -78,7 +82,7 @@ internal sealed class WindowSpec
         if (_calendar)
         {
             long m = CalendarMonths.MonthIndex(ts - _offsetTicks, _precision, _zone);
-            long aligned = FloorDiv(m, _lengthMonths) * _lengthMonths;
+            long aligned = FloorDiv(m - _offsetMonths, _lengthMonths) * _lengthMonths + _offsetMonths;
             return CalendarMonths.MonthStart(aligned, _precision, _zone) + _offsetTicks;
         }
         long shift = _offsetTicks;

@@ -48,4 +48,23 @@ public class WindowSpecTests
         var e = Assert.Throws<TaosServerException>(() => Spec(D(200_000_000_000L, 'd')));
         Assert.Equal((9733, "Invalid value type: 200000000000d"), (e.Code, e.Message));
     }
+
+    [Fact]
+    public void A_month_offset_of_a_calendar_interval_steps_months_not_30_days()
+    {
+        // ttime.c taosTimeTruncate adds the offset with taosTimeAdd: INTERVAL(1y, 1n) windows start on 1 February.
+        var spec = Spec(D(1, 'y'), offset: D(1, 'n'));
+        long jan2024 = 1704067200000L, feb2023 = 1675209600000L, feb2024 = 1706745600000L;
+        Assert.Equal(feb2023, spec.LatestStartAtOrBefore(jan2024));
+        Assert.Equal(feb2024, spec.LatestStartAtOrBefore(feb2024));
+        Assert.Equal(1738368000000L, spec.End(feb2024)); // 2025-02-01
+    }
+
+    [Fact]
+    public void A_day_offset_of_a_month_interval_shifts_each_month_start()
+    {
+        var spec = Spec(D(1, 'n'), offset: D(1, 'd'));
+        Assert.Equal(1704153600000L, spec.LatestStartAtOrBefore(1704153600000L)); // 2024-01-02
+        Assert.Equal(1701475200000L, spec.LatestStartAtOrBefore(1704067200000L)); // 2024-01-01 is in the window from 2023-12-02
+    }
 }
