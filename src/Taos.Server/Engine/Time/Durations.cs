@@ -8,8 +8,9 @@ namespace Taos.Server.Engine.Time;
 /// Durations in ticks of a precision, as TDengine reads them (ttime.c <c>getDuration</c>): fixed units b … w are
 /// exact tick counts with sub-tick parts truncated (<c>1u</c> in a ms database is 0); a count too large for the
 /// tick range is an error, never a wrapped number. The calendar units n and y are steps of months (see
-/// <see cref="CalendarMonths"/>); where a fixed length is needed for them (INTERVAL offsets, TIMEDIFF units) a
-/// month counts as 30 days and a year as 365.
+/// <see cref="CalendarMonths"/>); where a fixed length is still asked of them (the offset limit of a calendar
+/// INTERVAL, a month offset of a fixed INTERVAL, TIMEDIFF/ELAPSED units, a bare <c>1n</c> value) a month counts as
+/// 30 days and a year as 365.
 /// </summary>
 internal static class Durations
 {
