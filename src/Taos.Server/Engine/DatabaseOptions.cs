@@ -12,6 +12,7 @@ internal static class DatabaseOptions
 {
     public const string KeepKey = "keep";
     private const int MinutesPerDay = 1440;
+    private const long MillisecondsPerMinute = 60_000;
 
     public static (TaosPrecision Precision, Dictionary<string, string> Options) Validate(IReadOnlyList<DatabaseOption> options)
     {
@@ -26,8 +27,8 @@ internal static class DatabaseOptions
             switch (name)
             {
                 case "precision":
-                    if (!TaosTime.TryParsePrecision(value, out precision)) throw Invalid("Invalid option precision: " + value);
-                    result["precision"] = TaosTime.PrecisionName(precision);
+                    if (!Precisions.TryParse(value, out precision)) throw Invalid("Invalid option precision: " + value);
+                    result["precision"] = Precisions.Name(precision);
                     break;
                 case "keep":
                     keep = Keep(option);
@@ -134,7 +135,7 @@ internal static class DatabaseOptions
         if (keep[0] < 3 * duration) throw Invalid("Invalid duration value, should be keep2 >= keep1 >= keep0 >= 3 * duration");
         result["duration"] = duration.ToString(CultureInfo.InvariantCulture) + "m";
         result[KeepKey] = string.Join(",", keep.Select(k => k.ToString(CultureInfo.InvariantCulture) + "m"));
-        result["precision"] = TaosTime.PrecisionName(precision);
+        result["precision"] = Precisions.Name(precision);
     }
 
     /// <summary>The retention (keep2) in minutes stored in <paramref name="options"/>.</summary>
@@ -169,19 +170,18 @@ internal static class DatabaseOptions
         result[key] = v.ToString(CultureInfo.InvariantCulture);
     }
 
-    /// <summary>A KEEP/DURATION value in minutes: bare integer = days, else unit m, h or d.</summary>
+    /// <summary>
+    /// A KEEP/DURATION value in minutes: bare integer = days, else a duration in m, h or d, read as TDengine's
+    /// getDuration reads it (a count whose milliseconds leave the 64-bit range is 9733 <c>Invalid value type</c>).
+    /// </summary>
     private static long TimeMinutes(string value, string option)
     {
         if (value.Length == 0) throw Invalid("Invalid option " + option);
         char last = value[^1];
         if (char.IsAsciiDigit(last)) return checked(Integer(value) * MinutesPerDay);
         long n = Integer(value[..^1]);
-        return last switch
-        {
-            'm' => n,
-            'h' => checked(n * 60),
-            'd' => checked(n * MinutesPerDay),
-            _ => throw Invalid($"Invalid option {option} unit: {last}, only m, h, d allowed"),
-        };
+        if (!DurationUnit.IsAllowed(last, DurationContext.Retention))
+            throw Invalid($"Invalid option {option} unit: {last}, only m, h, d allowed");
+        return Durations.Ticks(n, last, TaosPrecision.Milliseconds, value) / MillisecondsPerMinute;
     }
 }

@@ -8,22 +8,11 @@ namespace Taos.Protocol;
 /// </summary>
 internal static class RestTimestamp
 {
-    public static long TicksPerSecond(TaosPrecision precision) => precision switch
-    {
-        TaosPrecision.Milliseconds => 1_000L,
-        TaosPrecision.Microseconds => 1_000_000L,
-        TaosPrecision.Nanoseconds => 1_000_000_000L,
-        _ => throw new ArgumentOutOfRangeException(nameof(precision)),
-    };
+    /// <summary>Ticks per second of <paramref name="precision"/> (<see cref="PrecisionTicks.PerSecond"/>).</summary>
+    public static long TicksPerSecond(TaosPrecision precision) => PrecisionTicks.PerSecond(precision);
 
-    /// <summary>Nanoseconds per tick of <paramref name="precision"/>.</summary>
-    public static long NanosecondsPerTick(TaosPrecision precision) => precision switch
-    {
-        TaosPrecision.Milliseconds => 1_000_000L,
-        TaosPrecision.Microseconds => 1_000L,
-        TaosPrecision.Nanoseconds => 1L,
-        _ => throw new ArgumentOutOfRangeException(nameof(precision)),
-    };
+    /// <summary>Nanoseconds per tick of <paramref name="precision"/> (<see cref="PrecisionTicks.NanosecondsPerTick"/>).</summary>
+    public static long NanosecondsPerTick(TaosPrecision precision) => PrecisionTicks.NanosecondsPerTick(precision);
 
     /// <summary>Room enough for any timestamp <see cref="FormatTo"/> writes.</summary>
     public const int MaxFormattedLength = 48;

@@ -1,5 +1,5 @@
-using Taos.Server.Engine.Query;
 using Taos.Server.Sql.Ast;
+using Taos.Server.Engine.Time;
 
 namespace Taos.Server.Engine.Binding;
 

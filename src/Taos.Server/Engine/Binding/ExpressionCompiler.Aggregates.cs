@@ -1,7 +1,7 @@
 using Taos.Protocol;
 using Taos.Server.Engine.Functions;
-using Taos.Server.Engine.Query;
 using Taos.Server.Sql.Ast;
+using Taos.Server.Engine.Time;
 
 namespace Taos.Server.Engine.Binding;
 
@@ -79,7 +79,7 @@ internal sealed partial class ExpressionCompiler
         {
             var unit = Compile(args[1]);
             if (unit.DurationUnit == '\0') throw ParamType(name);
-            param = Math.Max(1, QueryTime.FixedTicks(unit.DurationValue, unit.DurationUnit, Precision));
+            param = Math.Max(1, Durations.Ticks(unit.DurationValue, unit.DurationUnit, Precision));
         }
         return new AggSpec { Kind = AggKind.Elapsed, Arg = arg, Type = TaosDataType.Double, Length = 8, Param = param };
     }
@@ -107,7 +107,7 @@ internal sealed partial class ExpressionCompiler
             case "irate" or "twa":
                 if (!numeric) throw ParamType(name);
                 kind = name == "irate" ? AggKind.Irate : AggKind.Twa;
-                param2 = QueryTime.TicksPerSecond(Precision);
+                param2 = PrecisionTicks.PerSecond(Precision);
                 break;
             case "mode":
                 kind = AggKind.Mode;

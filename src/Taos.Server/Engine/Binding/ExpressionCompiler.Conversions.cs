@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Taos.Server.Engine.Query;
 using Taos.Server.Sql.Ast;
 
 namespace Taos.Server.Engine.Binding;

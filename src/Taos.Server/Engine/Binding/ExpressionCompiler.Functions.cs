@@ -1,8 +1,8 @@
 using System.Text;
 using Taos.Protocol;
 using Taos.Server.Engine.Functions;
-using Taos.Server.Engine.Query;
 using Taos.Server.Sql.Ast;
+using Taos.Server.Engine.Time;
 
 namespace Taos.Server.Engine.Binding;
 
@@ -72,10 +72,10 @@ internal sealed partial class ExpressionCompiler
             case "now":
                 return CExpr.Constant(TaosDataType.Timestamp, 8, Now);
             case "today":
-                return CExpr.Constant(TaosDataType.Timestamp, 8, QueryTime.Today(Now, Precision, Zone));
+                return CExpr.Constant(TaosDataType.Timestamp, 8, Clock.Today(Now, Precision, Zone));
             case "timezone":
                 {
-                    string tz = ZoneText();
+                    string tz = TimeZones.DisplayText(Zone);
                     return CExpr.Constant(TaosDataType.VarChar, Values.Utf8Length(tz), tz);
                 }
             default:
@@ -243,7 +243,7 @@ internal sealed partial class ExpressionCompiler
         if (!(x.Type == TaosDataType.Timestamp || TaosTypes.IsInteger(x.Type) || x.IsNullLiteral)) throw ParamType(name);
         var p = Precision;
         var z = Zone;
-        return Derive(TaosDataType.VarChar, 64, c => x.Eval(c) is { } v ? QueryTime.ToIso8601(Values.ToLong(v), p, z) : null, x);
+        return Derive(TaosDataType.VarChar, 64, c => x.Eval(c) is { } v ? TimestampText.ToIso8601(Values.ToLong(v), p, z) : null, x);
     }
 
     private CExpr CompileToCharTimestamp(string name, IReadOnlyList<Expr> args)
@@ -272,7 +272,7 @@ internal sealed partial class ExpressionCompiler
         var p = Precision;
         var z = Zone;
         return Derive(asTimestamp ? TaosDataType.Timestamp : TaosDataType.BigInt, 8, c =>
-            x.Eval(c) is { } v && QueryTime.TryParseTimestamp(Values.ToText(v), p, z, out long t) ? t : null, x);
+            x.Eval(c) is { } v && TimestampText.TryParse(Values.ToText(v), p, z, out long t) ? t : null, x);
     }
 
     private CExpr CompileTimeTruncate(string name, IReadOnlyList<Expr> args)
@@ -280,10 +280,10 @@ internal sealed partial class ExpressionCompiler
         var x = Arg(name, args, 0);
         var unit = Arg(name, args, 1);
         if (unit.DurationUnit == '\0') throw ParamType(name);
-        if (QueryTime.IsCalendar(unit.DurationUnit)) throw new TaosServerException(ServerErrorCode.InvalidParameterValue, "Invalid parameter value : " + name);
+        if (DurationUnit.IsCalendar(unit.DurationUnit)) throw new TaosServerException(ServerErrorCode.InvalidParameterValue, "Invalid parameter value : " + name);
         if (!(x.Type == TaosDataType.Timestamp || TaosTypes.IsInteger(x.Type) || IsStringType(x))) throw ParamType(name);
         bool useZone = args.Count < 3 || Arg(name, args, 2).Eval(new EvalContext()) is not { } uz || Values.ToLong(uz) != 0;
-        long unitTicks = QueryTime.FixedTicks(unit.DurationValue, unit.DurationUnit, Precision);
+        long unitTicks = Durations.Ticks(unit.DurationValue, unit.DurationUnit, Precision);
         if (unitTicks <= 0) throw new TaosServerException(ServerErrorCode.InvalidParameterValue, "Invalid parameter value : " + name);
         bool dayLike = unit.DurationUnit is 'd' or 'w';
         var p = Precision;
@@ -295,13 +295,13 @@ internal sealed partial class ExpressionCompiler
             long ts;
             if (v is string s)
             {
-                if (!QueryTime.TryParseTimestamp(s, p, z, out ts)) return null;
+                if (!TimestampText.TryParse(s, p, z, out ts)) return null;
             }
             else
             {
                 ts = Values.ToLong(v);
             }
-            long shift = dayLike && useZone ? QueryTime.ZoneOffsetTicks(ts, p, z) : 0;
+            long shift = dayLike && useZone ? TimeZones.OffsetTicks(ts, p, z) : 0;
             long local = ts + shift;
             long truncated = local - (((local % unitTicks) + unitTicks) % unitTicks);
             return truncated - shift;
@@ -317,11 +317,11 @@ internal sealed partial class ExpressionCompiler
         {
             var unit = Arg(name, args, 2);
             if (unit.DurationUnit == '\0') throw ParamType(name);
-            unitTicks = Math.Max(1, QueryTime.FixedTicks(unit.DurationValue, unit.DurationUnit, Precision));
+            unitTicks = Math.Max(1, Durations.Ticks(unit.DurationValue, unit.DurationUnit, Precision));
         }
         var p = Precision;
         var z = Zone;
-        long ToTicks(object v) => v is string s ? (QueryTime.TryParseTimestamp(s, p, z, out long t) ? t : 0) : Values.ToLong(v);
+        long ToTicks(object v) => v is string s ? (TimestampText.TryParse(s, p, z, out long t) ? t : 0) : Values.ToLong(v);
         return Derive(TaosDataType.BigInt, 8, c =>
         {
             if (a.Eval(c) is not { } av || b.Eval(c) is not { } bv) return null;
@@ -330,10 +330,4 @@ internal sealed partial class ExpressionCompiler
     }
 
     private static object? NanToNull(double d) => double.IsNaN(d) || double.IsInfinity(d) ? null : d;
-
-    private string ZoneText()
-    {
-        string id = Zone == TimeZoneInfo.Utc ? "UTC" : Zone.Id;
-        return id + " (" + id + ", " + QueryTime.OffsetText(Zone.GetUtcOffset(DateTime.UtcNow)) + ")";
-    }
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Taos.Protocol;
-using Taos.Server.Engine.Query;
 using Taos.Server.Engine.Text;
 using Taos.Server.Sql.Ast;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Taos.Protocol;
-using Taos.Server.Engine.Query;
 using Taos.Server.Sql.Ast;
+using Taos.Server.Engine.Time;
 
 namespace Taos.Server.Engine.Binding;
 
@@ -94,7 +94,7 @@ internal sealed partial class ExpressionCompiler
             case LiteralKind.Duration:
                 {
                     var d = (Duration)lit.Value!;
-                    long ticks = QueryTime.FixedTicks(d, Precision);
+                    long ticks = Durations.Ticks(d, Precision);
                     return new CExpr
                     {
                         Type = TaosDataType.BigInt, Length = 8, Eval = _ => ticks, IsConstant = true,
@@ -104,7 +104,7 @@ internal sealed partial class ExpressionCompiler
             case LiteralKind.Timestamp:
                 {
                     string s = (string)lit.Value!;
-                    if (!QueryTime.TryParseTimestamp(s, Precision, Zone, out long ticks))
+                    if (!TimestampText.TryParse(s, Precision, Zone, out long ticks))
                     {
                         throw new TaosServerException(ServerErrorCode.InvalidValue, "syntax error near '" + s + "' (invalid timestamp)");
                     }
@@ -265,7 +265,7 @@ internal sealed partial class ExpressionCompiler
                 if (op == BinaryOp.Subtract) months = -months;
                 var p = Precision;
                 var z = Zone;
-                return Derive(TaosDataType.Timestamp, 8, c => ts.Eval(c) is { } v ? QueryTime.AddMonths(Values.ToLong(v), months, p, z) : null, left, right);
+                return Derive(TaosDataType.Timestamp, 8, c => ts.Eval(c) is { } v ? CalendarMonths.Add(Values.ToLong(v), months, p, z) : null, left, right);
             }
             else if (TaosTypes.IsInteger(other.Type) || other.Type == TaosDataType.Bool)
             {
@@ -301,7 +301,7 @@ internal sealed partial class ExpressionCompiler
             var v = other.Eval(new EvalContext());
             if (v is string s)
             {
-                if (QueryTime.TryParseTimestamp(s, Precision, Zone, out long ticks)) return CExpr.Constant(TaosDataType.Timestamp, 8, ticks);
+                if (TimestampText.TryParse(s, Precision, Zone, out long ticks)) return CExpr.Constant(TaosDataType.Timestamp, 8, ticks);
                 if (long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out long l)) return CExpr.Constant(TaosDataType.Timestamp, 8, l);
                 throw new TaosServerException(ServerErrorCode.InvalidValue, "syntax error near '" + s + "' (invalid timestamp)");
             }

@@ -1,5 +1,5 @@
-using Taos.Server.Engine.Query;
 using Taos.Server.Sql.Ast;
+using Taos.Server.Engine.Time;
 
 namespace Taos.Server.Engine.Binding;
 
@@ -115,7 +115,7 @@ internal sealed partial class SelectBinder
             case null:
                 return false;
             case string s:
-                if (QueryTime.TryParseTimestamp(s, _source.Precision, _zone, out ticks)) return true;
+                if (TimestampText.TryParse(s, _source.Precision, _zone, out ticks)) return true;
                 return long.TryParse(s, out ticks);
             case double or float:
                 {

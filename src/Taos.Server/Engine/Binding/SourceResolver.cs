@@ -1,6 +1,6 @@
 using Taos.Server.Engine.Catalog;
-using Taos.Server.Engine.Query;
 using Taos.Server.Sql.Ast;
+using Taos.Server.Engine.SystemTables;
 
 namespace Taos.Server.Engine.Binding;
 
@@ -27,9 +27,9 @@ internal sealed class SourceResolver(ICatalogReader catalog, Func<SelectStatemen
         {
             throw new TaosServerException(ServerErrorCode.DatabaseNotSpecified, "Database not specified");
         }
-        if (SystemTables.IsSystemDatabase(db))
+        if (SystemSchemas.IsSystemDatabase(db))
         {
-            var sys = SystemTables.Open(db, ts.Name.Name, catalog)
+            var sys = SystemSchemas.Open(db, ts.Name.Name, catalog)
                 ?? throw new TaosServerException(ServerErrorCode.TableInfoFailure, "Fail to get table info, error: Table does not exist");
             var sysLayout = new SourceLayout { TsIndex = -1, StarIncludesTags = true };
             for (int i = 0; i < sys.Columns.Count; i++)

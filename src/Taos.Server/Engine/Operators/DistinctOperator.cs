@@ -1,4 +1,4 @@
-using Taos.Server.Engine.Query;
+using Taos.Server.Engine.Binding;
 
 namespace Taos.Server.Engine.Operators;
 

@@ -1,6 +1,5 @@
 using Taos.Server.Engine.Binding;
 using Taos.Server.Engine.Catalog;
-using Taos.Server.Engine.Query;
 
 namespace Taos.Server.Engine.Operators;
 

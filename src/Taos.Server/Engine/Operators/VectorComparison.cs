@@ -1,5 +1,4 @@
 using Taos.Server.Engine.Binding;
-using Taos.Server.Engine.Query;
 using Taos.Server.Engine.Storage;
 using Taos.Server.Sql.Ast;
 

@@ -2,6 +2,8 @@ using Taos.Server.Engine.Binding;
 using Taos.Server.Engine.Catalog;
 using Taos.Server.Engine.Planning;
 using Taos.Server.Sql.Ast;
+using Taos.Server.Engine.Time;
+using Taos.Server.Engine.SystemTables;
 
 namespace Taos.Server.Engine.Query;
 
@@ -37,9 +39,9 @@ internal sealed class QueryExecutor
             throw TaosServerException.NotSupported("SELECT TAGS");
         }
         var source = new SourceResolver(_catalog, Execute).Resolve(select.From, session);
-        string? defaultDb = session.Database is { } d && (_catalog.FindDatabase(d) is not null || SystemTables.IsSystemDatabase(d)) ? d : null;
+        string? defaultDb = session.Database is { } d && (_catalog.FindDatabase(d) is not null || SystemSchemas.IsSystemDatabase(d)) ? d : null;
         var effectiveSession = new SqlSession { Database = defaultDb, User = session.User, ClientHost = session.ClientHost };
-        var compiler = new ExpressionCompiler(source.Layout, source.Precision, _serverZone, effectiveSession, QueryTime.Now(source.Precision));
+        var compiler = new ExpressionCompiler(source.Layout, source.Precision, _serverZone, effectiveSession, Clock.Now(source.Precision));
         var bound = new SelectBinder(select, source, compiler, _serverZone).Bind();
         return new QueryPlanner(_serverZone).Plan(bound).Run();
     }

@@ -258,7 +258,7 @@ internal sealed class ValueCoercer
         switch (value.Kind)
         {
             case InsertValueKind.TimeFunction:
-                ts = value.Text == "today" ? TaosTime.Today(_precision, _zone) : TaosTime.Now(_precision);
+                ts = value.Text == "today" ? Clock.Today(_precision, _zone) : Clock.Now(_precision);
                 break;
             case InsertValueKind.Number:
                 if (!long.TryParse(value.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out ts))
@@ -267,10 +267,10 @@ internal sealed class ValueCoercer
             case InsertValueKind.String:
             {
                 string t = value.Text.Trim();
-                if (t.Equals("now", StringComparison.OrdinalIgnoreCase)) ts = TaosTime.Now(_precision);
-                else if (t.Equals("today", StringComparison.OrdinalIgnoreCase)) ts = TaosTime.Today(_precision, _zone);
+                if (t.Equals("now", StringComparison.OrdinalIgnoreCase)) ts = Clock.Now(_precision);
+                else if (t.Equals("today", StringComparison.OrdinalIgnoreCase)) ts = Clock.Today(_precision, _zone);
                 else if (long.TryParse(t, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long n)) ts = n;
-                else if (!TaosTime.TryParseTimestamp(t, _zone, _precision, out ts)) throw Error(value, "invalid timestamp");
+                else if (!TimestampText.TryParse(t, _precision, _zone, out ts)) throw Error(value, "invalid timestamp");
                 break;
             }
             default:
@@ -278,8 +278,8 @@ internal sealed class ValueCoercer
         }
         foreach (var (sign, duration) in value.Offsets)
         {
-            if (TaosTime.IsCalendarUnit(duration.Unit) ||
-                !TaosTime.TryAdd(ts, sign == '-' ? -duration.Value : duration.Value, duration.Unit, _precision, _zone, out ts))
+            if (!DurationUnit.IsAllowed(duration.Unit, DurationContext.Insert) ||
+                !Durations.TryAdd(ts, sign == '-' ? -duration.Value : duration.Value, duration.Unit, _precision, _zone, out ts))
                 throw Error(value, "invalid timestamp");
         }
         return ts;

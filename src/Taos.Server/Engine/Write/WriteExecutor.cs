@@ -98,9 +98,9 @@ internal sealed class WriteExecutor(IStore store)
         if (timestamps.Count == 0) return;
         var precision = database.Precision;
         long keepMinutes = DatabaseOptions.KeepMinutes(database.Options);
-        long now = TaosTime.Now(precision);
+        long now = Clock.Now(precision);
         // A KEEP longer than the tick range reaches back (ns databases created before the 292-year cap) bounds nothing.
-        long minKey = TaosTime.TryDurationTicks(keepMinutes, 'm', precision, out long keepTicks) && now >= long.MinValue + keepTicks
+        long minKey = Durations.TryTicks(keepMinutes, 'm', precision, out long keepTicks) && now >= long.MinValue + keepTicks
             ? now - keepTicks
             : long.MinValue;
         long maxKey = MaxKey[(int)precision];

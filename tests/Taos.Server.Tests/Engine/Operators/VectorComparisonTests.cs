@@ -1,6 +1,5 @@
 using Taos.Server.Engine.Binding;
 using Taos.Server.Engine.Operators;
-using Taos.Server.Engine.Query;
 using Taos.Server.Engine.Storage;
 using Taos.Server.Sql.Ast;
 

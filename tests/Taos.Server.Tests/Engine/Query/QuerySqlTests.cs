@@ -255,35 +255,6 @@ public class QueryEventWindowTests
     }
 }
 
-public class QuerySystemTableTests
-{
-    private static RowSetResult Run(string sql) =>
-        new QueryExecutor(QueryExecutorTests.Meters(), TimeZoneInfo.Utc).Execute((SelectStatement)SqlParser.Parse(sql), new SqlSession());
-
-    [Fact]
-    public void Ins_tables_lists_child_and_normal_tables_with_their_super_table()
-    {
-        var r = Run("select table_name, stable_name, type from information_schema.ins_tables where db_name = 'cf_ms' order by table_name");
-        Assert.Equal([new ResultColumn("table_name", TaosDataType.VarChar, 192), new("stable_name", TaosDataType.VarChar, 192), new("type", TaosDataType.VarChar, 21)], r.Columns);
-        Assert.Equal([["d1001", "meters", "CHILD_TABLE"], ["d1002", "meters", "CHILD_TABLE"], ["d1003", "meters", "CHILD_TABLE"], ["d1004", "meters", "CHILD_TABLE"]], r.Rows.ToList());
-    }
-
-    [Fact]
-    public void Ins_databases_starts_with_the_system_databases_and_ins_tags_renders_values_as_text()
-    {
-        Assert.Equal(["information_schema", "performance_schema", "cf_ms"], Run("select name from information_schema.ins_databases").Rows.Select(r => r[0]));
-        var tags = Run("select tag_name, tag_type, tag_value from information_schema.ins_tags where table_name = 'd1003'").Rows.ToList();
-        Assert.Equal([["groupid", "INT", "2"], ["location", "VARCHAR(24)", "California.LosAngeles"]], tags);
-    }
-
-    [Fact]
-    public void Unknown_system_table_is_a_table_info_failure()
-    {
-        var ex = Assert.Throws<TaosServerException>(() => Run("select * from information_schema.nosuch"));
-        Assert.Equal(9826, ex.Code);
-    }
-}
-
 public class QueryMultiRowTests
 {
     private const long T0 = 1704067200000;

@@ -1,5 +1,4 @@
 using Taos.Server.Engine.Binding;
-using Taos.Server.Engine.Query;
 
 namespace Taos.Server.Engine.Operators.Aggregates;
 

@@ -1,6 +1,6 @@
 using Taos.Server.Engine.Binding;
-using Taos.Server.Engine.Query;
 using Taos.Server.Sql.Ast;
+using Taos.Server.Engine.Time;
 
 namespace Taos.Server.Engine.Operators.Windows;
 

@@ -1,5 +1,5 @@
-using Taos.Server.Engine.Query;
 using Taos.Server.Sql.Ast;
+using Taos.Server.Engine.Time;
 
 namespace Taos.Server.Engine.Operators.Windows;
 
@@ -9,7 +9,7 @@ internal sealed class SessionSegmenter(Duration gap, TaosPrecision precision) : 
     public override List<WindowSegment>? Segments(List<BufferedRow> sorted)
     {
         var result = new List<WindowSegment>();
-        long ticks = QueryTime.FixedTicks(gap, precision);
+        long ticks = Durations.Ticks(gap, precision);
         int start = 0;
         for (int i = 1; i <= sorted.Count; i++)
         {

@@ -1,5 +1,4 @@
 using Taos.Server.Engine.Binding;
-using Taos.Server.Engine.Query;
 using Taos.Server.Sql.Ast;
 
 namespace Taos.Server.Engine.Operators.Windows;

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Taos.Protocol;
 
-namespace Taos.Server.Engine.Query;
+namespace Taos.Server.Engine.Time;
 
 /// <summary>TO_CHAR / TO_TIMESTAMP format strings (YYYY, MM, DD, HH24, MI, SS, MS, US, NS, MONTH, DAY, AM, TZH …).</summary>
 internal static class TimeFormat
@@ -26,12 +27,11 @@ internal static class TimeFormat
     private static string Cased(string token, string value) =>
         char.IsUpper(token[0]) ? (token.Length > 1 && char.IsUpper(token[1]) ? value.ToUpperInvariant() : value) : value.ToLowerInvariant();
 
+    /// <summary>TO_CHAR: <paramref name="ticks"/> as local time in <paramref name="zone"/> laid out as <paramref name="format"/>.</summary>
     public static string Format(long ticks, string format, TaosPrecision p, TimeZoneInfo zone)
     {
-        long perSecond = QueryTime.TicksPerSecond(p);
-        long seconds = Math.DivRem(ticks, perSecond, out long frac);
-        if (frac < 0) { frac += perSecond; seconds--; }
-        long ns = frac * (1_000_000_000L / perSecond);
+        var (seconds, frac) = TimeZones.Split(ticks, p);
+        long ns = frac * PrecisionTicks.NanosecondsPerTick(p);
         var utc = DateTime.UnixEpoch.AddSeconds(seconds);
         var offset = zone.GetUtcOffset(utc);
         var t = utc + offset;
@@ -149,7 +149,7 @@ internal static class TimeFormat
             }
             var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified);
             var utc = tz is { } o ? local - o : TimeZoneInfo.ConvertTimeToUtc(local, zone);
-            long perSecond = QueryTime.TicksPerSecond(p);
+            long perSecond = PrecisionTicks.PerSecond(p);
             ticks = (long)(utc - DateTime.UnixEpoch).TotalSeconds * perSecond + ns / (1_000_000_000L / perSecond);
             return true;
         }

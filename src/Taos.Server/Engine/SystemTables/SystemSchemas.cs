@@ -1,15 +1,17 @@
 using System.Globalization;
 using Taos.Protocol;
+using Taos.Server.Engine.Binding;
 using Taos.Server.Engine.Catalog;
+using Taos.Server.Engine.Text;
 
-namespace Taos.Server.Engine.Query;
+namespace Taos.Server.Engine.SystemTables;
 
 /// <summary>
 /// The <c>information_schema</c> tables a client reads most (ins_databases, ins_stables, ins_tables, ins_columns,
 /// ins_tags), built from the catalog with TDengine's column names and types; <c>performance_schema</c> tables are
 /// empty. Lengths are what REST reports for TDengine's system schemas.
 /// </summary>
-internal static class SystemTables
+internal static class SystemSchemas
 {
     public const string InformationSchema = "information_schema";
     public const string PerformanceSchema = "performance_schema";
@@ -179,8 +181,8 @@ internal static class SystemTables
     private static string TagText(object v) => v switch
     {
         byte[] b => Convert.ToHexString(b).ToLowerInvariant(),
-        float f => RestNumber.FormatFloat(f),
-        double d => RestNumber.FormatDouble(d),
+        float f => NumberText.Shortest(f),
+        double d => NumberText.Shortest(d),
         _ => Values.ToText(v),
     };
 

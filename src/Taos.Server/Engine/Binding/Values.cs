@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Taos.Server.Engine.Time;
 
-namespace Taos.Server.Engine.Query;
+namespace Taos.Server.Engine.Binding;
 
 /// <summary>
 /// Conversions and comparisons over result values as <see cref="RowSetResult"/> types them
@@ -145,7 +146,7 @@ internal static class Values
             case TaosDataType.Timestamp:
                 if (v is string ts)
                 {
-                    if (QueryTime.TryParseTimestamp(ts, precision, zone, out long ticks)) return ticks;
+                    if (TimestampText.TryParse(ts, precision, zone, out long ticks)) return ticks;
                     return long.TryParse(ts, NumberStyles.Integer, CultureInfo.InvariantCulture, out long li) ? li : null;
                 }
                 return ToLong(v);
