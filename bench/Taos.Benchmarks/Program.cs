@@ -1,7 +1,6 @@
 using System.Globalization;
 using Taos.Benchmarks;
 using Taos.Server.Engine;
-using Taos.Server.Engine.Query;
 using Taos.Server.Storage.Sqlite;
 
 // The embedded server's query engine against the storage's floor (SQLite computing the same aggregate directly

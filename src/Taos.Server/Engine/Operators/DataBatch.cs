@@ -1,6 +1,5 @@
 using Taos.Server.Engine.Binding;
 using Taos.Server.Engine.Catalog;
-using Taos.Server.Engine.Query;
 using Taos.Server.Engine.Storage;
 
 namespace Taos.Server.Engine.Operators;

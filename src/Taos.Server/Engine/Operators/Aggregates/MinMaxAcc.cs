@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Taos.Server.Engine.Binding;
 using Taos.Server.Engine.Catalog;
 using Taos.Server.Engine.Storage;
@@ -31,9 +32,9 @@ internal sealed class MinMaxAcc(CExpr arg, int sign) : Accumulator
         }
         var storage = ColumnVector.StorageOf(vector.Type);
         bool unsigned = vector.Type == TaosDataType.UBigInt;
-        int best = storage == VectorStorage.Doubles ? BestDouble(batch, vector, from, to)
-            : unsigned ? BestUnsigned(batch, vector, from, to)
-            : BestLong(batch, vector, from, to);
+        int best = storage == VectorStorage.Doubles ? Best<double>(batch, vector.Nulls, vector.Doubles, from, to)
+            : unsigned ? Best<ulong>(batch, vector.Nulls, MemoryMarshal.Cast<long, ulong>(vector.Longs), from, to)
+            : Best<long>(batch, vector.Nulls, vector.Longs, from, to);
         if (best < 0) return;
         // Compared with the best so far unboxed: a value is boxed only when it becomes the best.
         bool better = _best is null || sign * (storage == VectorStorage.Doubles ? vector.Doubles[best].CompareTo(Values.ToDouble(_best))
@@ -46,52 +47,20 @@ internal sealed class MinMaxAcc(CExpr arg, int sign) : Accumulator
         }
     }
 
-    /// <summary>The physical row of the first best non-NULL value in the range, or −1.</summary>
-    private int BestLong(DataBatch batch, ColumnVector vector, int from, int to)
+    /// <summary>
+    /// The physical row of the first best non-NULL value in the range, or −1. One copy for every value type: the JIT
+    /// specializes it per struct type, so nothing is boxed.
+    /// </summary>
+    private int Best<T>(DataBatch batch, bool[] nulls, ReadOnlySpan<T> values, int from, int to)
+        where T : struct, IComparable<T>
     {
         int best = -1;
-        long bestValue = 0;
+        T bestValue = default;
         for (int k = from; k < to; k++)
         {
             int row = batch.RowAt(k);
-            if (vector.Nulls[row]) continue;
-            long x = vector.Longs[row];
-            if (best < 0 || (sign > 0 ? x > bestValue : x < bestValue))
-            {
-                best = row;
-                bestValue = x;
-            }
-        }
-        return best;
-    }
-
-    private int BestUnsigned(DataBatch batch, ColumnVector vector, int from, int to)
-    {
-        int best = -1;
-        ulong bestValue = 0;
-        for (int k = from; k < to; k++)
-        {
-            int row = batch.RowAt(k);
-            if (vector.Nulls[row]) continue;
-            ulong x = unchecked((ulong)vector.Longs[row]);
-            if (best < 0 || (sign > 0 ? x > bestValue : x < bestValue))
-            {
-                best = row;
-                bestValue = x;
-            }
-        }
-        return best;
-    }
-
-    private int BestDouble(DataBatch batch, ColumnVector vector, int from, int to)
-    {
-        int best = -1;
-        double bestValue = 0;
-        for (int k = from; k < to; k++)
-        {
-            int row = batch.RowAt(k);
-            if (vector.Nulls[row]) continue;
-            double x = vector.Doubles[row];
+            if (nulls[row]) continue;
+            T x = values[row];
             if (best < 0 || x.CompareTo(bestValue) * sign > 0)
             {
                 best = row;
