@@ -108,6 +108,7 @@ public sealed class TaosConnection : DbConnection
 
     private async ValueTask OpenAsync(bool async, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         if (_state == ConnectionState.Open)
         {
             throw new InvalidOperationException(TaosStrings.ConnectionAlreadyOpen);
@@ -158,6 +159,9 @@ public sealed class TaosConnection : DbConnection
     /// <summary>Closes the connection and ends its session; the current database is kept for the next <see cref="Open"/>.</summary>
     public override void Close()
     {
+        if (_state == ConnectionState.Closed) return;
+        ActiveReader?.Close();
+        // A reader of CommandBehavior.CloseConnection has closed the connection already.
         if (_state == ConnectionState.Closed) return;
         if (_session is not null)
         {
@@ -222,6 +226,9 @@ public sealed class TaosConnection : DbConnection
             throw new InvalidOperationException(TaosStrings.ConnectionNotOpen);
         }
     }
+
+    /// <summary>The reader open on this connection, if any: one command runs at a time, and closing the connection closes it.</summary>
+    internal TaosDataReader? ActiveReader { get; set; }
 
     /// <summary>The open connection's session.</summary>
     internal ITaosSession Session => _session ?? throw new InvalidOperationException(TaosStrings.ConnectionNotOpen);
