@@ -3,7 +3,6 @@ using System.Collections.ObjectModel;
 using System.Data;
 using System.Data.Common;
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using System.Text;
 using Taos.Protocol;
 using Taos.Transport;
@@ -18,6 +17,12 @@ namespace Taos;
 /// BIGINT → <see cref="long"/>, the UNSIGNED types → <see cref="byte"/>/<see cref="ushort"/>/<see cref="uint"/>/<see cref="ulong"/>,
 /// FLOAT → <see cref="float"/>, DOUBLE → <see cref="double"/>, VARCHAR/NCHAR → <see cref="string"/>,
 /// VARBINARY/GEOMETRY (WKB) → <see cref="byte"/>[], JSON → <see cref="string"/> (the JSON text).
+/// <para>
+/// Conversions follow the ADO.NET specification: a typed getter, and <see cref="GetFieldValue{T}"/> of its type, reads
+/// a column as its own type and lossless widenings only (the integer getters read every integer type and throw
+/// <see cref="OverflowException"/> for a value that does not fit); anything else throws
+/// <see cref="InvalidCastException"/>. The rule is decided once per column, so getters stay allocation-free.
+/// </para>
 /// <para>
 /// TIMESTAMP: <see cref="GetDateTime"/> returns a UTC <see cref="DateTime"/> (<see cref="DateTimeKind.Utc"/>) when the
 /// connection has no <c>Timezone</c>, else that zone's wall-clock time (<see cref="DateTimeKind.Unspecified"/>).
@@ -117,7 +122,8 @@ public sealed class TaosDataReader : DbDataReader
     public override bool Read() => ReadAsync(false, CancellationToken.None).GetAwaiter().GetResult();
 
     /// <inheritdoc cref="Read"/>
-    public override Task<bool> ReadAsync(CancellationToken cancellationToken) => ReadAsync(true, cancellationToken).AsTask();
+    public override Task<bool> ReadAsync(CancellationToken cancellationToken) =>
+        cancellationToken.IsCancellationRequested ? Task.FromCanceled<bool>(cancellationToken) : ReadAsync(true, cancellationToken).AsTask();
 
     internal ValueTask<bool> ReadAsync(bool async, CancellationToken cancellationToken)
     {
@@ -482,8 +488,7 @@ public sealed class TaosDataReader : DbDataReader
         return _schema;
     }
 
-    /// <inheritdoc/>
-    [UnconditionalSuppressMessage("Trimming", "IL2111", Justification = "A schema table's DataType column holds Type objects by design.")]
+    /// <summary>The result's columns as a schema table; null for a statement without a result set (DDL, INSERT).</summary>
     public override DataTable? GetSchemaTable()
     {
         if (!Open()._hasResultSet) return null;

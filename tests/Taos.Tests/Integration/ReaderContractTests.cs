@@ -255,7 +255,7 @@ public class ReaderContractTests(ServerFixture server)
     }
 
     [Fact]
-    public async Task IsDBNullAsync_cancelled_token_is_cancelled()
+    public async Task ReadAsync_cancelled_token_is_cancelled()
     {
         using var c = Open();
         using var r = Row(c, 1);
@@ -264,6 +264,9 @@ public class ReaderContractTests(ServerFixture server)
         var isNull = r.IsDBNullAsync(1, cts.Token);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => isNull);
         Assert.True(isNull.IsCanceled);
+        var read = r.ReadAsync(cts.Token);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => read);
+        Assert.True(read.IsCanceled);
         var value = r.GetFieldValueAsync<int>(4, cts.Token);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => value);
         Assert.True(value.IsCanceled);
