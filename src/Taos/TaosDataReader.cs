@@ -378,8 +378,9 @@ public sealed class TaosDataReader : DbDataReader
         return v.Kind switch
         {
             TaosValueKind.Float or TaosValueKind.Double => (float)v.Double,
+            TaosValueKind.Int64 => v.Int64,
             TaosValueKind.UInt64 => v.UInt64,
-            _ => v.Int64,
+            _ => throw Cast(ordinal, typeof(float)),
         };
     }
 
@@ -390,8 +391,9 @@ public sealed class TaosDataReader : DbDataReader
         return v.Kind switch
         {
             TaosValueKind.Float or TaosValueKind.Double => v.Double,
+            TaosValueKind.Int64 => v.Int64,
             TaosValueKind.UInt64 => v.UInt64,
-            _ => v.Int64,
+            _ => throw Cast(ordinal, typeof(double)),
         };
     }
 
@@ -399,11 +401,17 @@ public sealed class TaosDataReader : DbDataReader
     public override decimal GetDecimal(int ordinal)
     {
         ref readonly var v = ref Typed(ordinal, ColumnReads.Decimal, typeof(decimal));
-        return v.Kind == TaosValueKind.UInt64 ? v.UInt64 : v.Int64;
+        return v.Kind switch
+        {
+            TaosValueKind.Int64 => v.Int64,
+            TaosValueKind.UInt64 => v.UInt64,
+            _ => throw Cast(ordinal, typeof(decimal)),
+        };
     }
 
     /// <summary>A VARCHAR, NCHAR or JSON value as text.</summary>
-    public override string GetString(int ordinal) => (string)Typed(ordinal, ColumnReads.String, typeof(string)).Ref!;
+    public override string GetString(int ordinal) =>
+        Typed(ordinal, ColumnReads.String, typeof(string)).Ref as string ?? throw Cast(ordinal, typeof(string));
 
     /// <inheritdoc/>
     public override char GetChar(int ordinal)
@@ -557,13 +565,25 @@ public sealed class TaosDataReader : DbDataReader
     private long IntegerValue(int ordinal, ColumnReads read, Type requested)
     {
         ref readonly var v = ref Typed(ordinal, read, requested);
-        return v.Kind != TaosValueKind.UInt64 || v.UInt64 <= long.MaxValue ? v.Int64 : throw new OverflowException(CastMessage(ordinal, requested));
+        return v.Kind switch
+        {
+            TaosValueKind.Int64 => v.Int64,
+            TaosValueKind.UInt64 when v.UInt64 <= long.MaxValue => v.Int64,
+            TaosValueKind.UInt64 => throw new OverflowException(CastMessage(ordinal, requested)),
+            _ => throw Cast(ordinal, requested),
+        };
     }
 
     private ulong UnsignedValue(int ordinal, ColumnReads read, Type requested)
     {
         ref readonly var v = ref Typed(ordinal, read, requested);
-        return v.Kind == TaosValueKind.UInt64 || v.Int64 >= 0 ? v.UInt64 : throw new OverflowException(CastMessage(ordinal, requested));
+        return v.Kind switch
+        {
+            TaosValueKind.UInt64 => v.UInt64,
+            TaosValueKind.Int64 when v.Int64 >= 0 => v.UInt64,
+            TaosValueKind.Int64 => throw new OverflowException(CastMessage(ordinal, requested)),
+            _ => throw Cast(ordinal, requested),
+        };
     }
 
     private InvalidCastException Cast(int ordinal, Type requested) => new(CastMessage(ordinal, requested));
