@@ -25,6 +25,7 @@ public sealed class TaosCommand : DbCommand
     private int? _commandTimeout;
     private ITaosResult? _active;
     private CancellationTokenSource? _waiting;
+    private TaosDataReader? _reader;
 
     /// <summary>Creates a command without text or connection.</summary>
     public TaosCommand()
@@ -40,11 +41,16 @@ public sealed class TaosCommand : DbCommand
     }
 
     /// <summary>The SQL statement (one statement per command).</summary>
+    /// <exception cref="InvalidOperationException">Set while a reader of this command is open.</exception>
     [AllowNull]
     public override string CommandText
     {
         get => _commandText;
-        set => _commandText = value ?? "";
+        set
+        {
+            ThrowIfReaderOpen();
+            _commandText = value ?? "";
+        }
     }
 
     /// <summary>Seconds to wait for the answer to start and, while reading, for each further part of it; 0 = no limit. Defaults to the connection string's <c>Timeout</c> (30).</summary>
@@ -75,10 +81,15 @@ public sealed class TaosCommand : DbCommand
     public override UpdateRowSource UpdatedRowSource { get; set; }
 
     /// <summary>The connection the command runs on.</summary>
+    /// <exception cref="InvalidOperationException">Set while a reader of this command is open.</exception>
     public new TaosConnection? Connection
     {
         get => _connection;
-        set => _connection = value;
+        set
+        {
+            ThrowIfReaderOpen();
+            _connection = value;
+        }
     }
 
     /// <summary>The parameters bound into <see cref="CommandText"/>.</summary>
@@ -94,7 +105,7 @@ public sealed class TaosCommand : DbCommand
     protected override DbConnection? DbConnection
     {
         get => _connection;
-        set => _connection = (TaosConnection?)value;
+        set => Connection = (TaosConnection?)value;
     }
 
     /// <inheritdoc/>
@@ -126,9 +137,13 @@ public sealed class TaosCommand : DbCommand
         Volatile.Read(ref _active)?.Dispose();
     }
 
-    /// <summary>Does nothing: the REST transport binds parameters on the client for each execution.</summary>
+    /// <summary>Checks that the command can run (an open connection, a text); the REST transport binds parameters on the client for each execution, so there is nothing to prepare on the server.</summary>
+    /// <exception cref="InvalidOperationException">No connection, a closed connection, or no command text.</exception>
     public override void Prepare()
     {
+        var connection = _connection ?? throw new InvalidOperationException(TaosStrings.NoConnection);
+        connection.CheckOpen();
+        if (string.IsNullOrWhiteSpace(_commandText)) throw new InvalidOperationException(TaosStrings.EmptyCommand);
     }
 
     /// <summary>Creates a parameter.</summary>
@@ -220,7 +235,10 @@ public sealed class TaosCommand : DbCommand
         var result = await ExecuteCoreAsync(async, cancellationToken).ConfigureAwait(false);
         try
         {
-            return await TaosDataReader.CreateAsync(this, result, behavior, async, cancellationToken).ConfigureAwait(false);
+            var reader = await TaosDataReader.CreateAsync(this, result, behavior, async, cancellationToken).ConfigureAwait(false);
+            _reader = reader;
+            _connection!.ActiveReader = reader;
+            return reader;
         }
         catch
         {
@@ -232,6 +250,8 @@ public sealed class TaosCommand : DbCommand
     internal void ReaderClosed(TaosDataReader reader)
     {
         Volatile.Write(ref _active, null);
+        if (_reader == reader) _reader = null;
+        if (_connection?.ActiveReader == reader) _connection.ActiveReader = null;
         if (reader.Behavior.HasFlag(CommandBehavior.CloseConnection))
         {
             _connection?.Close();
@@ -258,6 +278,7 @@ public sealed class TaosCommand : DbCommand
         {
             throw new InvalidOperationException(TaosStrings.EmptyCommand);
         }
+        if (connection.ActiveReader is not null) throw new InvalidOperationException(TaosStrings.ReaderOpen);
         var dataSource = connection.GetDataSource();
         dataSource.ThrowIfDisposed();
         var session = connection.Session;
@@ -283,6 +304,11 @@ public sealed class TaosCommand : DbCommand
             linked?.Dispose();
             waiting.Dispose();
         }
+    }
+
+    private void ThrowIfReaderOpen()
+    {
+        if (_reader is not null) throw new InvalidOperationException(TaosStrings.ReaderOpen);
     }
 
     /// <summary>The parameters' current values, detached from the collection (which the application may change while the statement runs).</summary>

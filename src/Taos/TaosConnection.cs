@@ -62,7 +62,7 @@ public sealed class TaosConnection : DbConnection
     /// <summary>The current default database (from the connection string or <see cref="ChangeDatabase"/>); empty when none.</summary>
     public override string Database => (_session is null ? _database : _session.Database) ?? "";
 
-    /// <summary>The server's endpoint.</summary>
+    /// <summary>The server's endpoint; empty without a connection string.</summary>
     public override string DataSource => _dataSource?.Endpoint.ToString() ?? SafeEndpoint();
 
     /// <summary>The version the server reports, e.g. <c>3.3.0.1</c>; available once open.</summary>
@@ -108,6 +108,7 @@ public sealed class TaosConnection : DbConnection
 
     private async ValueTask OpenAsync(bool async, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         if (_state == ConnectionState.Open)
         {
             throw new InvalidOperationException(TaosStrings.ConnectionAlreadyOpen);
@@ -159,6 +160,9 @@ public sealed class TaosConnection : DbConnection
     public override void Close()
     {
         if (_state == ConnectionState.Closed) return;
+        ActiveReader?.Close();
+        // A reader of CommandBehavior.CloseConnection has closed the connection already.
+        if (_state == ConnectionState.Closed) return;
         if (_session is not null)
         {
             _database = _session.Database;
@@ -183,9 +187,13 @@ public sealed class TaosConnection : DbConnection
     protected override DbCommand CreateDbCommand() => CreateCommand();
 
     /// <summary>Not supported: TDengine has no transactions.</summary>
-    /// <exception cref="NotSupportedException">Always.</exception>
-    protected override DbTransaction BeginDbTransaction(IsolationLevel isolationLevel) =>
+    /// <exception cref="InvalidOperationException">The connection is not open.</exception>
+    /// <exception cref="NotSupportedException">Always, on an open connection.</exception>
+    protected override DbTransaction BeginDbTransaction(IsolationLevel isolationLevel)
+    {
+        CheckOpen();
         throw new NotSupportedException(TaosStrings.TransactionsNotSupported);
+    }
 
     /// <summary>Lists the supported schema collections.</summary>
     public override DataTable GetSchema() => GetSchema("MetaDataCollections");
@@ -223,11 +231,15 @@ public sealed class TaosConnection : DbConnection
         }
     }
 
+    /// <summary>The reader open on this connection, if any: one command runs at a time, and closing the connection closes it.</summary>
+    internal TaosDataReader? ActiveReader { get; set; }
+
     /// <summary>The open connection's session.</summary>
     internal ITaosSession Session => _session ?? throw new InvalidOperationException(TaosStrings.ConnectionNotOpen);
 
     private string SafeEndpoint()
     {
+        if (string.IsNullOrWhiteSpace(_connectionString)) return "";
         try
         {
             return new TaosConnectionStringBuilder(_connectionString).GetBaseUri().ToString();

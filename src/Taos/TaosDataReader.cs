@@ -3,7 +3,6 @@ using System.Collections.ObjectModel;
 using System.Data;
 using System.Data.Common;
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using System.Text;
 using Taos.Protocol;
 using Taos.Transport;
@@ -18,6 +17,12 @@ namespace Taos;
 /// BIGINT → <see cref="long"/>, the UNSIGNED types → <see cref="byte"/>/<see cref="ushort"/>/<see cref="uint"/>/<see cref="ulong"/>,
 /// FLOAT → <see cref="float"/>, DOUBLE → <see cref="double"/>, VARCHAR/NCHAR → <see cref="string"/>,
 /// VARBINARY/GEOMETRY (WKB) → <see cref="byte"/>[], JSON → <see cref="string"/> (the JSON text).
+/// <para>
+/// Conversions follow the ADO.NET specification: a typed getter, and <see cref="GetFieldValue{T}"/> of its type, reads
+/// a column as its own type and lossless widenings only (the integer getters read every integer type and throw
+/// <see cref="OverflowException"/> for a value that does not fit); anything else throws
+/// <see cref="InvalidCastException"/>. The rule is decided once per column, so getters stay allocation-free.
+/// </para>
 /// <para>
 /// TIMESTAMP: <see cref="GetDateTime"/> returns a UTC <see cref="DateTime"/> (<see cref="DateTimeKind.Utc"/>) when the
 /// connection has no <c>Timezone</c>, else that zone's wall-clock time (<see cref="DateTimeKind.Unspecified"/>).
@@ -36,6 +41,8 @@ public sealed class TaosDataReader : DbDataReader
     private readonly TimeZoneInfo? _timeZone;
     private readonly TaosColumnMeta[] _columns;
     private readonly bool[] _nanoTimestamps;
+    private readonly ColumnReads[] _reads;
+    private readonly bool _hasResultSet;
     // The behaviour's flags, tested per row: Enum.HasFlag boxes until the JIT has optimized the caller.
     private readonly bool _schemaOnly;
     private readonly bool _singleRow;
@@ -56,13 +63,16 @@ public sealed class TaosDataReader : DbDataReader
         _schemaOnly = (behavior & CommandBehavior.SchemaOnly) != 0;
         _singleRow = (behavior & CommandBehavior.SingleRow) != 0;
         _timeZone = timeZone;
-        _columns = result.AffectedRows is null ? [.. result.Columns] : [];
+        _hasResultSet = result.AffectedRows is null;
+        _columns = _hasResultSet ? [.. result.Columns] : [];
         _current = new TaosValue[_columns.Length];
         _pending = new TaosValue[_columns.Length];
         _nanoTimestamps = new bool[_columns.Length];
+        _reads = new ColumnReads[_columns.Length];
         for (int i = 0; i < _columns.Length; i++)
         {
             _nanoTimestamps[i] = _columns[i].Type == TaosDataType.Timestamp && _columns[i].Precision == TaosPrecision.Nanoseconds;
+            _reads[i] = ColumnReadRules.For(_columns[i].Type);
         }
     }
 
@@ -80,10 +90,11 @@ public sealed class TaosDataReader : DbDataReader
     }
 
     /// <inheritdoc/>
-    public override int FieldCount => _columns.Length;
+    /// <exception cref="InvalidOperationException">The reader is closed.</exception>
+    public override int FieldCount => Open()._columns.Length;
 
     /// <inheritdoc/>
-    public override int VisibleFieldCount => _columns.Length;
+    public override int VisibleFieldCount => FieldCount;
 
     /// <summary>Always 0 (no nesting).</summary>
     public override int Depth => 0;
@@ -111,11 +122,12 @@ public sealed class TaosDataReader : DbDataReader
     public override bool Read() => ReadAsync(false, CancellationToken.None).GetAwaiter().GetResult();
 
     /// <inheritdoc cref="Read"/>
-    public override Task<bool> ReadAsync(CancellationToken cancellationToken) => ReadAsync(true, cancellationToken).AsTask();
+    public override Task<bool> ReadAsync(CancellationToken cancellationToken) =>
+        cancellationToken.IsCancellationRequested ? Task.FromCanceled<bool>(cancellationToken) : ReadAsync(true, cancellationToken).AsTask();
 
     internal ValueTask<bool> ReadAsync(bool async, CancellationToken cancellationToken)
     {
-        ObjectDisposedException.ThrowIf(_closed, this);
+        Open();
         cancellationToken.ThrowIfCancellationRequested();
         // SchemaOnly promises columns without rows, SingleRow at most one row, and after NextResult nothing remains.
         if (_ended || _schemaOnly || (_singleRow && _rowsRead > 0))
@@ -151,16 +163,18 @@ public sealed class TaosDataReader : DbDataReader
     }
 
     /// <summary>Always false: one statement has one result.</summary>
+    /// <exception cref="InvalidOperationException">The reader is closed.</exception>
     public override bool NextResult()
     {
-        ObjectDisposedException.ThrowIf(_closed, this);
+        Open();
         _onRow = false;
         _ended = true;
         return false;
     }
 
     /// <inheritdoc/>
-    public override Task<bool> NextResultAsync(CancellationToken cancellationToken) => Task.FromResult(NextResult());
+    public override Task<bool> NextResultAsync(CancellationToken cancellationToken) =>
+        cancellationToken.IsCancellationRequested ? Task.FromCanceled<bool>(cancellationToken) : Task.FromResult(NextResult());
 
     /// <inheritdoc/>
     public override string GetName(int ordinal) => Column(ordinal).Name;
@@ -168,6 +182,7 @@ public sealed class TaosDataReader : DbDataReader
     /// <inheritdoc/>
     public override int GetOrdinal(string name)
     {
+        Open();
         for (int i = 0; i < _columns.Length; i++)
         {
             if (_columns[i].Name == name) return i;
@@ -197,7 +212,8 @@ public sealed class TaosDataReader : DbDataReader
     public override bool IsDBNull(int ordinal) => Cell(ordinal).IsNull;
 
     /// <inheritdoc/>
-    public override Task<bool> IsDBNullAsync(int ordinal, CancellationToken cancellationToken) => Task.FromResult(IsDBNull(ordinal));
+    public override Task<bool> IsDBNullAsync(int ordinal, CancellationToken cancellationToken) =>
+        cancellationToken.IsCancellationRequested ? Task.FromCanceled<bool>(cancellationToken) : Task.FromResult(IsDBNull(ordinal));
 
     /// <summary>The value as its natural .NET type (see the class remarks), or <see cref="DBNull.Value"/>.</summary>
     public override object GetValue(int ordinal)
@@ -208,10 +224,10 @@ public sealed class TaosDataReader : DbDataReader
         return col.Type switch
         {
             TaosDataType.Bool => GetBoolean(ordinal),
-            TaosDataType.TinyInt => (sbyte)IntegerValue(ordinal),
-            TaosDataType.SmallInt => (short)IntegerValue(ordinal),
-            TaosDataType.Int => (int)IntegerValue(ordinal),
-            TaosDataType.BigInt => IntegerValue(ordinal),
+            TaosDataType.TinyInt => (sbyte)v.Int64,
+            TaosDataType.SmallInt => (short)v.Int64,
+            TaosDataType.Int => (int)v.Int64,
+            TaosDataType.BigInt => v.Int64,
             TaosDataType.UTinyInt => (byte)v.UInt64,
             TaosDataType.USmallInt => (ushort)v.UInt64,
             TaosDataType.UInt => (uint)v.UInt64,
@@ -236,6 +252,7 @@ public sealed class TaosDataReader : DbDataReader
     public override int GetValues(object[] values)
     {
         ArgumentNullException.ThrowIfNull(values);
+        if (!Open()._onRow) throw new InvalidOperationException(TaosStrings.NoCurrentRow);
         int n = Math.Min(values.Length, _columns.Length);
         for (int i = 0; i < n; i++)
         {
@@ -244,86 +261,120 @@ public sealed class TaosDataReader : DbDataReader
         return n;
     }
 
-    /// <summary>Reads the value as <typeparamref name="T"/>: the natural type, <see cref="TaosTimestamp"/>, <see cref="DateTimeOffset"/>, or a nullable of them (null for NULL).</summary>
+    /// <summary>
+    /// Reads the value as <typeparamref name="T"/>, exactly as strict as the typed getter of that type (see the
+    /// README's conversion table); also <see cref="TaosTimestamp"/>, <see cref="DateTimeOffset"/>, <see cref="Stream"/>,
+    /// <see cref="TextReader"/>, <see cref="object"/>, enums over integer columns, and nullables of the value types
+    /// (null for NULL).
+    /// </summary>
+    /// <exception cref="InvalidCastException">The column is not of a type that reads as <typeparamref name="T"/>, or is
+    /// NULL and <typeparamref name="T"/> cannot hold null (strings, streams and arrays included).</exception>
+    /// <exception cref="OverflowException">An integer that does not fit <typeparamref name="T"/>.</exception>
     public override T GetFieldValue<T>(int ordinal)
     {
         if (IsDBNull(ordinal))
         {
-            if (default(T) is null && typeof(T) != typeof(DBNull) && typeof(T) != typeof(object)) return default!;
             if (typeof(T) == typeof(object) || typeof(T) == typeof(DBNull)) return (T)(object)DBNull.Value;
+            if (Nullable.GetUnderlyingType(typeof(T)) is not null) return default!;
             throw new InvalidCastException(TaosStrings.ColumnIsNull(_columns[ordinal].Name));
         }
-        // T and T? alike (a boxed value unboxes to either).
-        var target = Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T);
+        // The JIT keeps one branch per value type T, without boxing.
+        if (typeof(T) == typeof(int)) return (T)(object)GetInt32(ordinal);
+        if (typeof(T) == typeof(long)) return (T)(object)GetInt64(ordinal);
+        if (typeof(T) == typeof(double)) return (T)(object)GetDouble(ordinal);
+        if (typeof(T) == typeof(float)) return (T)(object)GetFloat(ordinal);
+        if (typeof(T) == typeof(DateTime)) return (T)(object)GetDateTime(ordinal);
+        if (typeof(T) == typeof(TaosTimestamp)) return (T)(object)GetTaosTimestamp(ordinal);
+        if (typeof(T) == typeof(string)) return (T)(object)GetString(ordinal);
+        return FieldValueOther<T>(ordinal, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T));
+    }
+
+    private T FieldValueOther<T>(int ordinal, Type target)
+    {
+        object? value = Type.GetTypeCode(target) switch
+        {
+            TypeCode.Boolean => GetBoolean(ordinal),
+            TypeCode.Byte => GetByte(ordinal),
+            TypeCode.SByte => GetSByte(ordinal),
+            TypeCode.Int16 => GetInt16(ordinal),
+            TypeCode.Int32 when !target.IsEnum => GetInt32(ordinal),
+            TypeCode.Int64 when !target.IsEnum => GetInt64(ordinal),
+            TypeCode.UInt16 => GetUInt16(ordinal),
+            TypeCode.UInt32 => GetUInt32(ordinal),
+            TypeCode.UInt64 => GetUInt64(ordinal),
+            TypeCode.Single => GetFloat(ordinal),
+            TypeCode.Double => GetDouble(ordinal),
+            TypeCode.Decimal => GetDecimal(ordinal),
+            TypeCode.Char => GetChar(ordinal),
+            TypeCode.String => GetString(ordinal),
+            TypeCode.DateTime => GetDateTime(ordinal),
+            _ => null,
+        };
+        if (target.IsEnum) return ToEnum<T>(ordinal, target);
+        if (value is not null) return (T)value;
         if (target == typeof(TaosTimestamp)) return (T)(object)GetTaosTimestamp(ordinal);
         if (target == typeof(DateTimeOffset)) return (T)(object)GetDateTimeOffset(ordinal);
-        if (target == typeof(DateTime)) return (T)(object)GetDateTime(ordinal);
         if (target == typeof(Guid)) return (T)(object)GetGuid(ordinal);
-        object value = GetValue(ordinal);
-        if (target.IsEnum)
-        {
-            // Dapper and hand-written mappers read integer columns into enum properties.
-            return value is sbyte or short or int or long or byte or ushort or uint or ulong or bool
-                ? (T)Enum.ToObject(target, value is bool b ? (b ? 1 : 0) : value)
-                : throw Cast(ordinal, typeof(T));
-        }
-        if (value is T t) return t;
-        if (value is IConvertible && typeof(IConvertible).IsAssignableFrom(target))
-        {
-            try
-            {
-                return (T)Convert.ChangeType(value, target, CultureInfo.InvariantCulture);
-            }
-            catch (Exception e) when (e is OverflowException or FormatException or InvalidCastException)
-            {
-                throw new InvalidCastException(CastMessage(ordinal, typeof(T)), e);
-            }
-        }
-        throw Cast(ordinal, typeof(T));
+        if (target == typeof(Stream)) return (T)(object)GetStream(ordinal);
+        if (target == typeof(TextReader)) return (T)(object)GetTextReader(ordinal);
+        if (target == typeof(byte[]) && (_reads[ordinal] & ColumnReads.Bytes) == 0) throw Cast(ordinal, target);
+        return GetValue(ordinal) is T t ? t : throw Cast(ordinal, typeof(T));
     }
 
-    /// <inheritdoc/>
-    public override Task<T> GetFieldValueAsync<T>(int ordinal, CancellationToken cancellationToken) => Task.FromResult(GetFieldValue<T>(ordinal));
-
-    /// <inheritdoc/>
-    public override bool GetBoolean(int ordinal)
+    // Dapper and hand-written mappers read integer columns into enum properties.
+    private T ToEnum<T>(int ordinal, Type target)
     {
-        ref readonly var v = ref NonNull(ordinal);
-        return v.Kind switch
-        {
-            TaosValueKind.Bool or TaosValueKind.Int64 or TaosValueKind.UInt64 => v.Int64 != 0,
-            _ => throw Cast(ordinal, typeof(bool)),
-        };
+        if ((_reads[ordinal] & ColumnReads.Int64) == 0) throw Cast(ordinal, target);
+        ref readonly var v = ref Cell(ordinal);
+        return (T)(v.Kind == TaosValueKind.UInt64 ? Enum.ToObject(target, v.UInt64) : Enum.ToObject(target, v.Int64));
     }
 
-    /// <summary>A TINYINT UNSIGNED (or another integer that fits).</summary>
-    public override byte GetByte(int ordinal) => checked((byte)UnsignedValue(ordinal, typeof(byte)));
+    /// <inheritdoc/>
+    public override Task<T> GetFieldValueAsync<T>(int ordinal, CancellationToken cancellationToken) =>
+        cancellationToken.IsCancellationRequested ? Task.FromCanceled<T>(cancellationToken) : Task.FromResult(GetFieldValue<T>(ordinal));
 
-    /// <summary>A TINYINT (or another integer that fits).</summary>
-    public sbyte GetSByte(int ordinal) => checked((sbyte)IntegerValue(ordinal));
+    /// <summary>A VARBINARY or GEOMETRY value, or the UTF-8 bytes of a VARCHAR, NCHAR or JSON value, as a read-only stream.</summary>
+    public override Stream GetStream(int ordinal)
+    {
+        ref readonly var v = ref Typed(ordinal, ColumnReads.Stream, typeof(Stream));
+        return new MemoryStream(v.Ref as byte[] ?? Encoding.UTF8.GetBytes((string)v.Ref!), writable: false);
+    }
+
+    /// <summary>A VARCHAR, NCHAR or JSON value as a reader.</summary>
+    public override TextReader GetTextReader(int ordinal) => new StringReader(GetString(ordinal));
 
     /// <inheritdoc/>
-    public override short GetInt16(int ordinal) => checked((short)IntegerValue(ordinal));
+    /// <summary>A BOOL (no other type reads as bool).</summary>
+    public override bool GetBoolean(int ordinal) => Typed(ordinal, ColumnReads.Boolean, typeof(bool)).Int64 != 0;
 
-    /// <inheritdoc/>
-    public override int GetInt32(int ordinal) => checked((int)IntegerValue(ordinal));
+    /// <summary>A TINYINT UNSIGNED (no other type reads as byte).</summary>
+    public override byte GetByte(int ordinal) => (byte)Typed(ordinal, ColumnReads.Byte, typeof(byte)).Int64;
 
-    /// <inheritdoc/>
-    public override long GetInt64(int ordinal) => IntegerValue(ordinal);
+    /// <summary>A TINYINT (no other type reads as sbyte).</summary>
+    public sbyte GetSByte(int ordinal) => (sbyte)Typed(ordinal, ColumnReads.SByte, typeof(sbyte)).Int64;
 
-    /// <summary>A SMALLINT UNSIGNED (or another integer that fits).</summary>
-    public ushort GetUInt16(int ordinal) => checked((ushort)UnsignedValue(ordinal, typeof(ushort)));
+    /// <summary>An integer column's value; <see cref="OverflowException"/> when it does not fit.</summary>
+    public override short GetInt16(int ordinal) => checked((short)IntegerValue(ordinal, ColumnReads.Int16, typeof(short)));
 
-    /// <summary>An INT UNSIGNED (or another integer that fits).</summary>
-    public uint GetUInt32(int ordinal) => checked((uint)UnsignedValue(ordinal, typeof(uint)));
+    /// <inheritdoc cref="GetInt16"/>
+    public override int GetInt32(int ordinal) => checked((int)IntegerValue(ordinal, ColumnReads.Int32, typeof(int)));
 
-    /// <summary>A BIGINT UNSIGNED (or another non-negative integer).</summary>
-    public ulong GetUInt64(int ordinal) => UnsignedValue(ordinal, typeof(ulong));
+    /// <inheritdoc cref="GetInt16"/>
+    public override long GetInt64(int ordinal) => IntegerValue(ordinal, ColumnReads.Int64, typeof(long));
 
-    /// <inheritdoc/>
+    /// <inheritdoc cref="GetInt16"/>
+    public ushort GetUInt16(int ordinal) => checked((ushort)UnsignedValue(ordinal, ColumnReads.UInt16, typeof(ushort)));
+
+    /// <inheritdoc cref="GetInt16"/>
+    public uint GetUInt32(int ordinal) => checked((uint)UnsignedValue(ordinal, ColumnReads.UInt32, typeof(uint)));
+
+    /// <inheritdoc cref="GetInt16"/>
+    public ulong GetUInt64(int ordinal) => UnsignedValue(ordinal, ColumnReads.UInt64, typeof(ulong));
+
+    /// <summary>A FLOAT, or an 8- or 16-bit integer (which a float holds exactly); not a DOUBLE.</summary>
     public override float GetFloat(int ordinal)
     {
-        ref readonly var v = ref NonNull(ordinal);
+        ref readonly var v = ref Typed(ordinal, ColumnReads.Float, typeof(float));
         return v.Kind switch
         {
             TaosValueKind.Float or TaosValueKind.Double => (float)v.Double,
@@ -333,10 +384,10 @@ public sealed class TaosDataReader : DbDataReader
         };
     }
 
-    /// <inheritdoc/>
+    /// <summary>A DOUBLE or FLOAT, or an integer of up to 32 bits (which a double holds exactly).</summary>
     public override double GetDouble(int ordinal)
     {
-        ref readonly var v = ref NonNull(ordinal);
+        ref readonly var v = ref Typed(ordinal, ColumnReads.Double, typeof(double));
         return v.Kind switch
         {
             TaosValueKind.Float or TaosValueKind.Double => v.Double,
@@ -346,14 +397,12 @@ public sealed class TaosDataReader : DbDataReader
         };
     }
 
-    /// <inheritdoc/>
+    /// <summary>An integer column's value (FLOAT and DOUBLE do not read as decimal: the conversion is not exact).</summary>
     public override decimal GetDecimal(int ordinal)
     {
-        ref readonly var v = ref NonNull(ordinal);
+        ref readonly var v = ref Typed(ordinal, ColumnReads.Decimal, typeof(decimal));
         return v.Kind switch
         {
-            TaosValueKind.Float => (decimal)(float)v.Double,
-            TaosValueKind.Double => (decimal)v.Double,
             TaosValueKind.Int64 => v.Int64,
             TaosValueKind.UInt64 => v.UInt64,
             _ => throw Cast(ordinal, typeof(decimal)),
@@ -361,11 +410,8 @@ public sealed class TaosDataReader : DbDataReader
     }
 
     /// <summary>A VARCHAR, NCHAR or JSON value as text.</summary>
-    public override string GetString(int ordinal)
-    {
-        ref readonly var v = ref NonNull(ordinal);
-        return v.Kind is TaosValueKind.String or TaosValueKind.Json ? (string)v.Ref! : throw Cast(ordinal, typeof(string));
-    }
+    public override string GetString(int ordinal) =>
+        Typed(ordinal, ColumnReads.String, typeof(string)).Ref as string ?? throw Cast(ordinal, typeof(string));
 
     /// <inheritdoc/>
     public override char GetChar(int ordinal)
@@ -383,8 +429,7 @@ public sealed class TaosDataReader : DbDataReader
     /// <exception cref="InvalidCastException">A nanosecond value that is not a multiple of 100 ns (use <see cref="GetTaosTimestamp"/>).</exception>
     public override DateTime GetDateTime(int ordinal)
     {
-        ref readonly var v = ref NonNull(ordinal);
-        if (v.Kind != TaosValueKind.Timestamp) throw Cast(ordinal, typeof(DateTime));
+        ref readonly var v = ref Typed(ordinal, ColumnReads.Timestamp, typeof(DateTime));
         var utc = v.Timestamp.ToDateTime();
         return _timeZone is null
             ? utc
@@ -395,52 +440,49 @@ public sealed class TaosDataReader : DbDataReader
     /// <exception cref="InvalidCastException">A nanosecond value that is not a multiple of 100 ns (use <see cref="GetTaosTimestamp"/>).</exception>
     public DateTimeOffset GetDateTimeOffset(int ordinal)
     {
-        ref readonly var v = ref NonNull(ordinal);
-        if (v.Kind != TaosValueKind.Timestamp) throw Cast(ordinal, typeof(DateTimeOffset));
+        ref readonly var v = ref Typed(ordinal, ColumnReads.Timestamp, typeof(DateTimeOffset));
         return v.Timestamp.ToDateTimeOffset(TimeSpan.FromMinutes(v.OffsetMinutes));
     }
 
     /// <summary>A TIMESTAMP exactly: epoch ticks in the database's precision.</summary>
     public TaosTimestamp GetTaosTimestamp(int ordinal)
     {
-        ref readonly var v = ref NonNull(ordinal);
-        return v.Kind == TaosValueKind.Timestamp ? v.Timestamp : throw Cast(ordinal, typeof(TaosTimestamp));
+        return Typed(ordinal, ColumnReads.Timestamp, typeof(TaosTimestamp)).Timestamp;
     }
 
     /// <summary>Copies bytes of a VARBINARY or GEOMETRY value (or the UTF-8 bytes of a string).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A negative <paramref name="dataOffset"/>, or a buffer range outside <paramref name="buffer"/>.</exception>
     public override long GetBytes(int ordinal, long dataOffset, byte[]? buffer, int bufferOffset, int length)
     {
-        ref readonly var v = ref NonNull(ordinal);
-        byte[] bytes = v.Kind switch
-        {
-            TaosValueKind.Bytes => (byte[])v.Ref!,
-            TaosValueKind.String or TaosValueKind.Json => Encoding.UTF8.GetBytes((string)v.Ref!),
-            _ => throw Cast(ordinal, typeof(byte[])),
-        };
-        if (buffer is null) return bytes.Length;
-        ArgumentOutOfRangeException.ThrowIfNegative(dataOffset);
-        // A chunked read asks once past the end and expects 0, as from other providers.
-        if (dataOffset >= bytes.Length) return 0;
-        int count = (int)Math.Max(0, Math.Min(length, bytes.Length - dataOffset));
-        Array.Copy(bytes, dataOffset, buffer, bufferOffset, count);
-        return count;
+        ref readonly var v = ref Typed(ordinal, ColumnReads.Stream, typeof(byte[]));
+        byte[] bytes = v.Ref as byte[] ?? Encoding.UTF8.GetBytes((string)v.Ref!);
+        return CopyChunk(bytes, dataOffset, buffer, bufferOffset, length);
     }
 
     /// <inheritdoc/>
-    public override long GetChars(int ordinal, long dataOffset, char[]? buffer, int bufferOffset, int length)
+    /// <exception cref="ArgumentOutOfRangeException">A negative <paramref name="dataOffset"/>, or a buffer range outside <paramref name="buffer"/>.</exception>
+    public override long GetChars(int ordinal, long dataOffset, char[]? buffer, int bufferOffset, int length) =>
+        CopyChunk(GetString(ordinal).AsSpan(), dataOffset, buffer, bufferOffset, length);
+
+    // The ADO.NET chunk read: the whole length for a null buffer; 0 from the end on (a chunked read asks once past it).
+    private static long CopyChunk<TItem>(ReadOnlySpan<TItem> data, long dataOffset, TItem[]? buffer, int bufferOffset, int length)
     {
-        string s = GetString(ordinal);
-        if (buffer is null) return s.Length;
+        if (buffer is null) return data.Length;
         ArgumentOutOfRangeException.ThrowIfNegative(dataOffset);
-        if (dataOffset >= s.Length) return 0;
-        int count = (int)Math.Max(0, Math.Min(length, s.Length - dataOffset));
-        s.CopyTo((int)dataOffset, buffer, bufferOffset, count);
+        ArgumentOutOfRangeException.ThrowIfNegative(bufferOffset);
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(bufferOffset, buffer.Length);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(length, buffer.Length - bufferOffset);
+        if (dataOffset >= data.Length) return 0;
+        int count = (int)Math.Min(length, data.Length - dataOffset);
+        data.Slice((int)dataOffset, count).CopyTo(buffer.AsSpan(bufferOffset));
         return count;
     }
 
     /// <summary>The result's columns from <c>column_meta</c> (name, TDengine type, length, .NET type).</summary>
     public ReadOnlyCollection<DbColumn> GetColumnSchema()
     {
+        Open();
         if (_schema is null)
         {
             var list = new List<DbColumn>(_columns.Length);
@@ -454,49 +496,11 @@ public sealed class TaosDataReader : DbDataReader
         return _schema;
     }
 
-    /// <inheritdoc/>
-    [UnconditionalSuppressMessage("Trimming", "IL2111", Justification = "A schema table's DataType column holds Type objects by design.")]
-    public override DataTable GetSchemaTable()
+    /// <summary>The result's columns as a schema table; null for a statement without a result set (DDL, INSERT).</summary>
+    public override DataTable? GetSchemaTable()
     {
-        var table = new DataTable("SchemaTable");
-        table.Columns.Add(SchemaTableColumn.ColumnName, typeof(string));
-        table.Columns.Add(SchemaTableColumn.ColumnOrdinal, typeof(int));
-        table.Columns.Add(SchemaTableColumn.ColumnSize, typeof(int));
-        table.Columns.Add(SchemaTableColumn.NumericPrecision, typeof(short));
-        table.Columns.Add(SchemaTableColumn.NumericScale, typeof(short));
-        table.Columns.Add(SchemaTableColumn.DataType, typeof(Type));
-        table.Columns.Add(SchemaTableColumn.ProviderType, typeof(int));
-        table.Columns.Add("DataTypeName", typeof(string));
-        table.Columns.Add(SchemaTableColumn.IsLong, typeof(bool));
-        table.Columns.Add(SchemaTableColumn.AllowDBNull, typeof(bool));
-        table.Columns.Add(SchemaTableColumn.IsUnique, typeof(bool));
-        table.Columns.Add(SchemaTableColumn.IsKey, typeof(bool));
-        table.Columns.Add(SchemaTableColumn.BaseColumnName, typeof(string));
-        table.Columns.Add(SchemaTableOptionalColumn.IsReadOnly, typeof(bool));
-        table.Columns.Add(SchemaTableColumn.IsAliased, typeof(bool));
-        table.Columns.Add(SchemaTableColumn.IsExpression, typeof(bool));
-        foreach (TaosDbColumn c in GetColumnSchema().Cast<TaosDbColumn>())
-        {
-            var row = table.NewRow();
-            row[SchemaTableColumn.ColumnName] = c.ColumnName;
-            row[SchemaTableColumn.ColumnOrdinal] = c.ColumnOrdinal!.Value;
-            row[SchemaTableColumn.ColumnSize] = c.Length;
-            row[SchemaTableColumn.NumericPrecision] = DBNull.Value;
-            row[SchemaTableColumn.NumericScale] = DBNull.Value;
-            row[SchemaTableColumn.DataType] = c.DataType!;
-            row[SchemaTableColumn.ProviderType] = (int)c.TaosType;
-            row["DataTypeName"] = c.DataTypeName!;
-            row[SchemaTableColumn.IsLong] = c.IsLong ?? false;
-            row[SchemaTableColumn.AllowDBNull] = true;
-            row[SchemaTableColumn.IsUnique] = false;
-            row[SchemaTableColumn.IsKey] = false;
-            row[SchemaTableColumn.BaseColumnName] = c.ColumnName;
-            row[SchemaTableOptionalColumn.IsReadOnly] = true;
-            row[SchemaTableColumn.IsAliased] = false;
-            row[SchemaTableColumn.IsExpression] = false;
-            table.Rows.Add(row);
-        }
-        return table;
+        if (!Open()._hasResultSet) return null;
+        return TaosSchemaTable.Build(GetColumnSchema().Cast<TaosDbColumn>());
     }
 
     /// <inheritdoc/>
@@ -533,45 +537,50 @@ public sealed class TaosDataReader : DbDataReader
         return default;
     }
 
+    private TaosDataReader Open() => _closed ? throw new InvalidOperationException(TaosStrings.ReaderClosed) : this;
+
     private TaosColumnMeta Column(int ordinal)
     {
+        if (Open()._columns.Length == 0) throw new InvalidOperationException(TaosStrings.NoResultSet);
         if ((uint)ordinal >= (uint)_columns.Length) throw new IndexOutOfRangeException(TaosStrings.OrdinalOutOfRange(ordinal, _columns.Length));
         return _columns[ordinal];
     }
 
     private ref readonly TaosValue Cell(int ordinal)
     {
-        ObjectDisposedException.ThrowIf(_closed, this);
         Column(ordinal);
         if (!_onRow) throw new InvalidOperationException(TaosStrings.NoCurrentRow);
         return ref _current[ordinal];
     }
 
-    private ref readonly TaosValue NonNull(int ordinal)
+    // The column's type decides whether the read is allowed (one bit test); then the value must not be NULL.
+    private ref readonly TaosValue Typed(int ordinal, ColumnReads read, Type requested)
     {
         ref readonly var v = ref Cell(ordinal);
+        if ((_reads[ordinal] & read) == 0) throw Cast(ordinal, requested);
         if (v.IsNull) throw new InvalidCastException(TaosStrings.ColumnIsNull(_columns[ordinal].Name));
         return ref v;
     }
 
-    private long IntegerValue(int ordinal)
+    private long IntegerValue(int ordinal, ColumnReads read, Type requested)
     {
-        ref readonly var v = ref NonNull(ordinal);
+        ref readonly var v = ref Typed(ordinal, read, requested);
         return v.Kind switch
         {
-            TaosValueKind.Int64 or TaosValueKind.Bool => v.Int64,
-            TaosValueKind.UInt64 => v.UInt64 <= long.MaxValue ? v.Int64 : throw new OverflowException(CastMessage(ordinal, typeof(long))),
-            _ => throw Cast(ordinal, typeof(long)),
+            TaosValueKind.Int64 => v.Int64,
+            TaosValueKind.UInt64 when v.UInt64 <= long.MaxValue => v.Int64,
+            TaosValueKind.UInt64 => throw new OverflowException(CastMessage(ordinal, requested)),
+            _ => throw Cast(ordinal, requested),
         };
     }
 
-    private ulong UnsignedValue(int ordinal, Type requested)
+    private ulong UnsignedValue(int ordinal, ColumnReads read, Type requested)
     {
-        ref readonly var v = ref NonNull(ordinal);
+        ref readonly var v = ref Typed(ordinal, read, requested);
         return v.Kind switch
         {
             TaosValueKind.UInt64 => v.UInt64,
-            TaosValueKind.Int64 when v.Int64 >= 0 => (ulong)v.Int64,
+            TaosValueKind.Int64 when v.Int64 >= 0 => v.UInt64,
             TaosValueKind.Int64 => throw new OverflowException(CastMessage(ordinal, requested)),
             _ => throw Cast(ordinal, requested),
         };

@@ -12,6 +12,7 @@ namespace Taos;
 public sealed class TaosParameter : DbParameter
 {
     private string _name = "";
+    private string _sourceColumn = "";
     private object? _value;
 
     /// <summary>Creates an unnamed parameter (for <c>?</c> placeholders) without a value.</summary>
@@ -30,7 +31,7 @@ public sealed class TaosParameter : DbParameter
 
     private DbType? _dbType;
 
-    /// <summary>The type set explicitly, else the one inferred from <see cref="Value"/> (as other providers do; <see cref="DbType.Object"/> for null).</summary>
+    /// <summary>The type set explicitly, else the one inferred from <see cref="Value"/> (as other providers do; <see cref="DbType.String"/> without a value, as the ADO.NET specification has it).</summary>
     public override DbType DbType
     {
         get => _dbType ?? InferDbType(_value);
@@ -51,7 +52,7 @@ public sealed class TaosParameter : DbParameter
     }
 
     /// <inheritdoc/>
-    public override bool IsNullable { get; set; } = true;
+    public override bool IsNullable { get; set; }
 
     /// <inheritdoc/>
     [AllowNull]
@@ -66,7 +67,14 @@ public sealed class TaosParameter : DbParameter
 
     /// <inheritdoc/>
     [AllowNull]
-    public override string SourceColumn { get; set; } = "";
+    public override string SourceColumn
+    {
+        get => _sourceColumn;
+        set => _sourceColumn = value ?? "";
+    }
+
+    /// <summary>The row version a data adapter reads the value from; <see cref="DataRowVersion.Current"/> by default.</summary>
+    public override DataRowVersion SourceVersion { get; set; } = DataRowVersion.Current;
 
     /// <inheritdoc/>
     public override bool SourceColumnNullMapping { get; set; }
@@ -83,7 +91,7 @@ public sealed class TaosParameter : DbParameter
 
     private static DbType InferDbType(object? value) => value switch
     {
-        null or DBNull => DbType.Object,
+        null or DBNull => DbType.String,
         Enum e => InferDbType(Convert.ChangeType(e, Enum.GetUnderlyingType(e.GetType()), System.Globalization.CultureInfo.InvariantCulture)),
         string => DbType.String,
         char => DbType.StringFixedLength,

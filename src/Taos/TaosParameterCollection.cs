@@ -22,14 +22,14 @@ public sealed class TaosParameterCollection : DbParameterCollection
     public new TaosParameter this[int index]
     {
         get => _items[index];
-        set => _items[index] = value;
+        set => _items[index] = Cast(value);
     }
 
     /// <summary>The parameter named <paramref name="parameterName"/> (with or without <c>@</c>).</summary>
     public new TaosParameter this[string parameterName]
     {
         get => _items[IndexOfChecked(parameterName)];
-        set => _items[IndexOfChecked(parameterName)] = value;
+        set => _items[IndexOfChecked(parameterName)] = Cast(value);
     }
 
     /// <summary>Adds a parameter.</summary>
@@ -122,6 +122,9 @@ public sealed class TaosParameterCollection : DbParameterCollection
         return i >= 0 ? i : throw new ArgumentException(TaosStrings.MissingParameter(parameterName), nameof(parameterName));
     }
 
-    private static TaosParameter Cast(object value) => value as TaosParameter
-        ?? throw new InvalidCastException(TaosStrings.NotATaosParameter(value));
+    private static TaosParameter Cast(object? value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return value as TaosParameter ?? throw new InvalidCastException(TaosStrings.NotATaosParameter(value));
+    }
 }

@@ -53,4 +53,42 @@ public class TaosDataReaderTests
         Assert.Equal(new TaosTimestamp(ticks, precision), reader.GetTaosTimestamp(0));
         Assert.False(await reader.ReadAsync());
     }
+
+    [Fact]
+    public async Task GetFieldValue_non_string_types_allocate_nothing_per_row()
+    {
+        const int rows = 20_000;
+        var data = new TaosValue[rows][];
+        for (int i = 0; i < rows; i++)
+        {
+            data[i] =
+            [
+                Timestamp(1704067200000L + i, TaosPrecision.Milliseconds),
+                new() { Kind = TaosValueKind.Int64, Int64 = i },
+                new() { Kind = TaosValueKind.Int64, Int64 = -i },
+                new() { Kind = TaosValueKind.Double, Double = i / 2.0 },
+                new() { Kind = TaosValueKind.Float, Double = i / 4.0 },
+            ];
+        }
+        var result = new FakeResult(
+        [
+            new TaosColumnMeta("ts", "TIMESTAMP", TaosDataType.Timestamp, 8, TaosPrecision.Milliseconds),
+            new TaosColumnMeta("i", "INT", TaosDataType.Int, 4, TaosPrecision.Milliseconds),
+            new TaosColumnMeta("bi", "BIGINT", TaosDataType.BigInt, 8, TaosPrecision.Milliseconds),
+            new TaosColumnMeta("d", "DOUBLE", TaosDataType.Double, 8, TaosPrecision.Milliseconds),
+            new TaosColumnMeta("f", "FLOAT", TaosDataType.Float, 4, TaosPrecision.Milliseconds),
+        ], data);
+        await using var reader = await TaosDataReader.CreateAsync(new TaosCommand(), result, System.Data.CommandBehavior.Default, false, CancellationToken.None);
+        Assert.True(reader.Read());
+        double sum = Sum(reader);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        while (reader.Read()) sum += Sum(reader);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.True(sum > 0);
+        Assert.True(allocated < rows, $"{allocated} bytes for {rows} rows");
+    }
+
+    private static double Sum(TaosDataReader r) =>
+        r.GetFieldValue<DateTime>(0).Ticks + r.GetFieldValue<TaosTimestamp>(0).EpochTicks + r.GetFieldValue<int>(1) + r.GetFieldValue<long>(2) +
+        r.GetFieldValue<double>(3) + r.GetFieldValue<float>(4) + r.GetInt32(1) + r.GetInt64(2) + r.GetDouble(3) + r.GetFloat(4) + r.GetDateTime(0).Ticks;
 }

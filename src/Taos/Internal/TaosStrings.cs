@@ -11,6 +11,9 @@ internal static class TaosStrings
     public const string ConnectionAlreadyOpen = "The connection is already open.";
     public const string NoConnection = "The command has no connection. Set TaosCommand.Connection.";
     public const string EmptyCommand = "The command text is empty. Set TaosCommand.CommandText.";
+    public const string ReaderOpen = "A reader is open on this connection: close it before running another command or changing this one.";
+    public const string ReaderClosed = "The reader is closed.";
+    public const string NoResultSet = "The statement returned no result set (it was not a query), so there are no columns to read.";
     public const string NoCurrentRow = "There is no current row. Call Read() first and check that it returned true.";
     public const string NoUrl = "The connection string names no server: set Url (e.g. Url=http://localhost:6041) or Host.";
     public const string TransactionsNotSupported = "TDengine has no transactions.";

@@ -209,7 +209,8 @@ public class AdoContractTests(ServerFixture server)
         Assert.Equal((sbyte)-1, r.GetFieldValue<sbyte?>(2));
         Assert.Equal(ulong.MaxValue, r.GetFieldValue<ulong?>(9));
         Assert.Equal(1.5f, r.GetFieldValue<float?>(10));
-        Assert.Equal(2.5m, r.GetFieldValue<decimal>(11));
+        // ADO.NET specification: a DOUBLE does not read as decimal (GetDecimal_throws_for_*_Double).
+        Assert.Throws<InvalidCastException>(() => r.GetFieldValue<decimal>(11));
         Assert.Equal('ñ', r.GetFieldValue<char>(13));
         Assert.Equal(new byte[] { 1, 2 }, r.GetFieldValue<byte[]>(14));
         var buf = new byte[1];
@@ -227,7 +228,8 @@ public class AdoContractTests(ServerFixture server)
         Assert.True(r.Read());
         Assert.True(r.IsDBNull(4));
         Assert.Null(r.GetFieldValue<int?>(4));
-        Assert.Null(r.GetFieldValue<string?>(12));
+        // ADO.NET specification: GetFieldValue<string> of NULL throws (only nullable value types read NULL as null).
+        Assert.Throws<InvalidCastException>(() => r.GetFieldValue<string?>(12));
         Assert.Throws<InvalidCastException>(() => r.GetInt32(4));
         Assert.False(r.Read());
         Assert.False(r.Read());
@@ -257,7 +259,7 @@ public class AdoContractTests(ServerFixture server)
         using var c = Setup("p14");
         using var cmd = new TaosCommand("select * from t", c);
         using var r = cmd.ExecuteReader(CommandBehavior.KeyInfo);
-        var st = r.GetSchemaTable();
+        var st = r.GetSchemaTable()!;
         Assert.Equal(15, st.Rows.Count);
         Assert.Equal("ubi", st.Rows[9][SchemaTableColumn.ColumnName]);
         Assert.Equal(typeof(ulong), st.Rows[9][SchemaTableColumn.DataType]);
@@ -333,8 +335,10 @@ public class AdoContractTests(ServerFixture server)
             Assert.True(r.Read());
             Assert.Equal(-3, r.GetInt32(r.GetOrdinal("I")));
             Assert.Equal(2.5, r.GetFieldValue<double>(r.GetOrdinal("D")));
-            Assert.Equal("1.5", r.GetFieldValue<string>(2));
-            Assert.Equal("2.5", r.GetFieldValue<string>(1));
+            Assert.Equal(1.5f, r.GetFieldValue<float>(2));
+            // ADO.NET specification: numbers do not read as strings (GetString_throws_for_*_Single/Double).
+            Assert.Throws<InvalidCastException>(() => r.GetFieldValue<string>(2));
+            Assert.Throws<InvalidCastException>(() => r.GetFieldValue<string>(1));
         }
         finally
         {

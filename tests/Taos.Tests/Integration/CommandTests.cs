@@ -57,7 +57,7 @@ public class CommandTests(ServerFixture server)
         Assert.Equal([8, 4, 4, 4, 4, 24], schema.Select(s => s.Length));
         Assert.Equal(typeof(float), schema[1].DataType);
         Assert.Equal(TaosDataType.VarChar, schema[5].TaosType);
-        var table = r.GetSchemaTable();
+        var table = r.GetSchemaTable()!;
         Assert.Equal(6, table.Rows.Count);
         Assert.Equal("location", table.Rows[5][SchemaTableColumn.ColumnName]);
         Assert.Equal(24, table.Rows[5][SchemaTableColumn.ColumnSize]);

@@ -78,7 +78,8 @@ public class RecordedResponseTests
             Assert.Equal(DBNull.Value, r.GetValue(i));
         }
         Assert.Null(r.GetFieldValue<int?>(4));
-        Assert.Null(r.GetFieldValue<string?>(12));
+        // ADO.NET specification: GetFieldValue<string> of NULL throws (only nullable value types read NULL as null).
+        Assert.Throws<InvalidCastException>(() => r.GetFieldValue<string?>(12));
         Assert.Throws<InvalidCastException>(() => r.GetInt32(4));
         Assert.False(r.IsDBNull(17));
 
@@ -213,7 +214,7 @@ public class RecordedResponseTests
         Assert.True(r.IsDBNull(0));
         Assert.Equal("", r.GetString(1));
         Assert.True(r.IsDBNull(2));
-        Assert.Equal(3, r.GetSchemaTable().Rows.Count);
+        Assert.Equal(3, r.GetSchemaTable()!.Rows.Count);
     }
 
     [Fact]
