@@ -6,9 +6,20 @@ using Taos.Transport;
 namespace Taos;
 
 /// <summary>
-/// One SQL statement, run on the session of its connection (over REST: one HTTP request).
+/// SQL statements, run on the session of their connection (over REST: one HTTP request per statement).
 /// </summary>
 /// <remarks>
+/// <para>
+/// TDengine runs only the first statement of a request, so the command splits its text at the <c>;</c> outside
+/// string literals, quoted identifiers and comments, and runs the statements one after the other, in order (empty
+/// statements and comments between them are skipped; a text of comments only runs nothing and has no result set).
+/// A statement that fails throws <see cref="TaosException"/> naming its position (from 1) and its text; the
+/// statements before it have run and stay run (TDengine has no transactions), the ones after it do not run.
+/// Each statement is bound with all of the command's parameters: <c>@name</c> anywhere refers to the same parameter,
+/// and <c>?</c> placeholders take the parameters in order across the statements (the first <c>?</c> of the second
+/// statement takes the parameter after the last one the first statement took).
+/// </para>
+/// <para>
 /// Parameters travel to the connection's transport as values; the REST transport writes them into the statement
 /// text on the client (TDengine's REST interface has no binding):
 /// <c>@name</c> placeholders take the parameter of that name, <c>?</c> placeholders take the parameters in order.
@@ -17,6 +28,7 @@ namespace Taos;
 /// <c>byte[]</c> as <c>'\x…'</c>, <see cref="DateTime"/>/<see cref="DateTimeOffset"/>/<see cref="TaosTimestamp"/> as
 /// RFC 3339 strings with an explicit zone (an unspecified <see cref="DateTime"/> is taken in the connection's
 /// <c>Timezone</c>, else UTC), numbers in invariant culture, null as <c>NULL</c>; other types are rejected.
+/// </para>
 /// </remarks>
 public sealed class TaosCommand : DbCommand
 {
@@ -26,6 +38,7 @@ public sealed class TaosCommand : DbCommand
     private ITaosResult? _active;
     private CancellationTokenSource? _waiting;
     private TaosDataReader? _reader;
+    private StatementCursor? _cursor;
 
     /// <summary>Creates a command without text or connection.</summary>
     public TaosCommand()
@@ -40,7 +53,10 @@ public sealed class TaosCommand : DbCommand
         _connection = connection;
     }
 
-    /// <summary>The SQL statement (one statement per command).</summary>
+    /// <summary>
+    /// The SQL text: one statement, or several separated by <c>;</c> (see the class remarks); empty or whitespace-only
+    /// text cannot run.
+    /// </summary>
     /// <exception cref="InvalidOperationException">Set while a reader of this command is open.</exception>
     [AllowNull]
     public override string CommandText
@@ -123,7 +139,10 @@ public sealed class TaosCommand : DbCommand
 
     internal bool OwnsConnection { get; init; }
 
-    /// <summary>Aborts the request that is running: a wait for the answer throws <see cref="OperationCanceledException"/>, a reader then fails.</summary>
+    /// <summary>
+    /// Aborts the request that is running (a wait for the answer throws <see cref="OperationCanceledException"/>, a
+    /// reader then fails) and drops the command's statements that have not started.
+    /// </summary>
     public override void Cancel()
     {
         // Before the answer starts there is no result to abort yet: cancel the wait for it instead.
@@ -134,6 +153,7 @@ public sealed class TaosCommand : DbCommand
         catch (ObjectDisposedException)
         {
         }
+        Volatile.Read(ref _cursor)?.Abandon();
         Volatile.Read(ref _active)?.Dispose();
     }
 
@@ -152,8 +172,12 @@ public sealed class TaosCommand : DbCommand
     /// <inheritdoc/>
     protected override DbParameter CreateDbParameter() => CreateParameter();
 
-    /// <summary>Runs the statement and returns the number of affected rows (INSERT: rows written; DDL: 0); -1 for a query.</summary>
-    /// <exception cref="TaosException">TDengine rejected the statement, or the request failed or timed out.</exception>
+    /// <summary>
+    /// Runs every statement of the text, in order, and returns the sum of their affected rows (INSERT: rows written;
+    /// DDL: 0); -1 when none of them reports affected rows (queries, or a text of comments only).
+    /// </summary>
+    /// <exception cref="TaosException">TDengine rejected a statement (the ones before it have run, the ones after it
+    /// do not), or the request failed or timed out.</exception>
     public override int ExecuteNonQuery() => ExecuteNonQueryAsync(false, CancellationToken.None).GetAwaiter().GetResult();
 
     /// <inheritdoc cref="ExecuteNonQuery"/>
@@ -162,22 +186,16 @@ public sealed class TaosCommand : DbCommand
 
     private async ValueTask<int> ExecuteNonQueryAsync(bool async, CancellationToken cancellationToken)
     {
-        await using var result = await ExecuteCoreAsync(async, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return result.AffectedRows is long n ? (int)Math.Min(n, int.MaxValue) : -1;
-        }
-        finally
-        {
-            Volatile.Write(ref _active, null);
-        }
+        CheckCanExecute(cancellationToken);
+        var cursor = new StatementCursor(StatementPlanner.ForCommand(_commandText, Parameters));
+        return ToRecordsAffected(await RunRestAsync(cursor, async, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>
-    /// Runs the statement and returns the first column of the first row, or null when there is none; for INSERT and
-    /// DDL, which answer no rows, the number of affected rows (as <see cref="int"/>).
+    /// Runs every statement and returns the first column of the first row of the first result set, or null when it
+    /// has no row; when no statement is a query (INSERT, DDL), the sum of affected rows (as <see cref="int"/>).
     /// </summary>
-    /// <exception cref="TaosException">TDengine rejected the statement, or the request failed or timed out.</exception>
+    /// <exception cref="TaosException">TDengine rejected a statement, or the request failed or timed out.</exception>
     public override object? ExecuteScalar() => ExecuteScalarAsync(false, CancellationToken.None).GetAwaiter().GetResult();
 
     /// <inheritdoc cref="ExecuteScalar"/>
@@ -186,23 +204,39 @@ public sealed class TaosCommand : DbCommand
 
     private async ValueTask<object?> ExecuteScalarAsync(bool async, CancellationToken cancellationToken)
     {
-        await using var reader = await ExecuteReaderAsync(CommandBehavior.Default, async, cancellationToken).ConfigureAwait(false);
-        if (reader.FieldCount == 0)
-        {
-            return reader.RecordsAffected;
-        }
-        return await reader.ReadAsync(async, cancellationToken).ConfigureAwait(false) ? reader.GetValue(0) : null;
+        var plan = PlanForExecution(cancellationToken);
+        return await ExecuteScalarAsync(plan, async, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Runs the statement and returns a reader that decodes the answer while it arrives.</summary>
-    /// <exception cref="TaosException">TDengine rejected the statement, or the request failed or timed out.</exception>
+    /// <summary>The scalar of <paramref name="plan"/>; disposing the reader runs the statements after the first result set.</summary>
+    internal async ValueTask<object?> ExecuteScalarAsync(List<PlannedStatement> plan, bool async, CancellationToken cancellationToken)
+    {
+        await using var reader = await ExecuteReaderAsync(plan, CommandBehavior.Default, async, cancellationToken).ConfigureAwait(false);
+        do
+        {
+            if (reader.FieldCount > 0)
+            {
+                return await reader.ReadAsync(async, cancellationToken).ConfigureAwait(false) ? reader.GetValue(0) : null;
+            }
+        }
+        while (await reader.NextResultAsync(async, cancellationToken).ConfigureAwait(false));
+        return plan.Count == 0 ? null : reader.RecordsAffected;
+    }
+
+    /// <summary>
+    /// Runs the first statement and returns a reader that decodes its answer while it arrives; <see cref="DbDataReader.NextResult()"/>
+    /// runs the next statement and moves to its result. Closing the reader runs the statements not reached yet (as a
+    /// server that receives a whole batch would) and throws the error of the first that fails.
+    /// </summary>
+    /// <exception cref="TaosException">TDengine rejected the first statement, or the request failed or timed out.</exception>
     public new TaosDataReader ExecuteReader() => ExecuteReaderAsync(CommandBehavior.Default, false, CancellationToken.None).GetAwaiter().GetResult();
 
     /// <summary>
-    /// Runs the statement and returns a reader. <see cref="CommandBehavior.SchemaOnly"/> gives the columns and no rows,
-    /// <see cref="CommandBehavior.SingleRow"/> at most one row, <see cref="CommandBehavior.CloseConnection"/> closes the
-    /// connection with the reader. REST tells a result's columns only by running it, so SchemaOnly still runs the
-    /// statement (an INSERT still writes).
+    /// Runs the first statement and returns a reader. <see cref="CommandBehavior.SchemaOnly"/> gives the columns and no rows,
+    /// <see cref="CommandBehavior.SingleRow"/> at most one row, <see cref="CommandBehavior.SingleResult"/> (and SingleRow)
+    /// the first result only, <see cref="CommandBehavior.CloseConnection"/> closes the connection with the reader. REST
+    /// tells a result's columns only by running it, so SchemaOnly still runs the statements (an INSERT still writes),
+    /// and the statements after the first result still run when the reader closes.
     /// </summary>
     public new TaosDataReader ExecuteReader(CommandBehavior behavior) => ExecuteReaderAsync(behavior, false, CancellationToken.None).GetAwaiter().GetResult();
 
@@ -230,12 +264,24 @@ public sealed class TaosCommand : DbCommand
     protected override async Task<DbDataReader> ExecuteDbDataReaderAsync(CommandBehavior behavior, CancellationToken cancellationToken) =>
         await ExecuteReaderAsync(behavior, true, cancellationToken).ConfigureAwait(false);
 
-    private async ValueTask<TaosDataReader> ExecuteReaderAsync(CommandBehavior behavior, bool async, CancellationToken cancellationToken)
+    private async ValueTask<TaosDataReader> ExecuteReaderAsync(CommandBehavior behavior, bool async, CancellationToken cancellationToken) =>
+        await ExecuteReaderAsync(PlanForExecution(cancellationToken), behavior, async, cancellationToken).ConfigureAwait(false);
+
+    private List<PlannedStatement> PlanForExecution(CancellationToken cancellationToken)
     {
-        var result = await ExecuteCoreAsync(async, cancellationToken).ConfigureAwait(false);
+        CheckCanExecute(cancellationToken);
+        return StatementPlanner.ForCommand(_commandText, Parameters);
+    }
+
+    /// <summary>Runs the first statement of <paramref name="plan"/> and returns the reader over its results.</summary>
+    internal async ValueTask<TaosDataReader> ExecuteReaderAsync(List<PlannedStatement> plan, CommandBehavior behavior, bool async, CancellationToken cancellationToken)
+    {
+        CheckCanExecute(cancellationToken);
+        var cursor = new StatementCursor(plan);
+        var result = cursor.HasNext ? await RunStatementAsync(cursor, async, cancellationToken).ConfigureAwait(false) : EmptyResult.Instance;
         try
         {
-            var reader = await TaosDataReader.CreateAsync(this, result, behavior, async, cancellationToken).ConfigureAwait(false);
+            var reader = await TaosDataReader.CreateAsync(this, result, behavior, async, cancellationToken, cursor).ConfigureAwait(false);
             _reader = reader;
             _connection!.ActiveReader = reader;
             return reader;
@@ -246,6 +292,55 @@ public sealed class TaosCommand : DbCommand
             throw;
         }
     }
+
+    /// <summary>Runs every statement of <paramref name="plan"/>, dropping their answers; the sum of affected rows, null when none reports any.</summary>
+    internal ValueTask<long?> ExecuteNonQueryAsync(List<PlannedStatement> plan, bool async, CancellationToken cancellationToken)
+    {
+        CheckCanExecute(cancellationToken);
+        return RunRestAsync(new StatementCursor(plan), async, cancellationToken);
+    }
+
+    /// <summary>Runs the statements <paramref name="cursor"/> has left, dropping their answers; the sum of affected rows, null when none reports any.</summary>
+    internal async ValueTask<long?> RunRestAsync(StatementCursor cursor, bool async, CancellationToken cancellationToken)
+    {
+        long? affected = null;
+        while (cursor.HasNext)
+        {
+            await using var result = await RunStatementAsync(cursor, async, cancellationToken).ConfigureAwait(false);
+            Volatile.Write(ref _active, null);
+            if (result.AffectedRows is long n) affected = (affected ?? 0) + n;
+        }
+        return affected;
+    }
+
+    /// <summary>
+    /// Runs the cursor's next statement. When it fails in an execution of several statements, the cursor is abandoned
+    /// and the <see cref="TaosException"/> names the statement's position and text.
+    /// </summary>
+    internal async ValueTask<ITaosResult> RunStatementAsync(StatementCursor cursor, bool async, CancellationToken cancellationToken)
+    {
+        var statement = cursor.Next();
+        Volatile.Write(ref _cursor, cursor);
+        try
+        {
+            var result = await ExecuteCoreAsync(statement, async, cancellationToken).ConfigureAwait(false);
+            statement.Owner?.AddRecordsAffected(result.AffectedRows);
+            return result;
+        }
+        catch (TaosException e) when (statement.Count > 1)
+        {
+            cursor.Abandon();
+            throw new TaosException(TaosStrings.StatementFailed(statement.Index, statement.Count, statement.Sql, e.Message),
+                e.ErrorCode, e.Description, e.Sql, e.RequestId, e);
+        }
+        catch
+        {
+            cursor.Abandon();
+            throw;
+        }
+    }
+
+    internal static int ToRecordsAffected(long? affected) => affected is long n ? (int)Math.Min(n, int.MaxValue) : -1;
 
     internal void ReaderClosed(TaosDataReader reader)
     {
@@ -269,21 +364,25 @@ public sealed class TaosCommand : DbCommand
         base.Dispose(disposing);
     }
 
-    private async ValueTask<ITaosResult> ExecuteCoreAsync(bool async, CancellationToken cancellationToken)
+    /// <summary>Checks that the command can start: not cancelled, an open connection without an open reader.</summary>
+    private void CheckCanExecute(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var connection = _connection ?? throw new InvalidOperationException(TaosStrings.NoConnection);
         connection.CheckOpen();
-        if (string.IsNullOrWhiteSpace(_commandText))
-        {
-            throw new InvalidOperationException(TaosStrings.EmptyCommand);
-        }
         if (connection.ActiveReader is not null) throw new InvalidOperationException(TaosStrings.ReaderOpen);
+    }
+
+    private async ValueTask<ITaosResult> ExecuteCoreAsync(PlannedStatement statement, bool async, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var connection = _connection ?? throw new InvalidOperationException(TaosStrings.NoConnection);
+        connection.CheckOpen();
         var dataSource = connection.GetDataSource();
         dataSource.ThrowIfDisposed();
         var session = connection.Session;
-        var request = new TaosRequest(_commandText, ParameterValues(), RequestId ?? RequestIds.Next(), ToTimeout(CommandTimeout));
-        using var activity = TaosActivitySource.StartCommand(dataSource, session.Database, _commandText, request.RequestId);
+        var request = new TaosRequest(statement.Sql, statement.Parameters, RequestId ?? RequestIds.Next(), ToTimeout(CommandTimeout));
+        using var activity = TaosActivitySource.StartCommand(dataSource, session.Database, statement.Sql, request.RequestId);
         var waiting = new CancellationTokenSource();
         Volatile.Write(ref _waiting, waiting);
         var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, waiting.Token) : null;
@@ -309,21 +408,6 @@ public sealed class TaosCommand : DbCommand
     private void ThrowIfReaderOpen()
     {
         if (_reader is not null) throw new InvalidOperationException(TaosStrings.ReaderOpen);
-    }
-
-    /// <summary>The parameters' current values, detached from the collection (which the application may change while the statement runs).</summary>
-    private TaosRequestParameter[] ParameterValues()
-    {
-        if (Parameters.Count == 0)
-        {
-            return [];
-        }
-        var values = new TaosRequestParameter[Parameters.Count];
-        for (int i = 0; i < values.Length; i++)
-        {
-            values[i] = new TaosRequestParameter(Parameters[i].ParameterName, Parameters[i].Value);
-        }
-        return values;
     }
 
     /// <summary>

@@ -186,6 +186,15 @@ public sealed class TaosConnection : DbConnection
     /// <inheritdoc/>
     protected override DbCommand CreateDbCommand() => CreateCommand();
 
+    /// <summary>True: <see cref="CreateBatch"/> makes a <see cref="TaosBatch"/>.</summary>
+    public override bool CanCreateBatch => true;
+
+    /// <summary>Creates a batch on this connection.</summary>
+    public new TaosBatch CreateBatch() => new(this);
+
+    /// <inheritdoc/>
+    protected override DbBatch CreateDbBatch() => CreateBatch();
+
     /// <summary>Not supported: TDengine has no transactions.</summary>
     /// <exception cref="InvalidOperationException">The connection is not open.</exception>
     /// <exception cref="NotSupportedException">Always, on an open connection.</exception>

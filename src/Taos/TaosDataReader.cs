@@ -37,17 +37,19 @@ namespace Taos;
 public sealed class TaosDataReader : DbDataReader
 {
     private readonly TaosCommand _command;
-    private readonly ITaosResult _result;
+    private readonly StatementCursor _statements;
     private readonly TimeZoneInfo? _timeZone;
-    private readonly TaosColumnMeta[] _columns;
-    private readonly bool[] _nanoTimestamps;
-    private readonly ColumnReads[] _reads;
-    private readonly bool _hasResultSet;
+    private ITaosResult _result = null!;
+    private TaosColumnMeta[] _columns = null!;
+    private bool[] _nanoTimestamps = null!;
+    private ColumnReads[] _reads = null!;
+    private bool _hasResultSet;
+    private long? _affected;
     // The behaviour's flags, tested per row: Enum.HasFlag boxes until the JIT has optimized the caller.
     private readonly bool _schemaOnly;
     private readonly bool _singleRow;
-    private TaosValue[] _current;
-    private TaosValue[] _pending;
+    private TaosValue[] _current = null!;
+    private TaosValue[] _pending = null!;
     private bool _hasPending;
     private bool _onRow;
     private bool _closed;
@@ -55,15 +57,22 @@ public sealed class TaosDataReader : DbDataReader
     private long _rowsRead;
     private ReadOnlyCollection<DbColumn>? _schema;
 
-    private TaosDataReader(TaosCommand command, ITaosResult result, CommandBehavior behavior, TimeZoneInfo? timeZone)
+    private TaosDataReader(TaosCommand command, StatementCursor statements, ITaosResult result, CommandBehavior behavior, TimeZoneInfo? timeZone)
     {
         _command = command;
-        _result = result;
+        _statements = statements;
         Behavior = behavior;
         _schemaOnly = (behavior & CommandBehavior.SchemaOnly) != 0;
         _singleRow = (behavior & CommandBehavior.SingleRow) != 0;
         _timeZone = timeZone;
-        _hasResultSet = result.AffectedRows is null;
+        Load(result);
+    }
+
+    // Makes the statement's result the current one (NextResult), positioned before its first row.
+    private void Load(ITaosResult result)
+    {
+        (_result, _hasResultSet, _hasPending, _onRow, _ended, _rowsRead, _schema) = (result, result.AffectedRows is null && result.Columns.Count > 0, false, false, false, 0, null);
+        if (result.AffectedRows is long n) _affected = (_affected ?? 0) + n;
         _columns = _hasResultSet ? [.. result.Columns] : [];
         _current = new TaosValue[_columns.Length];
         _pending = new TaosValue[_columns.Length];
@@ -78,15 +87,18 @@ public sealed class TaosDataReader : DbDataReader
 
     internal CommandBehavior Behavior { get; }
 
-    internal static async ValueTask<TaosDataReader> CreateAsync(TaosCommand command, ITaosResult result, CommandBehavior behavior, bool async, CancellationToken cancellationToken)
+    // Statements: those after the one that gave result (none when null).
+    internal static async ValueTask<TaosDataReader> CreateAsync(TaosCommand command, ITaosResult result, CommandBehavior behavior, bool async, CancellationToken cancellationToken, StatementCursor? statements = null)
     {
-        var reader = new TaosDataReader(command, result, behavior, command.Connection?.TimeZone);
-        if (reader._columns.Length > 0)
-        {
-            // Peek at the first row: it tells HasRows.
-            reader._hasPending = await result.ReadRowAsync(reader._pending, async, cancellationToken).ConfigureAwait(false);
-        }
+        var reader = new TaosDataReader(command, statements ?? new StatementCursor([]), result, behavior, command.Connection?.TimeZone);
+        await reader.PeekAsync(async, cancellationToken).ConfigureAwait(false);
         return reader;
+    }
+
+    // Peek at the first row: it tells HasRows.
+    private async ValueTask PeekAsync(bool async, CancellationToken cancellationToken)
+    {
+        if (_columns.Length > 0) _hasPending = await _result.ReadRowAsync(_pending, async, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -105,10 +117,10 @@ public sealed class TaosDataReader : DbDataReader
     /// <inheritdoc/>
     public override bool IsClosed => _closed;
 
-    /// <summary>Rows written by an INSERT (0 for DDL); -1 for a query.</summary>
-    public override int RecordsAffected => _result.AffectedRows is long n ? (int)Math.Min(n, int.MaxValue) : -1;
+    /// <summary>Rows written by the INSERTs run so far (0 for DDL), all of the command's once the reader is closed; -1 when none of them was an INSERT or DDL.</summary>
+    public override int RecordsAffected => TaosCommand.ToRecordsAffected(_affected);
 
-    /// <summary>The number of rows read so far.</summary>
+    /// <summary>The number of rows of the current result read so far.</summary>
     public long RowsRead => _rowsRead;
 
     /// <inheritdoc/>
@@ -162,19 +174,26 @@ public sealed class TaosDataReader : DbDataReader
         return onRow;
     }
 
-    /// <summary>Always false: one statement has one result.</summary>
-    /// <exception cref="InvalidOperationException">The reader is closed.</exception>
-    public override bool NextResult()
+    /// <summary>Runs the command's next statement and moves to its result (dropping the unread rest of this one); false when none remains, or with SingleResult/SingleRow.</summary>
+    /// <exception cref="TaosException">TDengine rejected the next statement (its position and text are in the message).</exception>
+    public override bool NextResult() => NextResultAsync(false, CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <inheritdoc cref="NextResult"/>
+    public override Task<bool> NextResultAsync(CancellationToken cancellationToken) =>
+        cancellationToken.IsCancellationRequested ? Task.FromCanceled<bool>(cancellationToken) : NextResultAsync(true, cancellationToken).AsTask();
+
+    internal async ValueTask<bool> NextResultAsync(bool async, CancellationToken cancellationToken)
     {
         Open();
         _onRow = false;
         _ended = true;
-        return false;
+        if ((Behavior & (CommandBehavior.SingleResult | CommandBehavior.SingleRow)) != 0 || !_statements.HasNext) return false;
+        await _result.DisposeAsync().ConfigureAwait(false);
+        Load(EmptyResult.Instance);
+        Load(await _command.RunStatementAsync(_statements, async, cancellationToken).ConfigureAwait(false));
+        await PeekAsync(async, cancellationToken).ConfigureAwait(false);
+        return true;
     }
-
-    /// <inheritdoc/>
-    public override Task<bool> NextResultAsync(CancellationToken cancellationToken) =>
-        cancellationToken.IsCancellationRequested ? Task.FromCanceled<bool>(cancellationToken) : Task.FromResult(NextResult());
 
     /// <inheritdoc/>
     public override string GetName(int ordinal) => Column(ordinal).Name;
@@ -456,28 +475,13 @@ public sealed class TaosDataReader : DbDataReader
     {
         ref readonly var v = ref Typed(ordinal, ColumnReads.Stream, typeof(byte[]));
         byte[] bytes = v.Ref as byte[] ?? Encoding.UTF8.GetBytes((string)v.Ref!);
-        return CopyChunk(bytes, dataOffset, buffer, bufferOffset, length);
+        return ChunkCopy.Copy(bytes, dataOffset, buffer, bufferOffset, length);
     }
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentOutOfRangeException">A negative <paramref name="dataOffset"/>, or a buffer range outside <paramref name="buffer"/>.</exception>
     public override long GetChars(int ordinal, long dataOffset, char[]? buffer, int bufferOffset, int length) =>
-        CopyChunk(GetString(ordinal).AsSpan(), dataOffset, buffer, bufferOffset, length);
-
-    // The ADO.NET chunk read: the whole length for a null buffer; 0 from the end on (a chunked read asks once past it).
-    private static long CopyChunk<TItem>(ReadOnlySpan<TItem> data, long dataOffset, TItem[]? buffer, int bufferOffset, int length)
-    {
-        if (buffer is null) return data.Length;
-        ArgumentOutOfRangeException.ThrowIfNegative(dataOffset);
-        ArgumentOutOfRangeException.ThrowIfNegative(bufferOffset);
-        ArgumentOutOfRangeException.ThrowIfNegative(length);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(bufferOffset, buffer.Length);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(length, buffer.Length - bufferOffset);
-        if (dataOffset >= data.Length) return 0;
-        int count = (int)Math.Min(length, data.Length - dataOffset);
-        data.Slice((int)dataOffset, count).CopyTo(buffer.AsSpan(bufferOffset));
-        return count;
-    }
+        ChunkCopy.Copy(GetString(ordinal).AsSpan(), dataOffset, buffer, bufferOffset, length);
 
     /// <summary>The result's columns from <c>column_meta</c> (name, TDengine type, length, .NET type).</summary>
     public ReadOnlyCollection<DbColumn> GetColumnSchema()
@@ -506,36 +510,39 @@ public sealed class TaosDataReader : DbDataReader
     /// <inheritdoc/>
     public override IEnumerator GetEnumerator() => new DbEnumerator(this, closeReader: false);
 
-    /// <summary>Closes the reader; an unread rest of the answer is dropped (the HTTP response is aborted).</summary>
-    public override void Close()
+    /// <summary>Closes the reader: drops the unread rest of the answer, then runs the statements <see cref="NextResult"/> did not reach (unless cancelled or one failed).</summary>
+    /// <exception cref="TaosException">One of the remaining statements failed; the reader is closed all the same.</exception>
+    public override void Close() => CloseAsync(false).GetAwaiter().GetResult();
+
+    /// <inheritdoc cref="Close"/>
+    public override Task CloseAsync() => CloseAsync(true).AsTask();
+
+    private async ValueTask CloseAsync(bool async)
     {
         if (_closed) return;
-        _closed = true;
         _onRow = false;
-        _result.Dispose();
-        _command.ReaderClosed(this);
+        try
+        {
+            await _result.DisposeAsync().ConfigureAwait(false);
+            long? rest = await _command.RunRestAsync(_statements, async, CancellationToken.None).ConfigureAwait(false);
+            if (rest is long n) _affected = (_affected ?? 0) + n;
+        }
+        finally
+        {
+            _closed = true;
+            _command.ReaderClosed(this);
+        }
     }
 
-    /// <inheritdoc/>
-    public override Task CloseAsync()
-    {
-        Close();
-        return Task.CompletedTask;
-    }
-
-    /// <inheritdoc/>
+    /// <inheritdoc cref="Close"/>
     protected override void Dispose(bool disposing)
     {
         if (disposing) Close();
         base.Dispose(disposing);
     }
 
-    /// <inheritdoc/>
-    public override ValueTask DisposeAsync()
-    {
-        Close();
-        return default;
-    }
+    /// <inheritdoc cref="Close"/>
+    public override ValueTask DisposeAsync() => CloseAsync(true);
 
     private TaosDataReader Open() => _closed ? throw new InvalidOperationException(TaosStrings.ReaderClosed) : this;
 

@@ -27,6 +27,15 @@ public sealed class TaosFactory : DbProviderFactory
     /// <inheritdoc/>
     public override DbParameter CreateParameter() => new TaosParameter();
 
+    /// <summary>True: <see cref="CreateBatch"/> makes a <see cref="TaosBatch"/>.</summary>
+    public override bool CanCreateBatch => true;
+
+    /// <inheritdoc/>
+    public override DbBatch CreateBatch() => new TaosBatch();
+
+    /// <inheritdoc/>
+    public override DbBatchCommand CreateBatchCommand() => new TaosBatchCommand();
+
     /// <inheritdoc/>
     public override DbDataSource CreateDataSource(string connectionString) => TaosDataSource.Create(connectionString);
 }

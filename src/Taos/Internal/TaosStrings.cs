@@ -11,6 +11,10 @@ internal static class TaosStrings
     public const string ConnectionAlreadyOpen = "The connection is already open.";
     public const string NoConnection = "The command has no connection. Set TaosCommand.Connection.";
     public const string EmptyCommand = "The command text is empty. Set TaosCommand.CommandText.";
+    public const string EmptyBatch = "The batch has no commands. Add them to TaosBatch.BatchCommands.";
+    public const string NoUpdateOrDelete =
+        "TDengine has no UPDATE and no row DELETE through a command builder: a row is rewritten by inserting a row with the same timestamp " +
+        "(the INSERT command replaces it). Use the insert command, or delete by time range with your own DELETE statement.";
     public const string ReaderOpen = "A reader is open on this connection: close it before running another command or changing this one.";
     public const string ReaderClosed = "The reader is closed.";
     public const string NoResultSet = "The statement returned no result set (it was not a query), so there are no columns to read.";
@@ -58,6 +62,9 @@ internal static class TaosStrings
 
     public static string MissingParameter(string name) => $"The command text uses parameter '{name}', but no parameter of that name was added.";
 
+    public static string StatementFailed(int index, int count, string sql, string message) => string.Create(CultureInfo.InvariantCulture,
+        $"Statement {index} of {count} failed (the ones before it have run, the ones after it have not): {sql}\n{message}");
+
     public static string TooFewPositional(int index) => string.Create(CultureInfo.InvariantCulture,
         $"The command text has more '?' placeholders than parameters (placeholder {index + 1} has none).");
 
@@ -73,6 +80,9 @@ internal static class TaosStrings
 
     public static string NotATaosParameter(object? value) =>
         $"Only TaosParameter objects can be added, not {value?.GetType().ToString() ?? "null"}.";
+
+    public static string NotATaosBatchCommand(object? value) =>
+        $"Only TaosBatchCommand objects can be added, not {value?.GetType().ToString() ?? "null"}.";
 
     public static string InvalidIdentifier(string identifier) => $"Invalid identifier '{identifier}'.";
 
