@@ -36,6 +36,18 @@ public sealed class TaosFactory : DbProviderFactory
     /// <inheritdoc/>
     public override DbBatchCommand CreateBatchCommand() => new TaosBatchCommand();
 
+    /// <summary>True: <see cref="CreateDataAdapter"/> makes a <see cref="TaosDataAdapter"/>.</summary>
+    public override bool CanCreateDataAdapter => true;
+
+    /// <inheritdoc/>
+    public override DbDataAdapter CreateDataAdapter() => new TaosDataAdapter();
+
+    /// <summary>True: <see cref="CreateCommandBuilder"/> makes a <see cref="TaosCommandBuilder"/> (INSERT only: see there).</summary>
+    public override bool CanCreateCommandBuilder => true;
+
+    /// <inheritdoc/>
+    public override DbCommandBuilder CreateCommandBuilder() => new TaosCommandBuilder();
+
     /// <inheritdoc/>
     public override DbDataSource CreateDataSource(string connectionString) => TaosDataSource.Create(connectionString);
 }

@@ -84,6 +84,9 @@ internal static class TaosStrings
     public static string NotATaosBatchCommand(object? value) =>
         $"Only TaosBatchCommand objects can be added, not {value?.GetType().ToString() ?? "null"}.";
 
+    public static string NotATaosDataAdapter(object? value) =>
+        $"A TaosCommandBuilder works with a TaosDataAdapter, not {value?.GetType().ToString() ?? "null"}.";
+
     public static string InvalidIdentifier(string identifier) => $"Invalid identifier '{identifier}'.";
 
     public static string UnsupportedCollection(string name) =>
