@@ -156,11 +156,26 @@ public sealed class TaosConnection : DbConnection
         _session = session;
     }
 
-    /// <summary>Closes the connection and ends its session; the current database is kept for the next <see cref="Open"/>.</summary>
+    /// <summary>
+    /// Closes the connection and ends its session; the current database is kept for the next <see cref="Open"/>.
+    /// An open reader is closed first, which runs its command's statements not yet reached; the connection closes even
+    /// when one of them fails (its <see cref="TaosException"/> is thrown after).
+    /// </summary>
     public override void Close()
     {
         if (_state == ConnectionState.Closed) return;
-        ActiveReader?.Close();
+        try
+        {
+            ActiveReader?.Close();
+        }
+        finally
+        {
+            EndSession();
+        }
+    }
+
+    private void EndSession()
+    {
         // A reader of CommandBehavior.CloseConnection has closed the connection already.
         if (_state == ConnectionState.Closed) return;
         if (_session is not null)

@@ -220,4 +220,44 @@ public class MultiStatementTests(ServerFixture server)
         }
         Assert.Equal(0, Count(c));
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Closing_the_reader_throws_the_error_of_a_remaining_statement_and_closes_all_the_same(bool async)
+    {
+        using var c = Open("multi_close_fail_" + (async ? "a" : "s"));
+        using var cmd = new TaosCommand("select 1; insert into t values (1700000000000, 1, 'a'); insert into nowhere values (now, 1); insert into t values (1700000000001, 2, 'b')", c);
+        var r = cmd.ExecuteReader();
+        var e = async ? await Assert.ThrowsAsync<TaosException>(() => r.DisposeAsync().AsTask()) : Assert.Throws<TaosException>(r.Close);
+        Assert.Contains("Statement 3 of 4", e.Message);
+        Assert.True(r.IsClosed);
+        Assert.Equal(1, Count(c));
+        // The connection is free again.
+        Assert.Equal(1L, Convert.ToInt64(new TaosCommand("select 1", c).ExecuteScalar()));
+    }
+
+    [Fact]
+    public void Closing_the_connection_closes_it_even_when_a_remaining_statement_fails()
+    {
+        using var c = Open("multi_conn_close");
+        using var cmd = new TaosCommand("select 1; insert into nowhere values (now, 1)", c);
+        var r = cmd.ExecuteReader();
+        Assert.Throws<TaosException>(c.Close);
+        Assert.True(r.IsClosed);
+        Assert.Equal(ConnectionState.Closed, c.State);
+    }
+
+    [Fact]
+    public void SchemaOnly_describes_each_result()
+    {
+        using var c = Open("multi_schema");
+        using var cmd = new TaosCommand("select v from t; select s, v from t", c);
+        using var r = cmd.ExecuteReader(CommandBehavior.SchemaOnly);
+        Assert.Equal(1, r.FieldCount);
+        Assert.False(r.Read());
+        Assert.True(r.NextResult());
+        Assert.Equal(["s", "v"], r.GetColumnSchema().Select(col => col.ColumnName));
+        Assert.False(r.NextResult());
+    }
 }
