@@ -484,21 +484,7 @@ public sealed class TaosDataReader : DbDataReader
         ChunkCopy.Copy(GetString(ordinal).AsSpan(), dataOffset, buffer, bufferOffset, length);
 
     /// <summary>The result's columns from <c>column_meta</c> (name, TDengine type, length, .NET type).</summary>
-    public ReadOnlyCollection<DbColumn> GetColumnSchema()
-    {
-        Open();
-        if (_schema is null)
-        {
-            var list = new List<DbColumn>(_columns.Length);
-            for (int i = 0; i < _columns.Length; i++)
-            {
-                var c = _columns[i];
-                list.Add(new TaosDbColumn(i, c.Name, c.TypeName, c.Type, c.Length, GetFieldType(i)));
-            }
-            _schema = list.AsReadOnly();
-        }
-        return _schema;
-    }
+    public ReadOnlyCollection<DbColumn> GetColumnSchema() => _schema ??= TaosSchemaTable.Columns(Open()._columns, GetFieldType);
 
     /// <summary>The result's columns as a schema table; null for a statement without a result set (DDL, INSERT).</summary>
     public override DataTable? GetSchemaTable()

@@ -1,12 +1,26 @@
+using System.Collections.ObjectModel;
 using System.Data;
 using System.Data.Common;
 using System.Diagnostics.CodeAnalysis;
+using Taos.Transport;
 
 namespace Taos;
 
 /// <summary>Builds the <see cref="DbDataReader.GetSchemaTable"/> table from a result's columns.</summary>
 internal static class TaosSchemaTable
 {
+    /// <summary>A result's columns as <see cref="TaosDbColumn"/>s, each typed by <paramref name="fieldType"/> (the reader's <c>GetFieldType</c>).</summary>
+    public static ReadOnlyCollection<DbColumn> Columns(TaosColumnMeta[] columns, Func<int, Type> fieldType)
+    {
+        var list = new List<DbColumn>(columns.Length);
+        for (int i = 0; i < columns.Length; i++)
+        {
+            var c = columns[i];
+            list.Add(new TaosDbColumn(i, c.Name, c.TypeName, c.Type, c.Length, fieldType(i)));
+        }
+        return list.AsReadOnly();
+    }
+
     /// <summary>One row per column, with the standard schema-table columns.</summary>
     [UnconditionalSuppressMessage("Trimming", "IL2111", Justification = "A schema table's DataType column holds Type objects by design.")]
     public static DataTable Build(IEnumerable<TaosDbColumn> columns)
