@@ -157,13 +157,17 @@ public sealed class TaosCommand : DbCommand
         Volatile.Read(ref _active)?.Dispose();
     }
 
-    /// <summary>Checks that the command can run (an open connection, a text); the REST transport binds parameters on the client for each execution, so there is nothing to prepare on the server.</summary>
-    /// <exception cref="InvalidOperationException">No connection, a closed connection, or no command text.</exception>
+    /// <summary>
+    /// Checks that the command can run (an open connection, a text, and for a text of several statements a parameter
+    /// for each placeholder); the REST transport binds parameters on the client for each execution, so there is
+    /// nothing to prepare on the server.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No connection, a closed connection, no command text, or a placeholder without a parameter.</exception>
     public override void Prepare()
     {
         var connection = _connection ?? throw new InvalidOperationException(TaosStrings.NoConnection);
         connection.CheckOpen();
-        if (string.IsNullOrWhiteSpace(_commandText)) throw new InvalidOperationException(TaosStrings.EmptyCommand);
+        StatementPlanner.ForCommand(_commandText, Parameters);
     }
 
     /// <summary>Creates a parameter.</summary>

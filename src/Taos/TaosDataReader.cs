@@ -188,7 +188,7 @@ public sealed class TaosDataReader : DbDataReader
         _onRow = false;
         _ended = true;
         if ((Behavior & (CommandBehavior.SingleResult | CommandBehavior.SingleRow)) != 0 || !_statements.HasNext) return false;
-        await _result.DisposeAsync().ConfigureAwait(false);
+        await DisposeResultAsync(async).ConfigureAwait(false);
         Load(EmptyResult.Instance);
         Load(await _command.RunStatementAsync(_statements, async, cancellationToken).ConfigureAwait(false));
         await PeekAsync(async, cancellationToken).ConfigureAwait(false);
@@ -509,7 +509,7 @@ public sealed class TaosDataReader : DbDataReader
         _onRow = false;
         try
         {
-            await _result.DisposeAsync().ConfigureAwait(false);
+            await DisposeResultAsync(async).ConfigureAwait(false);
             long? rest = await _command.RunRestAsync(_statements, async, CancellationToken.None).ConfigureAwait(false);
             if (rest is long n) _affected = (_affected ?? 0) + n;
         }
@@ -518,6 +518,13 @@ public sealed class TaosDataReader : DbDataReader
             _closed = true;
             _command.ReaderClosed(this);
         }
+    }
+
+    private ValueTask DisposeResultAsync(bool async)
+    {
+        if (async) return _result.DisposeAsync();
+        _result.Dispose();
+        return default;
     }
 
     /// <inheritdoc cref="Close"/>

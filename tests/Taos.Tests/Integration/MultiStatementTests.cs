@@ -182,6 +182,7 @@ public class MultiStatementTests(ServerFixture server)
         using var c = Open("multi_params_missing");
         using var cmd = new TaosCommand("insert into t values (1700000000000, 1, 'a'); insert into t values (1700000000001, ?, 'b')", c);
         Assert.Throws<InvalidOperationException>(() => cmd.ExecuteNonQuery());
+        Assert.Throws<InvalidOperationException>(cmd.Prepare);
         Assert.Equal(0, Count(c));
     }
 
