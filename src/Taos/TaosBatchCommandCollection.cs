@@ -8,6 +8,10 @@ public sealed class TaosBatchCommandCollection : DbBatchCommandCollection
 {
     private readonly List<TaosBatchCommand> _commands = [];
 
+    internal TaosBatchCommandCollection()
+    {
+    }
+
     /// <inheritdoc/>
     public override int Count => _commands.Count;
 

@@ -71,9 +71,10 @@ public sealed class TaosCommandBuilder : DbCommandBuilder
             : quotedIdentifier;
     }
 
-    /// <inheritdoc/>
+    /// <summary>Nothing to apply: the REST binding writes each value as the literal of its .NET type, whatever the column's type.</summary>
     protected override void ApplyParameterInfo(DbParameter parameter, DataRow row, StatementType statementType, bool whereClause)
     {
+        // TaosParameter infers its DbType from the value the adapter sets for each row.
     }
 
     /// <inheritdoc/>

@@ -83,6 +83,21 @@ public class TaosDataAdapterTests(ServerFixture server)
     }
 
     [Fact]
+    public void The_insert_as_UpdateCommand_rewrites_a_modified_row_by_its_timestamp()
+    {
+        using var c = Open("adapter_rewrite");
+        var adapter = new TaosDataAdapter("select ts, v, d, s from t", c);
+        using var builder = new TaosCommandBuilder(adapter);
+        adapter.UpdateCommand = builder.GetInsertCommand();
+        var table = new DataTable();
+        adapter.Fill(table);
+        table.Rows[0]["v"] = 100;
+        Assert.Equal(1, adapter.Update(table));
+        Assert.Equal(2L, new TaosCommand("select count(*) from t", c).ExecuteScalar());
+        Assert.Equal(102L, Convert.ToInt64(new TaosCommand("select sum(v) from t", c).ExecuteScalar()));
+    }
+
+    [Fact]
     public void CommandBuilder_quotes_with_back_quotes()
     {
         using var builder = new TaosCommandBuilder();
