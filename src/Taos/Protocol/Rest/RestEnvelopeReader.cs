@@ -340,16 +340,13 @@ internal sealed class RestEnvelopeReader : IDisposable
 
     private static void DecodeTimestamp(ref Utf8JsonReader reader, ref TaosValue value)
     {
-        // Parsed from the raw bytes: a string per timestamp would be most of the per-row garbage.
-        Span<char> chars = stackalloc char[64];
-        int length = 0;
-        bool ok = !reader.ValueIsEscaped && reader.ValueSpan.Length <= chars.Length &&
-            Encoding.UTF8.TryGetChars(reader.ValueSpan, chars, out length);
-        long ticks = 0;
-        TaosPrecision precision = default;
-        TimeSpan offset = default;
-        if (!(ok ? RestTimestamp.TryParse(chars[..length], out ticks, out precision, out offset)
-                 : RestTimestamp.TryParse(reader.GetString(), out ticks, out precision, out offset)))
+        // Parsed from the raw bytes: a string per timestamp would be most of the per-row garbage. The text parser
+        // decides what the byte parser leaves (escapes, years outside 2..9998, malformed text).
+        long ticks;
+        TaosPrecision precision;
+        TimeSpan offset;
+        if ((reader.ValueIsEscaped || !RestTimestamp.TryParseUtf8(reader.ValueSpan, out ticks, out precision, out offset)) &&
+            !RestTimestamp.TryParse(reader.GetString(), out ticks, out precision, out offset))
         {
             throw Malformed($"'{reader.GetString()}' is not a timestamp");
         }
