@@ -24,6 +24,8 @@ internal sealed class RestEnvelopeReader : IDisposable
     private Phase _phase;
     private List<RestColumn>? _columns;
     private TaosDataType[] _types = [];
+    // A row has been decoded by the JSON reader: its state is "after a row", which the rows RestRowScanner takes keep.
+    private bool _afterRow;
 
     public RestEnvelopeReader(Stream stream)
     {
@@ -189,6 +191,15 @@ internal sealed class RestEnvelopeReader : IDisposable
 
     private RowResult TryParseRow(TaosValue[] row)
     {
+        if (_afterRow)
+        {
+            int taken = RestRowScanner.TryScanRow(_buffer.AsSpan(_start, _end - _start), _types, row);
+            if (taken > 0)
+            {
+                _start += taken;
+                return RowResult.Row;
+            }
+        }
         var span = _buffer.AsSpan(_start, _end - _start);
         var reader = new Utf8JsonReader(span, _eof, _state);
         if (!reader.Read()) return RowResult.NeedMore;
@@ -230,6 +241,7 @@ internal sealed class RestEnvelopeReader : IDisposable
         }
         _state = reader.CurrentState;
         _start += (int)reader.BytesConsumed;
+        _afterRow = true;
         return RowResult.Row;
     }
 
