@@ -127,6 +127,64 @@ internal static class RestRowScanner
         return n;
     }
 
+    // Powers of ten that float and double hold exactly.
+    private static readonly float[] FloatPowers = [1e0f, 1e1f, 1e2f, 1e3f, 1e4f, 1e5f, 1e6f, 1e7f, 1e8f, 1e9f, 1e10f];
+    private static readonly double[] DoublePowers =
+        [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+
+    // A number without exponent as digits and a count of fraction digits, when it has at most maxDigits digits.
+    private static bool TryDecimal(ReadOnlySpan<byte> number, int maxDigits, out long digits, out int scale, out bool negative)
+    {
+        digits = 0;
+        scale = 0;
+        negative = number[0] == (byte)'-';
+        int count = 0;
+        bool fraction = false;
+        for (int i = negative ? 1 : 0; i < number.Length; i++)
+        {
+            uint digit = (uint)(number[i] - '0');
+            if (digit <= 9)
+            {
+                if (++count > maxDigits) return false;
+                digits = digits * 10 + digit;
+                if (fraction) scale++;
+            }
+            else if (number[i] == (byte)'.')
+            {
+                fraction = true;
+            }
+            else
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // Clinger's fast path: digits and a power of ten that both fit the type exactly divide to the correctly rounded
+    // value, which is what the full parser returns; anything else goes to the full parser (Utf8JsonReader's).
+    private static bool TryParseFloat(ReadOnlySpan<byte> number, out float value)
+    {
+        if (TryDecimal(number, 7, out long digits, out int scale, out bool negative) && scale < FloatPowers.Length)
+        {
+            value = digits / FloatPowers[scale];
+            if (negative) value = -value;
+            return true;
+        }
+        return Utf8Parser.TryParse(number, out value, out int used) && used == number.Length && float.IsFinite(value);
+    }
+
+    private static bool TryParseDouble(ReadOnlySpan<byte> number, out double value)
+    {
+        if (TryDecimal(number, 15, out long digits, out int scale, out bool negative) && scale < DoublePowers.Length)
+        {
+            value = digits / DoublePowers[scale];
+            if (negative) value = -value;
+            return true;
+        }
+        return Utf8Parser.TryParse(number, out value, out int used) && used == number.Length && double.IsFinite(value);
+    }
+
     private static int TryScanNumber(ReadOnlySpan<byte> span, TaosDataType type, ref TaosValue value)
     {
         int length = NumberLength(span, out bool integral);
@@ -136,12 +194,12 @@ internal static class RestRowScanner
         switch (type)
         {
             case TaosDataType.Float:
-                if (!Utf8Parser.TryParse(number, out float f, out int usedFloat) || usedFloat != length || !float.IsFinite(f)) return 0;
+                if (!TryParseFloat(number, out float f)) return 0;
                 value.Kind = TaosValueKind.Float;
                 value.Double = f;
                 break;
             case TaosDataType.Double:
-                if (!Utf8Parser.TryParse(number, out double d, out int usedDouble) || usedDouble != length || !double.IsFinite(d)) return 0;
+                if (!TryParseDouble(number, out double d)) return 0;
                 value.Kind = TaosValueKind.Double;
                 value.Double = d;
                 break;

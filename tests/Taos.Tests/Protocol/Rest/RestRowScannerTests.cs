@@ -146,4 +146,30 @@ public class RestRowScannerTests
         byte[] text = [(byte)',', (byte)'[', (byte)'"', 0xC3, 0x28, (byte)'"', (byte)']'];
         Assert.Equal(0, RestRowScanner.TryScanRow(text, [TaosDataType.VarChar], new TaosValue[1]));
     }
+
+    [Fact]
+    public void Floats_and_doubles_parse_to_the_bits_the_full_parser_gives()
+    {
+        var random = new Random(14);
+        var row = new TaosValue[2];
+        for (int n = 0; n < 20_000; n++)
+        {
+            int intDigits = random.Next(0, 9), fractionDigits = random.Next(0, 12);
+            var text = new StringBuilder(random.Next(4) == 0 ? "-" : "");
+            text.Append(intDigits == 0 ? "0" : random.NextInt64(1, (long)Math.Pow(10, intDigits)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (fractionDigits > 0)
+            {
+                text.Append('.');
+                for (int i = 0; i < fractionDigits; i++) text.Append((char)('0' + random.Next(10)));
+            }
+            if (random.Next(8) == 0) text.Append("e-").Append(random.Next(1, 40));
+            string number = text.ToString();
+            byte[] bytes = Encoding.UTF8.GetBytes(",[" + number + "," + number + "]");
+            Assert.Equal(bytes.Length, RestRowScanner.TryScanRow(bytes, [TaosDataType.Float, TaosDataType.Double], row));
+            Assert.Equal(BitConverter.SingleToInt32Bits(float.Parse(number, System.Globalization.CultureInfo.InvariantCulture)),
+                BitConverter.SingleToInt32Bits((float)row[0].Double));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(double.Parse(number, System.Globalization.CultureInfo.InvariantCulture)),
+                BitConverter.DoubleToInt64Bits(row[1].Double));
+        }
+    }
 }
