@@ -554,7 +554,19 @@ public sealed class TaosDataReader : DbDataReader
     }
 
     // The column's type decides whether the read is allowed (one bit test); then the value must not be NULL.
+    // On a row (so open, with columns), an allowed read of a value returns at once; the rest checks in order and throws.
     private ref readonly TaosValue Typed(int ordinal, ColumnReads read, Type requested)
+    {
+        var reads = _reads;
+        if (_onRow && (uint)ordinal < (uint)reads.Length && (reads[ordinal] & read) != 0)
+        {
+            ref readonly var cell = ref _current[ordinal];
+            if (!cell.IsNull) return ref cell;
+        }
+        return ref TypedChecked(ordinal, read, requested);
+    }
+
+    private ref readonly TaosValue TypedChecked(int ordinal, ColumnReads read, Type requested)
     {
         ref readonly var v = ref Cell(ordinal);
         if ((_reads[ordinal] & read) == 0) throw Cast(ordinal, requested);
