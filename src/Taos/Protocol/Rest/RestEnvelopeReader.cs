@@ -8,6 +8,8 @@ namespace Taos.Protocol.Rest;
 /// <c>{"code":N,"desc":"…"}</c>) while it arrives: a <see cref="Utf8JsonReader"/> runs over a buffer refilled from
 /// the response stream, and each row is decoded atomically — if the buffer ends inside a row, the row is
 /// re-read from its start once more bytes are in. Memory is bounded by the largest row, not the response.
+/// After the first row, the rows the server writes are decoded straight from the bytes by
+/// <see cref="RestRowScanner"/>; what it declines is decoded here, with the same result.
 /// The field names are <see cref="RestProtocol"/>'s, the ones <see cref="RestEnvelopeWriter"/> writes. A body that is
 /// not such an answer throws <see cref="InvalidDataException"/> (or <see cref="JsonException"/> for broken JSON).
 /// </summary>
