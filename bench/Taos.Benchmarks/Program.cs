@@ -1,62 +1,21 @@
-using System.Globalization;
-using Taos.Benchmarks;
-using Taos.Server.Engine;
-using Taos.Server.Storage.Sqlite;
+using BenchmarkDotNet.Running;
+using Taos.Benchmarks.Reader;
+using Taos.Benchmarks.ServerQuery;
 
-// The embedded server's query engine against the storage's floor (SQLite computing the same aggregate directly
-// over the stored rows), side by side in one run. Prints medians and ratios; see bench/README.md.
-var options = BenchOptions.Parse(args);
-string dir = options.DataDirectory ?? Path.Combine(Path.GetTempPath(), "taos-bench-" + Guid.NewGuid().ToString("N"));
-try
+// No arguments or the harness's own (--smoke, --data DIR, --runs N, …): the server-query comparison (ServerQuery/).
+// --reader-heap [ROWS]: the reader's heap while streaming (Reader/ReaderHeapCheck). Anything else goes to
+// BenchmarkDotNet (--filter '*Reader*', --list flat, --job short|dry, …); a benchmark that fails fails the process.
+string[] harnessOptions = ["--tables", "--rows", "--runs", "--data", "--smoke"];
+if (args.Length == 0 || harnessOptions.Contains(args[0]))
 {
-    var results = new List<(string Name, Measurement Engine, Measurement Floor)>();
-    using (var engine = new SqlEngine(new SqliteStore(dir), TimeZoneInfo.Utc))
-    {
-        MeterData.Ensure(engine, options.Tables, options.RowsPerTable, Console.Out);
-        using var floor = new SqliteFloor(dir);
-        var session = new SqlSession { Database = "power" };
-        long Query(string sql)
-        {
-            var result = (RowSetResult)engine.Execute(sql, session);
-            long n = 0;
-            foreach (var _ in result.Rows) n++;
-            return n;
-        }
-        var cases = new (string Name, string Sql, string Floor)[]
-        {
-            ("count/avg/max", "select count(*), avg(current), max(voltage) from meters", floor.Aggregate),
-            ("... interval(1m)", "select count(*), avg(current), max(voltage) from meters interval(1m)", floor.PerMinute),
-        };
-        foreach (var (name, sql, floorSql) in cases)
-        {
-            ResultCheck.Agree(name, ((RowSetResult)engine.Execute(sql, session)).Rows, floor.Rows(floorSql));
-            var engineRuns = new List<Measurement>();
-            var floorRuns = new List<Measurement>();
-            for (int run = 0; run < options.Runs; run++)
-            {
-                engineRuns.Add(Measurement.Of(() => Query(sql)));
-                floorRuns.Add(Measurement.Of(() => floor.Run(floorSql)));
-            }
-            results.Add((name, Median(engineRuns), Median(floorRuns)));
-        }
-    }
-    long total = (long)options.Tables * options.RowsPerTable;
-    Console.WriteLine();
-    Console.WriteLine($"{total:N0} rows in {options.Tables} child tables, median of {options.Runs} runs each, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
-    Console.WriteLine("| query | engine | SQLite floor | ratio | engine allocated | engine peak heap growth |");
-    Console.WriteLine("|---|---:|---:|---:|---:|---:|");
-    foreach (var (name, e, f) in results)
-    {
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {name} | {e.Elapsed.TotalMilliseconds:F0} ms | {f.Elapsed.TotalMilliseconds:F0} ms | {e.Elapsed / f.Elapsed:F2}x | {e.Allocated / 1e6:F1} MB | {e.PeakHeapGrowth / 1e6:F1} MB |"));
-    }
+    ServerQueryHarness.Run(args);
+    return 0;
 }
-finally
+if (args[0] == "--reader-heap")
 {
-    if (options.DataDirectory is null)
-    {
-        try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
-    }
+    ReaderHeapCheck.Run(args[1..]);
+    return 0;
 }
-
-static Measurement Median(List<Measurement> runs) => runs.OrderBy(m => m.Elapsed).ElementAt(runs.Count / 2);
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(ReaderBenchmarks).Assembly).Run(args);
+bool failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));
+return failed ? 1 : 0;

@@ -228,7 +228,8 @@ public sealed class TaosDataReader : DbDataReader
     }
 
     /// <inheritdoc/>
-    public override bool IsDBNull(int ordinal) => Cell(ordinal).IsNull;
+    public override bool IsDBNull(int ordinal) =>
+        _onRow && (uint)ordinal < (uint)_current.Length ? _current[ordinal].IsNull : Cell(ordinal).IsNull;
 
     /// <inheritdoc/>
     public override Task<bool> IsDBNullAsync(int ordinal, CancellationToken cancellationToken) =>
@@ -554,8 +555,10 @@ public sealed class TaosDataReader : DbDataReader
     }
 
     // The column's type decides whether the read is allowed (one bit test); then the value must not be NULL.
+    // On a row (so open, with columns), an allowed read of a non-NULL value returns after one combined check.
     private ref readonly TaosValue Typed(int ordinal, ColumnReads read, Type requested)
     {
+        if (_onRow && (uint)ordinal < (uint)_reads.Length && (_reads[ordinal] & read) != 0 && !_current[ordinal].IsNull) return ref _current[ordinal];
         ref readonly var v = ref Cell(ordinal);
         if ((_reads[ordinal] & read) == 0) throw Cast(ordinal, requested);
         if (v.IsNull) throw new InvalidCastException(TaosStrings.ColumnIsNull(_columns[ordinal].Name));

@@ -27,4 +27,37 @@ public class RestTimestampTests
         Assert.Equal(1704067205000L, ticks);
         Assert.Equal(TimeSpan.FromHours(8), offset);
     }
+
+    [Theory]
+    [InlineData("2024-01-01T00:00:00.000Z", true)]
+    [InlineData("2024-02-29T23:59:59.999999Z", true)]
+    [InlineData("1969-12-31T23:59:59.123456789Z", true)]
+    [InlineData("2024-01-01 08:00:05.000+08:00", true)]
+    [InlineData("2024-01-01T08:00:05.5-03:30", true)]
+    [InlineData("2024-01-01T08:00:05Z", true)]
+    [InlineData("9998-12-31T23:59:59.999Z", true)]
+    [InlineData("0002-01-01T00:00:00.000Z", true)]
+    [InlineData("0001-01-01T00:00:00.000Z", false)]
+    [InlineData("9999-12-31T23:59:59.999Z", false)]
+    [InlineData("2023-02-29T00:00:00.000Z", false)]
+    [InlineData("2024-13-01T00:00:00.000Z", false)]
+    [InlineData("2024-01-01T24:00:00.000Z", false)]
+    [InlineData("2024-01-01T00:60:00.000Z", false)]
+    [InlineData("2024-01-01T00:00:60.000Z", false)]
+    [InlineData("2024-01-01T00:00:00.0000000000Z", false)]
+    [InlineData("2024-01-01T00:00:00.000", false)]
+    [InlineData("2024-01-01T00:00:00.000+0800", false)]
+    [InlineData("2024-0a-01T00:00:00.000Z", false)]
+    [InlineData("+024-01-01T00:00:00.000Z", false)]
+    [InlineData("2024-01-01T00:00:00.000Zx", false)]
+    public void TryParseUtf8_takes_what_it_knows_and_agrees_with_TryParse(string text, bool taken)
+    {
+        bool parsed = RestTimestamp.TryParseUtf8(System.Text.Encoding.UTF8.GetBytes(text), out long ticks, out var precision, out var offset);
+        Assert.Equal(taken, parsed);
+        if (parsed)
+        {
+            Assert.True(RestTimestamp.TryParse(text, out long expectedTicks, out var expectedPrecision, out var expectedOffset));
+            Assert.Equal((expectedTicks, expectedPrecision, expectedOffset), (ticks, precision, offset));
+        }
+    }
 }

@@ -8,6 +8,8 @@ namespace Taos.Protocol.Rest;
 /// <c>{"code":N,"desc":"…"}</c>) while it arrives: a <see cref="Utf8JsonReader"/> runs over a buffer refilled from
 /// the response stream, and each row is decoded atomically — if the buffer ends inside a row, the row is
 /// re-read from its start once more bytes are in. Memory is bounded by the largest row, not the response.
+/// After the first row, the rows the server writes are decoded straight from the bytes by
+/// <see cref="RestRowScanner"/>; what it declines is decoded here, with the same result.
 /// The field names are <see cref="RestProtocol"/>'s, the ones <see cref="RestEnvelopeWriter"/> writes. A body that is
 /// not such an answer throws <see cref="InvalidDataException"/> (or <see cref="JsonException"/> for broken JSON).
 /// </summary>
@@ -24,6 +26,8 @@ internal sealed class RestEnvelopeReader : IDisposable
     private Phase _phase;
     private List<RestColumn>? _columns;
     private TaosDataType[] _types = [];
+    // A row has been decoded by the JSON reader: its state is "after a row", which the rows RestRowScanner takes keep.
+    private bool _afterRow;
 
     public RestEnvelopeReader(Stream stream)
     {
@@ -189,6 +193,15 @@ internal sealed class RestEnvelopeReader : IDisposable
 
     private RowResult TryParseRow(TaosValue[] row)
     {
+        if (_afterRow)
+        {
+            int taken = RestRowScanner.TryScanRow(_buffer.AsSpan(_start, _end - _start), _types, row);
+            if (taken > 0)
+            {
+                _start += taken;
+                return RowResult.Row;
+            }
+        }
         var span = _buffer.AsSpan(_start, _end - _start);
         var reader = new Utf8JsonReader(span, _eof, _state);
         if (!reader.Read()) return RowResult.NeedMore;
@@ -230,6 +243,7 @@ internal sealed class RestEnvelopeReader : IDisposable
         }
         _state = reader.CurrentState;
         _start += (int)reader.BytesConsumed;
+        _afterRow = true;
         return RowResult.Row;
     }
 
@@ -340,16 +354,13 @@ internal sealed class RestEnvelopeReader : IDisposable
 
     private static void DecodeTimestamp(ref Utf8JsonReader reader, ref TaosValue value)
     {
-        // Parsed from the raw bytes: a string per timestamp would be most of the per-row garbage.
-        Span<char> chars = stackalloc char[64];
-        int length = 0;
-        bool ok = !reader.ValueIsEscaped && reader.ValueSpan.Length <= chars.Length &&
-            Encoding.UTF8.TryGetChars(reader.ValueSpan, chars, out length);
-        long ticks = 0;
-        TaosPrecision precision = default;
-        TimeSpan offset = default;
-        if (!(ok ? RestTimestamp.TryParse(chars[..length], out ticks, out precision, out offset)
-                 : RestTimestamp.TryParse(reader.GetString(), out ticks, out precision, out offset)))
+        // Parsed from the raw bytes: a string per timestamp would be most of the per-row garbage. The text parser
+        // decides what the byte parser leaves (escapes, years outside 2..9998, malformed text).
+        long ticks;
+        TaosPrecision precision;
+        TimeSpan offset;
+        if ((reader.ValueIsEscaped || !RestTimestamp.TryParseUtf8(reader.ValueSpan, out ticks, out precision, out offset)) &&
+            !RestTimestamp.TryParse(reader.GetString(), out ticks, out precision, out offset))
         {
             throw Malformed($"'{reader.GetString()}' is not a timestamp");
         }

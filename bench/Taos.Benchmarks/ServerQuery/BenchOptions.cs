@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Taos.Benchmarks;
+namespace Taos.Benchmarks.ServerQuery;
 
 /// <summary>The command line: how much data to store and how often to repeat each query.</summary>
 internal sealed record BenchOptions(int Tables, int RowsPerTable, int Runs, string? DataDirectory)

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace Taos.Benchmarks;
+namespace Taos.Benchmarks.ServerQuery;
 
 /// <summary>
 /// The storage's floor: the same aggregate computed by SQLite itself, directly over the stored rows of

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Taos.Server.Engine;
 
-namespace Taos.Benchmarks;
+namespace Taos.Benchmarks.ServerQuery;
 
 /// <summary>
 /// The smart-meter data set: super table <c>power.meters</c> (ts, current FLOAT, voltage INT, phase FLOAT; tags

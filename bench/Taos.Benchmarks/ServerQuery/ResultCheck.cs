@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Taos.Benchmarks;
+namespace Taos.Benchmarks.ServerQuery;
 
 /// <summary>Checks that the engine and SQLite computed the same answer before either is timed.</summary>
 internal static class ResultCheck
