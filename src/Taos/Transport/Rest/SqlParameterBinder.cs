@@ -21,31 +21,16 @@ internal static class SqlParameterBinder
         int i = 0;
         while (i < sql.Length)
         {
+            int verbatim = SqlText.VerbatimEnd(sql, i);
+            if (verbatim > i)
+            {
+                sb.Append(sql, i, verbatim - i);
+                i = verbatim;
+                continue;
+            }
             char c = sql[i];
             switch (c)
             {
-                case '\'' or '"':
-                    i = CopyQuoted(sql, i, c, sb, allowBackslash: true);
-                    break;
-                case '`':
-                    i = CopyQuoted(sql, i, c, sb, allowBackslash: false);
-                    break;
-                case '-' when i + 1 < sql.Length && sql[i + 1] == '-':
-                {
-                    int end = sql.IndexOf('\n', i);
-                    end = end < 0 ? sql.Length : end;
-                    sb.Append(sql, i, end - i);
-                    i = end;
-                    break;
-                }
-                case '/' when i + 1 < sql.Length && sql[i + 1] == '*':
-                {
-                    int end = sql.IndexOf("*/", i + 2, StringComparison.Ordinal);
-                    end = end < 0 ? sql.Length : end + 2;
-                    sb.Append(sql, i, end - i);
-                    i = end;
-                    break;
-                }
                 case '?':
                 {
                     if (positional >= parameters.Count)
@@ -57,11 +42,11 @@ internal static class SqlParameterBinder
                     i++;
                     break;
                 }
-                case '@' when i + 1 < sql.Length && IsNameChar(sql[i + 1]):
+                case '@' when i + 1 < sql.Length && SqlText.IsNameChar(sql[i + 1]):
                 {
                     int start = i + 1;
                     int end = start;
-                    while (end < sql.Length && IsNameChar(sql[end])) end++;
+                    while (end < sql.Length && SqlText.IsNameChar(sql[end])) end++;
                     string name = sql[start..end];
                     var p = Find(parameters, name) ?? throw new InvalidOperationException(TaosStrings.MissingParameter("@" + name));
                     AppendLiteral(sb, "@" + name, p.Value, timeZone);
@@ -88,37 +73,6 @@ internal static class SqlParameterBinder
             }
         }
         return null;
-    }
-
-    private static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
-
-    /// <summary>Copies a quoted section verbatim, following TDengine's lexer: a doubled delimiter and (in strings) a backslash escape the next character.</summary>
-    private static int CopyQuoted(string sql, int start, char quote, StringBuilder sb, bool allowBackslash)
-    {
-        int i = start + 1;
-        while (i < sql.Length)
-        {
-            char c = sql[i];
-            if (allowBackslash && c == '\\')
-            {
-                i += 2;
-                continue;
-            }
-            if (c == quote)
-            {
-                if (i + 1 < sql.Length && sql[i + 1] == quote)
-                {
-                    i += 2;
-                    continue;
-                }
-                i++;
-                break;
-            }
-            i++;
-        }
-        i = Math.Min(i, sql.Length);
-        sb.Append(sql, start, i - start);
-        return i;
     }
 
     public static void AppendLiteral(StringBuilder sb, string name, object? value, TimeZoneInfo? timeZone)
