@@ -102,12 +102,22 @@ internal sealed class Lexer
             case '`' or '\'' or '"':
                 return ScanQuoted(start, c);
             case '.' when IsDigit(At(start + 1)):
-                return new Token(TokenKind.Float, start, SkipExponent(SkipWhile(start + 2, IsDigit)) - start);
+                return new Token(TokenKind.Float, start, SkipExponent(SkipDigits(start + 2)) - start);
             case >= '0' and <= '9':
                 return ScanNumber(start);
             default:
                 return ScanOperator(start, c) ?? ScanWord(start);
         }
+    }
+
+    /// <summary>The first position from <paramref name="i"/> on that holds no digit (numbers are most of an INSERT's text: no delegate here).</summary>
+    private int SkipDigits(int i)
+    {
+        while (i < _sql.Length && IsDigit(_sql[i]))
+        {
+            i++;
+        }
+        return i;
     }
 
     /// <summary>The first position from <paramref name="i"/> on whose character is not <paramref name="accept"/>ed.</summary>
@@ -210,7 +220,7 @@ internal sealed class Lexer
     {
         if (At(i) is 'e' or 'E' && (IsDigit(At(i + 1)) || (At(i + 1) is '+' or '-' && IsDigit(At(i + 2)))))
         {
-            i = SkipWhile(i + 2, IsDigit);
+            i = SkipDigits(i + 2);
         }
         return i;
     }
@@ -230,7 +240,7 @@ internal sealed class Lexer
                 : new Token(binary ? TokenKind.Bin : TokenKind.Hex, start, j - start);
         }
 
-        int i = SkipWhile(start + 1, IsDigit);
+        int i = SkipDigits(start + 1);
         if (At(i) is 'b' or 'u' or 'a' or 's' or 'm' or 'h' or 'd' or 'n' or 'y' or 'w' && !IsIdChar(At(i + 1)))
         {
             return new Token(TokenKind.Duration, start, i + 1 - start);
@@ -240,7 +250,7 @@ internal sealed class Lexer
         int segments = 1;
         while (At(i) == '.' && IsDigit(At(i + 1)))
         {
-            i = SkipWhile(i + 2, IsDigit);
+            i = SkipDigits(i + 2);
             kind = TokenKind.Float;
             segments++;
         }

@@ -12,16 +12,16 @@ internal sealed partial class Parser
     private static readonly IReadOnlyList<(char Sign, Duration Duration)> NoOffsets = [];
 
     /// <summary>One value of INSERT's scanner (a sign glued to a number belongs to it) and any <c>± duration</c> after it.</summary>
-    private InsertValue ParseInsertValue() => ParseValue(ReadScannedValue);
+    private InsertValue ParseInsertValue() => ParseValue(scanned: true);
 
     /// <summary>A tag value of CREATE TABLE … USING … TAGS (…), which goes through the grammar (so commas are required).</summary>
-    private InsertValue ParseTagExpressionValue() => ParseValue(ReadGrammarValue);
+    private InsertValue ParseTagExpressionValue() => ParseValue(scanned: false);
 
     /// <summary>
-    /// A plain value, or else what <paramref name="readOther"/> reads from the token at the cursor, then the offset
-    /// <see cref="ValueWithOffset"/> reads.
+    /// A plain value, or else what INSERT's scanner (<paramref name="scanned"/>) or the grammar reads from the token at
+    /// the cursor, then the offset <see cref="ValueWithOffset"/> reads. (A flag, not a delegate: this runs per value.)
     /// </summary>
-    private InsertValue ParseValue(Func<Token, (InsertValueKind Kind, string Text)> readOther)
+    private InsertValue ParseValue(bool scanned)
     {
         var t = _cur;
         var plain = PlainValueOf(t);
@@ -29,7 +29,7 @@ internal sealed partial class Parser
         {
             Advance();
         }
-        var (kind, text) = plain ?? readOther(t);
+        var (kind, text) = plain ?? (scanned ? ReadScannedValue(t) : ReadGrammarValue(t));
         return ValueWithOffset(kind, text, t.Start);
     }
 
