@@ -7,7 +7,7 @@ namespace Taos.Protocol.RawBlock;
 internal static class RawBlockReader
 {
     /// <summary>Reads the block at the start of <paramref name="block"/> (its length is the block's own length field).</summary>
-    /// <exception cref="FormatException">The bytes are not a well-formed raw block.</exception>
+    /// <exception cref="FormatException">The bytes are not a well-formed raw block, or a column has a type without a raw block encoding.</exception>
     public static RawBlockData Read(ReadOnlySpan<byte> block)
     {
         if (block.Length < RawBlockLayout.HeaderSize)
@@ -56,6 +56,10 @@ internal static class RawBlockReader
         catch (ArgumentOutOfRangeException ex)
         {
             throw new FormatException("raw block column data out of range", ex);
+        }
+        catch (NotSupportedException ex)
+        {
+            throw new FormatException("raw block column of a type without a raw block encoding", ex);
         }
         return new RawBlockData(version, flag, groupId, columns, result);
     }

@@ -94,6 +94,23 @@ public class WsEndpointTests(ServerFixture fixture) : IClassFixture<ServerFixtur
     }
 
     [Fact]
+    public async Task Open_results_are_limited_per_connection_with_a_clear_error()
+    {
+        using var socket = await ConnectedAsync();
+        for (int i = 0; i < WsQueryActions.MaxOpenResults; i++)
+        {
+            Assert.Equal(0, (await RequestAsync(socket, Query((ulong)i, "select 1"))).GetProperty("code").GetInt32());
+        }
+        var refused = await RequestAsync(socket, Query(5000, "select 1"));
+        Assert.Equal(65535, refused.GetProperty("code").GetInt32());
+        Assert.Contains("too many open results", refused.GetProperty("message").GetString(), StringComparison.Ordinal);
+
+        await SendAsync(socket, Fetch("free_result", 5001, 1));
+        var again = await RequestAsync(socket, Query(5002, "select 1"));
+        Assert.Equal((ulong)WsQueryActions.MaxOpenResults + 1, again.GetProperty("id").GetUInt64());
+    }
+
+    [Fact]
     public async Task An_insert_answers_is_update_with_id_0()
     {
         using var socket = await ConnectedAsync();

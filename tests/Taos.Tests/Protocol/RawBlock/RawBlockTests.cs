@@ -92,4 +92,13 @@ public class RawBlockTests
         Assert.Throws<FormatException>(() => RawBlockReader.Read(block.AsSpan(0, 20)));
         Assert.Throws<FormatException>(() => RawBlockReader.Read(block.AsSpan(0, 100)));
     }
+
+    [Fact]
+    public void A_column_of_a_type_without_an_encoding_is_a_format_error()
+    {
+        byte[] block = RawBlockWriter.Write([new(TaosDataType.Int, 4)], [[1]]);
+        block[28] = (byte)TaosDataType.Decimal;
+
+        Assert.Throws<FormatException>(() => RawBlockReader.Read(block));
+    }
 }
