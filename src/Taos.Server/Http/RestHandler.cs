@@ -368,7 +368,8 @@ internal sealed class RestHandler
         await context.Response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
     }
 
-    private static string GetHostName()
+    /// <summary>The server's host name (what CURRENT_USER() names as the client host behind taosAdapter).</summary>
+    internal static string GetHostName()
     {
         try
         {

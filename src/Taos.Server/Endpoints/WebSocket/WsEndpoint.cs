@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Taos.Server.Engine;
+using Taos.Server.Http;
 using Socket = System.Net.WebSockets.WebSocket;
 
 namespace Taos.Server.Endpoints.WebSocket;
@@ -33,7 +34,7 @@ internal sealed class WsEndpoint
 
     public WsEndpoint(SqlEngine engine, TaosServerOptions options, ILogger logger)
     {
-        _session = new WsSessionActions(engine, options, HostName());
+        _session = new WsSessionActions(engine, options, RestHandler.GetHostName());
         _query = new WsQueryActions(engine);
         _logger = logger;
     }
@@ -178,17 +179,5 @@ internal sealed class WsEndpoint
         string text = connection.Session is null ? "server not connected" : "unknown action unknown";
         var reply = WsReply.Start(ServerErrorCode.AdapterError & 0xFFFF, text, "unknown", requestId, 0);
         return WsAnswer.Text(reply);
-    }
-
-    private static string HostName()
-    {
-        try
-        {
-            return System.Net.Dns.GetHostName();
-        }
-        catch (System.Net.Sockets.SocketException)
-        {
-            return "localhost";
-        }
     }
 }
