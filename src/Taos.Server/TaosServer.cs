@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Taos.Server.Endpoints.WebSocket;
 using Taos.Server.Engine;
 using Taos.Server.Http;
 using Taos.Server.Storage.Sqlite;
@@ -81,6 +82,9 @@ public sealed class TaosServer : IAsyncDisposable
             });
             app = builder.Build();
             var handler = new RestHandler(engine, options, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Taos.Server.Rest"));
+            var webSocket = new WsEndpoint(engine, options, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Taos.Server.WebSocket"));
+            app.UseWebSockets();
+            app.Use((context, next) => WsEndpoint.Accepts(context) ? webSocket.HandleAsync(context) : next(context));
             app.Run(handler.HandleAsync);
             await app.StartAsync(ct).ConfigureAwait(false);
 

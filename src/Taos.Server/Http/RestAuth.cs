@@ -68,6 +68,11 @@ internal static class RestAuth
         return false;
     }
 
+    /// <summary>The credential check every endpoint shares: the user and password the server was started with.</summary>
+    public static bool CredentialsMatch(RestCredentials credentials, TaosServerOptions options) =>
+        string.Equals(credentials.User, options.User, StringComparison.Ordinal) &&
+        string.Equals(credentials.Password, options.Password, StringComparison.Ordinal);
+
     private static bool TryDecodeBasic(string encoded, out RestCredentials credentials)
     {
         credentials = default;

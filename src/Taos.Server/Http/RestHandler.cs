@@ -218,9 +218,7 @@ internal sealed class RestHandler
     private static bool IsSqlWithDatabasePath(string path) =>
         path.StartsWith(SqlPrefix, StringComparison.Ordinal) && path.Length > SqlPrefix.Length && path.IndexOf('/', SqlPrefix.Length) < 0;
 
-    private bool CredentialsMatch(RestCredentials credentials) =>
-        string.Equals(credentials.User, _options.User, StringComparison.Ordinal) &&
-        string.Equals(credentials.Password, _options.Password, StringComparison.Ordinal);
+    private bool CredentialsMatch(RestCredentials credentials) => RestAuth.CredentialsMatch(credentials, _options);
 
     private static bool TrySplitLogin(string path, out string user, out string password)
     {
@@ -370,7 +368,8 @@ internal sealed class RestHandler
         await context.Response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
     }
 
-    private static string GetHostName()
+    /// <summary>The server's host name (what CURRENT_USER() names as the client host behind taosAdapter).</summary>
+    internal static string GetHostName()
     {
         try
         {

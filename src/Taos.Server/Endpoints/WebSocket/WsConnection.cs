@@ -1,0 +1,54 @@
+using Taos.Server.Engine;
+
+namespace Taos.Server.Endpoints.WebSocket;
+
+/// <summary>
+/// The state of one WebSocket connection: whether <c>conn</c> succeeded, its SQL session (user, current
+/// database) and its open results, numbered 1, 2, 3 … in order of result-producing queries.
+/// </summary>
+internal sealed class WsConnection : IDisposable
+{
+    private readonly Dictionary<ulong, WsResult> _results = [];
+    private ulong _lastResultId;
+
+    public WsConnection(bool legacy) => Legacy = legacy;
+
+    /// <summary>True on <c>/rest/ws</c>, the legacy query endpoint.</summary>
+    public bool Legacy { get; }
+
+    /// <summary>The session of a successful <c>conn</c>, or null before it.</summary>
+    public SqlSession? Session { get; set; }
+
+    /// <summary>How many results are open.</summary>
+    public int OpenResults => _results.Count;
+
+    /// <summary>Registers a result set under the next id.</summary>
+    public WsResult Open(RowSetResult rowSet)
+    {
+        var result = new WsResult(++_lastResultId, rowSet);
+        _results.Add(result.Id, result);
+        return result;
+    }
+
+    /// <summary>The open result with this id, or null.</summary>
+    public WsResult? Find(ulong id) => _results.GetValueOrDefault(id);
+
+    /// <summary>Frees a result; nothing when it is not open.</summary>
+    public void Free(ulong id)
+    {
+        if (_results.Remove(id, out var result))
+        {
+            result.Dispose();
+        }
+    }
+
+    /// <summary>Frees every open result.</summary>
+    public void Dispose()
+    {
+        foreach (var result in _results.Values)
+        {
+            result.Dispose();
+        }
+        _results.Clear();
+    }
+}

@@ -1,0 +1,183 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Net.WebSockets;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Taos.Server.Engine;
+using Taos.Server.Http;
+using Socket = System.Net.WebSockets.WebSocket;
+
+namespace Taos.Server.Endpoints.WebSocket;
+
+/// <summary>
+/// taosAdapter 3.3.0.1's WebSocket query protocol on <c>/ws</c> and the legacy <c>/rest/ws</c>: one JSON request
+/// per text frame, one reply per request (none for <c>free_result</c> or a frame that is not JSON), handled in
+/// order. Open results are freed when the socket closes.
+/// </summary>
+internal sealed class WsEndpoint
+{
+    /// <summary>The unified endpoint.</summary>
+    public const string Path = "/ws";
+
+    /// <summary>The legacy query endpoint.</summary>
+    public const string LegacyPath = "/rest/ws";
+
+    /// <summary>The largest message accepted; a larger one closes the socket with 1009 (message too big).</summary>
+    public const int MaxMessageBytes = 16 * 1024 * 1024;
+
+    private static readonly HashSet<string> LegacyActions = ["version", "conn", "query", "fetch", "fetch_block", "free_result"];
+
+    private readonly WsSessionActions _session;
+    private readonly WsQueryActions _query;
+    private readonly ILogger _logger;
+
+    public WsEndpoint(SqlEngine engine, TaosServerOptions options, ILogger logger)
+    {
+        _session = new WsSessionActions(engine, options, RestHandler.GetHostName());
+        _query = new WsQueryActions(engine);
+        _logger = logger;
+    }
+
+    /// <summary>True for an upgrade request on one of the two paths.</summary>
+    public static bool Accepts(HttpContext context) =>
+        context.WebSockets.IsWebSocketRequest && context.Request.Path.Value is Path or LegacyPath;
+
+    /// <summary>Accepts the WebSocket and serves it until the client closes it.</summary>
+    public async Task HandleAsync(HttpContext context)
+    {
+        using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
+        using var connection = new WsConnection(context.Request.Path.Value == LegacyPath);
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        var ct = context.RequestAborted;
+        try
+        {
+            while (true)
+            {
+                var type = await ReceiveAsync(socket, buffer, ct).ConfigureAwait(false);
+                if (type is null)
+                {
+                    break;
+                }
+                var answer = type == WebSocketMessageType.Text ? HandleText(connection, buffer.WrittenSpan) : HandleBinary(connection, buffer.WrittenSpan);
+                if (answer is { } frame)
+                {
+                    var messageType = frame.Binary ? WebSocketMessageType.Binary : WebSocketMessageType.Text;
+                    await socket.SendAsync(frame.Payload, messageType, endOfMessage: true, ct).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+        {
+            _logger.LogDebug(ex, "WebSocket {Path} ended", context.Request.Path.Value);
+        }
+    }
+
+    /// <summary>Reads one whole message into <paramref name="buffer"/>; null when the socket closed.</summary>
+    private static async Task<WebSocketMessageType?> ReceiveAsync(Socket socket, ArrayBufferWriter<byte> buffer, CancellationToken ct)
+    {
+        buffer.ResetWrittenCount();
+        while (true)
+        {
+            var result = await socket.ReceiveAsync(buffer.GetMemory(4096), ct).ConfigureAwait(false);
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, ct).ConfigureAwait(false);
+                return null;
+            }
+            buffer.Advance(result.Count);
+            if (buffer.WrittenCount > MaxMessageBytes)
+            {
+                await socket.CloseAsync(WebSocketCloseStatus.MessageTooBig, $"message larger than {MaxMessageBytes} bytes", ct).ConfigureAwait(false);
+                return null;
+            }
+            if (result.EndOfMessage)
+            {
+                return result.MessageType;
+            }
+        }
+    }
+
+    private WsAnswer? HandleText(WsConnection connection, ReadOnlySpan<byte> text)
+    {
+        WsRequest? request;
+        try
+        {
+            var reader = new Utf8JsonReader(text);
+            using var document = JsonDocument.ParseValue(ref reader);
+            if (!WsRequest.TryParse(document.RootElement.Clone(), out request))
+            {
+                _logger.LogDebug("dropped a WebSocket request that does not unmarshal");
+                return null;
+            }
+        }
+        catch (JsonException ex)
+        {
+            _logger.LogDebug(ex, "dropped a WebSocket text frame that is not JSON");
+            return null;
+        }
+        var call = new WsCall(connection, request!);
+        try
+        {
+            return Dispatch(call);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            _logger.LogWarning(ex, "WebSocket action {Action} failed", request!.Action);
+            return call.Error(ServerErrorCode.AdapterError, ex.Message);
+        }
+    }
+
+    private WsAnswer? Dispatch(WsCall call)
+    {
+        var connection = call.Connection;
+        string action = call.Request.Action;
+        if (connection.Legacy && !LegacyActions.Contains(action))
+        {
+            return null;
+        }
+        if (action == "version")
+        {
+            return WsSessionActions.Version(call);
+        }
+        // On /ws the connection is checked before args.req_id is read (the reply carries the top-level req_id,
+        // 0 when absent); /rest/ws reads args first.
+        bool argsRead = connection.Legacy && call.Request.TryReadRequestId();
+        if (action != "conn" && connection.Session is null)
+        {
+            return call.Error(ServerErrorCode.AdapterError, "server not connected");
+        }
+        if (!argsRead && !call.Request.TryReadRequestId())
+        {
+            return call.Error(ServerErrorCode.AdapterError, $"unmarshal {action} request error");
+        }
+        return action switch
+        {
+            "conn" => _session.Connect(call),
+            "get_current_db" => WsSessionActions.CurrentDatabase(call),
+            "get_server_info" => WsSessionActions.ServerInfo(call),
+            "query" => _query.Query(call),
+            "fetch" => WsQueryActions.Fetch(call),
+            "fetch_block" => WsQueryActions.FetchBlock(call),
+            "free_result" => WsQueryActions.FreeResult(call),
+            "num_fields" => WsQueryActions.NumFields(call),
+            _ => call.Error(ServerErrorCode.AdapterError, "unknown action " + action),
+        };
+    }
+
+    /// <summary>
+    /// Binary client messages (stmt binds, raw writes) are not served: answered as taosAdapter answers an
+    /// unknown binary action, with the header's <c>req_id</c>.
+    /// </summary>
+    private static WsAnswer? HandleBinary(WsConnection connection, ReadOnlySpan<byte> message)
+    {
+        if (connection.Legacy)
+        {
+            return null;
+        }
+        ulong requestId = message.Length >= 8 ? BinaryPrimitives.ReadUInt64LittleEndian(message) : 0;
+        string text = connection.Session is null ? "server not connected" : "unknown action unknown";
+        var reply = WsReply.Start(ServerErrorCode.AdapterError & 0xFFFF, text, "unknown", requestId, 0);
+        return WsAnswer.Text(reply);
+    }
+}

@@ -1,0 +1,132 @@
+using System.Buffers.Binary;
+using Taos.Server.Engine;
+
+namespace Taos.Server.Endpoints.WebSocket;
+
+/// <summary>The query actions: <c>query</c>, <c>fetch</c>, <c>fetch_block</c>, <c>free_result</c>, <c>num_fields</c>.</summary>
+internal sealed class WsQueryActions(SqlEngine engine)
+{
+    /// <summary>Rows per block a <c>fetch</c> prepares.</summary>
+    public const int MaxBlockRows = 4096;
+
+    /// <summary>Results one connection may hold open at once.</summary>
+    public const int MaxOpenResults = 1024;
+
+    private const string ResultIsNil = "result is nil";
+
+    /// <summary><c>query</c>: runs the statement; a result set stays open under a new id.</summary>
+    public WsAnswer Query(WsCall call)
+    {
+        if (!call.Request.TryGetString("sql", out string sql))
+        {
+            return call.Error(ServerErrorCode.AdapterError, "unmarshal query request error");
+        }
+        if (call.Connection.OpenResults >= MaxOpenResults)
+        {
+            return call.Error(ServerErrorCode.AdapterError, $"too many open results (at most {MaxOpenResults} per connection)");
+        }
+        StatementResult result;
+        try
+        {
+            result = engine.Execute(sql, call.Connection.Session!);
+        }
+        catch (TaosServerException ex)
+        {
+            return call.Error(ex.Code, ex.Message);
+        }
+        if (result is AffectedRowsResult affected)
+        {
+            return WsAnswer.Text(call.Ok().Field("id").UInt64(0).Field("is_update").Bool(true)
+                .Field("affected_rows").Int64(affected.AffectedRows).Field("fields_count").Int64(0)
+                .Field("fields_names").Null().Field("fields_types").Null().Field("fields_lengths").Null()
+                .Field("precision").Int64(0));
+        }
+        var rowSet = (RowSetResult)result;
+        var open = call.Connection.Open(rowSet);
+        var columns = rowSet.Columns;
+        return WsAnswer.Text(call.Ok().Field("id").UInt64(open.Id).Field("is_update").Bool(false)
+            .Field("affected_rows").Int64(0).Field("fields_count").Int64(columns.Count)
+            .Field("fields_names").Strings(columns.Select(c => c.Name))
+            .Field("fields_types").Numbers(columns.Select(c => (long)c.Type))
+            .Field("fields_lengths").Numbers(columns.Select(c => (long)c.Length))
+            .Field("precision").Int64((long)rowSet.Precision));
+    }
+
+    /// <summary><c>fetch</c>: prepares the next block; the fetch that finds none frees the result.</summary>
+    public static WsAnswer Fetch(WsCall call)
+    {
+        if (!call.Request.TryGetUInt64("id", out ulong id))
+        {
+            return call.Error(ServerErrorCode.AdapterError, "unmarshal fetch request error");
+        }
+        var result = call.Connection.Find(id);
+        if (result is null)
+        {
+            return call.Error(ServerErrorCode.AdapterError, ResultIsNil);
+        }
+        int rows;
+        try
+        {
+            rows = result.FetchBlock(MaxBlockRows);
+        }
+        catch (TaosServerException ex)
+        {
+            call.Connection.Free(id);
+            return call.Error(ex.Code, ex.Message);
+        }
+        var reply = call.Ok().Field("id").UInt64(id);
+        if (rows == 0)
+        {
+            call.Connection.Free(id);
+            return WsAnswer.Text(reply.Field("completed").Bool(true).Field("lengths").Null().Field("rows").Int64(0));
+        }
+        return WsAnswer.Text(reply.Field("completed").Bool(false)
+            .Field("lengths").Numbers(result.Columns.Select(c => (long)c.Bytes)).Field("rows").Int64(rows));
+    }
+
+    /// <summary><c>fetch_block</c>: a binary frame of timing u64, result id u64 and the prepared raw block.</summary>
+    public static WsAnswer FetchBlock(WsCall call)
+    {
+        if (!call.Request.TryGetUInt64("id", out ulong id))
+        {
+            return call.Error(ServerErrorCode.AdapterError, "unmarshal fetch_block request error");
+        }
+        var result = call.Connection.Find(id);
+        if (result is null)
+        {
+            return call.Error(ServerErrorCode.AdapterError, ResultIsNil);
+        }
+        if (result.Block is not { } block)
+        {
+            return call.Error(ServerErrorCode.AdapterError, "block is nil");
+        }
+        var frame = new byte[16 + block.Length];
+        BinaryPrimitives.WriteInt64LittleEndian(frame, call.Timing);
+        BinaryPrimitives.WriteUInt64LittleEndian(frame.AsSpan(8), id);
+        block.CopyTo(frame, 16);
+        return new WsAnswer(frame, true);
+    }
+
+    /// <summary><c>free_result</c>: frees the result; never answers.</summary>
+    public static WsAnswer? FreeResult(WsCall call)
+    {
+        if (call.Request.TryGetUInt64("id", out ulong id))
+        {
+            call.Connection.Free(id);
+        }
+        return null;
+    }
+
+    /// <summary><c>num_fields</c>: the column count of an open result (<c>args.result_id</c>).</summary>
+    public static WsAnswer NumFields(WsCall call)
+    {
+        if (!call.Request.TryGetUInt64("result_id", out ulong id))
+        {
+            return call.Error(ServerErrorCode.AdapterError, "unmarshal num_fields request error");
+        }
+        var result = call.Connection.Find(id);
+        return result is null
+            ? call.Error(ServerErrorCode.AdapterError, ResultIsNil)
+            : WsAnswer.Text(call.Ok().Field("num_fields").Int64(result.Columns.Count));
+    }
+}
