@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Diagnostics.CodeAnalysis;
 using Taos.Server.Engine;
 
 namespace Taos.Server.Endpoints.WebSocket;
@@ -55,14 +56,9 @@ internal sealed class WsQueryActions(SqlEngine engine)
     /// <summary><c>fetch</c>: prepares the next block; the fetch that finds none frees the result.</summary>
     public static WsAnswer Fetch(WsCall call)
     {
-        if (!call.Request.TryGetUInt64("id", out ulong id))
+        if (!TryFindResult(call, "id", "fetch", out ulong id, out var result, out var error))
         {
-            return call.Error(ServerErrorCode.AdapterError, "unmarshal fetch request error");
-        }
-        var result = call.Connection.Find(id);
-        if (result is null)
-        {
-            return call.Error(ServerErrorCode.AdapterError, ResultIsNil);
+            return error;
         }
         int rows;
         try
@@ -87,14 +83,9 @@ internal sealed class WsQueryActions(SqlEngine engine)
     /// <summary><c>fetch_block</c>: a binary frame of timing u64, result id u64 and the prepared raw block.</summary>
     public static WsAnswer FetchBlock(WsCall call)
     {
-        if (!call.Request.TryGetUInt64("id", out ulong id))
+        if (!TryFindResult(call, "id", "fetch_block", out ulong id, out var result, out var error))
         {
-            return call.Error(ServerErrorCode.AdapterError, "unmarshal fetch_block request error");
-        }
-        var result = call.Connection.Find(id);
-        if (result is null)
-        {
-            return call.Error(ServerErrorCode.AdapterError, ResultIsNil);
+            return error;
         }
         if (result.Block is not { } block)
         {
@@ -120,13 +111,32 @@ internal sealed class WsQueryActions(SqlEngine engine)
     /// <summary><c>num_fields</c>: the column count of an open result (<c>args.result_id</c>).</summary>
     public static WsAnswer NumFields(WsCall call)
     {
-        if (!call.Request.TryGetUInt64("result_id", out ulong id))
+        return TryFindResult(call, "result_id", "num_fields", out _, out var result, out var error)
+            ? WsAnswer.Text(call.Ok().Field("num_fields").Int64(result.Columns.Count))
+            : error;
+    }
+
+    /// <summary>
+    /// The open result that the request's <paramref name="idField"/> names; else the answer taosAdapter gives: a
+    /// missing or malformed id is <c>unmarshal {action} request error</c>, an unknown one <c>result is nil</c>.
+    /// </summary>
+    private static bool TryFindResult(
+        WsCall call, string idField, string action, out ulong id,
+        [NotNullWhen(true)] out WsResult? result, out WsAnswer error)
+    {
+        result = null;
+        error = default;
+        if (!call.Request.TryGetUInt64(idField, out id))
         {
-            return call.Error(ServerErrorCode.AdapterError, "unmarshal num_fields request error");
+            error = call.Error(ServerErrorCode.AdapterError, $"unmarshal {action} request error");
+            return false;
         }
-        var result = call.Connection.Find(id);
-        return result is null
-            ? call.Error(ServerErrorCode.AdapterError, ResultIsNil)
-            : WsAnswer.Text(call.Ok().Field("num_fields").Int64(result.Columns.Count));
+        result = call.Connection.Find(id);
+        if (result is null)
+        {
+            error = call.Error(ServerErrorCode.AdapterError, ResultIsNil);
+            return false;
+        }
+        return true;
     }
 }
