@@ -46,6 +46,16 @@ internal sealed class DataBatch
     /// <summary>The physical row of the <paramref name="k"/>-th selected row.</summary>
     public int RowAt(int k) => _all ? k : _selection[k];
 
+    /// <summary>
+    /// Points <see cref="Vectors"/> at a storage batch read for the schema columns <paramref name="columns"/> (its
+    /// vectors in that order) and takes its row count; the selection is left to the caller.
+    /// </summary>
+    public void Load(ColumnBatch read, IReadOnlyList<int> columns)
+    {
+        for (int k = 0; k < columns.Count; k++) Vectors![columns[k]] = read.Columns[k];
+        Count = read.Count;
+    }
+
     /// <summary>Selects every physical row (after the producer filled the batch).</summary>
     public void SelectAll()
     {

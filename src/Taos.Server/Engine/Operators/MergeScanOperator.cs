@@ -29,11 +29,9 @@ internal sealed class MergeScanOperator(
         {
             if (++Row < View.Count) return true;
             if (!Reader.MoveNext()) return false;
-            var read = Reader.Current;
-            for (int k = 0; k < columns.Count; k++) View.Vectors![columns[k]] = read.Columns[k];
-            View.Count = read.Count;
+            View.Load(Reader.Current, columns);
             Row = 0;
-            return read.Count > 0 || Advance(columns);
+            return View.Count > 0 || Advance(columns);
         }
     }
 

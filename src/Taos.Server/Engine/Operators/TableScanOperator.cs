@@ -17,8 +17,7 @@ internal sealed class TableScanOperator(
     {
         if (range.IsEmpty) yield break;
         var batch = new DataBatch(rowWidth, 0);
-        var vectors = new ColumnVector?[rowWidth];
-        batch.Vectors = vectors;
+        batch.Vectors = new ColumnVector?[rowWidth];
         for (int t = 0; t < tables.Count; t++)
         {
             var table = tables[t];
@@ -30,8 +29,7 @@ internal sealed class TableScanOperator(
             yield return batch;
             foreach (var read in catalog.ScanBatches(table, range.Min, range.Max, columns))
             {
-                for (int k = 0; k < columns.Count; k++) vectors[columns[k]] = read.Columns[k];
-                batch.Count = read.Count;
+                batch.Load(read, columns);
                 batch.SelectAll();
                 yield return batch;
             }
