@@ -35,7 +35,7 @@ public readonly struct TaosTimestamp : IEquatable<TaosTimestamp>, IComparable<Ta
     public TaosPrecision Precision { get; }
 
     /// <summary>The instant in nanoseconds since the Unix epoch (exact for every precision).</summary>
-    public Int128 EpochNanoseconds => (Int128)EpochTicks * RestTimestamp.NanosecondsPerTick(Precision);
+    public Int128 EpochNanoseconds => (Int128)EpochTicks * PrecisionTicks.NanosecondsPerTick(Precision);
 
     /// <summary>True when the value converts to <see cref="DateTime"/> without loss (a multiple of 100 ns).</summary>
     public bool IsDateTimeExact => Precision != TaosPrecision.Nanoseconds || EpochTicks % 100 == 0;

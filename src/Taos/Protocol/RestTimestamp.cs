@@ -8,12 +8,6 @@ namespace Taos.Protocol;
 /// </summary>
 internal static class RestTimestamp
 {
-    /// <summary>Ticks per second of <paramref name="precision"/> (<see cref="PrecisionTicks.PerSecond"/>).</summary>
-    public static long TicksPerSecond(TaosPrecision precision) => PrecisionTicks.PerSecond(precision);
-
-    /// <summary>Nanoseconds per tick of <paramref name="precision"/> (<see cref="PrecisionTicks.NanosecondsPerTick"/>).</summary>
-    public static long NanosecondsPerTick(TaosPrecision precision) => PrecisionTicks.NanosecondsPerTick(precision);
-
     /// <summary>Room enough for any timestamp <see cref="FormatTo"/> writes.</summary>
     public const int MaxFormattedLength = 48;
 
@@ -30,7 +24,7 @@ internal static class RestTimestamp
     /// </summary>
     public static int FormatTo(Span<char> buffer, long ticks, TaosPrecision precision, TimeZoneInfo? zone)
     {
-        long perSecond = TicksPerSecond(precision);
+        long perSecond = PrecisionTicks.PerSecond(precision);
         long seconds = Math.DivRem(ticks, perSecond, out long fraction);
         if (fraction < 0)
         {
@@ -137,7 +131,7 @@ internal static class RestTimestamp
             return false;
         }
         long unixSeconds = (long)((local - offset) - DateTime.UnixEpoch).TotalSeconds;
-        ticks = checked(unixSeconds * TicksPerSecond(precision) + fraction);
+        ticks = checked(unixSeconds * PrecisionTicks.PerSecond(precision) + fraction);
         return true;
     }
 
@@ -191,7 +185,7 @@ internal static class RestTimestamp
         }
         long days = new DateOnly(year, month, day).DayNumber - UnixEpochDayNumber;
         long unixSeconds = days * 86_400 + hour * 3600 + minute * 60 + second - (long)offset.TotalSeconds;
-        ticks = checked(unixSeconds * TicksPerSecond(precision) + fraction);
+        ticks = checked(unixSeconds * PrecisionTicks.PerSecond(precision) + fraction);
         return true;
     }
 

@@ -14,14 +14,4 @@ public class PrecisionTicksTests
         Assert.Equal(nanosPerTick, PrecisionTicks.NanosecondsPerTick(precision));
         Assert.Equal(1_000_000_000L, PrecisionTicks.PerSecond(precision) * PrecisionTicks.NanosecondsPerTick(precision));
     }
-
-    [Fact]
-    public void RestTimestamp_reports_the_same_facts()
-    {
-        foreach (var p in new[] { TaosPrecision.Milliseconds, TaosPrecision.Microseconds, TaosPrecision.Nanoseconds })
-        {
-            Assert.Equal(PrecisionTicks.PerSecond(p), RestTimestamp.TicksPerSecond(p));
-            Assert.Equal(PrecisionTicks.NanosecondsPerTick(p), RestTimestamp.NanosecondsPerTick(p));
-        }
-    }
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using Taos.Protocol;
 using Taos.Server.Engine.Binding;
 using Taos.Server.Engine.Catalog;
-using Taos.Server.Engine.Text;
 
 namespace Taos.Server.Engine.SystemTables;
 
@@ -181,8 +180,8 @@ internal static class SystemSchemas
     private static string TagText(object v) => v switch
     {
         byte[] b => Convert.ToHexString(b).ToLowerInvariant(),
-        float f => NumberText.Shortest(f),
-        double d => NumberText.Shortest(d),
+        float f => FloatText.FormatFloat(f),
+        double d => FloatText.FormatDouble(d),
         _ => Values.ToText(v),
     };
 

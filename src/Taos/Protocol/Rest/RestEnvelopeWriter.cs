@@ -144,11 +144,11 @@ internal sealed class RestEnvelopeWriter
             case uint v: _json.WriteUInt64(v); return;
             case ulong v: _json.WriteUInt64(v); return;
             case float f:
-                if (float.IsFinite(f)) _json.WriteAscii(RestNumber.FormatFloat(f));
+                if (float.IsFinite(f)) _json.WriteAscii(FloatText.FormatFloat(f));
                 else _json.WriteNull();
                 return;
             case double d:
-                if (double.IsFinite(d)) _json.WriteAscii(RestNumber.FormatDouble(d));
+                if (double.IsFinite(d)) _json.WriteAscii(FloatText.FormatDouble(d));
                 else _json.WriteNull();
                 return;
             case string s: _json.WriteDataString(s); return;
