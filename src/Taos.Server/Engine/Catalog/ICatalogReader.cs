@@ -22,16 +22,8 @@ internal interface ICatalogReader
 
     /// <summary>
     /// The rows of one child or normal table with <paramref name="minTs"/> ≤ ts ≤ <paramref name="maxTs"/>,
-    /// ascending by ts. Each row holds the table's column values in schema order (index 0 = ts as <see cref="long"/>),
-    /// typed as described on <see cref="RowSetResult"/>. Lazy: dispose the enumerator to release storage.
-    /// </summary>
-    IEnumerable<object?[]> Scan(TableInfo table, long minTs, long maxTs);
-
-    /// <summary>
-    /// The same rows as <see cref="Scan"/>, reading only the schema columns <paramref name="columns"/> (index 0 = ts),
-    /// as typed batches whose <see cref="ColumnBatch.Columns"/> follow the order of <paramref name="columns"/>.
-    /// The same batch instance may be refilled for the next one. Lazy: dispose the enumerator to release storage.
+    /// ascending by ts, reading only the schema columns <paramref name="columns"/> (index 0 = ts), as typed batches
+    /// whose <see cref="ColumnBatch.Columns"/> follow the order of <paramref name="columns"/>. The same batch instance may be refilled for the next one. Lazy: dispose the enumerator to release storage.
     /// </summary>
     IEnumerable<ColumnBatch> ScanBatches(TableInfo table, long minTs, long maxTs, IReadOnlyList<int> columns);
-
 }

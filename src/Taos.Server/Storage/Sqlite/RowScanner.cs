@@ -6,16 +6,15 @@ using Taos.Server.Engine.Storage;
 namespace Taos.Server.Storage.Sqlite;
 
 /// <summary>
-/// Reads a table's rows in ts order, as boxed rows or as typed batches, each scan on a pooled read connection of its
+/// Reads a table's rows in ts order as typed batches, each scan on a pooled read connection of its
 /// own (WAL lets it run beside the writer). Raw statement stepping: the ADO.NET reader costs several times more per value.
 /// </summary>
 internal sealed class RowScanner(string connectionString)
 {
-    /// <summary>The rows of a child or normal table with <paramref name="minTs"/> ≤ ts ≤ <paramref name="maxTs"/>, schema-wide.</summary>
-    public IEnumerable<object?[]> Scan(SqliteTable table, long minTs, long maxTs) =>
-        TableLayout.PartCount(table.Info.Columns.Count) > 1 ? ScanParts(table, minTs, maxTs) : ScanSingle(table, minTs, maxTs);
-
-    /// <summary>The same rows as <see cref="Scan"/>, only the schema columns <paramref name="columns"/>, in batches.</summary>
+    /// <summary>
+    /// The rows of a child or normal table with <paramref name="minTs"/> ≤ ts ≤ <paramref name="maxTs"/>, only the
+    /// schema columns <paramref name="columns"/>, in batches.
+    /// </summary>
     public IEnumerable<ColumnBatch> ScanBatches(SqliteTable table, long minTs, long maxTs, IReadOnlyList<int> columns)
     {
         var types = columns.Select(i => table.Info.Columns[i].Type).ToArray();
@@ -44,34 +43,6 @@ internal sealed class RowScanner(string connectionString)
             raw.sqlite3_bind_int64(statement, 3, maxTs);
         }
         return true;
-    }
-
-    private IEnumerable<object?[]> ScanSingle(SqliteTable table, long minTs, long maxTs)
-    {
-        var columns = table.Info.Columns;
-        using var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        var select = new StringBuilder("ts");
-        for (int i = 1; i < columns.Count; i++) select.Append(", ").Append(TableLayout.ColumnName(i));
-        var db = connection.Handle!;
-        if (!TryPrepare(db, table, 0, select.ToString(), minTs, maxTs, out var statement)) yield break;
-        try
-        {
-            int rc;
-            while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
-            {
-                var row = new object?[columns.Count];
-                row[0] = raw.sqlite3_column_int64(statement, 0);
-                for (int i = 1; i < row.Length; i++)
-                    row[i] = raw.sqlite3_column_type(statement, i) == raw.SQLITE_NULL ? null : ReadValue(statement, i, columns[i].Type);
-                yield return row;
-            }
-            if (rc != raw.SQLITE_DONE) throw RawSqlite.Error(db, rc);
-        }
-        finally
-        {
-            statement.Dispose();
-        }
     }
 
     private IEnumerable<ColumnBatch> ScanBatchesSingle(SqliteTable table, long minTs, long maxTs, IReadOnlyList<int> columns, TaosDataType[] types)

@@ -62,13 +62,6 @@ internal sealed class SqliteStore : IStore
     /// <summary>All tables of a database in creation order (super, child and normal).</summary>
     public IReadOnlyList<TableInfo> Tables(string database) => _catalog.Tables(database);
 
-    public IEnumerable<object?[]> Scan(TableInfo table, long minTs, long maxTs)
-    {
-        var entry = _catalog.FindTable(table.Database, table.Name);
-        if (entry is null || entry.Info.Kind == TableKind.Super || minTs > maxTs) return [];
-        return _scanner.Scan(entry, minTs, maxTs);
-    }
-
     public IEnumerable<ColumnBatch> ScanBatches(TableInfo table, long minTs, long maxTs, IReadOnlyList<int> columns)
     {
         var entry = _catalog.FindTable(table.Database, table.Name);

@@ -1,6 +1,7 @@
 using Taos.Server.Engine.Catalog;
 using Taos.Server.Engine.Write;
 using Taos.Server.Storage.Sqlite;
+using Taos.Server.Tests.Storage;
 
 namespace Taos.Server.Tests.Engine.Write;
 
@@ -51,7 +52,7 @@ public sealed class WriteExecutorTests : IDisposable
         var table = _store.FindTable("d", "c1")!;
         Assert.Equal((TableKind.Child, "st"), (table.Kind, table.SuperTable));
         Assert.Equal([7], table.TagValues!);
-        var rows = _store.Scan(table, long.MinValue, long.MaxValue).ToList();
+        var rows = _store.ScanRows(table, long.MinValue, long.MaxValue).ToList();
         Assert.Equal([Ts, 1, 20], rows[0]);
         Assert.Equal([Ts + 1, 2, null], rows[1]);
         Assert.Equal(2, _store.LastSequence("d"));
@@ -81,6 +82,6 @@ public sealed class WriteExecutorTests : IDisposable
         var second = new WriteBatch(_db, table);
         second.Add([0, 2], [[Ts, null, 5]]);
         Assert.Equal(1, new WriteExecutor(_store).Execute(() => [second]));
-        Assert.Equal([Ts, 1, 5], Assert.Single(_store.Scan(table, long.MinValue, long.MaxValue)));
+        Assert.Equal([Ts, 1, 5], Assert.Single(_store.ScanRows(table, long.MinValue, long.MaxValue)));
     }
 }

@@ -56,7 +56,7 @@ public sealed class SqliteStoreTests : IDisposable
         using (var store = new SqliteStore(_dir))
         {
             var table = store.FindTable("d", "t")!;
-            var rows = store.Scan(table, long.MinValue, long.MaxValue).ToList();
+            var rows = store.ScanRows(table, long.MinValue, long.MaxValue).ToList();
             Assert.Equal(2, rows.Count);
             Assert.Equal(1000L, rows[0][0]);
             Assert.Equal(true, rows[0][1]);
@@ -88,7 +88,7 @@ public sealed class SqliteStoreTests : IDisposable
             tx.UpsertRows(t, [0, 6], [[1000L, null, null, null, null, null, null, null, null]]);
             return 0;
         });
-        var row = Assert.Single(store.Scan(t.Info, 0, 5000));
+        var row = Assert.Single(store.ScanRows(t.Info, 0, 5000));
         Assert.Equal((sbyte)2, row[2]);
         Assert.Equal(true, row[1]);
         Assert.Null(row[6]);
@@ -105,9 +105,9 @@ public sealed class SqliteStoreTests : IDisposable
             tx.UpsertRows(t, [0], Enumerable.Range(0, 100).Reverse().Select(i => new object?[] { (long)i, null, null, null, null, null, null, null, null }));
             return 0;
         });
-        var ts = store.Scan(t.Info, 10, 19).Select(r => (long)r[0]!).ToList();
+        var ts = store.ScanRows(t.Info, 10, 19).Select(r => (long)r[0]!).ToList();
         Assert.Equal(Enumerable.Range(10, 10).Select(i => (long)i), ts);
-        Assert.Empty(store.Scan(t.Info, 50, 40));
+        Assert.Empty(store.ScanRows(t.Info, 50, 40));
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class SqliteStoreTests : IDisposable
             throw new InvalidOperationException("boom");
         }));
         Assert.Null(store.FindTable("d", "t2"));
-        Assert.Empty(store.Scan(t.Info, long.MinValue, long.MaxValue));
+        Assert.Empty(store.ScanRows(t.Info, long.MinValue, long.MaxValue));
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public sealed class SqliteStoreTests : IDisposable
             return 0;
         });
         Assert.Null(store.FindTable("d", "c1"));
-        Assert.Equal(2, store.Scan(c2Info, long.MinValue, long.MaxValue).Count());
+        Assert.Equal(2, store.ScanRows(c2Info, long.MinValue, long.MaxValue).Count());
         store.Write(tx =>
         {
             tx.DropTable(store.FindEntry("d", "st")!);
@@ -176,13 +176,13 @@ public sealed class SqliteStoreTests : IDisposable
             return 0;
         }));
         Assert.True(started.Wait(TimeSpan.FromSeconds(10)));
-        var count = Task.Run(() => store.Scan(t.Info, long.MinValue, long.MaxValue).Count());
+        var count = Task.Run(() => store.ScanRows(t.Info, long.MinValue, long.MaxValue).Count());
         var finished = await Task.WhenAny(count, Task.Delay(TimeSpan.FromSeconds(5)));
         Assert.True(finished == count, "a reader was blocked by the open write transaction");
         Assert.Equal(1, await count);
         release.Set();
         await writer;
-        Assert.Equal(2, store.Scan(t.Info, long.MinValue, long.MaxValue).Count());
+        Assert.Equal(2, store.ScanRows(t.Info, long.MinValue, long.MaxValue).Count());
     }
 
     [Fact]
@@ -208,7 +208,7 @@ public sealed class SqliteStoreTests : IDisposable
         {
             Assert.Equal(0, store.LastSequence("d"));
             var t = store.FindEntry("d", "t")!;
-            Assert.Single(store.Scan(t.Info, long.MinValue, long.MaxValue));
+            Assert.Single(store.ScanRows(t.Info, long.MinValue, long.MaxValue));
             store.Write(tx =>
             {
                 tx.UpsertRows(t, [0], [[2L, null, null, null, null, null, null, null, null]]);
