@@ -11,6 +11,8 @@ internal static class ServerErrorCode
     public const int OperationNotSupported = TaosErrorCode.OperationNotSupported;
     /// <summary>0x0200: the primary timestamp column got no value.</summary>
     public const int PrimaryTimestampNull = 512;
+    /// <summary>0x0200 as taosAdapter uses it for <c>INSERT … FILE</c>: CSV loading is refused in proxy mode.</summary>
+    public const int CsvLoadingUnsupported = 512;
     /// <summary>0x0216: a value in an INSERT or tag list is malformed or out of range.</summary>
     public const int InvalidValue = TaosErrorCode.InvalidValue;
     /// <summary>0x022A: the statement (stmt) API was used in the wrong order.</summary>

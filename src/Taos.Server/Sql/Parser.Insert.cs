@@ -87,9 +87,13 @@ internal sealed partial class Parser
                 columns = ParseInsertColumnNames();
             }
         }
+        if (IsKw("file") && Peek().Kind == TokenKind.String)
+        {
+            // taosAdapter runs in proxy mode: it refuses CSV import before TDengine sees it.
+            throw new TaosServerException(ServerErrorCode.CsvLoadingUnsupported, "proxy mode does not support csv loading");
+        }
         if (!IsKw("values"))
         {
-            // FILE '…' (CSV import) is not supported by this server.
             throw InsertError(_cur, "keyword VALUES or FILE is expected");
         }
         Advance();

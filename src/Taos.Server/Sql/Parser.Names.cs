@@ -35,6 +35,17 @@ internal sealed partial class Parser
         }
     }
 
+    /// <summary>The name of a table being created: a back-quoted name may not contain '.' (9751, as TDengine says).</summary>
+    private TableName ParseNewTableName()
+    {
+        var name = ParseTableName();
+        if (name.Name.Contains('.', StringComparison.Ordinal))
+        {
+            throw new TaosServerException(ServerErrorCode.InvalidIdentifierName, "The table name cannot contain '.'");
+        }
+        return name;
+    }
+
     private TableName ParseTableName()
     {
         var first = _cur;

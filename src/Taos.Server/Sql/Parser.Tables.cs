@@ -13,7 +13,7 @@ internal sealed partial class Parser
     private Statement ParseCreateStable()
     {
         bool ifNotExists = ParseIfNotExists();
-        var name = ParseTableName();
+        var name = ParseNewTableName();
         var columns = ParseColumnDefinitions();
         var tags = ParseTagDefinitions();
         ParseTableOptions();
@@ -27,7 +27,7 @@ internal sealed partial class Parser
     private Statement ParseCreateTable()
     {
         bool ifNotExists = ParseIfNotExists();
-        var name = ParseTableName();
+        var name = ParseNewTableName();
         if (!Is(TokenKind.LParen))
         {
             return ParseCreateChildTables(name, ifNotExists);
@@ -50,7 +50,7 @@ internal sealed partial class Parser
         while (AtIdentifier() || IsKw("if"))
         {
             bool ifNotExists = ParseIfNotExists();
-            var name = ParseTableName();
+            var name = ParseNewTableName();
             clauses.Add(ParseChildTableClause(name, ifNotExists));
         }
         return new CreateChildTablesStatement(clauses);
