@@ -70,7 +70,11 @@ internal static class StatementPlanner
         return planned;
     }
 
-    /// <summary>The parameters' current values, detached from the collection (which the application may change while the statements run).</summary>
+    /// <summary>
+    /// The parameters' current values, detached from the collection (which the application may change while the
+    /// statements run); a <see cref="Stream"/> is read to its end here and binds as its bytes.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A parameter's <see cref="TaosParameter.Value"/> was never set (null; <see cref="DBNull.Value"/> binds NULL).</exception>
     private static TaosRequestParameter[] Values(TaosParameterCollection parameters)
     {
         if (parameters.Count == 0)
@@ -80,8 +84,22 @@ internal static class StatementPlanner
         var values = new TaosRequestParameter[parameters.Count];
         for (int i = 0; i < values.Length; i++)
         {
-            values[i] = new TaosRequestParameter(parameters[i].ParameterName, parameters[i].Value);
+            var parameter = parameters[i];
+            object value = parameter.Value switch
+            {
+                null => throw new InvalidOperationException(TaosStrings.ParameterValueNotSet(parameter.ParameterName, i)),
+                Stream stream => ReadAll(stream),
+                var other => other,
+            };
+            values[i] = new TaosRequestParameter(parameter.ParameterName, value);
         }
         return values;
+    }
+
+    private static byte[] ReadAll(Stream stream)
+    {
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
     }
 }

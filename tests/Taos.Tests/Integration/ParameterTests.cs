@@ -75,7 +75,7 @@ public class ParameterTests(ServerFixture server)
         foreach (var v in values) ins.Parameters.Add(new TaosParameter { Value = v });
         Assert.Equal(1, async ? await ins.ExecuteNonQueryAsync() : ins.ExecuteNonQuery());
         ins.Parameters[0].Value = ts.AddSeconds(1);
-        for (int i = 1; i < values.Length; i++) ins.Parameters[i].Value = null;
+        for (int i = 1; i < values.Length; i++) ins.Parameters[i].Value = DBNull.Value;
         Assert.Equal(1, ins.ExecuteNonQuery());
 
         var sel = c.CreateCommand();
