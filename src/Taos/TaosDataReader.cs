@@ -98,7 +98,16 @@ public sealed class TaosDataReader : DbDataReader
     // Peek at the first row: it tells HasRows.
     private async ValueTask PeekAsync(bool async, CancellationToken cancellationToken)
     {
-        if (_columns.Length > 0) _hasPending = await _result.ReadRowAsync(_pending, async, cancellationToken).ConfigureAwait(false);
+        if (_columns.Length == 0) return;
+        try
+        {
+            _hasPending = await _result.ReadRowAsync(_pending, async, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            _statements.Abandon();
+            throw;
+        }
     }
 
     /// <inheritdoc/>
@@ -161,11 +170,32 @@ public sealed class TaosDataReader : DbDataReader
             return new ValueTask<bool>(false);
         }
         // No async state machine unless the next row has to wait for the network.
-        var pending = _result.ReadRowAsync(_current, async, cancellationToken);
+        ValueTask<bool> pending;
+        try
+        {
+            pending = _result.ReadRowAsync(_current, async, cancellationToken);
+        }
+        catch
+        {
+            _statements.Abandon();
+            throw;
+        }
         return pending.IsCompletedSuccessfully ? new ValueTask<bool>(OnRow(pending.Result)) : AwaitRowAsync(pending);
     }
 
-    private async ValueTask<bool> AwaitRowAsync(ValueTask<bool> pending) => OnRow(await pending.ConfigureAwait(false));
+    private async ValueTask<bool> AwaitRowAsync(ValueTask<bool> pending)
+    {
+        try
+        {
+            return OnRow(await pending.ConfigureAwait(false));
+        }
+        catch
+        {
+            // A read that fails mid-result (network, malformed answer, timeout) abandons the statements after it.
+            _statements.Abandon();
+            throw;
+        }
+    }
 
     private bool OnRow(bool onRow)
     {
@@ -497,7 +527,7 @@ public sealed class TaosDataReader : DbDataReader
     /// <inheritdoc/>
     public override IEnumerator GetEnumerator() => new DbEnumerator(this, closeReader: false);
 
-    /// <summary>Closes the reader: drops the unread rest of the answer, then runs the statements <see cref="NextResult"/> did not reach (unless cancelled or one failed).</summary>
+    /// <summary>Closes the reader: drops the unread rest of the answer, then runs the statements <see cref="NextResult"/> did not reach (unless cancelled, or a statement or a read failed).</summary>
     /// <exception cref="TaosException">One of the remaining statements failed; the reader is closed all the same.</exception>
     public override void Close() => CloseAsync(false).GetAwaiter().GetResult();
 
