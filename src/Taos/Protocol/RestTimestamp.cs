@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 
 namespace Taos.Protocol;
 
@@ -68,77 +70,25 @@ internal static class RestTimestamp
     /// <summary>
     /// Parses an RFC 3339 timestamp as the REST interface renders it. The precision is read off the
     /// number of fraction digits (3 → ms, 6 → us, 9 → ns); the result is epoch ticks in that precision.
+    /// False for anything else, including a moment the precision's 64-bit ticks cannot hold.
     /// </summary>
     public static bool TryParse(ReadOnlySpan<char> text, out long ticks, out TaosPrecision precision, out TimeSpan offset)
     {
-        ticks = 0;
-        precision = TaosPrecision.Milliseconds;
-        offset = TimeSpan.Zero;
-        // yyyy-MM-ddTHH:mm:ss
-        if (text.Length < 20 || text[4] != '-' || text[7] != '-' || (text[10] != 'T' && text[10] != ' ') || text[13] != ':' || text[16] != ':')
-            return false;
-        if (!int.TryParse(text[..4], NumberStyles.None, CultureInfo.InvariantCulture, out int year) ||
-            !int.TryParse(text.Slice(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out int month) ||
-            !int.TryParse(text.Slice(8, 2), NumberStyles.None, CultureInfo.InvariantCulture, out int day) ||
-            !int.TryParse(text.Slice(11, 2), NumberStyles.None, CultureInfo.InvariantCulture, out int hour) ||
-            !int.TryParse(text.Slice(14, 2), NumberStyles.None, CultureInfo.InvariantCulture, out int minute) ||
-            !int.TryParse(text.Slice(17, 2), NumberStyles.None, CultureInfo.InvariantCulture, out int second))
-            return false;
-        int pos = 19;
-        long fraction = 0;
-        int digits = 0;
-        if (pos < text.Length && text[pos] == '.')
+        // RFC 3339 is ASCII; the longest form (9 fraction digits and an offset) has 35 characters.
+        Span<byte> utf8 = stackalloc byte[MaxLength];
+        if (text.Length > MaxLength || Ascii.FromUtf16(text, utf8, out int written) != OperationStatus.Done)
         {
-            pos++;
-            while (pos < text.Length && char.IsAsciiDigit(text[pos]))
-            {
-                if (digits == 9) return false;
-                fraction = fraction * 10 + (text[pos] - '0');
-                digits++;
-                pos++;
-            }
-        }
-        switch (digits)
-        {
-            case 0: precision = TaosPrecision.Milliseconds; break;
-            case <= 3: precision = TaosPrecision.Milliseconds; fraction *= Pow10(3 - digits); break;
-            case <= 6: precision = TaosPrecision.Microseconds; fraction *= Pow10(6 - digits); break;
-            default: precision = TaosPrecision.Nanoseconds; fraction *= Pow10(9 - digits); break;
-        }
-        if (pos >= text.Length) return false;
-        if (text[pos] == 'Z' && pos + 1 == text.Length)
-        {
+            ticks = 0;
+            precision = TaosPrecision.Milliseconds;
             offset = TimeSpan.Zero;
-        }
-        else if ((text[pos] == '+' || text[pos] == '-') && text.Length - pos == 6 && text[pos + 3] == ':' &&
-                 int.TryParse(text.Slice(pos + 1, 2), NumberStyles.None, CultureInfo.InvariantCulture, out int oh) &&
-                 int.TryParse(text.Slice(pos + 4, 2), NumberStyles.None, CultureInfo.InvariantCulture, out int om))
-        {
-            offset = new TimeSpan(oh, om, 0);
-            if (text[pos] == '-') offset = -offset;
-        }
-        else
-        {
             return false;
         }
-        DateTime local;
-        try
-        {
-            local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified);
-        }
-        catch (ArgumentOutOfRangeException)
-        {
-            return false;
-        }
-        long unixSeconds = (long)((local - offset) - DateTime.UnixEpoch).TotalSeconds;
-        ticks = checked(unixSeconds * PrecisionTicks.PerSecond(precision) + fraction);
-        return true;
+        return TryParseUtf8(utf8[..written], out ticks, out precision, out offset);
     }
 
     /// <summary>
     /// <see cref="TryParse"/> straight from the UTF-8 bytes of the JSON string, without culture-aware number parsing
-    /// (the decoder parses one timestamp per row). It takes the years 2 to 9998 only and returns false for anything
-    /// else, where <see cref="TryParse"/> decides; where it returns true, the result is exactly <see cref="TryParse"/>'s.
+    /// (the decoder parses one timestamp per row).
     /// </summary>
     public static bool TryParseUtf8(ReadOnlySpan<byte> text, out long ticks, out TaosPrecision precision, out TimeSpan offset)
     {
@@ -149,7 +99,7 @@ internal static class RestTimestamp
             return false;
         int year = Digits(text, 0, 4), month = Digits(text, 5, 2), day = Digits(text, 8, 2);
         int hour = Digits(text, 11, 2), minute = Digits(text, 14, 2), second = Digits(text, 17, 2);
-        if (year is < 2 or > 9998 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) ||
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) ||
             hour is < 0 or > 23 || minute is < 0 or > 59 || second is < 0 or > 59)
             return false;
         int pos = 19;
@@ -185,9 +135,14 @@ internal static class RestTimestamp
         }
         long days = new DateOnly(year, month, day).DayNumber - UnixEpochDayNumber;
         long unixSeconds = days * 86_400 + hour * 3600 + minute * 60 + second - (long)offset.TotalSeconds;
-        ticks = checked(unixSeconds * PrecisionTicks.PerSecond(precision) + fraction);
+        // Seconds within ±9999 years times at most 10^9 per second: the product fits in Int128, not always in long.
+        Int128 exact = (Int128)unixSeconds * PrecisionTicks.PerSecond(precision) + fraction;
+        if (exact < long.MinValue || exact > long.MaxValue) return false;
+        ticks = (long)exact;
         return true;
     }
+
+    private const int MaxLength = 40;
 
     private static readonly int UnixEpochDayNumber = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
 
