@@ -298,20 +298,6 @@ public class SessionPoolTests
     }
 
     [Fact]
-    public async Task ClearAll_clears_every_live_pool()
-    {
-        using var first = Pool();
-        using var second = Pool();
-        var a = await Rent(first);
-        var b = await Rent(second);
-        await first.ReturnAsync(a, true);
-        await second.ReturnAsync(b, true);
-        SessionPool.ClearAll();
-        Assert.True(Counting(a).Disposed);
-        Assert.True(Counting(b).Disposed);
-    }
-
-    [Fact]
     public async Task Dispose_closes_idle_sessions_wakes_waiters_and_refuses_later_opens()
     {
         var pool = Pool(max: 1);
