@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Taos.Transport;
 
 namespace Taos.Pooling;
@@ -15,8 +15,8 @@ namespace Taos.Pooling;
 /// </summary>
 internal sealed class SessionPool : ISessionSource
 {
-    // Every pool not yet disposed, for TaosConnection.ClearAllPools.
-    private static readonly ConcurrentDictionary<SessionPool, byte> Live = new();
+    // Every pool not yet disposed nor collected, for TaosConnection.ClearAllPools.
+    private static readonly ConditionalWeakTable<SessionPool, object?> Live = new();
 
     private readonly ITaosTransport _transport;
     private readonly SessionPoolOptions _options;
@@ -27,22 +27,22 @@ internal sealed class SessionPool : ISessionSource
     private readonly List<PooledSession> _idle = [];
     private readonly Lock _lock = new();
     private readonly CancellationTokenSource _disposing = new();
-    private readonly ITimer _timer;
+    private readonly MaintenanceTimer _timer;
     private int _total;
     private int _generation;
     private int _maintenanceStarted;
     private int _maintaining;
     private volatile bool _disposed;
 
-    /// <summary>Creates an empty pool; its timer starts with the first rent.</summary>
+    /// <summary>Creates an empty pool; its timer (<see cref="MaintenanceTimer"/>) starts with the first rent.</summary>
     public SessionPool(ITaosTransport transport, SessionPoolOptions options, TimeProvider time)
     {
         _transport = transport;
         _options = options;
         _time = time;
         _permits = new SemaphoreSlim(options.MaxPoolSize, options.MaxPoolSize);
-        _timer = CreateTimer(time, this);
-        Live.TryAdd(this, 0);
+        _timer = new MaintenanceTimer(this, time);
+        Live.Add(this, null);
     }
 
     /// <summary>Sessions open now, idle and in use (and being opened).</summary>
@@ -66,7 +66,7 @@ internal sealed class SessionPool : ISessionSource
     /// <summary>Clears every pool not yet disposed (<see cref="TaosConnection.ClearAllPools"/>).</summary>
     public static void ClearAll()
     {
-        foreach (var pool in Live.Keys)
+        foreach (var (pool, _) in Live)
         {
             pool.Clear();
         }
@@ -134,7 +134,7 @@ internal sealed class SessionPool : ISessionSource
             _disposed = true;
             dropped = TakeAllIdle();
         }
-        Live.TryRemove(this, out _);
+        Live.Remove(this);
         _timer.Dispose();
         _disposing.Cancel();
         DisposeAll(dropped);
@@ -184,29 +184,14 @@ internal sealed class SessionPool : ISessionSource
         DisposeAll(dropped);
     }
 
-    // The timer must not capture the execution context (activities, async locals) of whoever made the pool.
-    private static ITimer CreateTimer(TimeProvider time, SessionPool pool)
-    {
-        if (ExecutionContext.IsFlowSuppressed())
-        {
-            return time.CreateTimer(static state => ((SessionPool)state!).Maintain(), pool, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        }
-        using (ExecutionContext.SuppressFlow())
-        {
-            return time.CreateTimer(static state => ((SessionPool)state!).Maintain(), pool, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        }
-    }
-
     private void StartMaintenance()
     {
         if (_options.NeedsMaintenance && Interlocked.Exchange(ref _maintenanceStarted, 1) == 0)
         {
             // The first round runs at once, so that MinPoolSize sessions are warm soon after the first open.
-            _timer.Change(TimeSpan.Zero, _options.MaintenanceInterval);
+            _timer.Start(_options.MaintenanceInterval);
         }
     }
-
-    private void Maintain() => _ = MaintainAsync();
 
     private async ValueTask AcquirePermitAsync(TimeSpan timeout, bool async, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Taos.Pooling;
 
 namespace Taos.Tests.Pooling;
@@ -276,6 +277,44 @@ public class SessionPoolTests
         using var pool = Pool(min: 0, idleSeconds: 0, lifetimeSeconds: 0);
         await Rent(pool);
         Assert.Null(_time.TimerPeriod);
+    }
+
+    [Fact]
+    public async Task A_pool_nobody_disposed_nor_references_is_collected_even_with_its_timer_running()
+    {
+        var weak = await AbandonedPoolAsync();
+        for (int i = 0; i < 50 && IsAlive(weak); i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            await Task.Delay(20);
+        }
+        Assert.False(IsAlive(weak));
+    }
+
+    // Out of line, so that no frame of the test keeps the pool in a hidden local.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool IsAlive(WeakReference<SessionPool> weak) => weak.TryGetTarget(out _);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static async Task<WeakReference<SessionPool>> AbandonedPoolAsync()
+    {
+        var pool = new SessionPool(new CountingTransport(),
+            new SessionPoolOptions(true, 2, 10, TimeSpan.FromSeconds(1), TimeSpan.Zero, null, Wait), TimeProvider.System);
+        await pool.ReturnAsync(await Rent(pool), true);
+        // The timer runs (its first round warmed MinPoolSize sessions).
+        await EventuallyAsync(() => pool.Total == 2);
+        return new WeakReference<SessionPool>(pool);
+    }
+
+    private static async Task EventuallyAsync(Func<bool> condition)
+    {
+        var sw = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(sw.Elapsed < Wait, "timed out");
+            await Task.Delay(20);
+        }
     }
 
     [Fact]
