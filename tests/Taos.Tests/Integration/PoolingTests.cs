@@ -78,6 +78,37 @@ public class PoolingTests(ServerFixture server)
         Assert.Equal(1, await ScalarAsync(elsewhere, "select v from t"));
     }
 
+    /// <summary>Counts the HTTP requests that reach the server.</summary>
+    private sealed class CountingHandler() : DelegatingHandler(new SocketsHttpHandler())
+    {
+        private int _requests;
+
+        public int Requests => Volatile.Read(ref _requests);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _requests);
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+
+    [Fact]
+    public async Task Over_REST_a_pooled_session_keeps_its_verified_open_and_reopening_sends_nothing()
+    {
+        var handler = new CountingHandler();
+        await using var dataSource = new TaosDataSourceBuilder(server.ConnectionString()).UseHttpMessageHandler(handler).Build();
+        ITaosSession? first = null;
+        for (int i = 0; i < 5; i++)
+        {
+            await using var c = await dataSource.OpenConnectionAsync();
+            first ??= c.Session;
+            Assert.Same(first, c.Session);
+            Assert.Equal("3.3.0.1", c.ServerVersion);
+        }
+        // The one SELECT SERVER_VERSION() of the first open.
+        Assert.Equal(1, handler.Requests);
+    }
+
     [Fact]
     public async Task Without_pooling_each_open_opens_a_session_and_each_close_disposes_it()
     {
