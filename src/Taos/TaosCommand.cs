@@ -384,7 +384,7 @@ public sealed class TaosCommand : DbCommand
         connection.CheckOpen();
         var dataSource = connection.GetDataSource();
         dataSource.ThrowIfDisposed();
-        var session = connection.Session;
+        var session = await connection.GetSessionAsync(async, cancellationToken).ConfigureAwait(false);
         var request = new TaosRequest(statement.Sql, statement.Parameters, RequestId ?? RequestIds.Next(), ToTimeout(CommandTimeout));
         using var activity = TaosActivitySource.StartCommand(dataSource, session.Database, statement.Sql, request.RequestId);
         var waiting = new CancellationTokenSource();

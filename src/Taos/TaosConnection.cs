@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using System.Diagnostics.CodeAnalysis;
+using Taos.Pooling;
 using Taos.Protocol;
 using Taos.Transport;
 
@@ -9,16 +10,19 @@ namespace Taos;
 /// <summary>
 /// A connection to TDengine: configuration (server, credentials, default database, time zone) plus, while open, a
 /// session on the transport of its <see cref="TaosDataSource"/> (the connection string's <c>Protocol</c>). Opening
-/// starts a session, which over REST checks the server and credentials once per data source
-/// (<c>SELECT SERVER_VERSION()</c>); closing ends it. A connection made from a connection string alone uses a data
-/// source cached per connection string.
+/// takes a session from the data source's pool, or opens one (over REST this checks the server and credentials once
+/// per data source, <c>SELECT SERVER_VERSION()</c>); closing gives it back to the pool (with <c>Pooling=false</c>,
+/// ends it). A connection made from a connection string alone uses a data source, and so a pool, shared per
+/// connection string.
 /// </summary>
 public sealed class TaosConnection : DbConnection
 {
     private TaosDataSource? _dataSource;
     private string _connectionString = "";
     private string? _database;
-    private ITaosSession? _session;
+    private PooledSession? _session;
+    // Opened by OpenWithoutCheck: the session is taken from the pool when the first statement runs.
+    private bool _sessionOnDemand;
     private ConnectionState _state = ConnectionState.Closed;
 
     /// <summary>Creates a connection without a connection string.</summary>
@@ -53,6 +57,7 @@ public sealed class TaosConnection : DbConnection
             }
             value ??= "";
             var settings = new TaosConnectionStringBuilder(value); // validates eagerly
+            _ = SessionPoolOptions.From(settings); // checks MinPoolSize ≤ MaxPoolSize
             _connectionString = value;
             _dataSource = null;
             _database = settings.Database;
@@ -60,7 +65,7 @@ public sealed class TaosConnection : DbConnection
     }
 
     /// <summary>The current default database (from the connection string or <see cref="ChangeDatabase"/>); empty when none.</summary>
-    public override string Database => (_session is null ? _database : _session.Database) ?? "";
+    public override string Database => (_session is null ? _database : _session.Session.Database) ?? "";
 
     /// <summary>The server's endpoint; empty without a connection string.</summary>
     public override string DataSource => _dataSource?.Endpoint.ToString() ?? SafeEndpoint();
@@ -95,12 +100,18 @@ public sealed class TaosConnection : DbConnection
             _database = databaseName;
             return;
         }
-        _session.ChangeDatabaseAsync(databaseName, false, CancellationToken.None).GetAwaiter().GetResult();
-        _database = _session.Database;
+        _session.Session.ChangeDatabaseAsync(databaseName, false, CancellationToken.None).GetAwaiter().GetResult();
+        _database = _session.Session.Database;
     }
 
-    /// <summary>Opens the connection: starts a session, checking the server and credentials the first time for its data source.</summary>
-    /// <exception cref="TaosException">The server cannot be reached or rejects the credentials (855).</exception>
+    /// <summary>
+    /// Opens the connection: takes an idle session from the data source's pool, or opens a new one (checking the server
+    /// and credentials the first time for its data source); when <c>MaxPoolSize</c> sessions are in use, waits up to
+    /// <see cref="ConnectionTimeout"/> for one to be returned.
+    /// </summary>
+    /// <exception cref="TaosException">The server cannot be reached or rejects the credentials (855), or the pool is
+    /// exhausted (a <see cref="TimeoutException"/> inside; the message names MaxPoolSize).</exception>
+    /// <exception cref="ObjectDisposedException">The connection's <see cref="TaosDataSource"/> is disposed.</exception>
     public override void Open() => OpenAsync(false, CancellationToken.None).GetAwaiter().GetResult();
 
     /// <inheritdoc cref="Open"/>
@@ -127,64 +138,67 @@ public sealed class TaosConnection : DbConnection
         OnStateChange(new StateChangeEventArgs(ConnectionState.Closed, ConnectionState.Open));
     }
 
-    /// <summary>Opens without checking the server first: for the connections a data source's commands and <see cref="RestClient"/> make per statement.</summary>
+    /// <summary>
+    /// Opens without checking the server and without a session yet: for the connections a data source's commands and
+    /// <see cref="RestClient"/> make. The first statement takes the session (<see cref="GetSessionAsync"/>), so a
+    /// data source's own commands report its disposal when they run, not when they are made.
+    /// </summary>
     internal void OpenWithoutCheck()
     {
-        StartSessionAsync(verify: false, async: false, CancellationToken.None).GetAwaiter().GetResult();
+        GetDataSource();
+        _sessionOnDemand = true;
         _state = ConnectionState.Open;
     }
 
     private async ValueTask StartSessionAsync(bool verify, bool async, CancellationToken cancellationToken)
     {
         var dataSource = GetDataSource();
-        if (verify)
-        {
-            // A data source's own commands report its disposal when they run (TaosCommand), not when they are made.
-            dataSource.ThrowIfDisposed();
-        }
-        var session = dataSource.Transport.CreateSession(_database);
-        try
-        {
-            var timeout = TaosCommand.ToTimeout(ConnectionTimeout == 0 ? 30 : ConnectionTimeout);
-            await session.OpenAsync(verify, timeout, async, cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            session.Dispose();
-            throw;
-        }
-        _session = session;
+        var timeout = TaosCommand.ToTimeout(ConnectionTimeout == 0 ? 30 : ConnectionTimeout);
+        _session = await dataSource.Sessions.RentAsync(_database, verify, timeout, async, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Closes the connection and ends its session; the current database is kept for the next <see cref="Open"/>.
-    /// An open reader is closed first, which runs its command's statements not yet reached; the connection closes even
-    /// when one of them fails (its <see cref="TaosException"/> is thrown after).
+    /// Closes the connection and gives its session back to the pool, which resets it to the connection string's
+    /// database (with <c>Pooling=false</c>, or a broken session, it is ended); the current database is kept for the
+    /// next <see cref="Open"/>. An open reader is closed first, which drops its result and runs its command's
+    /// statements not yet reached; the connection closes even when one of them fails (its <see cref="TaosException"/>
+    /// is thrown after).
     /// </summary>
-    public override void Close()
+    public override void Close() => CloseAsync(false).GetAwaiter().GetResult();
+
+    /// <inheritdoc cref="Close"/>
+    public override Task CloseAsync() => CloseAsync(true).AsTask();
+
+    private async ValueTask CloseAsync(bool async)
     {
         if (_state == ConnectionState.Closed) return;
         try
         {
-            ActiveReader?.Close();
+            if (ActiveReader is { } reader)
+            {
+                if (async) await reader.CloseAsync().ConfigureAwait(false);
+                else reader.Close();
+            }
         }
         finally
         {
-            EndSession();
+            await EndSessionAsync(async).ConfigureAwait(false);
         }
     }
 
-    private void EndSession()
+    private async ValueTask EndSessionAsync(bool async)
     {
         // A reader of CommandBehavior.CloseConnection has closed the connection already.
         if (_state == ConnectionState.Closed) return;
-        if (_session is not null)
-        {
-            _database = _session.Database;
-            _session.Dispose();
-            _session = null;
-        }
+        var session = _session;
+        _session = null;
+        _sessionOnDemand = false;
         _state = ConnectionState.Closed;
+        if (session is not null)
+        {
+            _database = session.Session.Database;
+            await _dataSource!.Sessions.ReturnAsync(session, async).ConfigureAwait(false);
+        }
         OnStateChange(new StateChangeEventArgs(ConnectionState.Open, ConnectionState.Closed));
     }
 
@@ -194,6 +208,30 @@ public sealed class TaosConnection : DbConnection
         if (disposing) Close();
         base.Dispose(disposing);
     }
+
+    /// <inheritdoc cref="Dispose(bool)"/>
+    public override async ValueTask DisposeAsync()
+    {
+        await CloseAsync(true).ConfigureAwait(false);
+        Dispose();
+    }
+
+    /// <summary>
+    /// Closes the idle sessions of the pool <paramref name="connection"/> uses (its data source's, or the one shared
+    /// by its connection string); the sessions in use are closed when their connections close, not pooled.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The connection has no connection string.</exception>
+    public static void ClearPool(TaosConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        connection.GetDataSource().Clear();
+    }
+
+    /// <summary>
+    /// Closes the idle sessions of every pool (of every data source not disposed, and of the data sources shared per
+    /// connection string); the sessions in use are closed when their connections close, not pooled.
+    /// </summary>
+    public static void ClearAllPools() => SessionPool.ClearAll();
 
     /// <summary>Creates a command on this connection.</summary>
     public new TaosCommand CreateCommand() => new(null, this);
@@ -258,8 +296,20 @@ public sealed class TaosConnection : DbConnection
     /// <summary>The reader open on this connection, if any: one command runs at a time, and closing the connection closes it.</summary>
     internal TaosDataReader? ActiveReader { get; set; }
 
-    /// <summary>The open connection's session.</summary>
-    internal ITaosSession Session => _session ?? throw new InvalidOperationException(TaosStrings.ConnectionNotOpen);
+    /// <summary>The open connection's session; on a connection opened without a session yet, taken from the pool now.</summary>
+    internal ITaosSession Session => _session?.Session ?? (_sessionOnDemand
+        ? GetSessionAsync(false, CancellationToken.None).GetAwaiter().GetResult()
+        : throw new InvalidOperationException(TaosStrings.ConnectionNotOpen));
+
+    /// <summary>The open connection's session, taken from the pool first on a connection opened without one (<see cref="OpenWithoutCheck"/>).</summary>
+    internal async ValueTask<ITaosSession> GetSessionAsync(bool async, CancellationToken cancellationToken)
+    {
+        if (_session is null && _sessionOnDemand)
+        {
+            await StartSessionAsync(verify: false, async, cancellationToken).ConfigureAwait(false);
+        }
+        return _session?.Session ?? throw new InvalidOperationException(TaosStrings.ConnectionNotOpen);
+    }
 
     private string SafeEndpoint()
     {

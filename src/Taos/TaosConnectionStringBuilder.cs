@@ -14,7 +14,8 @@ namespace Taos;
 public sealed class TaosConnectionStringBuilder : DbConnectionStringBuilder
 {
     private static readonly string[] Canonical =
-        ["Url", "Host", "Port", "UseSsl", "Username", "Password", "Token", "Database", "Timezone", "Timeout", "Protocol"];
+        ["Url", "Host", "Port", "UseSsl", "Username", "Password", "Token", "Database", "Timezone", "Timeout", "Protocol",
+            "Pooling", "MinPoolSize", "MaxPoolSize", "ConnectionIdleLifetime", "ConnectionLifetime"];
 
     private static readonly Dictionary<string, string> Synonyms = BuildSynonyms();
 
@@ -105,6 +106,47 @@ public sealed class TaosConnectionStringBuilder : DbConnectionStringBuilder
     {
         get => TryGetValue("Timeout", out var v) ? Convert.ToInt32(v, CultureInfo.InvariantCulture) : 30;
         set => this["Timeout"] = value;
+    }
+
+    /// <summary>
+    /// Whether connections take their session from the data source's pool and give it back on close (default true);
+    /// with false each open opens a session and each close disposes it.
+    /// </summary>
+    public bool Pooling
+    {
+        get => !TryGetValue("Pooling", out var v) || Convert.ToBoolean(v, CultureInfo.InvariantCulture);
+        set => this["Pooling"] = value;
+    }
+
+    /// <summary>Sessions the pool keeps open even when idle (default 0). Synonyms: <c>Min Pool Size</c>, <c>Minimum Pool Size</c>.</summary>
+    public int MinPoolSize
+    {
+        get => TryGetValue("MinPoolSize", out var v) ? Convert.ToInt32(v, CultureInfo.InvariantCulture) : 0;
+        set => this["MinPoolSize"] = value;
+    }
+
+    /// <summary>
+    /// Sessions the pool opens at most, idle and in use (default 100); an open beyond them waits up to
+    /// <see cref="Timeout"/> for one to be returned. Synonyms: <c>Max Pool Size</c>, <c>Maximum Pool Size</c>.
+    /// </summary>
+    public int MaxPoolSize
+    {
+        get => TryGetValue("MaxPoolSize", out var v) ? Convert.ToInt32(v, CultureInfo.InvariantCulture) : 100;
+        set => this["MaxPoolSize"] = value;
+    }
+
+    /// <summary>Seconds a pooled session stays idle before it is closed, as long as more than <see cref="MinPoolSize"/> are open (default 300; 0 = never).</summary>
+    public int ConnectionIdleLifetime
+    {
+        get => TryGetValue("ConnectionIdleLifetime", out var v) ? Convert.ToInt32(v, CultureInfo.InvariantCulture) : 300;
+        set => this["ConnectionIdleLifetime"] = value;
+    }
+
+    /// <summary>Seconds after its opening a session is closed instead of returned to the pool (default 0 = no limit).</summary>
+    public int ConnectionLifetime
+    {
+        get => TryGetValue("ConnectionLifetime", out var v) ? Convert.ToInt32(v, CultureInfo.InvariantCulture) : 0;
+        set => this["ConnectionLifetime"] = value;
     }
 
     /// <summary>
@@ -207,6 +249,12 @@ public sealed class TaosConnectionStringBuilder : DbConnectionStringBuilder
                 return text;
             case "Protocol":
                 return ParseProtocol(key, value, text);
+            case "Pooling":
+                if (!bool.TryParse(text, out bool pooling))
+                    throw new ArgumentException(TaosStrings.BadKeywordValue(key, value, "true or false"));
+                return pooling;
+            case "MinPoolSize" or "MaxPoolSize" or "ConnectionIdleLifetime" or "ConnectionLifetime":
+                return ParsePoolNumber(key, value, text);
             case "Timezone":
                 if (text.Length > 0 && !TimeZoneInfo.TryFindSystemTimeZoneById(text, out _))
                     throw new ArgumentException(TaosStrings.BadKeywordValue(key, value, "an IANA time zone name such as Asia/Shanghai"));
@@ -229,6 +277,18 @@ public sealed class TaosConnectionStringBuilder : DbConnectionStringBuilder
         throw new ArgumentException(TaosStrings.BadKeywordValue(key, value, "one of " + string.Join(", ", Enum.GetNames<TaosProtocol>())));
     }
 
+    /// <summary>A pool size (<c>MaxPoolSize</c> ≥ 1, <c>MinPoolSize</c> ≥ 0) or a number of seconds ≥ 0.</summary>
+    private static int ParsePoolNumber(string key, object value, string text)
+    {
+        int min = key == "MaxPoolSize" ? 1 : 0;
+        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int number) || number < min)
+        {
+            throw new ArgumentException(TaosStrings.BadKeywordValue(key, value,
+                min == 1 ? "a number of sessions ≥ 1" : key == "MinPoolSize" ? "a number of sessions ≥ 0" : "a number of seconds ≥ 0"));
+        }
+        return number;
+    }
+
     private static Dictionary<string, string> BuildSynonyms()
     {
         var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -241,6 +301,10 @@ public sealed class TaosConnectionStringBuilder : DbConnectionStringBuilder
         map["UserId"] = "Username";
         map["Server"] = "Host";
         map["tz"] = "Timezone";
+        map["Min Pool Size"] = map["Minimum Pool Size"] = "MinPoolSize";
+        map["Max Pool Size"] = map["Maximum Pool Size"] = "MaxPoolSize";
+        map["Connection Idle Lifetime"] = "ConnectionIdleLifetime";
+        map["Connection Lifetime"] = "ConnectionLifetime";
         return map;
     }
 }

@@ -1,13 +1,16 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using Taos.Pooling;
 using Taos.Transport;
 
 namespace Taos;
 
 /// <summary>
-/// The shared, thread-safe entry point to one TDengine server: configuration plus one transport (the connection
-/// string's <c>Protocol</c>; REST holds one <see cref="HttpClient"/>, whose handler pools the HTTP connections).
-/// Create one per application and server, make connections and commands from it, dispose it at shutdown.
+/// The shared, thread-safe entry point to one TDengine server: configuration, one transport (the connection
+/// string's <c>Protocol</c>; REST holds one <see cref="HttpClient"/>, whose handler pools the HTTP connections) and
+/// the pool of its sessions (<c>Pooling</c>, <c>MinPoolSize</c>, <c>MaxPoolSize</c>, <c>ConnectionIdleLifetime</c>,
+/// <c>ConnectionLifetime</c>): an open connection takes a session from it and gives it back on close. Create one per
+/// application and server, make connections and commands from it, dispose it at shutdown.
 /// </summary>
 public sealed class TaosDataSource : DbDataSource
 {
@@ -16,13 +19,17 @@ public sealed class TaosDataSource : DbDataSource
     private readonly string _redacted;
     private volatile bool _disposed;
 
-    internal TaosDataSource(TaosConnectionStringBuilder settings, HttpMessageHandler? handler, bool disposeHandler)
+    internal TaosDataSource(TaosConnectionStringBuilder settings, HttpMessageHandler? handler, bool disposeHandler, TimeProvider? time = null)
     {
         Settings = new TaosConnectionStringBuilder(settings.ConnectionString);
         Endpoint = Settings.GetBaseUri();
         TimeZone = string.IsNullOrEmpty(Settings.Timezone) ? null : TimeZoneInfo.FindSystemTimeZoneById(Settings.Timezone!);
         _redacted = Settings.ToRedactedString();
+        var pooling = SessionPoolOptions.From(Settings);
         Transport = TaosTransports.Create(Settings, TimeZone, handler, disposeHandler);
+        Sessions = pooling.Pooling
+            ? new SessionPool(Transport, pooling, time ?? TimeProvider.System)
+            : new UnpooledSessionSource(Transport, time ?? TimeProvider.System);
     }
 
     /// <summary>Creates a data source from a connection string (see <see cref="TaosConnectionStringBuilder"/>).</summary>
@@ -41,6 +48,9 @@ public sealed class TaosDataSource : DbDataSource
     internal TimeZoneInfo? TimeZone { get; }
 
     internal ITaosTransport Transport { get; }
+
+    /// <summary>Where the connections get their sessions: the pool, or with <c>Pooling=false</c> a new session per open.</summary>
+    internal ISessionSource Sessions { get; }
 
     /// <summary>Creates a closed connection that uses this data source.</summary>
     public new TaosConnection CreateConnection() => new(this);
@@ -77,7 +87,10 @@ public sealed class TaosDataSource : DbDataSource
         }
     }
 
-    /// <summary>Creates a command that runs on this data source without an explicit connection.</summary>
+    /// <summary>
+    /// Creates a command that runs on this data source without an explicit connection: it takes a session from the
+    /// pool when it first runs and gives it back when disposed, so dispose it.
+    /// </summary>
     public new TaosCommand CreateCommand(string? commandText = null) => (TaosCommand)CreateDbCommand(commandText);
 
     /// <inheritdoc/>
@@ -91,12 +104,19 @@ public sealed class TaosDataSource : DbDataSource
         return new TaosCommand(commandText, connection) { OwnsConnection = true };
     }
 
-    /// <inheritdoc/>
+    /// <summary>
+    /// Closes the pool's idle sessions; the sessions of open connections are closed when those connections close
+    /// (like <see cref="TaosConnection.ClearPool"/>). Use it when the server restarted or failed over.
+    /// </summary>
+    public void Clear() => Sessions.Clear();
+
+    /// <summary>Closes the idle sessions and releases the transport; later opens throw <see cref="ObjectDisposedException"/>.</summary>
     protected override void Dispose(bool disposing)
     {
         if (disposing)
         {
             _disposed = true;
+            Sessions.Dispose();
             Transport.Dispose();
         }
         base.Dispose(disposing);

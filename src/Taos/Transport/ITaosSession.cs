@@ -13,6 +13,9 @@ internal interface ITaosSession : IDisposable
     /// <summary>The version the server reported, or null while it is not known.</summary>
     string? ServerVersion { get; }
 
+    /// <summary>True once the underlying connection failed; a pool discards such a session.</summary>
+    bool IsBroken { get; }
+
     /// <summary>
     /// Starts the session. With <paramref name="verify"/> the server and the credentials are checked now (a transport
     /// may check once and remember); without it a transport that needs no handshake starts without traffic.

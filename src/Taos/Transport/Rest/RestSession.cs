@@ -23,6 +23,9 @@ internal sealed class RestSession : ITaosSession
 
     public string? ServerVersion => _transport.ServerVersion;
 
+    /// <summary>Always false: REST keeps no connection of its own (each request takes one from the HTTP client's pool).</summary>
+    public bool IsBroken => false;
+
     public async ValueTask OpenAsync(bool verify, TimeSpan timeout, bool async, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
