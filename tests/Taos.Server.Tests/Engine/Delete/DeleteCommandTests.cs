@@ -74,4 +74,17 @@ public class DeleteCommandTests : EngineTestBase
         Assert.Equal(1, Affected("delete from us.u where ts < '1970-01-01 00:00:00.000001' and ts > -86400000000"));
         Assert.Equal([[-86400000000L, 8], [1704067200000001L, 1]], Rows("select * from us.u order by ts"));
     }
+
+    [Fact]
+    public void Deletes_more_rows_than_one_storage_chunk_holds()
+    {
+        var entry = Store.FindEntry("d", "nt")!;
+        Store.Write(w =>
+        {
+            w.UpsertRows(entry, [0, 1], Enumerable.Range(0, 25_001).Select(i => new object?[] { 1_000_000L + i, i }));
+            return 0;
+        });
+        Assert.Equal(25_001, Affected("delete from nt where ts >= 1000000 and ts <= 1025000"));
+        Assert.Equal(3, Rows("select * from nt").Count);
+    }
 }
