@@ -7,13 +7,16 @@ const string Usage = """
     Taos.Server — an embedded TDengine-compatible server (taosAdapter REST interface)
 
     usage: Taos.Server [--port PORT] [--data DIR] [--listen ADDRESS] [--user USER] [--password PASSWORD] [--timezone ZONE]
+                       [--enforce-privileges]
 
       --port PORT          TCP port, 0 picks a free one (default 6041)
       --data DIR           directory for the data files, created when missing (default ./taos-data)
       --listen ADDRESS     address to listen on (default 127.0.0.1)
-      --user USER          the user to accept (default root)
-      --password PASSWORD  that user's password (default taosdata)
+      --user USER          the super user a new data directory starts with (default root)
+      --password PASSWORD  its initial password (default taosdata); later: ALTER USER … PASS
       --timezone ZONE      IANA time zone the server reads and renders timestamps in (default UTC)
+      --enforce-privileges make READ/WRITE grants effective (TDengine's community edition
+                           records them without enforcing them; so does this server by default)
       --help               show this help
 
     Prints "Taos.Server listening on URL" once it listens; stops on Ctrl-C or SIGTERM.
@@ -27,6 +30,11 @@ for (int i = 0; i < args.Length; i++)
     {
         Console.WriteLine(Usage);
         return 0;
+    }
+    if (arg == "--enforce-privileges")
+    {
+        options.EnforcePrivileges = true;
+        continue;
     }
     if (arg is not ("--port" or "--data" or "--listen" or "--user" or "--password" or "--timezone"))
     {

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Taos.Server.Endpoints.WebSocket;
 using Taos.Server.Engine;
+using Taos.Server.Engine.Users;
 using Taos.Server.Http;
 using Taos.Server.Storage.Sqlite;
 
@@ -63,7 +64,7 @@ public sealed class TaosServer : IAsyncDisposable
         string dataDirectory = Path.GetFullPath(options.DataDirectory);
         Directory.CreateDirectory(dataDirectory);
 
-        var engine = new SqlEngine(new SqliteStore(dataDirectory), options.TimeZone);
+        var engine = new SqlEngine(new SqliteStore(dataDirectory), options.TimeZone, new UserSettings(options.User, options.Password, options.EnforcePrivileges));
         WebApplication? app = null;
         try
         {
@@ -82,7 +83,7 @@ public sealed class TaosServer : IAsyncDisposable
             });
             app = builder.Build();
             var handler = new RestHandler(engine, options, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Taos.Server.Rest"));
-            var webSocket = new WsEndpoint(engine, options, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Taos.Server.WebSocket"));
+            var webSocket = new WsEndpoint(engine, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Taos.Server.WebSocket"));
             app.UseWebSockets();
             app.Use((context, next) => WsEndpoint.Accepts(context) ? webSocket.HandleAsync(context) : next(context));
             app.Run(handler.HandleAsync);

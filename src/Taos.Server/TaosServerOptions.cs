@@ -14,11 +14,25 @@ public sealed class TaosServerOptions
     /// <summary>The TCP port; 0 picks a free one (read it back from <see cref="TaosServer.Url"/>).</summary>
     public int Port { get; set; } = 6041;
 
-    /// <summary>The user that Basic and token authentication accept.</summary>
+    /// <summary>
+    /// The super user (TDengine's <c>root</c>) a new data directory is created with. Users live in the data directory:
+    /// once it exists, logins are checked against the users stored there and this option is not read again.
+    /// </summary>
     public string User { get; set; } = "root";
 
-    /// <summary>That user's password.</summary>
+    /// <summary>
+    /// The super user's initial password, used only when the data directory is new; change it later with
+    /// <c>ALTER USER root PASS '…'</c> (kept, like every user, as a salted PBKDF2 hash).
+    /// </summary>
     public string Password { get; set; } = "taosdata";
+
+    /// <summary>
+    /// Whether READ/WRITE grants are enforced: off by default, like TDengine's community edition, which records
+    /// GRANT/REVOKE but lets every enabled user read and write every database. When on, a user other than the super
+    /// user needs a grant on the database (or the table) to read or write it, and only the super user administers
+    /// users; refusals carry TDengine's own codes (9796, 771).
+    /// </summary>
+    public bool EnforcePrivileges { get; set; }
 
     /// <summary>
     /// The server's time zone: timestamp strings in SQL are read in it and results are rendered in it unless the

@@ -1,7 +1,9 @@
 using Taos.Server.Engine.Catalog;
 using Taos.Server.Engine.Ddl;
+using Taos.Server.Engine.Delete;
 using Taos.Server.Engine.Query;
 using Taos.Server.Engine.Storage;
+using Taos.Server.Engine.Users;
 using Taos.Server.Engine.Write;
 using Taos.Server.Sql;
 using Taos.Server.Sql.Ast;
@@ -21,10 +23,14 @@ internal sealed class SqlEngine : IDisposable
     private readonly TableCommands _tables;
     private readonly ShowCommands _show;
     private readonly DescribeCommand _describe;
+    private readonly UserCommands _users;
+    private readonly PrivilegeGuard _guard;
+    private readonly DeleteCommand _delete;
 
     /// <param name="store">The durable store; the engine owns it from now on and disposes it.</param>
     /// <param name="serverZone">The server's time zone (timestamps without an offset).</param>
-    public SqlEngine(IStore store, TimeZoneInfo serverZone)
+    /// <param name="users">The super user a new store starts with and whether grants are enforced (TDengine's defaults when null).</param>
+    public SqlEngine(IStore store, TimeZoneInfo serverZone, UserSettings? users = null)
     {
         _store = store;
         ServerZone = serverZone;
@@ -34,7 +40,14 @@ internal sealed class SqlEngine : IDisposable
         _tables = new TableCommands(store, serverZone);
         _show = new ShowCommands(store);
         _describe = new DescribeCommand(store);
+        Users = new UserDirectory(store, users ?? UserSettings.Default);
+        _users = new UserCommands(store, Users);
+        _guard = new PrivilegeGuard(store, Users);
+        _delete = new DeleteCommand(store, serverZone);
     }
+
+    /// <summary>The stored users: the authenticator every endpoint checks logins with.</summary>
+    public UserDirectory Users { get; }
 
     public TimeZoneInfo ServerZone { get; }
 
@@ -44,13 +57,19 @@ internal sealed class SqlEngine : IDisposable
     /// <summary>Runs one statement. Errors are <see cref="TaosServerException"/> with TDengine's code and text.</summary>
     public StatementResult Execute(string sql, SqlSession session) => Execute(SqlParser.Parse(sql), session);
 
-    /// <summary>Runs one parsed statement.</summary>
-    internal StatementResult Execute(Statement statement, SqlSession session) => statement switch
+    /// <summary>Runs one parsed statement, if the session's user may (<see cref="PrivilegeGuard"/>).</summary>
+    internal StatementResult Execute(Statement statement, SqlSession session)
+    {
+        _guard.Authorize(statement, session);
+        return Dispatch(statement, session);
+    }
+
+    private StatementResult Dispatch(Statement statement, SqlSession session) => statement switch
     {
         SelectStatement select => new QueryExecutor(_store, ServerZone).Execute(select, session),
         InsertStatement insert => new AffectedRowsResult(_writer.Execute(() => _insertBinder.Bind(insert, session))),
-        CreateDatabaseStatement s => _databases.Create(s),
-        DropDatabaseStatement s => _databases.Drop(s),
+        CreateDatabaseStatement s => _users.CreateDatabase(s, session, () => _databases.Create(s)),
+        DropDatabaseStatement s => _users.DropDatabase(s, () => _databases.Drop(s)),
         UseDatabaseStatement s => _databases.Use(s, session),
         ShowDatabasesStatement s => _databases.Show(s),
         ShowTablesStatement s => _show.ShowTables(s, session),
@@ -61,6 +80,12 @@ internal sealed class SqlEngine : IDisposable
         DropTableStatement s => _tables.DropTables(s, session),
         DropStableStatement s => _tables.DropStable(s, session),
         DescribeStatement s => _describe.Execute(s, session),
+        DeleteStatement s => _delete.Execute(s, session),
+        CreateUserStatement s => _users.Create(s),
+        AlterUserStatement s => _users.Alter(s),
+        DropUserStatement s => _users.Drop(s),
+        GrantStatement s => _users.Grant(s),
+        ShowStatement { What: "users" } => _users.Show(),
         // Parsed, but not executed yet: say so rather than pretend the text is malformed.
         _ => throw TaosServerException.NotSupported(StatementKind(statement)),
     };

@@ -8,7 +8,8 @@ namespace Taos.Server.Http;
 internal readonly record struct RestCredentials(string User, string Password);
 
 /// <summary>
-/// taosAdapter's authentication: <c>Basic</c> headers, and <c>Taosd</c> tokens from <c>/rest/login</c>.
+/// taosAdapter's authentication: <c>Basic</c> headers, and <c>Taosd</c> tokens from <c>/rest/login</c>. The claimed
+/// credentials are then checked against the stored users by <see cref="Engine.Users.UserDirectory"/>.
 /// A token is taosAdapter's own: the user (24 bytes, NUL padded) and the password (NUL padded to a multiple of
 /// 8, at least 24 bytes) encrypted with DES-ECB under taosAdapter's fixed key, in base64. Using the same
 /// scheme keeps tokens stable across restarts and interchangeable with a real taosAdapter's.
@@ -67,11 +68,6 @@ internal static class RestAuth
         error = AdapterError.InvalidAuthType;
         return false;
     }
-
-    /// <summary>The credential check every endpoint shares: the user and password the server was started with.</summary>
-    public static bool CredentialsMatch(RestCredentials credentials, TaosServerOptions options) =>
-        string.Equals(credentials.User, options.User, StringComparison.Ordinal) &&
-        string.Equals(credentials.Password, options.Password, StringComparison.Ordinal);
 
     private static bool TryDecodeBasic(string encoded, out RestCredentials credentials)
     {

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Taos.Protocol;
 using Taos.Protocol.Rest;
 using Taos.Server.Engine;
+using Taos.Server.Engine.Users;
 
 namespace Taos.Server.Http;
 
@@ -118,9 +119,11 @@ internal sealed class RestHandler
             return;
         }
         // taosAdapter connects (and so checks the password) only after it has the statement.
-        if (!CredentialsMatch(credentials))
+        var login = _engine.Users.Authenticate(credentials.User, credentials.Password);
+        if (login != LoginResult.Ok)
         {
-            await WriteErrorAsync(context, AdapterError.Taos(ServerErrorCode.AuthenticationFailure, "Authentication failure")).ConfigureAwait(false);
+            var failure = UserDirectory.Failure(login);
+            await WriteErrorAsync(context, AdapterError.Taos(failure.Code, failure.Message)).ConfigureAwait(false);
             return;
         }
         if (status == RestBodyStatus.TooLong)
@@ -202,7 +205,7 @@ internal sealed class RestHandler
             await WriteErrorAsync(context, AdapterError.GenerateTokenError).ConfigureAwait(false);
             return;
         }
-        if (!CredentialsMatch(new RestCredentials(user, password)))
+        if (_engine.Users.Authenticate(user, password) != LoginResult.Ok)
         {
             await WriteErrorAsync(context, AdapterError.LoginAuthFailure).ConfigureAwait(false);
             return;
@@ -217,8 +220,6 @@ internal sealed class RestHandler
     /// <summary><c>/rest/sql/{db}</c> with a non-empty <c>db</c> and nothing after it.</summary>
     private static bool IsSqlWithDatabasePath(string path) =>
         path.StartsWith(SqlPrefix, StringComparison.Ordinal) && path.Length > SqlPrefix.Length && path.IndexOf('/', SqlPrefix.Length) < 0;
-
-    private bool CredentialsMatch(RestCredentials credentials) => RestAuth.CredentialsMatch(credentials, _options);
 
     private static bool TrySplitLogin(string path, out string user, out string password)
     {

@@ -1,16 +1,23 @@
+using Taos.Server.Engine.Users;
 using Taos.Server.Sql.Ast;
 
 namespace Taos.Server.Sql;
 
-/// <summary>CREATE, ALTER and DROP USER.</summary>
+/// <summary>CREATE, ALTER and DROP USER; GRANT and REVOKE.</summary>
 internal sealed partial class Parser
 {
+    /// <summary>TSDB_USER_LEN: a user name token (backquotes included) must be shorter.</summary>
+    private const int UserNameTokenLimit = 24;
+
+    /// <summary>TSDB_USET_PASSWORD_LEN + 2: a password token (quotes included) must be shorter.</summary>
+    private const int PasswordTokenLimit = 34;
+
     /// <summary>After <c>CREATE USER</c>: <c>name PASS 'p' [SYSINFO n]</c>.</summary>
     private Statement ParseCreateUser()
     {
-        string name = ParseName(MaxColumnNameBytes);
+        string name = ParseUserName();
         ExpectKw("pass");
-        string password = ParseStringContent();
+        string password = ParsePassword();
         int sysInfo = 1;
         if (TryKw("sysinfo"))
         {
@@ -22,10 +29,10 @@ internal sealed partial class Parser
     /// <summary>After <c>ALTER USER</c>: <c>name PASS 'p' | ENABLE n | SYSINFO n</c>.</summary>
     private Statement ParseAlterUser()
     {
-        string user = ParseName(MaxColumnNameBytes);
+        string user = ParseUserName();
         if (TryKw("pass"))
         {
-            return new AlterUserStatement(user, "pass", ParseStringContent());
+            return new AlterUserStatement(user, "pass", ParsePassword());
         }
         if (TryKw("enable"))
         {
@@ -39,5 +46,80 @@ internal sealed partial class Parser
     }
 
     /// <summary>After <c>DROP USER</c>: the name.</summary>
-    private Statement ParseDropUser() => new DropUserStatement(ParseName(MaxColumnNameBytes));
+    private Statement ParseDropUser() => new DropUserStatement(ParseUserName());
+
+    /// <summary><c>GRANT privileges ON level TO user</c> or <c>REVOKE privileges ON level FROM user</c>.</summary>
+    private Statement ParseGrant(bool revoke)
+    {
+        Advance();
+        var privileges = new List<string>();
+        if (TryKw("all"))
+        {
+            privileges.AddRange(["read", "write"]);
+        }
+        else
+        {
+            do
+            {
+                if (TryKw("read")) privileges.Add("read");
+                else if (TryKw("write")) privileges.Add("write");
+                else throw Fail(_cur);
+            }
+            while (TryTake(TokenKind.Comma));
+        }
+        ExpectKw("on");
+        var (database, table) = ParsePrivilegeLevel();
+        ExpectKw(revoke ? "from" : "to");
+        return new GrantStatement(revoke, privileges.Distinct().ToList(), database, table, ParseUserName());
+    }
+
+    /// <summary><c>*.*</c>, <c>db.*</c> or <c>db.table</c>.</summary>
+    private (string Database, string? Table) ParsePrivilegeLevel()
+    {
+        if (TryTake(TokenKind.Star))
+        {
+            Expect(TokenKind.Dot);
+            Expect(TokenKind.Star);
+            return ("*", null);
+        }
+        string database = ParseName(MaxDatabaseNameBytes);
+        Expect(TokenKind.Dot);
+        if (TryTake(TokenKind.Star))
+        {
+            return (database, null);
+        }
+        return (database, ParseName(MaxTableNameBytes));
+    }
+
+    /// <summary>A user name: TDengine refuses a token of 24 bytes or more (backquotes counted) with 9744.</summary>
+    private string ParseUserName()
+    {
+        var t = _cur;
+        if (!IsIdentifier(t))
+        {
+            throw Fail(t);
+        }
+        if (Utf8Text.ByteCount(TextOf(t)) >= UserNameTokenLimit)
+        {
+            throw UserErrors.NameOrPasswordTooLong();
+        }
+        Advance();
+        return t.Word!;
+    }
+
+    /// <summary>A password string: 9744 when its token (quotes counted) is 34 bytes or more, 9745 when it is blank; trimmed of spaces.</summary>
+    private string ParsePassword()
+    {
+        var t = _cur;
+        if (t.Kind == TokenKind.String && Utf8Text.ByteCount(TextOf(t)) >= PasswordTokenLimit)
+        {
+            throw UserErrors.NameOrPasswordTooLong();
+        }
+        string password = ParseStringContent().Trim(' ');
+        if (password.Length == 0)
+        {
+            throw UserErrors.PasswordEmpty();
+        }
+        return password;
+    }
 }

@@ -47,6 +47,8 @@ internal sealed partial class Parser
                 "insert" => ParseInsert(),
                 "delete" => ParseDelete(),
                 "alter" => ParseAlter(),
+                "grant" => ParseGrant(revoke: false),
+                "revoke" => ParseGrant(revoke: true),
                 _ => throw Fail(first),
             };
         }

@@ -29,6 +29,8 @@ public class ConformanceReplayTests
     /// </summary>
     [Theory]
     [InlineData("misc")]
+    [InlineData("users")]
+    [InlineData("del")]
     public async Task Breadth_script_matches_the_recording(string script)
     {
         var (passed, failures) = await ReplayAsync("rest-breadth.jsonl", script);

@@ -1,3 +1,4 @@
+using Taos.Server.Sql;
 using Taos.Server.Sql.Ast;
 using static Taos.Server.Tests.Sql.Parsing;
 
@@ -16,5 +17,29 @@ public class UserParserTests
         Assert.Equal(("u1", "pass", "new"), (a.Name, a.Option, a.Value));
         Assert.Equal(("enable", "0"), (Parse<AlterUserStatement>("alter user u1 enable 0").Option, "0"));
         Assert.Equal("u1", Parse<DropUserStatement>("drop user u1").Name);
+    }
+
+    [Fact]
+    public void Grant_and_revoke()
+    {
+        var g = Parse<GrantStatement>("grant read on db1.* to u1");
+        Assert.Equal((false, "db1", (string?)null, "u1"), (g.Revoke, g.Database, g.Table, g.User));
+        Assert.Equal(["read"], g.Privileges);
+        Assert.Equal(["read", "write"], Parse<GrantStatement>("grant all on *.* to u1").Privileges);
+        Assert.Equal(["write", "read"], Parse<GrantStatement>("grant write, read on db1.t to u1").Privileges);
+        var r = Parse<GrantStatement>("revoke write on db1.t from `U1`");
+        Assert.Equal((true, "db1", "t", "U1"), (r.Revoke, r.Database, r.Table, r.User));
+        Assert.Equal(9728, Assert.Throws<TaosServerException>(() => SqlParser.Parse("grant read on db1.* from u1")).Code);
+        Assert.Equal(9728, Assert.Throws<TaosServerException>(() => SqlParser.Parse("grant select on db1.* to u1")).Code);
+    }
+
+    [Fact]
+    public void User_names_and_passwords_have_tdengines_limits()
+    {
+        Assert.Equal(new string('n', 23), Parse<CreateUserStatement>("create user " + new string('n', 23) + " pass 'x'").Name);
+        Assert.Equal(9744, Assert.Throws<TaosServerException>(() => SqlParser.Parse("drop user " + new string('n', 24))).Code);
+        Assert.Equal(9744, Assert.Throws<TaosServerException>(() => SqlParser.Parse("alter user u pass '" + new string('p', 32) + "'")).Code);
+        Assert.Equal(9745, Assert.Throws<TaosServerException>(() => SqlParser.Parse("alter user u pass ''")).Code);
+        Assert.Equal("BR", Parse<DropUserStatement>("drop user `BR`").Name);
     }
 }

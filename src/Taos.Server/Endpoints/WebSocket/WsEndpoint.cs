@@ -32,9 +32,9 @@ internal sealed class WsEndpoint
     private readonly WsQueryActions _query;
     private readonly ILogger _logger;
 
-    public WsEndpoint(SqlEngine engine, TaosServerOptions options, ILogger logger)
+    public WsEndpoint(SqlEngine engine, ILogger logger)
     {
-        _session = new WsSessionActions(engine, options, RestHandler.GetHostName());
+        _session = new WsSessionActions(engine, RestHandler.GetHostName());
         _query = new WsQueryActions(engine);
         _logger = logger;
     }

@@ -1,11 +1,11 @@
 using Taos.Protocol;
 using Taos.Server.Engine;
-using Taos.Server.Http;
+using Taos.Server.Engine.Users;
 
 namespace Taos.Server.Endpoints.WebSocket;
 
 /// <summary>The session actions: <c>version</c>, <c>conn</c>, <c>get_current_db</c>, <c>get_server_info</c>.</summary>
-internal sealed class WsSessionActions(SqlEngine engine, TaosServerOptions options, string hostName)
+internal sealed class WsSessionActions(SqlEngine engine, string hostName)
 {
     /// <summary><c>version</c>: on <c>/rest/ws</c> without <c>req_id</c> and <c>timing</c>.</summary>
     public static WsAnswer Version(WsCall call)
@@ -26,9 +26,11 @@ internal sealed class WsSessionActions(SqlEngine engine, TaosServerOptions optio
         {
             return call.Error(ServerErrorCode.AdapterError, "duplicate connections");
         }
-        if (!RestAuth.CredentialsMatch(new RestCredentials(user, password), options))
+        var login = engine.Users.Authenticate(user, password);
+        if (login != LoginResult.Ok)
         {
-            return call.Error(ServerErrorCode.AuthenticationFailure, "Authentication failure");
+            var failure = UserDirectory.Failure(login);
+            return call.Error(failure.Code, failure.Message);
         }
         var session = new SqlSession { User = user, ClientHost = hostName };
         if (db.Length > 0)

@@ -1,4 +1,5 @@
 using Taos.Server.Engine.Storage;
+using Taos.Server.Engine.Users;
 
 namespace Taos.Server.Engine.Catalog;
 
@@ -26,4 +27,7 @@ internal interface ICatalogReader
     /// whose <see cref="ColumnBatch.Columns"/> follow the order of <paramref name="columns"/>. The same batch instance may be refilled for the next one. Lazy: dispose the enumerator to release storage.
     /// </summary>
     IEnumerable<ColumnBatch> ScanBatches(TableInfo table, long minTs, long maxTs, IReadOnlyList<int> columns);
+
+    /// <summary>The users in creation order (for information_schema.ins_users and ins_user_privileges); none by default.</summary>
+    IReadOnlyList<UserAccount> Users() => [];
 }

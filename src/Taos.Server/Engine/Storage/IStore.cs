@@ -1,4 +1,5 @@
 using Taos.Server.Engine.Catalog;
+using Taos.Server.Engine.Users;
 
 namespace Taos.Server.Engine.Storage;
 
@@ -18,6 +19,9 @@ internal interface IStore : ICatalogReader, IDisposable
     /// never handed out again once committed, also not after the database is dropped and created anew.
     /// </summary>
     long LastSequence(string database);
+
+    /// <summary>The user of that exact name (names are case-sensitive), or null.</summary>
+    UserAccount? FindUser(string name);
 
     /// <summary>
     /// Runs <paramref name="work"/> as one transaction, serialized with every other write; returns once the commit is

@@ -1,4 +1,5 @@
 using Taos.Server.Engine.Catalog;
+using Taos.Server.Engine.Users;
 
 namespace Taos.Server.Engine.Storage;
 
@@ -33,4 +34,16 @@ internal interface IStoreWriter
     /// <see cref="IStore.LastSequence"/>. Asking counts as a write to the database.
     /// </summary>
     long Sequence(string database);
+
+    /// <summary>
+    /// Deletes the rows of a child or normal table at the given timestamps; returns how many existed. Counts as a
+    /// write to the table's database.
+    /// </summary>
+    int DeleteRows(TableEntry table, IReadOnlyList<long> timestamps);
+
+    /// <summary>Creates a user or replaces the stored one of the same name (users belong to no database).</summary>
+    void SaveUser(UserAccount user);
+
+    /// <summary>Removes a user; nothing happens when there is none of that name.</summary>
+    void DropUser(string name);
 }

@@ -42,8 +42,9 @@ internal static class SystemSchemas
             case "ins_tags":
                 return InsTags(catalog, databases);
             case "ins_users":
-                return ([V("name", 23), TI("super"), TI("enable"), TI("sysinfo"), TI("createdb"), T("create_time"), V("allowed_host", 49152)],
-                    [["root", (sbyte)1, (sbyte)1, (sbyte)1, (sbyte)1, 0L, "127.0.0.1/32, ::1/128"]]);
+                return (UserSystemTables.UserColumns, UserSystemTables.UserRows(catalog));
+            case "ins_user_privileges":
+                return (UserSystemTables.PrivilegeColumns, UserSystemTables.PrivilegeRows(catalog));
             case "ins_topics":
                 return ([V("topic_name", 192), V("db_name", 64), T("create_time"), V("sql", 1024), V("schema", 16384), V("meta", 4), V("type", 8)], []);
             case "ins_streams":

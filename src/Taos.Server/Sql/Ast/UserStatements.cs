@@ -8,3 +8,10 @@ internal sealed record AlterUserStatement(string Name, string Option, string Val
 
 /// <summary><c>DROP USER u</c>.</summary>
 internal sealed record DropUserStatement(string Name) : Statement;
+
+/// <summary>
+/// <c>GRANT privileges ON db.*|db.t|*.* TO u</c> (or <c>REVOKE … FROM u</c> when <see cref="Revoke"/>):
+/// <see cref="Privileges"/> are <c>read</c> and/or <c>write</c> (<c>ALL</c> is both); <see cref="Database"/> is
+/// <c>*</c> for every database; <see cref="Table"/> is null for the whole database.
+/// </summary>
+internal sealed record GrantStatement(bool Revoke, IReadOnlyList<string> Privileges, string Database, string? Table, string User) : Statement;

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Taos.Server.Engine.Catalog;
 using Taos.Server.Engine.Storage;
+using Taos.Server.Engine.Users;
 
 namespace Taos.Server.Storage.Sqlite;
 
@@ -22,6 +23,7 @@ internal sealed class SqliteStore : IStore
     private readonly RowWriter _rows;
     private readonly RowScanner _scanner;
     private readonly Checkpointer _checkpointer;
+    private readonly UserTables _users;
     private bool _disposed;
 
     /// <summary>Opens (or creates) the store in <paramref name="dataDirectory"/>.</summary>
@@ -41,6 +43,7 @@ internal sealed class SqliteStore : IStore
         _catalog = new CatalogTables(_writer);
         _sequences = new WriteSequences(_writer);
         _rows = new RowWriter(_writer);
+        _users = new UserTables(_writer);
         _readConnectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = true }.ToString();
         _scanner = new RowScanner(_readConnectionString);
         _checkpointer = new Checkpointer(path + "-wal", _readConnectionString);
@@ -69,6 +72,10 @@ internal sealed class SqliteStore : IStore
         return _scanner.ScanBatches(entry, minTs, maxTs, columns);
     }
 
+    public IReadOnlyList<UserAccount> Users() => _users.All();
+
+    public UserAccount? FindUser(string name) => _users.Find(name);
+
     // ---- writes ----
 
     public long LastSequence(string database) => _sequences.Last(database);
@@ -79,7 +86,7 @@ internal sealed class SqliteStore : IStore
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             using var transaction = _writer.BeginTransaction();
-            var writer = new SqliteWriter(transaction, _catalog, _rows, _sequences);
+            var writer = new SqliteWriter(transaction, _catalog, _rows, _sequences, _users);
             try
             {
                 T result = work(writer);
@@ -97,6 +104,10 @@ internal sealed class SqliteStore : IStore
                 }
                 catch (SqliteException)
                 {
+                }
+                if (writer.UsersChanged)
+                {
+                    _users.Load();
                 }
                 if (writer.CatalogChanged)
                 {

@@ -1,16 +1,20 @@
 using Microsoft.Data.Sqlite;
 using Taos.Server.Engine.Catalog;
 using Taos.Server.Engine.Storage;
+using Taos.Server.Engine.Users;
 
 namespace Taos.Server.Storage.Sqlite;
 
 /// <summary>The operations of one write transaction of the <see cref="SqliteStore"/>.</summary>
-internal sealed class SqliteWriter(SqliteTransaction transaction, CatalogTables catalog, RowWriter rowWriter, WriteSequences sequences) : IStoreWriter
+internal sealed class SqliteWriter(SqliteTransaction transaction, CatalogTables catalog, RowWriter rowWriter, WriteSequences sequences, UserTables users) : IStoreWriter
 {
     private readonly Dictionary<string, long> _taken = new(StringComparer.Ordinal);
 
     /// <summary>Whether the catalog changed (its mirror must be reloaded after a rollback).</summary>
     public bool CatalogChanged { get; private set; }
+
+    /// <summary>Whether the users changed (their mirror must be reloaded after a rollback).</summary>
+    public bool UsersChanged { get; private set; }
 
     /// <summary>The sequence number this transaction takes per database it wrote to.</summary>
     public IReadOnlyDictionary<string, long> Taken => _taken;
@@ -78,6 +82,24 @@ internal sealed class SqliteWriter(SqliteTransaction transaction, CatalogTables 
     {
         Sequence(table.Info.Database);
         rowWriter.Upsert((SqliteTable)table, columns, rows);
+    }
+
+    public int DeleteRows(TableEntry table, IReadOnlyList<long> timestamps)
+    {
+        Sequence(table.Info.Database);
+        return RowDeleter.Delete(transaction, (SqliteTable)table, timestamps);
+    }
+
+    public void SaveUser(UserAccount user)
+    {
+        UsersChanged = true;
+        users.Save(transaction, user);
+    }
+
+    public void DropUser(string name)
+    {
+        UsersChanged = true;
+        users.Remove(transaction, name);
     }
 
     private void Exec(IEnumerable<string> statements)

@@ -167,6 +167,21 @@ public class WsEndpointTests(ServerFixture fixture) : IClassFixture<ServerFixtur
         Assert.Equal(WebSocketCloseStatus.MessageTooBig, socket.CloseStatus);
     }
 
+    [Fact]
+    public async Task Conn_authenticates_against_the_stored_users()
+    {
+        Assert.Equal(0, (await fixture.SqlAsync("create user ws_u1 pass 'Ws_pw1'")).Code);
+        using var socket = await ConnectAsync("/ws");
+        var unknown = await RequestAsync(socket, """{"action":"conn","args":{"req_id":1,"user":"ws_nobody","password":"Ws_pw1","db":""}}""");
+        Assert.Equal((849, "Invalid user"), (unknown.GetProperty("code").GetInt32(), unknown.GetProperty("message").GetString()));
+        var wrong = await RequestAsync(socket, """{"action":"conn","args":{"req_id":2,"user":"ws_u1","password":"nope","db":""}}""");
+        Assert.Equal((855, "Authentication failure"), (wrong.GetProperty("code").GetInt32(), wrong.GetProperty("message").GetString()));
+        var ok = await RequestAsync(socket, """{"action":"conn","args":{"req_id":3,"user":"ws_u1","password":"Ws_pw1","db":""}}""");
+        Assert.Equal(0, ok.GetProperty("code").GetInt32());
+        var query = await RequestAsync(socket, Query(4, "select 1"));
+        Assert.Equal(0, query.GetProperty("code").GetInt32());
+    }
+
     private static string Conn(ulong reqId) => $$$"""{"action":"conn","args":{"req_id":{{{reqId}}},"user":"root","password":"taosdata","db":""}}""";
 
     private static string Query(ulong reqId, string sql) =>

@@ -1,0 +1,30 @@
+namespace Taos.Server.Engine.Users;
+
+/// <summary>
+/// A user as the catalog keeps it: the name (case kept), the salted password hash, whether it is the super user
+/// (created with the data directory, like TDengine's root), the <c>enable</c> and <c>sysinfo</c> values as given
+/// (0 disables; TDengine stores any TINYINT), the creation time in ms, a version that grows with every change
+/// (cached logins are valid only for the version they were checked against) and the privileges granted.
+/// </summary>
+internal sealed record UserAccount(
+    string Name,
+    PasswordHash Password,
+    bool Super,
+    sbyte Enable,
+    sbyte SysInfo,
+    long CreateTime,
+    long Version,
+    IReadOnlyList<UserGrant> Grants)
+{
+    /// <summary>Whether the user may use tables at all (TDengine denies every table to a user whose enable is 0).</summary>
+    public bool Enabled => Enable != 0;
+
+    /// <summary>Whether the user may see system information (SHOW USERS, ins_users, …).</summary>
+    public bool SeesSystemInfo => SysInfo != 0;
+}
+
+/// <summary>
+/// One privilege: <see cref="Privilege"/> is <c>read</c> or <c>write</c>; <see cref="Database"/> a database name or
+/// <c>*</c> for all; <see cref="Table"/> a table name, or "" for the whole database.
+/// </summary>
+internal sealed record UserGrant(string Privilege, string Database, string Table);
