@@ -36,6 +36,7 @@ internal sealed class SqlEngine : IDisposable
         ServerZone = serverZone;
         _insertBinder = new InsertBinder(store, serverZone);
         _writer = new WriteExecutor(store);
+        BoundWriter = new BoundRowsWriter(_writer, store);
         _databases = new DatabaseCommands(store);
         _tables = new TableCommands(store, serverZone);
         _show = new ShowCommands(store);
@@ -50,6 +51,9 @@ internal sealed class SqlEngine : IDisposable
     public UserDirectory Users { get; }
 
     public TimeZoneInfo ServerZone { get; }
+
+    /// <summary>Writes rows bound by stmt or raw blocks through the same write path as INSERT.</summary>
+    internal BoundRowsWriter BoundWriter { get; }
 
     /// <summary>The catalog and row store, as the query executor reads them.</summary>
     internal ICatalogReader Catalog => _store;

@@ -26,7 +26,7 @@ public class WsReplayTests
     public async Task Replay_in_recorded_order_matches_the_recordings()
     {
         // The recorded order: ws.jsonl's interval query counts a row restws.jsonl inserted.
-        (string File, string Path)[] files = [("restws.jsonl", "/rest/ws"), ("ws.jsonl", "/ws"), ("ws_errors.jsonl", "/ws")];
+        (string File, string Path)[] files = [("restws.jsonl", "/rest/ws"), ("ws.jsonl", "/ws"), ("ws_errors.jsonl", "/ws"), ("ws_stmt.jsonl", "/ws")];
         string dir = Path.Combine(Path.GetTempPath(), "taos-ws-conformance-" + Guid.NewGuid().ToString("N"));
         var failures = new List<string>();
         var counts = new List<string>();

@@ -1,10 +1,12 @@
+using Taos.Server.Endpoints.WebSocket.Stmt;
 using Taos.Server.Engine;
 
 namespace Taos.Server.Endpoints.WebSocket;
 
 /// <summary>
 /// The state of one WebSocket connection: whether <c>conn</c> succeeded, its SQL session (user, current
-/// database) and its open results, numbered 1, 2, 3 … in order of result-producing queries.
+/// database), its open results, numbered 1, 2, 3 … in order of result-producing queries (and stmt <c>use_result</c>),
+/// and its prepared statements.
 /// </summary>
 internal sealed class WsConnection : IDisposable
 {
@@ -18,6 +20,9 @@ internal sealed class WsConnection : IDisposable
 
     /// <summary>The session of a successful <c>conn</c>, or null before it.</summary>
     public SqlSession? Session { get; set; }
+
+    /// <summary>The statements of <c>init</c>, released with the connection.</summary>
+    public WsStmtRegistry Stmts { get; } = new();
 
     /// <summary>How many results are open.</summary>
     public int OpenResults => _results.Count;
@@ -42,7 +47,7 @@ internal sealed class WsConnection : IDisposable
         }
     }
 
-    /// <summary>Frees every open result.</summary>
+    /// <summary>Frees every open result and statement.</summary>
     public void Dispose()
     {
         foreach (var result in _results.Values)
@@ -50,5 +55,6 @@ internal sealed class WsConnection : IDisposable
             result.Dispose();
         }
         _results.Clear();
+        Stmts.Dispose();
     }
 }

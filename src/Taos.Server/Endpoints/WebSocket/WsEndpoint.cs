@@ -1,9 +1,9 @@
 using System.Buffers;
-using System.Buffers.Binary;
 using System.Net.WebSockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Taos.Server.Endpoints.WebSocket.Stmt;
 using Taos.Server.Engine;
 using Taos.Server.Http;
 using Socket = System.Net.WebSockets.WebSocket;
@@ -30,12 +30,18 @@ internal sealed class WsEndpoint
 
     private readonly WsSessionActions _session;
     private readonly WsQueryActions _query;
+    private readonly WsStmtActions _stmt;
+    private readonly WsStmtBinds _binds;
+    private readonly WsRawBlockWrites _rawWrites;
     private readonly ILogger _logger;
 
     public WsEndpoint(SqlEngine engine, ILogger logger)
     {
         _session = new WsSessionActions(engine, RestHandler.GetHostName());
         _query = new WsQueryActions(engine);
+        _stmt = new WsStmtActions(engine);
+        _binds = new WsStmtBinds(engine);
+        _rawWrites = new WsRawBlockWrites(engine);
         _logger = logger;
     }
 
@@ -161,23 +167,60 @@ internal sealed class WsEndpoint
             "fetch_block" => WsQueryActions.FetchBlock(call),
             "free_result" => WsQueryActions.FreeResult(call),
             "num_fields" => WsQueryActions.NumFields(call),
+            "init" => WsStmtActions.Init(call),
+            "prepare" => WsStmtActions.Prepare(call),
+            "set_table_name" => _stmt.SetTableName(call),
+            "set_tags" => _binds.SetTags(call),
+            "bind" => _binds.Bind(call),
+            "add_batch" => WsStmtActions.AddBatch(call),
+            "exec" => _stmt.Exec(call),
+            "close" => WsStmtActions.Close(call),
+            "get_tag_fields" => _stmt.GetTagFields(call),
+            "get_col_fields" => _stmt.GetColFields(call),
+            "stmt_num_params" => WsStmtActions.NumParams(call),
+            "stmt_get_param" => _stmt.GetParam(call),
+            "use_result" => WsStmtActions.UseResult(call),
             _ => call.Error(ServerErrorCode.AdapterError, "unknown action " + action),
         };
     }
 
     /// <summary>
-    /// Binary client messages (stmt binds, raw writes) are not served: answered as taosAdapter answers an
-    /// unknown binary action, with the header's <c>req_id</c>.
+    /// A binary client message (section 3.5): the 24-byte header, then stmt <c>set_tags</c> (1) and <c>bind</c> (2),
+    /// <c>write_raw</c> (3), <c>write_raw_block</c> (4) and <c>write_raw_block_with_fields</c> (5); any other action is
+    /// answered as taosAdapter answers an unknown one. A message too short for its header gets a 65535 reply.
     /// </summary>
-    private static WsAnswer? HandleBinary(WsConnection connection, ReadOnlySpan<byte> message)
+    private WsAnswer? HandleBinary(WsConnection connection, ReadOnlySpan<byte> message)
     {
         if (connection.Legacy)
         {
             return null;
         }
-        ulong requestId = message.Length >= 8 ? BinaryPrimitives.ReadUInt64LittleEndian(message) : 0;
-        string text = connection.Session is null ? "server not connected" : "unknown action unknown";
-        var reply = WsReply.Start(ServerErrorCode.AdapterError & 0xFFFF, text, "unknown", requestId, 0);
-        return WsAnswer.Text(reply);
+        if (!WsBinaryHeader.TryRead(message, out var header))
+        {
+            return WsAnswer.Text(WsReply.Start(ServerErrorCode.AdapterError & 0xFFFF,
+                $"binary message of {message.Length} bytes is shorter than its {WsBinaryHeader.Size}-byte header", "unknown", 0, 0));
+        }
+        if (connection.Session is null)
+        {
+            return WsAnswer.Text(WsReply.Start(ServerErrorCode.AdapterError & 0xFFFF, "server not connected", "unknown", header.RequestId, 0));
+        }
+        var payload = message[WsBinaryHeader.Size..];
+        try
+        {
+            return header.Action switch
+            {
+                WsBinaryHeader.SetTags => _binds.SetTags(connection, header, payload),
+                WsBinaryHeader.Bind => _binds.Bind(connection, header, payload),
+                WsBinaryHeader.WriteRaw => WsRawBlockWrites.WriteRaw(connection, header, payload),
+                WsBinaryHeader.WriteRawBlock => _rawWrites.WriteRawBlock(connection, header, payload, withFields: false),
+                WsBinaryHeader.WriteRawBlockWithFields => _rawWrites.WriteRawBlock(connection, header, payload, withFields: true),
+                _ => WsAnswer.Text(WsReply.Start(ServerErrorCode.AdapterError & 0xFFFF, "unknown action unknown", "unknown", header.RequestId, 0)),
+            };
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            _logger.LogWarning(ex, "WebSocket binary action {Action} failed", header.Action);
+            return WsAnswer.Text(WsReply.Start(ServerErrorCode.AdapterError & 0xFFFF, ex.Message, "unknown", header.RequestId, 0));
+        }
     }
 }

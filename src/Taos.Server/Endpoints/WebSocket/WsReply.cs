@@ -107,6 +107,13 @@ internal sealed class WsReply
         return this;
     }
 
+    /// <summary>A value the caller already encoded as JSON (an array or object).</summary>
+    public WsReply Json(ReadOnlySpan<byte> utf8)
+    {
+        _json.WriteRaw(utf8);
+        return this;
+    }
+
     /// <summary>A JSON <c>null</c>.</summary>
     public WsReply Null()
     {

@@ -101,7 +101,8 @@ internal sealed class WsRequest
         return element.ValueKind == JsonValueKind.Null;
     }
 
-    private bool TryGet(string name, out JsonElement element)
+    /// <summary>An argument as it is (arrays and objects included); false when absent.</summary>
+    public bool TryGet(string name, out JsonElement element)
     {
         element = default;
         return _args.ValueKind == JsonValueKind.Object && _args.TryGetProperty(name, out element);

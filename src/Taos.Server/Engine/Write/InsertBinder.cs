@@ -58,7 +58,7 @@ internal sealed class InsertBinder(ICatalogReader catalog, TimeZoneInfo zone)
     }
 
     /// <summary>The schema indexes a clause writes: its column list (which must name the ts), else every column.</summary>
-    private static int[] BoundColumns(InsertClause clause, IReadOnlyList<ColumnInfo> columns)
+    internal static int[] BoundColumns(InsertClause clause, IReadOnlyList<ColumnInfo> columns)
     {
         if (clause.ColumnNames is not { } names)
         {
