@@ -78,7 +78,10 @@ public sealed class TaosConnection : DbConnection
     /// <inheritdoc/>
     public override ConnectionState State => _state;
 
-    /// <summary>The default command timeout in seconds, from the connection string's <c>Timeout</c>.</summary>
+    /// <summary>
+    /// The default command timeout in seconds, from the connection string's <c>Timeout</c>; also how long
+    /// <see cref="Open"/> waits for a session when the pool has <c>MaxPoolSize</c> in use (30 when 0).
+    /// </summary>
     public override int ConnectionTimeout => GetSettings().Timeout;
 
     /// <summary>The connection string's time zone (<c>Timezone</c>), or null for UTC.</summary>

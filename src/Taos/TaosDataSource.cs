@@ -19,7 +19,7 @@ public sealed class TaosDataSource : DbDataSource
     private readonly string _redacted;
     private volatile bool _disposed;
 
-    internal TaosDataSource(TaosConnectionStringBuilder settings, HttpMessageHandler? handler, bool disposeHandler, TimeProvider? time = null)
+    internal TaosDataSource(TaosConnectionStringBuilder settings, HttpMessageHandler? handler, bool disposeHandler)
     {
         Settings = new TaosConnectionStringBuilder(settings.ConnectionString);
         Endpoint = Settings.GetBaseUri();
@@ -28,8 +28,8 @@ public sealed class TaosDataSource : DbDataSource
         var pooling = SessionPoolOptions.From(Settings);
         Transport = TaosTransports.Create(Settings, TimeZone, handler, disposeHandler);
         Sessions = pooling.Pooling
-            ? new SessionPool(Transport, pooling, time ?? TimeProvider.System)
-            : new UnpooledSessionSource(Transport, time ?? TimeProvider.System);
+            ? new SessionPool(Transport, pooling, TimeProvider.System)
+            : new UnpooledSessionSource(Transport, TimeProvider.System);
     }
 
     /// <summary>Creates a data source from a connection string (see <see cref="TaosConnectionStringBuilder"/>).</summary>
