@@ -33,6 +33,7 @@ internal readonly struct StmtCall(WsConnection connection, string action, ulong 
     /// <summary>A success reply without <c>stmt_id</c>.</summary>
     public WsAnswer Done() => WsAnswer.Text(Start(0, ""));
 
-    private WsReply Start(int code, string message) =>
+    /// <summary>A reply with only the header written (<paramref name="code"/> as given); add fields, then send it.</summary>
+    public WsReply Start(int code, string message) =>
         WsReply.Start(code, message, Action, RequestId, (long)Stopwatch.GetElapsedTime(_started).TotalNanoseconds);
 }
