@@ -11,10 +11,13 @@ internal readonly struct StmtCall(WsConnection connection, string action, ulong 
 {
     private readonly long _started = Stopwatch.GetTimestamp();
 
+    /// <summary>The connection the request came on.</summary>
     public WsConnection Connection { get; } = connection;
 
+    /// <summary>The action name the reply carries.</summary>
     public string Action { get; } = action;
 
+    /// <summary>The <c>req_id</c> the reply echoes.</summary>
     public ulong RequestId { get; } = requestId;
 
     /// <summary>The call of a JSON request.</summary>
