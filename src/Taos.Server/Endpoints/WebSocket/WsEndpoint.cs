@@ -187,15 +187,17 @@ internal sealed class WsEndpoint
     /// <summary>
     /// A binary client message (section 3.5): the 24-byte header, then stmt <c>set_tags</c> (1) and <c>bind</c> (2),
     /// <c>write_raw</c> (3), <c>write_raw_block</c> (4) and <c>write_raw_block_with_fields</c> (5); any other action is
-    /// answered as taosAdapter answers an unknown one. A message too short for its header gets a 65535 reply.
+    /// answered as taosAdapter answers an unknown one. A message too short for its header gets a 65535 reply. The
+    /// legacy <c>/rest/ws</c> serves 3-5 and answers nothing else.
     /// </summary>
     private WsAnswer? HandleBinary(WsConnection connection, ReadOnlySpan<byte> message)
     {
-        if (connection.Legacy)
+        bool read = WsBinaryHeader.TryRead(message, out var header);
+        if (connection.Legacy && !(read && header.Action is >= WsBinaryHeader.WriteRaw and <= WsBinaryHeader.WriteRawBlockWithFields))
         {
             return null;
         }
-        if (!WsBinaryHeader.TryRead(message, out var header))
+        if (!read)
         {
             return WsAnswer.Text(WsReply.Start(ServerErrorCode.AdapterError & 0xFFFF,
                 $"binary message of {message.Length} bytes is shorter than its {WsBinaryHeader.Size}-byte header", "unknown", 0, 0));

@@ -9,7 +9,9 @@ internal sealed class WsQueryActions(SqlEngine engine)
 {
     /// <summary>
     /// Rows per block a <c>fetch</c> prepares: 1024, as the official C# connector's recorded session shows for a
-    /// 5,010-row result (blocks of 1024, 1024, 1024, 1024, 914 rows).
+    /// sorted 5,010-row result (blocks of 1024, 1024, 1024, 1024, 914 rows) — TDengine's sort and merge operators
+    /// emit 1024-row blocks. (Its plain scans fill 4096; no recording shows one, and the result does not say here
+    /// whether it was sorted.)
     /// </summary>
     public const int MaxBlockRows = 1024;
 

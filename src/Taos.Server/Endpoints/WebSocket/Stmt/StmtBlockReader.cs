@@ -5,8 +5,8 @@ namespace Taos.Server.Endpoints.WebSocket.Stmt;
 
 /// <summary>
 /// Reads a raw block a client built (flag 0, <c>bytes</c> 0 for variable columns, exact length): bounds-checked
-/// before anything is allocated, and — for an INSERT's binds, as taosAdapter does — with the statement's field
-/// types in place of the block's own.
+/// before anything is allocated, and — for an INSERT's binds — checked to carry the statement's field types (clients
+/// build the block from <c>get_col_fields</c>/<c>get_tag_fields</c>; another type would be read as garbage).
 /// </summary>
 internal static class StmtBlockReader
 {
@@ -25,7 +25,8 @@ internal static class StmtBlockReader
             throw new FormatException($"raw block length {length} does not fit the {block.Length} bytes sent");
         }
         // Every column takes at least a byte (or an offset) per row: more rows than bytes is a lie.
-        if (rows < 0 || cols < 0 || (long)rows * Math.Max(cols, 1) > length)
+        if (rows < 0 || cols < 0 || (long)rows * Math.Max(cols, 1) > length
+            || (long)cols * (RawBlockLayout.SchemaEntrySize + 4) > length - RawBlockLayout.HeaderSize)
         {
             throw new FormatException($"raw block of {length} bytes cannot hold {rows} rows of {cols} columns");
         }
@@ -33,21 +34,23 @@ internal static class StmtBlockReader
     }
 
     /// <summary>
-    /// Decodes the block; with <paramref name="types"/> (one per column) its values are read as those types.
+    /// Decodes the block; with <paramref name="types"/> (one per column) every column must have that type (else a
+    /// 65535 <c>stmt column type not match</c> naming the column).
     /// </summary>
     /// <exception cref="FormatException">The block is malformed or lies about its lengths.</exception>
+    /// <exception cref="TaosServerException">A column's type is not the expected one.</exception>
     public static RawBlockData Read(ReadOnlySpan<byte> block, IReadOnlyList<TaosDataType>? types)
     {
         var (_, cols, length) = ReadHeader(block);
-        if (types is null)
+        for (int c = 0; types is not null && c < cols && c < types.Count; c++)
         {
-            return RawBlockReader.Read(block[..length]);
+            var type = (TaosDataType)block[RawBlockLayout.HeaderSize + (c * RawBlockLayout.SchemaEntrySize)];
+            if (type != types[c])
+            {
+                throw new TaosServerException(ServerErrorCode.AdapterError,
+                    $"stmt column type not match: column {c} is {type}, the statement wants {types[c]}");
+            }
         }
-        var copy = block[..length].ToArray();
-        for (int c = 0; c < cols && c < types.Count; c++)
-        {
-            copy[RawBlockLayout.HeaderSize + (c * RawBlockLayout.SchemaEntrySize)] = (byte)types[c];
-        }
-        return RawBlockReader.Read(copy);
+        return RawBlockReader.Read(block[..length]);
     }
 }

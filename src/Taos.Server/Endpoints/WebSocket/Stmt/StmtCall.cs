@@ -11,10 +11,13 @@ internal readonly struct StmtCall(WsConnection connection, string action, ulong 
 {
     private readonly long _started = Stopwatch.GetTimestamp();
 
+    /// <summary>The connection the request came on.</summary>
     public WsConnection Connection { get; } = connection;
 
+    /// <summary>The action name the reply carries.</summary>
     public string Action { get; } = action;
 
+    /// <summary>The <c>req_id</c> the reply echoes.</summary>
     public ulong RequestId { get; } = requestId;
 
     /// <summary>The call of a JSON request.</summary>
@@ -33,6 +36,7 @@ internal readonly struct StmtCall(WsConnection connection, string action, ulong 
     /// <summary>A success reply without <c>stmt_id</c>.</summary>
     public WsAnswer Done() => WsAnswer.Text(Start(0, ""));
 
-    private WsReply Start(int code, string message) =>
+    /// <summary>A reply with only the header written (<paramref name="code"/> as given); add fields, then send it.</summary>
+    public WsReply Start(int code, string message) =>
         WsReply.Start(code, message, Action, RequestId, (long)Stopwatch.GetElapsedTime(_started).TotalNanoseconds);
 }

@@ -63,16 +63,18 @@ internal sealed class WsRawBlockWrites(SqlEngine engine)
         }
     }
 
-    /// <summary>Binary message 3: checked for its lengths, then refused (no TMQ meta can be applied here).</summary>
+    /// <summary>
+    /// Binary message 3: checked for its lengths, then refused (no TMQ meta can be applied here). On the legacy
+    /// <c>/rest/ws</c> the reply also carries <c>message_id</c>, the header's id.
+    /// </summary>
     public static WsAnswer WriteRaw(WsConnection connection, WsBinaryHeader header, ReadOnlySpan<byte> payload)
     {
         var call = new StmtCall(connection, "write_raw", header.RequestId);
-        if (payload.Length < 6 || BinaryPrimitives.ReadUInt32LittleEndian(payload) > payload.Length - 6)
-        {
-            return call.Error(ServerErrorCode.AdapterError, "write_raw message shorter than its meta length says");
-        }
-        int metaType = BinaryPrimitives.ReadUInt16LittleEndian(payload[4..]);
-        return call.Error(ServerErrorCode.OperationNotSupported, $"write_raw of TMQ meta type {metaType} is not supported by this server");
+        var reply = payload.Length < 6 || BinaryPrimitives.ReadUInt32LittleEndian(payload) > payload.Length - 6
+            ? call.Start(ServerErrorCode.AdapterError & 0xFFFF, "write_raw message shorter than its meta length says")
+            : call.Start(ServerErrorCode.OperationNotSupported,
+                $"write_raw of TMQ meta type {BinaryPrimitives.ReadUInt16LittleEndian(payload[4..])} is not supported by this server");
+        return WsAnswer.Text(connection.Legacy ? reply.Field("message_id").UInt64(header.Id) : reply);
     }
 
     /// <summary>The names of the <paramref name="cols"/> <c>TAOS_FIELD</c>s after the block.</summary>

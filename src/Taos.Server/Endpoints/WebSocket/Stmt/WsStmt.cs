@@ -16,6 +16,7 @@ internal sealed class WsStmt(ulong id) : IDisposable
     private readonly List<BoundTable> _pending = [];
     private RowSetResult? _result;
 
+    /// <summary>The stmt id the client names the statement by.</summary>
     public ulong Id { get; } = id;
 
     /// <summary>The prepared INSERT, or null.</summary>
@@ -120,6 +121,7 @@ internal sealed class WsStmt(ulong id) : IDisposable
     private static string Unquote(string part) =>
         part.Length >= 2 && part[0] == '`' && part[^1] == '`' ? part[1..^1] : part.ToLowerInvariant();
 
+    /// <summary>Drops everything the statement holds (a kept result is released).</summary>
     public void Dispose() => Reset();
 
     private void Reset()

@@ -36,6 +36,7 @@ internal sealed class WsStmtRegistry : IDisposable
         }
     }
 
+    /// <summary>Closes every statement.</summary>
     public void Dispose()
     {
         foreach (var stmt in _stmts.Values)

@@ -76,4 +76,25 @@ public class WsRawBlockWriteTests(ServerFixture fixture) : IClassFixture<ServerF
 
     private static (int, string?) Answer(System.Text.Json.JsonElement reply) =>
         (reply.GetProperty("code").GetInt32(), reply.GetProperty("message").GetString());
+
+    [Fact]
+    public async Task The_legacy_endpoint_serves_raw_writes_only()
+    {
+        Assert.Equal(0, (await fixture.SqlAsync("create database rb_legacy")).Code);
+        Assert.Equal(0, (await fixture.SqlAsync("create table rb_legacy.t (ts timestamp, v int, s binary(10))")).Code);
+        using var socket = await WsTestSocket.ConnectAsync(fixture.Server, "rb_legacy", "/rest/ws");
+        var block = RawBlockWriter.Write(Columns, [[1704067200000L, 1, "a"]]);
+        Assert.Equal(0, (await socket.BinaryAsync(WsBinaryHeader.WriteRawBlock, 0, Message("t", block))).GetProperty("code").GetInt32());
+        var meta = new byte[6];
+        var raw = await socket.BinaryAsync(WsBinaryHeader.WriteRaw, 77, meta);
+        Assert.Equal((256, 77ul), (raw.GetProperty("code").GetInt32(), raw.GetProperty("message_id").GetUInt64()));
+
+        // A stmt bind is not served on /rest/ws: no reply, the next one is the query's.
+        var header = new byte[24];
+        header[16] = (byte)WsBinaryHeader.Bind;
+        await socket.SendRawAsync(header);
+        var query = await socket.RequestAsync("query", new { sql = "select v from t" });
+        Assert.Equal("query", query.GetProperty("action").GetString());
+        Assert.Equal([new object?[] { 1 }], await socket.ReadAllAsync(query.GetProperty("id").GetUInt64()));
+    }
 }

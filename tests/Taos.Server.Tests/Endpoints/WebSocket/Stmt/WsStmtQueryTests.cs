@@ -110,6 +110,8 @@ public class WsStmtQueryTests(ServerFixture fixture) : IClassFixture<ServerFixtu
         var badOffset = (byte[])block.Clone();
         BinaryPrimitives.WriteInt32LittleEndian(badOffset.AsSpan(badOffset.Length - 7), 5000);
         Assert.Equal(65535, (await socket.BinaryAsync(WsBinaryHeader.Bind, id, badOffset)).GetProperty("code").GetInt32());
+        var wrongType = ClientBlock.Build([TaosDataType.Timestamp, TaosDataType.BigInt, TaosDataType.VarChar], [1704067205000L, 5L, "e"]);
+        Assert.StartsWith("stmt column type not match: column 1 is BigInt", (await socket.BinaryAsync(WsBinaryHeader.Bind, id, wrongType)).GetProperty("message").GetString(), StringComparison.Ordinal);
         var tags = await socket.BinaryAsync(WsBinaryHeader.SetTags, id, ClientBlock.Build([TaosDataType.Int], [1], [2]));
         Assert.Equal("rows not equal 1", tags.GetProperty("message").GetString());
         var unknown = await socket.BinaryAsync(9, id, []);

@@ -13,10 +13,10 @@ internal sealed class WsTestSocket : IDisposable
     private readonly ClientWebSocket _socket = new();
     private ulong _requestId = 100;
 
-    public static async Task<WsTestSocket> ConnectAsync(TaosServer server, string db = "")
+    public static async Task<WsTestSocket> ConnectAsync(TaosServer server, string db = "", string path = "/ws")
     {
         var socket = new WsTestSocket();
-        await socket._socket.ConnectAsync(new Uri($"ws://{server.Url.Authority}/ws"), CancellationToken.None);
+        await socket._socket.ConnectAsync(new Uri($"ws://{server.Url.Authority}{path}"), CancellationToken.None);
         var conn = await socket.RequestAsync("conn", new { user = "root", password = "taosdata", db });
         Assert.Equal(0, conn.GetProperty("code").GetInt32());
         return socket;
@@ -52,9 +52,12 @@ internal sealed class WsTestSocket : IDisposable
     /// <summary>Sends <paramref name="message"/> as a binary frame as is; returns the JSON reply.</summary>
     public async Task<JsonElement> RawAsync(byte[] message)
     {
-        await _socket.SendAsync(message, WebSocketMessageType.Binary, true, CancellationToken.None);
+        await SendRawAsync(message);
         return await ReceiveJsonAsync();
     }
+
+    /// <summary>Sends <paramref name="message"/> as a binary frame without waiting for a reply.</summary>
+    public Task SendRawAsync(byte[] message) => _socket.SendAsync(message, WebSocketMessageType.Binary, true, CancellationToken.None);
 
     public async Task<JsonElement> ReceiveJsonAsync()
     {
