@@ -26,6 +26,8 @@ internal sealed class SqlEngine : IDisposable
     private readonly UserCommands _users;
     private readonly PrivilegeGuard _guard;
     private readonly DeleteCommand _delete;
+    private readonly ShowCreateCommands _showCreate;
+    private readonly ShowTagsCommands _showTags;
 
     /// <param name="store">The durable store; the engine owns it from now on and disposes it.</param>
     /// <param name="serverZone">The server's time zone (timestamps without an offset).</param>
@@ -44,6 +46,8 @@ internal sealed class SqlEngine : IDisposable
         _users = new UserCommands(store, Users);
         _guard = new PrivilegeGuard(store, Users);
         _delete = new DeleteCommand(store, serverZone);
+        _showCreate = new ShowCreateCommands(store);
+        _showTags = new ShowTagsCommands(store);
     }
 
     /// <summary>The stored users: the authenticator every endpoint checks logins with.</summary>
@@ -86,6 +90,10 @@ internal sealed class SqlEngine : IDisposable
         DropUserStatement s => _users.Drop(s),
         GrantStatement s => _users.Grant(s),
         ShowStatement { What: "users" } => _users.Show(),
+        ShowCreateDatabaseStatement s => _showCreate.Database(s),
+        ShowCreateTableStatement s => _showCreate.Table(s, session),
+        ShowTagsStatement s => _showTags.Tags(s, session),
+        ShowTableTagsStatement s => _showTags.TableTags(s, session),
         // Parsed, but not executed yet: say so rather than pretend the text is malformed.
         _ => throw TaosServerException.NotSupported(StatementKind(statement)),
     };
