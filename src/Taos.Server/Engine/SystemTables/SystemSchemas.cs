@@ -45,6 +45,10 @@ internal static class SystemSchemas
                 return (UserSystemTables.UserColumns, UserSystemTables.UserRows(catalog));
             case "ins_user_privileges":
                 return (UserSystemTables.PrivilegeColumns, UserSystemTables.PrivilegeRows(catalog));
+            case "ins_indexes":
+                return ([V("index_name", 192), V("db_name", 64), V("table_name", 192), I("vgroup_id"), T("create_time"), V("column_name", 192), V("index_type", 192)],
+                    databases.SelectMany(d => catalog.Indexes(d.Name))
+                        .Select(i => new object?[] { i.Name, i.Database, i.Stable, null, i.CreateTime, i.Tag, "tag_index" }).ToList());
             case "ins_topics":
                 return ([V("topic_name", 192), V("db_name", 64), T("create_time"), V("sql", 1024), V("schema", 16384), V("meta", 4), V("type", 8)], []);
             case "ins_streams":
