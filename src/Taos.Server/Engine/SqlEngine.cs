@@ -26,6 +26,9 @@ internal sealed class SqlEngine : IDisposable
     private readonly UserCommands _users;
     private readonly PrivilegeGuard _guard;
     private readonly DeleteCommand _delete;
+    private readonly ShowCreateCommands _showCreate;
+    private readonly ShowTagsCommands _showTags;
+    private readonly IndexCommands _indexes;
 
     /// <param name="store">The durable store; the engine owns it from now on and disposes it.</param>
     /// <param name="serverZone">The server's time zone (timestamps without an offset).</param>
@@ -45,6 +48,9 @@ internal sealed class SqlEngine : IDisposable
         _users = new UserCommands(store, Users);
         _guard = new PrivilegeGuard(store, Users);
         _delete = new DeleteCommand(store, serverZone);
+        _showCreate = new ShowCreateCommands(store);
+        _showTags = new ShowTagsCommands(store);
+        _indexes = new IndexCommands(store);
     }
 
     /// <summary>The stored users: the authenticator every endpoint checks logins with.</summary>
@@ -78,7 +84,7 @@ internal sealed class SqlEngine : IDisposable
         ShowDatabasesStatement s => _databases.Show(s),
         ShowTablesStatement s => _show.ShowTables(s, session),
         ShowStablesStatement s => _show.ShowStables(s, session),
-        CreateStableStatement s => _tables.CreateStable(s, session),
+        CreateStableStatement s => _indexes.CreateStable(s, session, () => _tables.CreateStable(s, session)),
         CreateNormalTableStatement s => _tables.CreateNormalTable(s, session),
         CreateChildTablesStatement s => _tables.CreateChildTables(s, session),
         DropTableStatement s => _tables.DropTables(s, session),
@@ -90,6 +96,12 @@ internal sealed class SqlEngine : IDisposable
         DropUserStatement s => _users.Drop(s),
         GrantStatement s => _users.Grant(s),
         ShowStatement { What: "users" } => _users.Show(),
+        ShowCreateDatabaseStatement s => _showCreate.Database(s),
+        ShowCreateTableStatement s => _showCreate.Table(s, session),
+        ShowTagsStatement s => _showTags.Tags(s, session),
+        ShowTableTagsStatement s => _showTags.TableTags(s, session),
+        CreateIndexStatement s => _indexes.Create(s, session),
+        DropIndexStatement s => _indexes.Drop(s, session),
         // Parsed, but not executed yet: say so rather than pretend the text is malformed.
         _ => throw TaosServerException.NotSupported(StatementKind(statement)),
     };

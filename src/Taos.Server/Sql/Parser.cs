@@ -67,7 +67,7 @@ internal sealed partial class Parser
         return statement with { Sql = _sql };
     }
 
-    /// <summary><c>CREATE DATABASE | TOPIC | USER | STABLE | TABLE …</c>.</summary>
+    /// <summary><c>CREATE DATABASE | TOPIC | USER | INDEX | STABLE | TABLE …</c>.</summary>
     private Statement ParseCreate()
     {
         Advance();
@@ -83,6 +83,10 @@ internal sealed partial class Parser
         {
             return ParseCreateUser();
         }
+        if (TryKw("index"))
+        {
+            return ParseCreateIndex();
+        }
         if (TryKw("stable"))
         {
             return ParseCreateStable();
@@ -94,7 +98,7 @@ internal sealed partial class Parser
         throw Fail(_cur);
     }
 
-    /// <summary><c>DROP DATABASE | STABLE | TABLE | TOPIC | CONSUMER GROUP | USER …</c>.</summary>
+    /// <summary><c>DROP DATABASE | STABLE | TABLE | TOPIC | CONSUMER GROUP | USER | INDEX …</c>.</summary>
     private Statement ParseDrop()
     {
         Advance();
@@ -121,6 +125,10 @@ internal sealed partial class Parser
         if (TryKw("user"))
         {
             return ParseDropUser();
+        }
+        if (TryKw("index"))
+        {
+            return ParseDropIndex();
         }
         throw Fail(_cur);
     }

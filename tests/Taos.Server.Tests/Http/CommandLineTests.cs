@@ -87,6 +87,38 @@ public partial class CommandLineTests
         Assert.Equal(0, process.ExitCode);
         Assert.Contains("--port", stdout);
         Assert.Contains("--data", stdout);
+        Assert.Contains("--enforce-privileges", stdout);
+    }
+
+    [Fact]
+    public async Task Enforce_privileges_and_the_initial_super_user_come_from_the_command_line()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "taos-cli-users-" + Guid.NewGuid().ToString("N"));
+        using var process = Process.Start(Start("--port", "0", "--data", dir, "--enforce-privileges", "--user", "admin", "--password", "Adm_1"))!;
+        try
+        {
+            using var startCts = new CancellationTokenSource(StartTimeout);
+            var match = ListeningLine().Match(await process.StandardOutput.ReadLineAsync(startCts.Token) ?? "");
+            Assert.True(match.Success);
+            using var client = new HttpClient();
+            async Task<string> Sql(string sql, string user, string password)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, match.Groups[1].Value + "/rest/sql") { Content = new StringContent(sql) };
+                request.Headers.Authorization = ServerFixture.Basic(user, password);
+                using var response = await client.SendAsync(request);
+                return await response.Content.ReadAsStringAsync();
+            }
+            Assert.Contains("\"code\":849", await Sql("select 1", "root", "taosdata"));
+            Assert.Contains("\"code\":0", await Sql("create database cli", "admin", "Adm_1"));
+            Assert.Contains("\"code\":0", await Sql("create user u1 pass 'p1'", "admin", "Adm_1"));
+            Assert.Contains("\"code\":9796", await Sql("show cli.tables", "u1", "p1"));
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            ServerFixture.TryDelete(dir);
+        }
     }
 
     [Fact]

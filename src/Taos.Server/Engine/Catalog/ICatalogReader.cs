@@ -30,4 +30,7 @@ internal interface ICatalogReader
 
     /// <summary>The users in creation order (for information_schema.ins_users and ins_user_privileges); none by default.</summary>
     IReadOnlyList<UserAccount> Users() => [];
+
+    /// <summary>The tag indexes of a database in creation order (for information_schema.ins_indexes); none by default.</summary>
+    IReadOnlyList<TagIndexInfo> Indexes(string database) => [];
 }

@@ -41,7 +41,8 @@ internal sealed class DescribeCommand(ICatalogReader catalog)
         return new RowSetResult(columns, rows, db.Precision);
     }
 
-    private static string DefaultEncode(TaosDataType type) => type switch
+    /// <summary>The ENCODE a column has when CREATE named none (DESCRIBE and SHOW CREATE show it).</summary>
+    internal static string DefaultEncode(TaosDataType type) => type switch
     {
         TaosDataType.Timestamp => "delta-i",
         TaosDataType.Bool => "bit-packing",

@@ -8,7 +8,8 @@ namespace Taos.Server.Engine.Delete;
 /// <summary>
 /// <c>DELETE FROM [db.]t [WHERE ts-range [AND tag conditions]]</c> on a child, normal or super table: the rows the
 /// WHERE selects (found by the query engine, so timestamps, precision and tag conditions read exactly as in a
-/// SELECT) are deleted in one durable transaction; the answer is how many were deleted.
+/// SELECT, and selected while the write transaction holds the store) are deleted in one durable transaction; the
+/// answer is how many were deleted.
 /// </summary>
 internal sealed class DeleteCommand(IStore store, TimeZoneInfo serverZone)
 {
@@ -18,15 +19,11 @@ internal sealed class DeleteCommand(IStore store, TimeZoneInfo serverZone)
         var table = store.FindTable(db.Name, statement.Table.Name)
             ?? throw new TaosServerException(ServerErrorCode.TableInfoFailure, "Fail to get table info, error: Table does not exist");
         DeleteWhere.Check(statement.Where, table);
-        var doomed = Select(db.Name, table, statement.Where, session);
-        if (doomed.Count == 0)
-        {
-            return new AffectedRowsResult(0);
-        }
+        // Selecting inside the write transaction keeps another write from slipping in between.
         int deleted = store.Write(w =>
         {
             int count = 0;
-            foreach (var (name, timestamps) in doomed)
+            foreach (var (name, timestamps) in Select(db.Name, table, statement.Where, session))
             {
                 if (store.FindEntry(db.Name, name) is { } entry)
                 {

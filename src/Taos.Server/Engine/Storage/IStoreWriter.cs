@@ -46,4 +46,10 @@ internal interface IStoreWriter
 
     /// <summary>Removes a user; nothing happens when there is none of that name.</summary>
     void DropUser(string name);
+
+    /// <summary>Creates a tag index (its name must be new in its database). Dropping its super table or database drops it.</summary>
+    void CreateIndex(TagIndexInfo index);
+
+    /// <summary>Drops a tag index; nothing happens when there is none of that name.</summary>
+    void DropIndex(string database, string name);
 }

@@ -45,6 +45,10 @@ internal static class SystemSchemas
                 return (UserSystemTables.UserColumns, UserSystemTables.UserRows(catalog));
             case "ins_user_privileges":
                 return (UserSystemTables.PrivilegeColumns, UserSystemTables.PrivilegeRows(catalog));
+            case "ins_indexes":
+                return ([V("index_name", 192), V("db_name", 64), V("table_name", 192), I("vgroup_id"), T("create_time"), V("column_name", 192), V("index_type", 192)],
+                    databases.SelectMany(d => catalog.Indexes(d.Name))
+                        .Select(i => new object?[] { i.Name, i.Database, i.Stable, null, i.CreateTime, i.Tag, "tag_index" }).ToList());
             case "ins_topics":
                 return ([V("topic_name", 192), V("db_name", 64), T("create_time"), V("sql", 1024), V("schema", 16384), V("meta", 4), V("type", 8)], []);
             case "ins_streams":
@@ -104,12 +108,12 @@ internal static class SystemSchemas
             rows.Add(
             [
                 d.Name, o.TryGetValue("create_time", out var ct) && long.TryParse(ct, NumberStyles.Integer, CultureInfo.InvariantCulture, out long created) ? created : null,
-                Int("vgroups", 2), ntables, (sbyte)Int("replica", 1), "off", Minutes(o.GetValueOrDefault("duration", "14400m")),
-                string.Join(",", o.GetValueOrDefault("keep", "5256000m,5256000m,5256000m").Split(',').Select(Minutes)),
+                Int("vgroups", 2), ntables, (sbyte)Int("replica", 1), "on", o.GetValueOrDefault("duration", "14400m"),
+                o.GetValueOrDefault("keep", "5256000m,5256000m,5256000m"),
                 Int("buffer", 256), Int("pagesize", 4), Int("pages", 256), Int("minrows", 100), Int("maxrows", 4096), (sbyte)Int("comp", 2),
                 o.GetValueOrDefault("precision", "ms"), "ready", "", Int("single_stable", 0) == 1, o.GetValueOrDefault("cachemodel", "none"),
                 Int("cachesize", 1), (sbyte)Int("wal_level", 1), Int("wal_fsync_period", 3000), Int("wal_retention_period", 3600),
-                (long)Int("wal_retention_size", 0), (short)Int("stt_trigger", 2), (short)Int("table_prefix", 0), (short)Int("table_suffix", 0),
+                (long)Int("wal_retention_size", 0), (short)Int("stt_trigger", 1), (short)Int("table_prefix", 0), (short)Int("table_suffix", 0),
                 Int("tsdb_pagesize", 4), Int("keep_time_offset", 0), 131072, "525600m", (sbyte)1, (sbyte)0, "none",
             ]);
         }
@@ -151,7 +155,7 @@ internal static class SystemSchemas
             string type = t.Kind switch { TableKind.Super => "SUPER_TABLE", TableKind.Child => "CHILD_TABLE", _ => "NORMAL_TABLE" };
             foreach (var c in t.Columns)
             {
-                rows.Add([t.Name, t.Database, type, c.Name, TypeText(c), c.Length, 0, 0, 0]);
+                rows.Add([t.Name, t.Database, type, c.Name, TypeText(c), StoredLength(c), null, null, null]);
             }
         }
         return (cols, rows);
@@ -186,13 +190,14 @@ internal static class SystemSchemas
         _ => Values.ToText(v),
     };
 
-    /// <summary>Minutes as TDengine shows durations: whole days as <c>Nd</c>, else hours or minutes.</summary>
-    private static string Minutes(string text)
+    /// <summary>
+    /// A column's length as the schema stores it (ins_columns.col_length): variable-length types carry a 2-byte length
+    /// header, NCHAR stores 4 bytes a character.
+    /// </summary>
+    private static int StoredLength(ColumnInfo c) => c.Type switch
     {
-        string digits = text.TrimEnd('m');
-        if (!long.TryParse(digits, NumberStyles.Integer, CultureInfo.InvariantCulture, out long m)) return text;
-        if (m % 1440 == 0) return (m / 1440).ToString(CultureInfo.InvariantCulture) + "d";
-        if (m % 60 == 0) return (m / 60).ToString(CultureInfo.InvariantCulture) + "h";
-        return m.ToString(CultureInfo.InvariantCulture) + "m";
-    }
+        TaosDataType.NChar => c.Length * 4 + 2,
+        _ when TaosTypes.IsVariableLength(c.Type) => c.Length + 2,
+        _ => c.Length,
+    };
 }

@@ -123,7 +123,10 @@ internal sealed class UserCommands(IStore store, UserDirectory users)
         users.Forget(account.Name);
     }
 
-    /// <summary>TDengine reads ENABLE and SYSINFO values with taosStr2Int8: kept as a TINYINT, wrapping like C.</summary>
+    /// <summary>
+    /// TDengine reads ENABLE and SYSINFO values with taosStr2Int8 (strtol, then a cast to int8): the low byte is kept,
+    /// and a number past the range of long saturates to LONG_MAX, whose low byte is -1.
+    /// </summary>
     private static sbyte TinyInt(string digits) =>
         unchecked((sbyte)(long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out long v) ? v : -1));
 }

@@ -24,6 +24,7 @@ internal sealed class SqliteStore : IStore
     private readonly RowScanner _scanner;
     private readonly Checkpointer _checkpointer;
     private readonly UserTables _users;
+    private readonly IndexTables _indexes;
     private bool _disposed;
 
     /// <summary>Opens (or creates) the store in <paramref name="dataDirectory"/>.</summary>
@@ -44,6 +45,7 @@ internal sealed class SqliteStore : IStore
         _sequences = new WriteSequences(_writer);
         _rows = new RowWriter(_writer);
         _users = new UserTables(_writer);
+        _indexes = new IndexTables(_writer);
         _readConnectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = true }.ToString();
         _scanner = new RowScanner(_readConnectionString);
         _checkpointer = new Checkpointer(path + "-wal", _readConnectionString);
@@ -76,6 +78,8 @@ internal sealed class SqliteStore : IStore
 
     public UserAccount? FindUser(string name) => _users.Find(name);
 
+    public IReadOnlyList<TagIndexInfo> Indexes(string database) => _indexes.Of(database);
+
     // ---- writes ----
 
     public long LastSequence(string database) => _sequences.Last(database);
@@ -86,7 +90,7 @@ internal sealed class SqliteStore : IStore
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             using var transaction = _writer.BeginTransaction();
-            var writer = new SqliteWriter(transaction, _catalog, _rows, _sequences, _users);
+            var writer = new SqliteWriter(transaction, _catalog, _rows, _sequences, _users, _indexes);
             try
             {
                 T result = work(writer);
@@ -108,6 +112,10 @@ internal sealed class SqliteStore : IStore
                 if (writer.UsersChanged)
                 {
                     _users.Load();
+                }
+                if (writer.IndexesChanged)
+                {
+                    _indexes.Load();
                 }
                 if (writer.CatalogChanged)
                 {

@@ -6,7 +6,7 @@ using Taos.Server.Engine.Users;
 namespace Taos.Server.Storage.Sqlite;
 
 /// <summary>The operations of one write transaction of the <see cref="SqliteStore"/>.</summary>
-internal sealed class SqliteWriter(SqliteTransaction transaction, CatalogTables catalog, RowWriter rowWriter, WriteSequences sequences, UserTables users) : IStoreWriter
+internal sealed class SqliteWriter(SqliteTransaction transaction, CatalogTables catalog, RowWriter rowWriter, WriteSequences sequences, UserTables users, IndexTables indexes) : IStoreWriter
 {
     private readonly Dictionary<string, long> _taken = new(StringComparer.Ordinal);
 
@@ -15,6 +15,9 @@ internal sealed class SqliteWriter(SqliteTransaction transaction, CatalogTables 
 
     /// <summary>Whether the users changed (their mirror must be reloaded after a rollback).</summary>
     public bool UsersChanged { get; private set; }
+
+    /// <summary>Whether the tag indexes changed (their mirror must be reloaded after a rollback).</summary>
+    public bool IndexesChanged { get; private set; }
 
     /// <summary>The sequence number this transaction takes per database it wrote to.</summary>
     public IReadOnlyDictionary<string, long> Taken => _taken;
@@ -44,6 +47,7 @@ internal sealed class SqliteWriter(SqliteTransaction transaction, CatalogTables 
         foreach (var table in catalog.DataOwners(name))
             Exec(TableLayout.DropStatements(table.Id, table.Info.Columns.Count));
         catalog.RemoveDatabase(transaction, name);
+        RemoveIndexes(name, _ => true);
         rowWriter.Clear();
     }
 
@@ -76,6 +80,7 @@ internal sealed class SqliteWriter(SqliteTransaction transaction, CatalogTables 
             rowWriter.Clear();
         }
         catalog.RemoveTable(transaction, stored);
+        if (table.Info.Kind == TableKind.Super) RemoveIndexes(table.Info.Database, i => i.Stable == table.Info.Name);
     }
 
     public void UpsertRows(TableEntry table, IReadOnlyList<int> columns, IEnumerable<object?[]> rows)
@@ -100,6 +105,20 @@ internal sealed class SqliteWriter(SqliteTransaction transaction, CatalogTables 
     {
         UsersChanged = true;
         users.Remove(transaction, name);
+    }
+
+    public void CreateIndex(TagIndexInfo index)
+    {
+        IndexesChanged = true;
+        indexes.Add(transaction, index);
+    }
+
+    public void DropIndex(string database, string name) => RemoveIndexes(database, i => i.Name == name);
+
+    private void RemoveIndexes(string database, Func<TagIndexInfo, bool> match)
+    {
+        IndexesChanged = true;
+        indexes.Remove(transaction, database, match);
     }
 
     private void Exec(IEnumerable<string> statements)

@@ -99,4 +99,14 @@ public class UserCommandsTests : EngineTestBase
         Assert.Equal([["root", (sbyte)1, (sbyte)1, (sbyte)1], ["u1", (sbyte)0, (sbyte)1, (sbyte)0]], Rows(UsersQuery));
         Assert.Equal([["root", "all", "all", ""], ["u1", "read", "d", ""]], Rows(PrivilegesQuery));
     }
+
+    [Fact]
+    public void Enable_and_sysinfo_keep_the_low_byte_like_taosStr2Int8()
+    {
+        Exec("create user u1 pass 'a1' sysinfo 258");
+        Exec("alter user u1 enable 300");
+        Assert.Equal([[(sbyte)44, (sbyte)2]], Rows("select `enable`, `sysinfo` from information_schema.ins_users where name = 'u1'"));
+        Exec("alter user u1 enable 99999999999999999999");
+        Assert.Equal([[(sbyte)-1]], Rows("select `enable` from information_schema.ins_users where name = 'u1'"));
+    }
 }
