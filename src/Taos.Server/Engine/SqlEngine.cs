@@ -21,6 +21,8 @@ internal sealed class SqlEngine : IDisposable
     private readonly TableCommands _tables;
     private readonly ShowCommands _show;
     private readonly DescribeCommand _describe;
+    private readonly AlterTableCommands _alterTable;
+    private readonly AlterDatabaseCommand _alterDatabase;
 
     /// <param name="store">The durable store; the engine owns it from now on and disposes it.</param>
     /// <param name="serverZone">The server's time zone (timestamps without an offset).</param>
@@ -34,6 +36,8 @@ internal sealed class SqlEngine : IDisposable
         _tables = new TableCommands(store, serverZone);
         _show = new ShowCommands(store);
         _describe = new DescribeCommand(store);
+        _alterTable = new AlterTableCommands(store, serverZone);
+        _alterDatabase = new AlterDatabaseCommand(store);
     }
 
     public TimeZoneInfo ServerZone { get; }
@@ -61,6 +65,8 @@ internal sealed class SqlEngine : IDisposable
         DropTableStatement s => _tables.DropTables(s, session),
         DropStableStatement s => _tables.DropStable(s, session),
         DescribeStatement s => _describe.Execute(s, session),
+        AlterTableStatement s => _alterTable.Execute(s, session),
+        AlterDatabaseStatement s => _alterDatabase.Execute(s),
         // Parsed, but not executed yet: say so rather than pretend the text is malformed.
         _ => throw TaosServerException.NotSupported(StatementKind(statement)),
     };

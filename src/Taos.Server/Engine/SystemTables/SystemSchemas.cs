@@ -104,11 +104,11 @@ internal static class SystemSchemas
             [
                 d.Name, o.TryGetValue("create_time", out var ct) && long.TryParse(ct, NumberStyles.Integer, CultureInfo.InvariantCulture, out long created) ? created : null,
                 Int("vgroups", 2), ntables, (sbyte)Int("replica", 1), "off", Minutes(o.GetValueOrDefault("duration", "14400m")),
-                string.Join(",", o.GetValueOrDefault("keep", "5256000m,5256000m,5256000m").Split(',').Select(Minutes)),
+                o.GetValueOrDefault("keep", "5256000m,5256000m,5256000m"),
                 Int("buffer", 256), Int("pagesize", 4), Int("pages", 256), Int("minrows", 100), Int("maxrows", 4096), (sbyte)Int("comp", 2),
                 o.GetValueOrDefault("precision", "ms"), "ready", "", Int("single_stable", 0) == 1, o.GetValueOrDefault("cachemodel", "none"),
                 Int("cachesize", 1), (sbyte)Int("wal_level", 1), Int("wal_fsync_period", 3000), Int("wal_retention_period", 3600),
-                (long)Int("wal_retention_size", 0), (short)Int("stt_trigger", 2), (short)Int("table_prefix", 0), (short)Int("table_suffix", 0),
+                (long)Int("wal_retention_size", 0), (short)Int("stt_trigger", 1), (short)Int("table_prefix", 0), (short)Int("table_suffix", 0),
                 Int("tsdb_pagesize", 4), Int("keep_time_offset", 0), 131072, "525600m", (sbyte)1, (sbyte)0, "none",
             ]);
         }
@@ -133,7 +133,7 @@ internal static class SystemSchemas
         var rows = AllTables(catalog, databases).Where(t => t.Kind != TableKind.Super)
             .Select(t => new object?[]
             {
-                t.Name, t.Database, null, t.Columns.Count, t.SuperTable, ++uid, 2, 0, null,
+                t.Name, t.Database, null, t.Columns.Count, t.SuperTable, ++uid, 2, t.Ttl, t.Comment,
                 t.Kind == TableKind.Child ? "CHILD_TABLE" : "NORMAL_TABLE",
             })
             .ToList();

@@ -5,7 +5,7 @@ using Taos.Server.Engine.Storage;
 namespace Taos.Server.Storage.Sqlite;
 
 /// <summary>The operations of one write transaction of the <see cref="SqliteStore"/>.</summary>
-internal sealed class SqliteWriter(SqliteTransaction transaction, CatalogTables catalog, RowWriter rowWriter, WriteSequences sequences) : IStoreWriter
+internal sealed partial class SqliteWriter(SqliteTransaction transaction, CatalogTables catalog, RowWriter rowWriter, WriteSequences sequences) : IStoreWriter
 {
     private readonly Dictionary<string, long> _taken = new(StringComparer.Ordinal);
 
