@@ -1,6 +1,7 @@
 using Taos.Server.Engine.Catalog;
 using Taos.Server.Engine.Ddl;
 using Taos.Server.Engine.Query;
+using Taos.Server.Engine.Schemaless;
 using Taos.Server.Engine.Storage;
 using Taos.Server.Engine.Write;
 using Taos.Server.Sql;
@@ -23,6 +24,7 @@ internal sealed class SqlEngine : IDisposable
     private readonly DescribeCommand _describe;
     private readonly AlterTableCommands _alterTable;
     private readonly AlterDatabaseCommand _alterDatabase;
+    private readonly SchemalessWriter _schemaless;
 
     /// <param name="store">The durable store; the engine owns it from now on and disposes it.</param>
     /// <param name="serverZone">The server's time zone (timestamps without an offset).</param>
@@ -38,6 +40,7 @@ internal sealed class SqlEngine : IDisposable
         _describe = new DescribeCommand(store);
         _alterTable = new AlterTableCommands(store, serverZone);
         _alterDatabase = new AlterDatabaseCommand(store);
+        _schemaless = new SchemalessWriter(store, _writer);
     }
 
     public TimeZoneInfo ServerZone { get; }
@@ -47,6 +50,13 @@ internal sealed class SqlEngine : IDisposable
 
     /// <summary>Runs one statement. Errors are <see cref="TaosServerException"/> with TDengine's code and text.</summary>
     public StatementResult Execute(string sql, SqlSession session) => Execute(SqlParser.Parse(sql), session);
+
+    /// <summary>
+    /// Schemaless ingest of <paramref name="data"/> into <paramref name="database"/> (see <see cref="SchemalessWriter"/>);
+    /// returns the rows written. Errors are <see cref="TaosServerException"/> with TDengine's code and text.
+    /// </summary>
+    public int InsertSchemaless(string database, string data, SmlProtocol protocol, SmlTimeUnit unit) =>
+        _schemaless.Insert(database, data, protocol, unit);
 
     /// <summary>Runs one parsed statement.</summary>
     internal StatementResult Execute(Statement statement, SqlSession session) => statement switch
