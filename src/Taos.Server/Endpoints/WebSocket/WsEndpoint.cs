@@ -30,12 +30,14 @@ internal sealed class WsEndpoint
 
     private readonly WsSessionActions _session;
     private readonly WsQueryActions _query;
+    private readonly WsSchemalessActions _schemaless;
     private readonly ILogger _logger;
 
     public WsEndpoint(SqlEngine engine, TaosServerOptions options, ILogger logger)
     {
         _session = new WsSessionActions(engine, options, RestHandler.GetHostName());
         _query = new WsQueryActions(engine);
+        _schemaless = new WsSchemalessActions(engine);
         _logger = logger;
     }
 
@@ -161,6 +163,7 @@ internal sealed class WsEndpoint
             "fetch_block" => WsQueryActions.FetchBlock(call),
             "free_result" => WsQueryActions.FreeResult(call),
             "num_fields" => WsQueryActions.NumFields(call),
+            "insert" => _schemaless.Insert(call),
             _ => call.Error(ServerErrorCode.AdapterError, "unknown action " + action),
         };
     }
