@@ -16,6 +16,8 @@ internal sealed class SchemalessWriter(IStore store, WriteExecutor writer)
     /// <summary>Writes <paramref name="data"/> into <paramref name="database"/>; returns the rows written.</summary>
     public int Insert(string database, string data, SmlProtocol protocol, SmlTimeUnit unit)
     {
+        // taosAdapter selects the database before it hands the data over: a missing one is reported first.
+        var db = store.FindDatabase(database) ?? throw CatalogResolver.DatabaseNotExist();
         var points = protocol switch
         {
             SmlProtocol.Line => InfluxLineParser.Parse(data, unit),
@@ -23,7 +25,6 @@ internal sealed class SchemalessWriter(IStore store, WriteExecutor writer)
             SmlProtocol.Json => OpenTsdbJsonParser.Parse(data, unit),
             _ => throw SmlErrors.Data(SmlErrors.InvalidProtocol, "Invalid line protocol type", null),
         };
-        var db = store.FindDatabase(database) ?? throw CatalogResolver.DatabaseNotExist();
         if (points.Count == 0) return 0;
         return writer.Execute(tx => Bind(tx, db, points));
     }
@@ -32,12 +33,13 @@ internal sealed class SchemalessWriter(IStore store, WriteExecutor writer)
     {
         var batches = new Dictionary<string, (WriteBatch Batch, BatchRows Rows)>(StringComparer.Ordinal);
         var order = new List<(WriteBatch Batch, BatchRows Rows)>();
-        foreach (var measurement in points.GroupBy(p => p.Measurement, StringComparer.Ordinal))
+        // TDengine's smlDot2Underline (on by default): a '.' in a measurement becomes '_' in the super table's name.
+        foreach (var measurement in points.GroupBy(p => p.Measurement.Replace('.', '_'), StringComparer.Ordinal))
         {
             var super = EnsureSuperTable(tx, db, measurement.Key, measurement.ToList());
             foreach (var point in measurement)
             {
-                string name = SmlChildName.Of(point.Measurement, point.Tags);
+                string name = SmlChildName.Of(measurement.Key, point.Tags);
                 if (!batches.TryGetValue(name, out var target))
                 {
                     target = (Target(db, super, name, point), new BatchRows());
