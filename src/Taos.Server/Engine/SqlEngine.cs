@@ -25,6 +25,7 @@ internal sealed class SqlEngine : IDisposable
     private readonly AlterTableCommands _alterTable;
     private readonly AlterDatabaseCommand _alterDatabase;
     private readonly SchemalessWriter _schemaless;
+    private readonly ShowCreateTableCommand _showCreateTable;
 
     /// <param name="store">The durable store; the engine owns it from now on and disposes it.</param>
     /// <param name="serverZone">The server's time zone (timestamps without an offset).</param>
@@ -41,6 +42,7 @@ internal sealed class SqlEngine : IDisposable
         _alterTable = new AlterTableCommands(store, serverZone);
         _alterDatabase = new AlterDatabaseCommand(store);
         _schemaless = new SchemalessWriter(store, _writer);
+        _showCreateTable = new ShowCreateTableCommand(store);
     }
 
     public TimeZoneInfo ServerZone { get; }
@@ -77,6 +79,7 @@ internal sealed class SqlEngine : IDisposable
         DescribeStatement s => _describe.Execute(s, session),
         AlterTableStatement s => _alterTable.Execute(s, session),
         AlterDatabaseStatement s => _alterDatabase.Execute(s),
+        ShowCreateTableStatement s => _showCreateTable.Execute(s, session),
         // Parsed, but not executed yet: say so rather than pretend the text is malformed.
         _ => throw TaosServerException.NotSupported(StatementKind(statement)),
     };

@@ -29,7 +29,6 @@ public sealed class SqlEngineTests : EngineTestBase
 
     [Theory]
     [InlineData("delete from t", "DELETE")]
-    [InlineData("show create table t", "SHOW CREATE TABLE")]
     [InlineData("select * from t a join t b on a.ts = b.ts", "JOIN")]
     [InlineData("select v from t range('2024-01-01', '2024-01-02') every(1h) fill(prev)", "INTERP (RANGE, EVERY)")]
     [InlineData("select tags tbname from t", "SELECT TAGS")]

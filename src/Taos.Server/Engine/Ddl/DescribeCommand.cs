@@ -41,7 +41,7 @@ internal sealed class DescribeCommand(ICatalogReader catalog)
         return new RowSetResult(columns, rows, db.Precision);
     }
 
-    private static string DefaultEncode(TaosDataType type) => type switch
+    internal static string DefaultEncode(TaosDataType type) => type switch
     {
         TaosDataType.Timestamp => "delta-i",
         TaosDataType.Bool => "bit-packing",
