@@ -55,10 +55,10 @@ internal sealed class SqlEngine : IDisposable
 
     /// <summary>
     /// Schemaless ingest of <paramref name="data"/> into <paramref name="database"/> (see <see cref="SchemalessWriter"/>);
-    /// returns the rows written. Errors are <see cref="TaosServerException"/> with TDengine's code and text.
+    /// child tables it creates get <paramref name="ttl"/> (days). Returns the rows written. Errors are <see cref="TaosServerException"/> with TDengine's code and text.
     /// </summary>
-    public int InsertSchemaless(string database, string data, SmlProtocol protocol, SmlTimeUnit unit) =>
-        _schemaless.Insert(database, data, protocol, unit);
+    public int InsertSchemaless(string database, string data, SmlProtocol protocol, SmlTimeUnit unit, int ttl = 0) =>
+        _schemaless.Insert(database, data, protocol, unit, ttl);
 
     /// <summary>Runs one parsed statement.</summary>
     internal StatementResult Execute(Statement statement, SqlSession session) => statement switch

@@ -66,7 +66,8 @@ internal sealed class SchemalessHttpEndpoint(SqlEngine engine, TaosServerOptions
             await InfluxBadRequestAsync(context, "not found", "db required", "get db query").ConfigureAwait(false);
             return;
         }
-        if (query["ttl"].ToString() is { Length: > 0 } ttl && !int.TryParse(ttl, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
+        int ttlDays = 0;
+        if (query["ttl"].ToString() is { Length: > 0 } ttl && !int.TryParse(ttl, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out ttlDays))
         {
             await InfluxBadRequestAsync(context, "illegal param", "ttl must be numeric", "parse ttl").ConfigureAwait(false);
             return;
@@ -77,7 +78,7 @@ internal sealed class SchemalessHttpEndpoint(SqlEngine engine, TaosServerOptions
             await InfluxBadRequestAsync(context, "internal error", "read line error", "read line").ConfigureAwait(false);
             return;
         }
-        string? error = Insert(user, password, db, data.Trim(), SmlProtocol.Line, SmlTimeUnits.Parse(precision));
+        string? error = Insert(user, password, db, data.Trim(), new SmlRequest(SmlProtocol.Line, SmlTimeUnits.Parse(precision), ttlDays));
         if (error is null) context.Response.StatusCode = StatusCodes.Status204NoContent;
         else await InfluxMessageAsync(context, StatusCodes.Status500InternalServerError, "internal error", error).ConfigureAwait(false);
     }
@@ -139,7 +140,8 @@ internal sealed class SchemalessHttpEndpoint(SqlEngine engine, TaosServerOptions
             await OpenTsdbErrorAsync(context, StatusCodes.Status400BadRequest, $"illegal param, req_id must be numeric strconv.ParseUint: parsing {JsonSerializer.Serialize(reqId)}: invalid syntax").ConfigureAwait(false);
             return;
         }
-        if (query["ttl"].ToString() is { Length: > 0 } ttl && !int.TryParse(ttl, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _))
+        int ttlDays = 0;
+        if (query["ttl"].ToString() is { Length: > 0 } ttl && !int.TryParse(ttl, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out ttlDays))
         {
             await OpenTsdbErrorAsync(context, StatusCodes.Status400BadRequest, $"illegal param, ttl must be numeric strconv.Atoi: parsing {JsonSerializer.Serialize(ttl)}: invalid syntax").ConfigureAwait(false);
             return;
@@ -150,13 +152,13 @@ internal sealed class SchemalessHttpEndpoint(SqlEngine engine, TaosServerOptions
             await OpenTsdbErrorAsync(context, StatusCodes.Status400BadRequest, data is null ? "request body too large" : "get auth error").ConfigureAwait(false);
             return;
         }
-        string? error = Insert(credentials[0], credentials[1], db, data, protocol, SmlTimeUnit.NotConfigured);
+        string? error = Insert(credentials[0], credentials[1], db, data, new SmlRequest(protocol, SmlTimeUnit.NotConfigured, ttlDays));
         if (error is null) context.Response.StatusCode = StatusCodes.Status204NoContent;
         else await OpenTsdbErrorAsync(context, StatusCodes.Status500InternalServerError, error).ConfigureAwait(false);
     }
 
     /// <summary>Checks the credentials and writes; null on success, else taosAdapter's <c>[0x…] text</c> of the TDengine error.</summary>
-    private string? Insert(string user, string password, string db, string data, SmlProtocol protocol, SmlTimeUnit unit)
+    private string? Insert(string user, string password, string db, string data, SmlRequest request)
     {
         try
         {
@@ -164,7 +166,7 @@ internal sealed class SchemalessHttpEndpoint(SqlEngine engine, TaosServerOptions
             {
                 throw new TaosServerException(ServerErrorCode.AuthenticationFailure, "Authentication failure");
             }
-            if (data.Length > 0) engine.InsertSchemaless(db, data, protocol, unit);
+            if (data.Length > 0) engine.InsertSchemaless(db, data, request.Protocol, request.Unit, request.Ttl);
             return null;
         }
         catch (TaosServerException ex)
@@ -172,6 +174,9 @@ internal sealed class SchemalessHttpEndpoint(SqlEngine engine, TaosServerOptions
             return $"[0x{ex.Code:x}] {ex.Message}";
         }
     }
+
+    /// <summary>How a request's data is read and what its new child tables get.</summary>
+    private readonly record struct SmlRequest(SmlProtocol Protocol, SmlTimeUnit Unit, int Ttl);
 
     /// <summary>The body as UTF-8 text, or null when it is larger than <see cref="MaxBodyBytes"/>.</summary>
     private static async Task<string?> ReadBodyAsync(HttpContext context)

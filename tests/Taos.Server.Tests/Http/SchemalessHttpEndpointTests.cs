@@ -28,9 +28,10 @@ public sealed class SchemalessHttpEndpointTests(ServerFixture fixture) : IClassF
         var answer = await fixture.PostAsync("/influxdb/v1/write?db=sml_http&precision=ms", Body("cpu,host=a usage=1.5 1700000000000\n"));
         Assert.Equal(HttpStatusCode.NoContent, answer.Status);
         Assert.Empty(answer.Body);
-        answer = await fixture.PostAsync("/influxdb/v1/write?db=sml_http&u=root&p=taosdata", Body("cpu,host=a usage=2.5 1700000001000000000"), noAuth: true);
+        answer = await fixture.PostAsync("/influxdb/v1/write?db=sml_http&u=root&p=taosdata&ttl=3", Body("cpu,host=b usage=2.5 1700000001000000000"), noAuth: true);
         Assert.Equal(HttpStatusCode.NoContent, answer.Status);
         Assert.Equal(["2", "4"], await RowAsync("select count(*), sum(usage) from sml_http.cpu"));
+        Assert.Equal(["3"], await RowAsync("select max(`ttl`) from information_schema.ins_tables where db_name = 'sml_http'"));
     }
 
     [Fact]

@@ -15,7 +15,7 @@ internal sealed class WsSchemalessActions(SqlEngine engine)
     {
         var request = call.Request;
         if (!request.TryGetUInt64("protocol", out ulong protocol) || !request.TryGetString("precision", out string precision)
-            || !request.TryGetUInt64("ttl", out _) || !request.TryGetString("data", out string data))
+            || !request.TryGetUInt64("ttl", out ulong ttl) || !request.TryGetString("data", out string data))
         {
             return call.Error(ServerErrorCode.AdapterError, "unmarshal insert request error");
         }
@@ -30,7 +30,8 @@ internal sealed class WsSchemalessActions(SqlEngine engine)
             {
                 throw new TaosServerException(ServerErrorCode.DatabaseNotSpecified, "Database not specified");
             }
-            engine.InsertSchemaless(session.Database, data, (SmlProtocol)Math.Min(protocol, int.MaxValue), SmlTimeUnits.Parse(precision));
+            engine.InsertSchemaless(session.Database, data, (SmlProtocol)Math.Min(protocol, int.MaxValue), SmlTimeUnits.Parse(precision),
+                (int)Math.Min(ttl, int.MaxValue));
         }
         catch (TaosServerException ex)
         {

@@ -13,8 +13,11 @@ namespace Taos.Server.Engine.Schemaless;
 /// </summary>
 internal sealed class SchemalessWriter(IStore store, WriteExecutor writer)
 {
-    /// <summary>Writes <paramref name="data"/> into <paramref name="database"/>; returns the rows written.</summary>
-    public int Insert(string database, string data, SmlProtocol protocol, SmlTimeUnit unit)
+    /// <summary>
+    /// Writes <paramref name="data"/> into <paramref name="database"/>; child tables it creates get the TTL
+    /// <paramref name="ttl"/> (days, 0 = none). Returns the rows written.
+    /// </summary>
+    public int Insert(string database, string data, SmlProtocol protocol, SmlTimeUnit unit, int ttl = 0)
     {
         // taosAdapter selects the database before it hands the data over: a missing one is reported first.
         var db = store.FindDatabase(database) ?? throw CatalogResolver.DatabaseNotExist();
@@ -26,10 +29,10 @@ internal sealed class SchemalessWriter(IStore store, WriteExecutor writer)
             _ => throw SmlErrors.Data(SmlErrors.InvalidProtocol, "Invalid line protocol type", null),
         };
         if (points.Count == 0) return 0;
-        return writer.Execute(tx => Bind(tx, db, points));
+        return writer.Execute(tx => Bind(tx, db, points, ttl));
     }
 
-    private List<WriteBatch> Bind(IStoreWriter tx, DatabaseInfo db, List<SmlPoint> points)
+    private List<WriteBatch> Bind(IStoreWriter tx, DatabaseInfo db, List<SmlPoint> points, int ttl)
     {
         var batches = new Dictionary<string, (WriteBatch Batch, BatchRows Rows)>(StringComparer.Ordinal);
         var order = new List<(WriteBatch Batch, BatchRows Rows)>();
@@ -42,7 +45,7 @@ internal sealed class SchemalessWriter(IStore store, WriteExecutor writer)
                 string name = SmlChildName.Of(measurement.Key, point.Tags);
                 if (!batches.TryGetValue(name, out var target))
                 {
-                    target = (Target(db, super, name, point), new BatchRows());
+                    target = (Target(tx, db, super, name, point, ttl), new BatchRows());
                     batches[name] = target;
                     order.Add(target);
                 }
@@ -65,8 +68,8 @@ internal sealed class SchemalessWriter(IStore store, WriteExecutor writer)
         return change is null ? entry.Info : tx.ChangeSchema(entry, change).Info;
     }
 
-    /// <summary>The point's child table: the existing one, or one to create with the point's tags.</summary>
-    private WriteBatch Target(DatabaseInfo db, TableInfo super, string name, SmlPoint point)
+    /// <summary>The point's child table: the existing one, or one created (in this transaction) with the point's tags and the TTL.</summary>
+    private WriteBatch Target(IStoreWriter tx, DatabaseInfo db, TableInfo super, string name, SmlPoint point, int ttl)
     {
         if (store.FindTable(db.Name, name) is { } existing)
         {
@@ -75,7 +78,9 @@ internal sealed class SchemalessWriter(IStore store, WriteExecutor writer)
         }
         var tagValues = new object?[super.Tags.Count];
         foreach (var tag in point.Tags) tagValues[TagBinder.IndexOf(super.Tags, tag.Key)] = tag.Value;
-        return new WriteBatch(db, name, new AutoCreate(super, tagValues));
+        var created = tx.CreateTable(new TableInfo(db.Name, name, TableKind.Child, super.Name, super.Columns, super.Tags, tagValues));
+        if (ttl > 0) created = tx.SetTableOptions(created, ttl, null);
+        return new WriteBatch(db, created.Info);
     }
 
     /// <summary>A schema-wide row of the point's fields (and which columns it gives).</summary>

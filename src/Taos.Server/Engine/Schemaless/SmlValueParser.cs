@@ -120,7 +120,7 @@ internal static class SmlValueParser
         if (v < min || v > max) return null;
         object value = type switch
         {
-            TaosDataType.TinyInt => (sbyte)v,
+            TaosDataType.TinyInt => (object)(sbyte)v,
             TaosDataType.SmallInt => (short)v,
             TaosDataType.Int => (int)v,
             TaosDataType.UTinyInt => (byte)v,

@@ -84,6 +84,15 @@ public sealed class SchemalessWriterTests : EngineTestBase
     }
 
     [Fact]
+    public void Child_tables_created_by_a_request_get_its_ttl()
+    {
+        Engine.InsertSchemaless("d", "m,host=a v=1i 1700000000000", SmlProtocol.Line, SmlTimeUnit.Milliseconds, ttl: 7);
+        Engine.InsertSchemaless("d", "m,host=a v=2i 1700000001000\nm,host=b v=3i 1700000001000", SmlProtocol.Line, SmlTimeUnit.Milliseconds);
+        var rows = Rows("select table_name, `ttl` from information_schema.ins_tables where db_name = 'd' order by `ttl`");
+        Assert.Equal([0, 7], rows.Select(r => r[1]).ToList());
+    }
+
+    [Fact]
     public void Ingested_tables_survive_a_restart()
     {
         Insert("m,host=a v=1i 1700000000000");
