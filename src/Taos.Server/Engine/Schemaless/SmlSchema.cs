@@ -43,6 +43,7 @@ internal static class SmlSchema
     /// <summary>The new super table for <paramref name="fields"/> and <paramref name="tags"/>.</summary>
     public static TableInfo Create(string database, string name, IReadOnlyList<SmlKv> fields, IReadOnlyList<SmlKv> tags)
     {
+        CheckDistinct(fields.Select(f => f.Key).Append(TimestampColumn), tags.Select(t => t.Key));
         var columns = new List<ColumnInfo> { new(TimestampColumn, TaosDataType.Timestamp, 8) };
         columns.AddRange(fields.Select(Column));
         var tagColumns = tags.Count == 0 ? [new ColumnInfo(NullTag, TaosDataType.NChar, 1)] : tags.Select(Column).ToList();
@@ -52,10 +53,18 @@ internal static class SmlSchema
     /// <summary>The change an existing super table needs for the keys (null when none); 12290 when a key's type differs.</summary>
     public static SchemaChange? Change(TableInfo table, IReadOnlyList<SmlKv> fields, IReadOnlyList<SmlKv> tags)
     {
+        CheckDistinct(fields.Select(f => f.Key).Concat(table.Columns.Select(c => c.Name)), tags.Select(t => t.Key).Concat(table.Tags.Select(t => t.Name)));
         var columns = table.Columns.ToList();
         var tagColumns = table.Tags.ToList();
         bool changed = Merge(columns, fields) | Merge(tagColumns, tags);
         return changed ? new SchemaChange(columns, tagColumns) : null;
+    }
+
+    /// <summary>9788 when a name is both a column and a tag (a field named like a tag, or the reverse).</summary>
+    private static void CheckDistinct(IEnumerable<string> columns, IEnumerable<string> tags)
+    {
+        var names = new HashSet<string>(columns, StringComparer.Ordinal);
+        if (tags.Any(names.Contains)) throw new TaosServerException(ServerErrorCode.DuplicatedColumnNames, "Duplicated column names");
     }
 
     private static bool Merge(List<ColumnInfo> columns, IReadOnlyList<SmlKv> keys)

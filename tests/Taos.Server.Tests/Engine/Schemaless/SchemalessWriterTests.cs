@@ -48,6 +48,8 @@ public sealed class SchemalessWriterTests : EngineTestBase
         InsertFails("m,host=a v=2i 1700000001000\nm,host=a v=\"s\" 1700000002000", 0x3004, "Not the same type like before");
         InsertFails("m,host=b v=1.5 1700000003000", 0x3002, "Invalid data format");
         InsertFails("m,host=a v=1i,v=2i 1700000004000", 9788, "Duplicated column names");
+        InsertFails("m,host=a v=1i,host=2i 1700000004000", 9788, "Duplicated column names");
+        InsertFails("n,v=a v=1i 1700000004000", 9788, "Duplicated column names");
         InsertFails("m,host=a v=1x 1700000004000", 0x0203, "smlParseValue error:1x 1700000004000");
         InsertFails("m,host=a v=\"a 1700000004000", 0x3002, "unbalanced quotes:\"a 1700000004000");
         InsertFails("m,host=a v=1i 17000000x", 0x3002, "invalid timestamp:17000000x");
