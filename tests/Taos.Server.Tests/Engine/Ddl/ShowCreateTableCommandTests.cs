@@ -23,4 +23,16 @@ public sealed class ShowCreateTableCommandTests : EngineTestBase
         Fails("show create stable sa1", 559, "Table is not a super table");
         Fails("show create table nosuch", 9731, "Table does not exist");
     }
+
+    [Fact]
+    public void Comment_and_ttl_given_at_creation_are_kept()
+    {
+        Exec("create table nt (ts timestamp, v int) ttl 5 comment 'made here'");
+        Exec("create stable st (ts timestamp, v int) tags (t int) comment 'super'");
+        Assert.EndsWith(") COMMENT 'made here' TTL 5", Create("show create table nt"));
+        Assert.EndsWith("TAGS (`t` INT) COMMENT 'super'", Create("show create stable st"));
+        Assert.Equal([5, "made here"], Assert.Single(Rows("select `ttl`, table_comment from information_schema.ins_tables where table_name = 'nt'")));
+        Reopen();
+        Assert.EndsWith(") COMMENT 'made here' TTL 5", Create("show create table nt"));
+    }
 }
