@@ -86,6 +86,8 @@ public sealed class TaosServer : IAsyncDisposable
             var webSocket = new WsEndpoint(engine, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Taos.Server.WebSocket"));
             app.UseWebSockets();
             app.Use((context, next) => WsEndpoint.Accepts(context) ? webSocket.HandleAsync(context) : next(context));
+            var schemaless = new SchemalessHttpEndpoint(engine);
+            app.Use((context, next) => SchemalessHttpEndpoint.Accepts(context) ? schemaless.HandleAsync(context) : next(context));
             app.Run(handler.HandleAsync);
             await app.StartAsync(ct).ConfigureAwait(false);
 

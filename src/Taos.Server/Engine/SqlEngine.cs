@@ -2,6 +2,7 @@ using Taos.Server.Engine.Catalog;
 using Taos.Server.Engine.Ddl;
 using Taos.Server.Engine.Delete;
 using Taos.Server.Engine.Query;
+using Taos.Server.Engine.Schemaless;
 using Taos.Server.Engine.Storage;
 using Taos.Server.Engine.Users;
 using Taos.Server.Engine.Write;
@@ -29,6 +30,9 @@ internal sealed class SqlEngine : IDisposable
     private readonly ShowCreateCommands _showCreate;
     private readonly ShowTagsCommands _showTags;
     private readonly IndexCommands _indexes;
+    private readonly AlterTableCommands _alterTable;
+    private readonly AlterDatabaseCommand _alterDatabase;
+    private readonly SchemalessWriter _schemaless;
 
     /// <param name="store">The durable store; the engine owns it from now on and disposes it.</param>
     /// <param name="serverZone">The server's time zone (timestamps without an offset).</param>
@@ -51,6 +55,9 @@ internal sealed class SqlEngine : IDisposable
         _showCreate = new ShowCreateCommands(store);
         _showTags = new ShowTagsCommands(store);
         _indexes = new IndexCommands(store);
+        _alterTable = new AlterTableCommands(store, serverZone);
+        _alterDatabase = new AlterDatabaseCommand(store);
+        _schemaless = new SchemalessWriter(store, _writer);
     }
 
     /// <summary>The stored users: the authenticator every endpoint checks logins with.</summary>
@@ -66,6 +73,13 @@ internal sealed class SqlEngine : IDisposable
 
     /// <summary>Runs one statement. Errors are <see cref="TaosServerException"/> with TDengine's code and text.</summary>
     public StatementResult Execute(string sql, SqlSession session) => Execute(SqlParser.Parse(sql), session);
+
+    /// <summary>
+    /// Schemaless ingest of <paramref name="data"/> into <paramref name="database"/> (see <see cref="SchemalessWriter"/>);
+    /// child tables it creates get <paramref name="ttl"/> (days). Returns the rows written. Errors are <see cref="TaosServerException"/> with TDengine's code and text.
+    /// </summary>
+    public int InsertSchemaless(string database, string data, SmlProtocol protocol, SmlTimeUnit unit, int ttl = 0) =>
+        _schemaless.Insert(database, data, protocol, unit, ttl);
 
     /// <summary>Runs one parsed statement, if the session's user may (<see cref="PrivilegeGuard"/>).</summary>
     internal StatementResult Execute(Statement statement, SqlSession session)
@@ -102,6 +116,8 @@ internal sealed class SqlEngine : IDisposable
         ShowTableTagsStatement s => _showTags.TableTags(s, session),
         CreateIndexStatement s => _indexes.Create(s, session),
         DropIndexStatement s => _indexes.Drop(s, session),
+        AlterTableStatement s => _alterTable.Execute(s, session),
+        AlterDatabaseStatement s => _alterDatabase.Execute(s),
         // Parsed, but not executed yet: say so rather than pretend the text is malformed.
         _ => throw TaosServerException.NotSupported(StatementKind(statement)),
     };

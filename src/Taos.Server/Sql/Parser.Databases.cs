@@ -33,11 +33,24 @@ internal sealed partial class Parser
         return new UseDatabaseStatement(ParseName(MaxDatabaseNameBytes));
     }
 
-    /// <summary>After <c>ALTER DATABASE</c>: <c>db option value …</c>, at least one option.</summary>
+    /// <summary>The options ALTER DATABASE may change (TDengine's <c>alter_db_option</c>); any other is a syntax error.</summary>
+    private static readonly HashSet<string> AlterableDatabaseOptions = new(StringComparer.Ordinal)
+    {
+        "buffer", "cachemodel", "cachesize", "wal_fsync_period", "keep", "pages", "replica", "wal_level", "stt_trigger",
+        "minrows", "wal_retention_period", "wal_retention_size", "keep_time_offset", "s3_keeplocal", "s3_compact",
+    };
+
+    /// <summary>After <c>ALTER DATABASE</c>: <c>db option value …</c>, at least one option, each one ALTER may change.</summary>
     private Statement ParseAlterDatabase()
     {
         string name = ParseName(MaxDatabaseNameBytes);
-        var options = ParseDatabaseOptions();
+        var options = new List<DatabaseOption>();
+        while (Is(TokenKind.Keyword) && AlterableDatabaseOptions.Contains(_cur.Word!))
+        {
+            var option = _cur;
+            Advance();
+            options.Add(new DatabaseOption(option.Word!, ParseDatabaseOptionValues(option.Word!)!));
+        }
         if (options.Count == 0)
         {
             throw Fail(_cur);

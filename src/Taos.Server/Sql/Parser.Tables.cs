@@ -16,8 +16,8 @@ internal sealed partial class Parser
         var name = ParseNewTableName();
         var columns = ParseColumnDefinitions();
         var tags = ParseTagDefinitions();
-        ParseTableOptions();
-        return new CreateStableStatement(name, ifNotExists, columns, tags);
+        var options = ParseTableOptions();
+        return new CreateStableStatement(name, ifNotExists, columns, tags) { Options = options };
     }
 
     /// <summary>
@@ -36,11 +36,11 @@ internal sealed partial class Parser
         if (IsKw("tags"))
         {
             var tags = ParseTagDefinitions();
-            ParseTableOptions();
-            return new CreateStableStatement(name, ifNotExists, columns, tags);
+            var stableOptions = ParseTableOptions();
+            return new CreateStableStatement(name, ifNotExists, columns, tags) { Options = stableOptions };
         }
-        ParseTableOptions();
-        return new CreateNormalTableStatement(name, ifNotExists, columns);
+        var options = ParseTableOptions();
+        return new CreateNormalTableStatement(name, ifNotExists, columns) { Options = options };
     }
 
     /// <summary>The child-table clauses of CREATE TABLE, the first one's name already read.</summary>
@@ -66,7 +66,7 @@ internal sealed partial class Parser
         Expect(TokenKind.LParen);
         var values = ParseCommaList(ParseTagExpressionValue);
         var close = Expect(TokenKind.RParen);
-        ParseTableOptions();
+        _ = ParseTableOptions();
         return new ChildTableClause(name, ifNotExists, stable, tagNames, new ValueList(values, close.Start));
     }
 
@@ -265,18 +265,23 @@ internal sealed partial class Parser
         _ => null,
     };
 
-    /// <summary>Table options (COMMENT, TTL, MAX_DELAY, WATERMARK, DELETE_MARK, ROLLUP, SMA): accepted and ignored.</summary>
-    private void ParseTableOptions()
+    /// <summary>
+    /// Table options: COMMENT and TTL are returned (a child table's are dropped by its caller); MAX_DELAY, WATERMARK,
+    /// DELETE_MARK, ROLLUP and SMA are accepted and ignored.
+    /// </summary>
+    private TableOptions ParseTableOptions()
     {
+        var options = TableOptions.None;
         while (true)
         {
             if (TryKw("comment"))
             {
-                Expect(TokenKind.String);
+                options = options with { Comment = ParseStringContent() };
             }
             else if (TryKw("ttl"))
             {
-                Expect(TokenKind.Integer);
+                var t = _cur;
+                options = options with { Ttl = int.TryParse(ParseTokenText(TokenKind.Integer), System.Globalization.CultureInfo.InvariantCulture, out int ttl) ? ttl : throw Fail(t) };
             }
             else if (TryKw("max_delay") || TryKw("watermark") || TryKw("delete_mark"))
             {
@@ -288,7 +293,7 @@ internal sealed partial class Parser
             }
             else
             {
-                return;
+                return options;
             }
         }
     }

@@ -32,6 +32,7 @@ public class ConformanceReplayTests
     [InlineData("users")]
     [InlineData("del")]
     [InlineData("cat")]
+    [InlineData("alt")]
     public async Task Breadth_script_matches_the_recording(string script)
     {
         var (passed, failures) = await ReplayAsync("rest-breadth.jsonl", script);

@@ -12,15 +12,13 @@ namespace Taos.Server.Tests.Conformance;
 /// over REST) against a fresh embedded server over a loopback <see cref="ClientWebSocket"/>, comparing like
 /// <c>conformance/ws-replay.mjs</c>: text replies as JSON with every field equal except the value of <c>timing</c>
 /// (and only the <c>ver:</c> line of <c>get_server_info</c>'s <c>info</c>), binary replies byte for byte after the
-/// first 8 bytes (timing); a request without a recorded reply must get none. Schemaless <c>insert</c> is not
-/// served yet: its steps are left out.
+/// first 8 bytes (timing); a request without a recorded reply must get none.
 /// </summary>
 [Trait("Category", "Conformance")]
 public class WsReplayTests
 {
     private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan QuietTime = TimeSpan.FromMilliseconds(300);
-    private static readonly HashSet<string> NotServed = ["insert"];
 
     [Fact]
     public async Task Replay_in_recorded_order_matches_the_recordings()
@@ -65,11 +63,6 @@ public class WsReplayTests
             if (record.GetProperty("dir").GetString() == "send")
             {
                 string text = record.GetProperty("text").GetString()!;
-                if (NotServed.Contains(ActionOf(text)))
-                {
-                    i += i + 1 < records.Count && records[i + 1].GetProperty("dir").GetString() == "recv" ? 1 : 0;
-                    continue;
-                }
                 await socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None);
                 if (i + 1 >= records.Count || records[i + 1].GetProperty("dir").GetString() != "recv")
                 {
@@ -144,19 +137,6 @@ public class WsReplayTests
             // The socket went away; the replay reports the missing replies.
         }
         inbox.Complete();
-    }
-
-    private static string ActionOf(string text)
-    {
-        try
-        {
-            using var doc = JsonDocument.Parse(text);
-            return doc.RootElement.TryGetProperty("action", out var a) ? a.GetString() ?? "" : "";
-        }
-        catch (JsonException)
-        {
-            return "";
-        }
     }
 
     internal static string? Compare(JsonElement record, (byte[] Data, bool Binary) got)

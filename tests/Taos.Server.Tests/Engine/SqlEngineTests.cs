@@ -28,7 +28,6 @@ public sealed class SqlEngineTests : EngineTestBase
     }
 
     [Theory]
-    [InlineData("alter table t add column w int", "ALTER TABLE")]
     [InlineData("select * from t a join t b on a.ts = b.ts", "JOIN")]
     [InlineData("select v from t range('2024-01-01', '2024-01-02') every(1h) fill(prev)", "INTERP (RANGE, EVERY)")]
     [InlineData("select tags tbname from t", "SELECT TAGS")]

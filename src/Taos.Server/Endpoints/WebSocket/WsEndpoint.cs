@@ -33,6 +33,7 @@ internal sealed class WsEndpoint
     private readonly WsStmtActions _stmt;
     private readonly WsStmtBinds _binds;
     private readonly WsRawBlockWrites _rawWrites;
+    private readonly WsSchemalessActions _schemaless;
     private readonly ILogger _logger;
 
     public WsEndpoint(SqlEngine engine, ILogger logger)
@@ -42,6 +43,7 @@ internal sealed class WsEndpoint
         _stmt = new WsStmtActions(engine);
         _binds = new WsStmtBinds(engine);
         _rawWrites = new WsRawBlockWrites(engine);
+        _schemaless = new WsSchemalessActions(engine);
         _logger = logger;
     }
 
@@ -180,6 +182,7 @@ internal sealed class WsEndpoint
             "stmt_num_params" => WsStmtActions.NumParams(call),
             "stmt_get_param" => _stmt.GetParam(call),
             "use_result" => WsStmtActions.UseResult(call),
+            "insert" => _schemaless.Insert(call),
             _ => call.Error(ServerErrorCode.AdapterError, "unknown action " + action),
         };
     }

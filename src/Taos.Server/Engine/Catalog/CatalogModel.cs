@@ -31,4 +31,11 @@ internal sealed record TableInfo(
     string? SuperTable,
     IReadOnlyList<ColumnInfo> Columns,
     IReadOnlyList<ColumnInfo> Tags,
-    IReadOnlyList<object?>? TagValues);
+    IReadOnlyList<object?>? TagValues)
+{
+    /// <summary>The table's TTL in days as set by <c>ALTER TABLE … TTL n</c> (0 = none).</summary>
+    public int Ttl { get; init; }
+
+    /// <summary>The table's comment as set by <c>ALTER TABLE|STABLE … COMMENT 'c'</c>, or null.</summary>
+    public string? Comment { get; init; }
+}

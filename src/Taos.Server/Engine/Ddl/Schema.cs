@@ -55,13 +55,13 @@ internal static class Schema
         return (columnInfos, tagInfos);
     }
 
-    private static void CheckName(string name)
+    internal static void CheckName(string name)
     {
         if (Encoding.UTF8.GetByteCount(name) > MaxNameBytes)
             throw Error(ServerErrorCode.InvalidIdentifierName, "Invalid identifier name: " + name);
     }
 
-    private static ColumnInfo Info(ColumnDefinition d) =>
+    internal static ColumnInfo Info(ColumnDefinition d) =>
         new(d.Name, d.Type.Type, d.Type.Type == TaosDataType.Json ? 4095 : TaosTypes.IsVariableLength(d.Type.Type) ? d.Type.Length : TaosTypes.FixedSize(d.Type.Type) ?? d.Type.Length)
         {
             Encode = d.Encode,
@@ -69,7 +69,7 @@ internal static class Schema
             Level = d.Level,
         };
 
-    private static void CheckLength(TypeSpec type, bool isTag)
+    internal static void CheckLength(TypeSpec type, bool isTag)
     {
         if (!TaosTypes.IsVariableLength(type.Type)) return;
         int max = type.Type == TaosDataType.NChar ? (isTag ? 4095 : 16379) : (isTag ? 16382 : 65517);

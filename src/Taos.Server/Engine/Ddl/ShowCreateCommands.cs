@@ -47,6 +47,9 @@ internal sealed class ShowCreateCommands(ICatalogReader catalog)
             TableKind.Normal => $"CREATE TABLE `{table.Name}` ({Columns(table.Columns)})",
             _ => $"CREATE TABLE `{table.Name}` USING `{table.SuperTable}` ({string.Join(", ", table.Tags.Select(t => $"`{t.Name}`"))}) TAGS ({TagValues(table)})",
         };
+        // Then COMMENT and TTL, when set.
+        if (table.Comment is not null) text += $" COMMENT '{table.Comment}'";
+        if (table.Ttl != 0) text += " TTL " + table.Ttl.ToString(CultureInfo.InvariantCulture);
         return new RowSetResult(
             [new ResultColumn("Table", TaosDataType.VarChar, 193), new ResultColumn("Create Table", TaosDataType.VarChar, 3145726)],
             [[table.Name, text]], db.Precision);
@@ -61,7 +64,7 @@ internal sealed class ShowCreateCommands(ICatalogReader catalog)
         ? TaosTypes.Name(c.Type) + "(" + c.Length.ToString(CultureInfo.InvariantCulture) + ")"
         : TaosTypes.Name(c.Type);
 
-    /// <summary>Tag values as TDengine writes them: strings in double quotes, NULL, numbers and booleans as text.</summary>
+    /// <summary>Tag values as TDengine writes them: strings in double quotes, NULL, floating point in <c>%e</c> form, other numbers and booleans as text.</summary>
     private static string TagValues(TableInfo table)
     {
         var text = new StringBuilder();
@@ -75,8 +78,9 @@ internal sealed class ShowCreateCommands(ICatalogReader catalog)
                 string s => "\"" + s + "\"",
                 bool b => b ? "true" : "false",
                 byte[] bytes => "\"\\x" + Convert.ToHexString(bytes) + "\"",
-                float f => FloatText.FormatFloat(f),
-                double d => FloatText.FormatDouble(d),
+                // Floating point as C's %e (alt#28 records 2.500000e+00).
+                float f => ((double)f).ToString("0.000000e+00", CultureInfo.InvariantCulture),
+                double d => d.ToString("0.000000e+00", CultureInfo.InvariantCulture),
                 _ => Values.ToText(v),
             });
         }

@@ -23,7 +23,8 @@ internal sealed class TableCommands(IStore store, TimeZoneInfo zone)
                     ? new TaosServerException(ServerErrorCode.StableAlreadyExists, "STable already exists")
                     : new TaosServerException(ServerErrorCode.TableAlreadyExists, "Table already exists");
             }
-            tx.CreateTable(new TableInfo(db.Name, s.Name.Name, TableKind.Super, null, columns, tags, null));
+            var created = tx.CreateTable(new TableInfo(db.Name, s.Name.Name, TableKind.Super, null, columns, tags, null));
+            SetOptions(tx, created, s.Options);
             return Ok();
         });
     }
@@ -39,9 +40,16 @@ internal sealed class TableCommands(IStore store, TimeZoneInfo zone)
                 if (s.IfNotExists) return Ok();
                 throw new TaosServerException(ServerErrorCode.TableAlreadyExists, "Table already exists");
             }
-            tx.CreateTable(new TableInfo(db.Name, s.Name.Name, TableKind.Normal, null, columns, [], null));
+            var created = tx.CreateTable(new TableInfo(db.Name, s.Name.Name, TableKind.Normal, null, columns, [], null));
+            SetOptions(tx, created, s.Options);
             return Ok();
         });
+    }
+
+    /// <summary>The COMMENT and TTL a CREATE gave, kept with the new table.</summary>
+    private static void SetOptions(IStoreWriter tx, TableEntry created, TableOptions options)
+    {
+        if (options != TableOptions.None) tx.SetTableOptions(created, options.Ttl, options.Comment);
     }
 
     public AffectedRowsResult CreateChildTables(CreateChildTablesStatement s, SqlSession session) => store.Write(tx =>

@@ -8,7 +8,7 @@ namespace Taos.Server.Engine.Storage;
 /// table's database: the commit gives every database it touched the next sequence number (see <see cref="Sequence"/>).
 /// Checks of existence and of the SQL rules are the engine's; the writer only stores.
 /// </summary>
-internal interface IStoreWriter
+internal partial interface IStoreWriter
 {
     /// <summary>Creates a database (its name must be new).</summary>
     void CreateDatabase(DatabaseInfo info);

@@ -138,7 +138,7 @@ internal static class SystemSchemas
         var rows = AllTables(catalog, databases).Where(t => t.Kind != TableKind.Super)
             .Select(t => new object?[]
             {
-                t.Name, t.Database, null, t.Columns.Count, t.SuperTable, ++uid, 2, 0, null,
+                t.Name, t.Database, null, t.Columns.Count, t.SuperTable, ++uid, 2, t.Ttl, t.Comment,
                 t.Kind == TableKind.Child ? "CHILD_TABLE" : "NORMAL_TABLE",
             })
             .ToList();

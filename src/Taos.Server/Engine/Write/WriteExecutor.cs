@@ -27,9 +27,15 @@ internal sealed class WriteExecutor(IStore store)
     /// commit writes against (a table it finds missing is created by this write, not by a concurrent one).
     /// </summary>
     /// <returns>The rows written (merged rows count once).</returns>
-    public int Execute(Func<IReadOnlyList<WriteBatch>> bind) => store.Write(tx =>
+    public int Execute(Func<IReadOnlyList<WriteBatch>> bind) => Execute(_ => bind());
+
+    /// <summary>
+    /// As <see cref="Execute(Func{IReadOnlyList{WriteBatch}})"/>, with the transaction handed to <paramref name="bind"/>
+    /// for the schema changes the rows need first (schemaless ingest creates and widens super tables): one commit for both.
+    /// </summary>
+    public int Execute(Func<IStoreWriter, IReadOnlyList<WriteBatch>> bind) => store.Write(tx =>
     {
-        var batches = bind();
+        var batches = bind(tx);
         var merged = batches.Select(Merge).ToList();
         for (int i = 0; i < batches.Count; i++) CheckKeep(batches[i].Database, merged[i].Keys);
         int affected = 0;

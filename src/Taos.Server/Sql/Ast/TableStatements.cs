@@ -1,10 +1,18 @@
 namespace Taos.Server.Sql.Ast;
 
 /// <summary>CREATE STABLE, and CREATE TABLE with a TAGS clause (which also makes a super table).</summary>
-internal sealed record CreateStableStatement(TableName Name, bool IfNotExists, IReadOnlyList<ColumnDefinition> Columns, IReadOnlyList<ColumnDefinition> Tags) : Statement;
+internal sealed record CreateStableStatement(TableName Name, bool IfNotExists, IReadOnlyList<ColumnDefinition> Columns, IReadOnlyList<ColumnDefinition> Tags) : Statement
+{
+    /// <summary>COMMENT and TTL as given.</summary>
+    public TableOptions Options { get; init; } = TableOptions.None;
+}
 
 /// <summary>CREATE TABLE of a normal table.</summary>
-internal sealed record CreateNormalTableStatement(TableName Name, bool IfNotExists, IReadOnlyList<ColumnDefinition> Columns) : Statement;
+internal sealed record CreateNormalTableStatement(TableName Name, bool IfNotExists, IReadOnlyList<ColumnDefinition> Columns) : Statement
+{
+    /// <summary>COMMENT and TTL as given.</summary>
+    public TableOptions Options { get; init; } = TableOptions.None;
+}
 
 /// <summary>One <c>[IF NOT EXISTS] t USING s [(tag, …)] TAGS (v, …)</c> clause.</summary>
 internal sealed record ChildTableClause(TableName Name, bool IfNotExists, TableName Stable, IReadOnlyList<string>? TagNames, ValueList TagValues);

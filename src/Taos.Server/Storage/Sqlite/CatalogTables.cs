@@ -9,7 +9,7 @@ namespace Taos.Server.Storage.Sqlite;
 /// order. Changes go to SQLite inside the caller's transaction and to the mirror at once; after a rollback the
 /// mirror is rebuilt with <see cref="Load"/>.
 /// </summary>
-internal sealed class CatalogTables
+internal sealed partial class CatalogTables
 {
     private readonly SqliteConnection _connection;
     private readonly Lock _lock = new();
@@ -19,7 +19,7 @@ internal sealed class CatalogTables
 
     private sealed class DatabaseState(DatabaseInfo info, long order)
     {
-        public DatabaseInfo Info { get; } = info;
+        public DatabaseInfo Info { get; set; } = info;
         public long Order { get; } = order;
         public Dictionary<string, SqliteTable> Tables { get; } = new(StringComparer.Ordinal);
     }
@@ -34,6 +34,7 @@ internal sealed class CatalogTables
             CREATE TABLE IF NOT EXISTS catalog_table (db TEXT NOT NULL, name TEXT NOT NULL, id INTEGER NOT NULL, kind INTEGER NOT NULL,
               stable TEXT, columns TEXT NOT NULL, tags TEXT NOT NULL, tag_values TEXT, seq INTEGER NOT NULL, PRIMARY KEY (db, name));
             """);
+        AddOptionsColumn(connection);
         Load();
     }
 
@@ -55,6 +56,7 @@ internal sealed class CatalogTables
             }
         }
         long maxId = LoadTables(databases, ref maxOrder);
+        LoadTableOptions(databases);
         lock (_lock)
         {
             _databases = databases;

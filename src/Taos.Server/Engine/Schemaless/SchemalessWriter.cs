@@ -1,0 +1,141 @@
+using Taos.Server.Engine.Catalog;
+using Taos.Server.Engine.Storage;
+using Taos.Server.Engine.Time;
+using Taos.Server.Engine.Write;
+
+namespace Taos.Server.Engine.Schemaless;
+
+/// <summary>
+/// Schemaless ingest: parses a request in one of the three protocols, then in ONE write transaction (through the
+/// <see cref="WriteExecutor"/>) creates or widens the super tables the points need, creates the child tables named
+/// as TDengine names them and upserts the rows. A malformed line or a type conflict fails the whole request before
+/// anything is written.
+/// </summary>
+internal sealed class SchemalessWriter(IStore store, WriteExecutor writer)
+{
+    /// <summary>
+    /// Writes <paramref name="data"/> into <paramref name="database"/>; child tables it creates get the TTL
+    /// <paramref name="ttl"/> (days, 0 = none). Returns the rows written.
+    /// </summary>
+    public int Insert(string database, string data, SmlProtocol protocol, SmlTimeUnit unit, int ttl = 0)
+    {
+        // taosAdapter selects the database before it hands the data over: a missing one is reported first.
+        var db = store.FindDatabase(database) ?? throw CatalogResolver.DatabaseNotExist();
+        var points = protocol switch
+        {
+            SmlProtocol.Line => InfluxLineParser.Parse(data, unit),
+            SmlProtocol.Telnet => TelnetLineParser.Parse(data, unit),
+            SmlProtocol.Json => OpenTsdbJsonParser.Parse(data, unit),
+            _ => throw SmlErrors.Data(SmlErrors.InvalidProtocol, "Invalid line protocol type", null),
+        };
+        if (points.Count == 0) return 0;
+        return writer.Execute(tx => Bind(tx, db, points, ttl));
+    }
+
+    private List<WriteBatch> Bind(IStoreWriter tx, DatabaseInfo db, List<SmlPoint> points, int ttl)
+    {
+        var batches = new Dictionary<string, (WriteBatch Batch, BatchRows Rows)>(StringComparer.Ordinal);
+        var order = new List<(WriteBatch Batch, BatchRows Rows)>();
+        // TDengine's smlDot2Underline (on by default): a '.' in a measurement becomes '_' in the super table's name.
+        foreach (var measurement in points.GroupBy(p => p.Measurement.Replace('.', '_'), StringComparer.Ordinal))
+        {
+            var super = EnsureSuperTable(tx, db, measurement.Key, measurement.ToList());
+            foreach (var point in measurement)
+            {
+                string name = SmlChildName.Of(measurement.Key, point.Tags);
+                if (!batches.TryGetValue(name, out var target))
+                {
+                    target = (Target(tx, db, super, name, point, ttl), new BatchRows());
+                    batches[name] = target;
+                    order.Add(target);
+                }
+                target.Rows.Add(target.Batch, Row(db.Precision, super, point));
+            }
+        }
+        foreach (var (batch, rows) in order) rows.Flush(batch);
+        return order.Select(t => t.Batch).ToList();
+    }
+
+    /// <summary>The measurement's super table, created or altered (new columns and tags, wider strings) as the points need.</summary>
+    private TableInfo EnsureSuperTable(IStoreWriter tx, DatabaseInfo db, string name, List<SmlPoint> points)
+    {
+        var fields = SmlSchema.Union(points.SelectMany(p => p.Fields));
+        var tags = SmlSchema.Union(points.SelectMany(p => p.Tags));
+        var entry = store.FindEntry(db.Name, name);
+        if (entry is null) return tx.CreateTable(SmlSchema.Create(db.Name, name, fields, tags)).Info;
+        if (entry.Info.Kind != TableKind.Super) throw SmlErrors.InvalidFormat();
+        var change = SmlSchema.Change(entry.Info, fields, tags);
+        return change is null ? entry.Info : tx.ChangeSchema(entry, change).Info;
+    }
+
+    /// <summary>The point's child table: the existing one, or one created (in this transaction) with the point's tags and the TTL.</summary>
+    private WriteBatch Target(IStoreWriter tx, DatabaseInfo db, TableInfo super, string name, SmlPoint point, int ttl)
+    {
+        if (store.FindTable(db.Name, name) is { } existing)
+        {
+            if (existing.Kind != TableKind.Child || existing.SuperTable != super.Name) throw SmlErrors.InvalidFormat();
+            return new WriteBatch(db, existing);
+        }
+        var tagValues = new object?[super.Tags.Count];
+        foreach (var tag in point.Tags) tagValues[TagBinder.IndexOf(super.Tags, tag.Key)] = tag.Value;
+        var created = tx.CreateTable(new TableInfo(db.Name, name, TableKind.Child, super.Name, super.Columns, super.Tags, tagValues));
+        if (ttl > 0) created = tx.SetTableOptions(created, ttl, null);
+        return new WriteBatch(db, created.Info);
+    }
+
+    /// <summary>A schema-wide row of the point's fields (and which columns it gives).</summary>
+    private static (int[] Columns, object?[] Values) Row(TaosPrecision precision, TableInfo super, SmlPoint point)
+    {
+        var values = new object?[super.Columns.Count];
+        var columns = new int[point.Fields.Count + 1];
+        values[0] = Ticks(point.Timestamp, precision);
+        for (int i = 0; i < point.Fields.Count; i++)
+        {
+            int index = TagBinder.IndexOf(super.Columns, point.Fields[i].Key);
+            if (index <= 0 || columns.AsSpan(1, i).Contains(index))
+                throw new TaosServerException(ServerErrorCode.DuplicatedColumnNames, "Duplicated column names");
+            columns[i + 1] = index;
+            values[index] = point.Fields[i].Value;
+        }
+        Array.Sort(columns);
+        return (columns, values);
+    }
+
+    /// <summary>The point's time in the database's precision (integer conversion, as TDengine converts).</summary>
+    private static long Ticks(SmlTimestamp ts, TaosPrecision precision)
+    {
+        if (ts.IsNow) return Clock.Now(precision);
+        long tickNs = precision switch { TaosPrecision.Milliseconds => 1_000_000L, TaosPrecision.Microseconds => 1_000L, _ => 1L };
+        long unitNs = SmlTimeUnits.Nanoseconds(ts.Unit);
+        try
+        {
+            return unitNs >= tickNs ? checked(ts.Value * (unitNs / tickNs)) : ts.Value / (tickNs / unitNs);
+        }
+        catch (OverflowException)
+        {
+            throw new TaosServerException(ServerErrorCode.TimestampOutOfRange, "Timestamp data out of range");
+        }
+    }
+
+    /// <summary>A batch's rows, consecutive rows that give the same columns handed over together.</summary>
+    private sealed class BatchRows
+    {
+        private int[]? _columns;
+        private List<object?[]> _rows = [];
+
+        public void Add(WriteBatch batch, (int[] Columns, object?[] Values) row)
+        {
+            if (_columns is not null && !_columns.AsSpan().SequenceEqual(row.Columns)) Flush(batch);
+            _columns ??= row.Columns;
+            _rows.Add(row.Values);
+        }
+
+        public void Flush(WriteBatch batch)
+        {
+            if (_columns is null) return;
+            batch.Add(_columns, _rows);
+            _columns = null;
+            _rows = [];
+        }
+    }
+}

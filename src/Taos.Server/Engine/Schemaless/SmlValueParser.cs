@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Text;
+using Taos.Server.Engine.Write;
+
+namespace Taos.Server.Engine.Schemaless;
+
+/// <summary>
+/// Reads a field value of the line protocol (and the value of a telnet line) as clientSml's <c>smlParseValue</c>
+/// does: <c>"…"</c> VARCHAR, <c>L"…"</c> NCHAR, <c>b"…"</c> VARBINARY (hex with <c>\x</c>, else the bytes),
+/// <c>g"…"</c> GEOMETRY (WKT), <c>t/true/f/false</c> BOOL, numbers DOUBLE unless a suffix says otherwise
+/// (<c>i</c>/<c>i64</c>, <c>u64</c>, <c>i32</c>, <c>u32</c>, <c>i16</c>, <c>u16</c>, <c>i8</c>, <c>u8</c>, <c>f32</c>, <c>f64</c>).
+/// </summary>
+internal static class SmlValueParser
+{
+    private const int MaxBinaryBytes = 65517;
+
+    /// <summary>The typed value of <paramref name="text"/> (escapes already removed), or null when clientSml refuses it.</summary>
+    public static SmlKv? TryParse(string key, string text)
+    {
+        if (text.Length == 0) return null;
+        if (text[0] == '"')
+        {
+            if (text.Length < 2 || text[^1] != '"') return null;
+            string s = text[1..^1];
+            int bytes = Encoding.UTF8.GetByteCount(s);
+            return bytes > MaxBinaryBytes ? null : new SmlKv(key, TaosDataType.VarChar, s, bytes);
+        }
+        if (text.Length >= 3 && text[1] == '"' && text[^1] == '"' && char.ToLowerInvariant(text[0]) is 'l' or 'b' or 'g')
+            return Prefixed(key, char.ToLowerInvariant(text[0]), text[2..^1]);
+        if (text[0] is 't' or 'T' or 'f' or 'F') return Bool(key, text);
+        return Number(key, text);
+    }
+
+    private static SmlKv? Prefixed(string key, char prefix, string s)
+    {
+        switch (prefix)
+        {
+            case 'l':
+                return new SmlKv(key, TaosDataType.NChar, s, Encoding.UTF8.GetByteCount(s));
+            case 'b':
+            {
+                byte[] bytes = s.StartsWith("\\x", StringComparison.OrdinalIgnoreCase) ? Hex(s[2..]) ?? [] : Encoding.UTF8.GetBytes(s);
+                if (bytes.Length == 0 && s.Length > 0) return null;
+                return new SmlKv(key, TaosDataType.VarBinary, bytes, bytes.Length);
+            }
+            default:
+            {
+                var wkb = WktReader.TryRead(s, out _);
+                return wkb is null ? null : new SmlKv(key, TaosDataType.Geometry, wkb, wkb.Length);
+            }
+        }
+    }
+
+    private static byte[]? Hex(string hex)
+    {
+        if (hex.Length == 0 || hex.Length % 2 != 0) return null;
+        try
+        {
+            return Convert.FromHexString(hex);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static SmlKv? Bool(string key, string text)
+    {
+        if (text.Length == 1 || text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.Equals("false", StringComparison.OrdinalIgnoreCase))
+            return new SmlKv(key, TaosDataType.Bool, text[0] is 't' or 'T', 1);
+        return null;
+    }
+
+    /// <summary>A number and its suffix, within the suffix type's range.</summary>
+    private static SmlKv? Number(string key, string text)
+    {
+        int end = NumberEnd(text);
+        if (end == 0 || !double.TryParse(text.AsSpan(0, end), NumberStyles.Float, CultureInfo.InvariantCulture, out double d)) return null;
+        string suffix = text[end..].ToLowerInvariant();
+        string digits = text[..end];
+        return suffix switch
+        {
+            "" or "f64" => new SmlKv(key, TaosDataType.Double, d, 8),
+            "f32" => Math.Abs(d) > float.MaxValue ? null : new SmlKv(key, TaosDataType.Float, (float)d, 4),
+            "i64" => Signed(key, digits, d, TaosDataType.BigInt, long.MinValue, long.MaxValue),
+            "u64" => Unsigned(key, digits, d),
+            "i32" => Signed(key, digits, d, TaosDataType.Int, int.MinValue, int.MaxValue),
+            "u32" => Signed(key, digits, d, TaosDataType.UInt, 0, uint.MaxValue),
+            "i16" => Signed(key, digits, d, TaosDataType.SmallInt, short.MinValue, short.MaxValue),
+            "u16" => Signed(key, digits, d, TaosDataType.USmallInt, 0, ushort.MaxValue),
+            "i8" => Signed(key, digits, d, TaosDataType.TinyInt, sbyte.MinValue, sbyte.MaxValue),
+            "u8" => Signed(key, digits, d, TaosDataType.UTinyInt, 0, byte.MaxValue),
+            // A lone "i" only in lower case (clientSml compares it with ==, the others case-insensitively).
+            _ when text[end..] == "i" => Signed(key, digits, d, TaosDataType.BigInt, long.MinValue, long.MaxValue),
+            _ => null,
+        };
+    }
+
+    /// <summary>Where the number at the start of <paramref name="text"/> ends (what strtod would read).</summary>
+    private static int NumberEnd(string text)
+    {
+        int i = 0;
+        if (i < text.Length && text[i] is '+' or '-') i++;
+        while (i < text.Length && (char.IsAsciiDigit(text[i]) || text[i] == '.')) i++;
+        if (i < text.Length && text[i] is 'e' or 'E' && i + 1 < text.Length && (char.IsAsciiDigit(text[i + 1]) || text[i + 1] is '+' or '-'))
+        {
+            i += 2;
+            while (i < text.Length && char.IsAsciiDigit(text[i])) i++;
+        }
+        return i;
+    }
+
+    private static SmlKv? Signed(string key, string digits, double d, TaosDataType type, long min, long max)
+    {
+        if (!long.TryParse(digits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long v))
+        {
+            if (d < min || d > max || double.IsNaN(d)) return null;
+            v = (long)d;
+        }
+        if (v < min || v > max) return null;
+        object value = type switch
+        {
+            TaosDataType.TinyInt => (object)(sbyte)v,
+            TaosDataType.SmallInt => (short)v,
+            TaosDataType.Int => (int)v,
+            TaosDataType.UTinyInt => (byte)v,
+            TaosDataType.USmallInt => (ushort)v,
+            TaosDataType.UInt => (uint)v,
+            _ => v,
+        };
+        return new SmlKv(key, type, value, TaosTypesSize(type));
+    }
+
+    private static SmlKv? Unsigned(string key, string digits, double d)
+    {
+        if (ulong.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out ulong v)) return new SmlKv(key, TaosDataType.UBigInt, v, 8);
+        if (d < 0 || d >= ulong.MaxValue || double.IsNaN(d)) return null;
+        return new SmlKv(key, TaosDataType.UBigInt, (ulong)d, 8);
+    }
+
+    private static int TaosTypesSize(TaosDataType type) => type switch
+    {
+        TaosDataType.TinyInt or TaosDataType.UTinyInt => 1,
+        TaosDataType.SmallInt or TaosDataType.USmallInt => 2,
+        TaosDataType.Int or TaosDataType.UInt => 4,
+        _ => 8,
+    };
+}

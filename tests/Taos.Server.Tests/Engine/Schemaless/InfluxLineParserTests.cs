@@ -1,0 +1,38 @@
+using Taos.Server.Engine.Schemaless;
+
+namespace Taos.Server.Tests.Engine.Schemaless;
+
+/// <summary>The line-protocol parser alone: what clientSml reads from a line, and its refusals.</summary>
+public sealed class InfluxLineParserTests
+{
+    private static TaosServerException Fails(string data)
+    {
+        return Assert.Throws<TaosServerException>(() => InfluxLineParser.Parse(data, SmlTimeUnit.Milliseconds));
+    }
+
+    [Fact]
+    public void A_line_gives_measurement_tags_fields_and_time()
+    {
+        var point = Assert.Single(InfluxLineParser.Parse("# comment\n\n  st,t1=3,t2=a\\=b c1=3i64,c2=\"pass,it\",c3=L\"n\",c4=1e3 1626006833639\r\n", SmlTimeUnit.Milliseconds));
+        Assert.Equal("st", point.Measurement);
+        Assert.Equal([("t1", "3"), ("t2", "a=b")], point.Tags.Select(t => (t.Key, (string)t.Value)).ToList());
+        Assert.Equal([(TaosDataType.BigInt, (object)3L), (TaosDataType.VarChar, "pass,it"), (TaosDataType.NChar, "n"), (TaosDataType.Double, 1000.0)],
+            point.Fields.Select(f => (f.Type, f.Value)).ToList());
+        Assert.Equal(new SmlTimestamp(1626006833639, SmlTimeUnit.Milliseconds), point.Timestamp);
+        Assert.True(InfluxLineParser.Parse("st c=1", SmlTimeUnit.NotConfigured)[0].Timestamp.IsNow);
+        Assert.Equal(SmlTimeUnit.Nanoseconds, InfluxLineParser.Parse("st c=1 5", SmlTimeUnit.NotConfigured)[0].Timestamp.Unit);
+    }
+
+    [Fact]
+    public void Malformed_lines_are_refused_with_clientSml_texts()
+    {
+        Assert.Equal((0x3002, "Invalid data format"), (Fails(",t=1 c=1").Code, Fails(",t=1 c=1").Message));
+        Assert.Equal("invalid data: c=1", Fails("st,t1 c=1").Message);
+        Assert.Equal("invalid value: c=1", Fails("st,t1= c=1").Message);
+        Assert.Equal("invalid key or key is too long than 64:=1 1", Fails("st =1 1").Message);
+        Assert.Equal(0x021F, Fails("st " + new string('k', 65) + "=1").Code);
+        Assert.Equal((0x0218, "measure is empty or too large than 192"), (Fails(new string('m', 193) + " c=1").Code, Fails(new string('m', 193) + " c=1").Message));
+        Assert.Equal("smlParseValue error:tru 1", Fails("st c=tru 1").Message);
+        Assert.Equal("smlParseValue error:128i8", Fails("st c=128i8").Message);
+    }
+}
