@@ -10,6 +10,9 @@ internal interface ITaosSession : IDisposable
     /// <summary>The current default database, or null for none.</summary>
     string? Database { get; }
 
+    /// <summary>True once the underlying connection failed; a pool discards such a session.</summary>
+    bool IsBroken { get; }
+
     /// <summary>The version the server reported, or null while it is not known.</summary>
     string? ServerVersion { get; }
 

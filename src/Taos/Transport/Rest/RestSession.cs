@@ -23,6 +23,9 @@ internal sealed class RestSession : ITaosSession
 
     public string? ServerVersion => _transport.ServerVersion;
 
+    /// <summary>Always false: REST has no connection of its own to break (each statement is its own request).</summary>
+    public bool IsBroken => false;
+
     public async ValueTask OpenAsync(bool verify, TimeSpan timeout, bool async, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
