@@ -52,7 +52,7 @@ internal sealed class WsReply
     public string? Version { get; private set; }
 
     /// <summary>Parses one text frame.</summary>
-    /// <exception cref="JsonException">The frame is not a JSON object of the expected shape.</exception>
+    /// <exception cref="JsonException">The frame is not a JSON object, or a known field has the wrong type.</exception>
     public static WsReply Parse(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json);
@@ -62,7 +62,15 @@ internal sealed class WsReply
         {
             string name = reader.GetString()!;
             Expect(reader.Read());
-            reply.Read(name, ref reader);
+            try
+            {
+                reply.Read(name, ref reader);
+            }
+            catch (Exception e) when (e is InvalidOperationException or FormatException)
+            {
+                // A field of the wrong JSON type, or a number out of its range.
+                throw new JsonException($"field '{name}': {e.Message}", e);
+            }
         }
         Expect(reader.TokenType == JsonTokenType.EndObject);
         return reply;

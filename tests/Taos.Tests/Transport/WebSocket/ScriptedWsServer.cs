@@ -8,9 +8,11 @@ using Microsoft.Extensions.Logging;
 
 namespace Taos.Tests.Transport.WebSocket;
 
-/// <summary>One message a <see cref="ScriptedWsServer"/> sends back.</summary>
+/// <summary>One message a <see cref="ScriptedWsServer"/> sends back, after <see cref="Delay"/>.</summary>
 internal readonly record struct ScriptedFrame(bool Binary, byte[] Payload)
 {
+    public TimeSpan Delay { get; init; }
+
     public static ScriptedFrame Text(string json) => new(false, System.Text.Encoding.UTF8.GetBytes(json));
 }
 
@@ -31,6 +33,12 @@ internal sealed class ScriptedWsServer : IAsyncDisposable
     }
 
     public List<string> Requests { get; } = [];
+
+    /// <summary>The <c>Sec-WebSocket-Extensions</c> the clients offered, one per socket.</summary>
+    public List<string> Extensions { get; } = [];
+
+    /// <summary>The query strings of the upgrade requests, one per socket.</summary>
+    public List<string> Upgrades { get; } = [];
 
     public string Url { get; private set; } = "";
 
@@ -70,6 +78,8 @@ internal sealed class ScriptedWsServer : IAsyncDisposable
             context.Response.StatusCode = 400;
             return;
         }
+        lock (Upgrades) Upgrades.Add(context.Request.QueryString.Value ?? "");
+        lock (Extensions) Extensions.Add(context.Request.Headers["Sec-WebSocket-Extensions"].ToString());
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         var buffer = new byte[1 << 20];
         try
@@ -80,6 +90,7 @@ internal sealed class ScriptedWsServer : IAsyncDisposable
                 if (received.MessageType == WebSocketMessageType.Close) return;
                 string text = System.Text.Encoding.UTF8.GetString(buffer, 0, received.Count);
                 lock (Requests) Requests.Add(text);
+                if (!text.StartsWith('{')) continue;
                 using var request = JsonDocument.Parse(text);
                 var frames = _script(request.RootElement);
                 if (frames is null)
@@ -89,6 +100,7 @@ internal sealed class ScriptedWsServer : IAsyncDisposable
                 }
                 foreach (var frame in frames)
                 {
+                    if (frame.Delay > TimeSpan.Zero) await Task.Delay(frame.Delay);
                     await socket.SendAsync(frame.Payload, frame.Binary ? WebSocketMessageType.Binary : WebSocketMessageType.Text, true, context.RequestAborted);
                 }
             }
