@@ -6,8 +6,8 @@ namespace Taos.Transport.WebSocket;
 /// <summary>
 /// A result set read over WebSocket: <c>fetch</c> then <c>fetch_block</c> rounds until <c>fetch</c> answers
 /// <c>completed</c> (which also frees the result on the server); the rows of each block are read in place
-/// (<see cref="RawBlockView"/>). Disposing it before the end sends <c>free_result</c>, which gets no reply.
-/// Only one request for the result is in flight at a time.
+/// (<see cref="RawBlockView"/>), and the next block is fetched while the application reads one. Disposing it before
+/// the end sends <c>free_result</c>, which gets no reply. Only one request for the result is in flight at a time.
 /// </summary>
 internal sealed class WsQueryResult : ITaosResult
 {
@@ -19,6 +19,7 @@ internal sealed class WsQueryResult : ITaosResult
     private readonly string _sql;
     private readonly long _requestId;
     private RawBlockView? _block;
+    private Task<RawBlockView?>? _next;
     private int _row;
     private long _rows;
     private bool _completed;
@@ -76,12 +77,23 @@ internal sealed class WsQueryResult : ITaosResult
         {
             if (_failed) throw new TaosException(WsStrings.MalformedReply("an earlier read of this result failed"), sql: _sql, requestId: _requestId);
             _failed = true;
-            _block = await FetchAsync(async, cancellationToken).ConfigureAwait(false);
+            if (_next is { } next)
+            {
+                _next = null;
+                var waiting = next.WaitAsync(cancellationToken);
+                _block = async ? await waiting.ConfigureAwait(false) : waiting.GetAwaiter().GetResult();
+            }
+            else
+            {
+                _block = await FetchAsync(async, cancellationToken).ConfigureAwait(false);
+            }
             _failed = false;
             _row = 0;
             if (_block is { Rows: > 0 } block)
             {
                 _rows += block.Rows;
+                // While the application reads this block, the next one travels (one request in flight, as the protocol wants).
+                if (!_completed) _next = FetchAsync(async: true, CancellationToken.None).AsTask();
                 block.Fill(_row++, row, _precision, _zone);
                 return true;
             }
@@ -131,6 +143,7 @@ internal sealed class WsQueryResult : ITaosResult
         if (_disposed) return;
         _disposed = true;
         _block = null;
+        Abandon(_next);
         if (_completed || _socket.IsBroken) return;
         try
         {
@@ -148,6 +161,7 @@ internal sealed class WsQueryResult : ITaosResult
         if (_disposed) return;
         _disposed = true;
         _block = null;
+        Abandon(_next);
         if (_completed || _socket.IsBroken) return;
         try
         {
@@ -158,4 +172,8 @@ internal sealed class WsQueryResult : ITaosResult
             // The socket broke: the server freed the result with it.
         }
     }
+
+    // A prefetch nobody will read: its failure (if any) is observed here, not reported.
+    private static void Abandon(Task<RawBlockView?>? next) =>
+        next?.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 }
