@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Taos.Protocol.RawBlock;
 
@@ -124,26 +126,40 @@ internal sealed class RawBlockView
     /// Reads row <paramref name="row"/> into <paramref name="values"/> (one per column). Timestamps are in
     /// <paramref name="precision"/>, with the offset of <paramref name="zone"/> at that instant (none for null).
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="row"/> is not a row of the block, or <paramref name="values"/> is too short.</exception>
     public void Fill(int row, TaosValue[] values, TaosPrecision precision, TimeZoneInfo? zone)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(row);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(row, Rows);
+        ArgumentOutOfRangeException.ThrowIfLessThan(values.Length, _types.Length);
+        // Parse checked every bitmap, offset and value of every row against the block: the reads below stay inside it.
+        ref byte block = ref MemoryMarshal.GetArrayDataReference(_buffer);
         for (int c = 0; c < _types.Length; c++)
         {
             ref var value = ref values[c];
-            if (IsNull(row, c))
+            int size = _sizes[c];
+            if (size < 0)
             {
-                value.Kind = TaosValueKind.Null;
-                value.Ref = null;
-                continue;
-            }
-            if (_sizes[c] < 0)
-            {
-                int at = _data[c] + BinaryPrimitives.ReadInt32LittleEndian(_buffer.AsSpan(_heads[c] + (4 * row)));
-                int size = BinaryPrimitives.ReadUInt16LittleEndian(_buffer.AsSpan(at));
-                value.SetSlice(SliceKind(_types[c]), _buffer, at + 2, size);
+                int offset = BinaryPrimitives.ReadInt32LittleEndian(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref block, _heads[c] + (4 * row)), 4));
+                if (offset < 0)
+                {
+                    value.Kind = TaosValueKind.Null;
+                    value.Ref = null;
+                    continue;
+                }
+                int at = _data[c] + offset;
+                int length = BinaryPrimitives.ReadUInt16LittleEndian(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref block, at), 2));
+                value.SetSlice(SliceKind(_types[c]), _buffer, at + 2, length);
                 continue;
             }
             value.Ref = null;
-            ReadFixed(ref value, _types[c], _buffer.AsSpan(_data[c] + (row * _sizes[c])), precision, zone);
+            if ((Unsafe.Add(ref block, _heads[c] + (row >> 3)) & RawBlockLayout.BitmapMask(row)) != 0)
+            {
+                value.Kind = TaosValueKind.Null;
+                continue;
+            }
+            var slot = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref block, _data[c] + (row * size)), size);
+            ReadFixed(ref value, _types[c], slot, precision, zone);
         }
     }
 
