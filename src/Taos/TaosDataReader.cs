@@ -429,8 +429,11 @@ public sealed class TaosDataReader : DbDataReader
     }
 
     /// <summary>A VARCHAR, NCHAR or JSON value as text.</summary>
-    public override string GetString(int ordinal) =>
-        Typed(ordinal, ColumnReads.String, typeof(string)).Object as string ?? throw Cast(ordinal, typeof(string));
+    public override string GetString(int ordinal)
+    {
+        ref readonly var v = ref Typed(ordinal, ColumnReads.String, typeof(string));
+        return v.Ref as string ?? v.Object as string ?? throw Cast(ordinal, typeof(string));
+    }
 
     /// <inheritdoc/>
     public override char GetChar(int ordinal)
