@@ -29,7 +29,7 @@ public class WsFailureTests
     public async Task A_query_without_answer_times_out_and_its_late_result_is_freed(bool async)
     {
         await using var server = await ScriptedWsServer.StartAsync(request => ScriptedWsServer.Action(request) == "query"
-            ? [ScriptedWsServer.Ok("query", request, Fields(QueryReply)) with { Delay = TimeSpan.FromSeconds(1.5) }]
+            ? [ScriptedWsServer.Ok("query", request, Fields(QueryReply)) with { Delay = TimeSpan.FromSeconds(4) }]
             : ScriptedWsServer.Handshake(request));
         using var c = new TaosConnection($"Url={server.Url};Timeout=1");
         c.Open();
@@ -40,7 +40,7 @@ public class WsFailureTests
         Assert.IsType<TimeoutException>(e.InnerException);
         Assert.True(e.IsTransient);
         Assert.Equal("select v from t", e.Sql);
-        Assert.InRange(sw.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(5));
+        Assert.InRange(sw.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(3.9));
         await WaitForAsync(() => server.Requests.Any(r => r.Contains("\"free_result\"", StringComparison.Ordinal) && r.Contains("\"id\":7", StringComparison.Ordinal)));
         Assert.Equal(System.Data.ConnectionState.Open, c.State);
     }
