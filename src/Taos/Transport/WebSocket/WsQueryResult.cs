@@ -80,8 +80,16 @@ internal sealed class WsQueryResult : ITaosResult
             if (_next is { } next)
             {
                 _next = null;
-                var waiting = next.WaitAsync(cancellationToken);
-                _block = async ? await waiting.ConfigureAwait(false) : waiting.GetAwaiter().GetResult();
+                try
+                {
+                    var waiting = next.WaitAsync(cancellationToken);
+                    _block = async ? await waiting.ConfigureAwait(false) : waiting.GetAwaiter().GetResult();
+                }
+                catch (OperationCanceledException)
+                {
+                    Abandon(next);
+                    throw;
+                }
             }
             else
             {
