@@ -15,7 +15,8 @@ public sealed class TaosConnectionStringBuilder : DbConnectionStringBuilder
 {
     private static readonly string[] Canonical =
         ["Url", "Host", "Port", "UseSsl", "Username", "Password", "Token", "Database", "Timezone", "Timeout", "Protocol",
-            "Pooling", "MinPoolSize", "MaxPoolSize", "ConnectionIdleLifetime", "ConnectionLifetime"];
+            "Pooling", "MinPoolSize", "MaxPoolSize", "ConnectionIdleLifetime", "ConnectionLifetime",
+            "EnableCompression", "ConnectTimeout", "ReadTimeout", "AutoReconnect", "ReconnectRetryCount", "ReconnectIntervalMs"];
 
     private static readonly Dictionary<string, string> Synonyms = BuildSynonyms();
 
@@ -31,7 +32,12 @@ public sealed class TaosConnectionStringBuilder : DbConnectionStringBuilder
         ConnectionString = connectionString ?? "";
     }
 
-    /// <summary>The REST endpoint, e.g. <c>http://localhost:6041</c> (taosAdapter) or a TDengine Cloud URL. Takes precedence over <see cref="Host"/>/<see cref="Port"/>/<see cref="UseSsl"/>.</summary>
+    /// <summary>
+    /// The endpoint, e.g. <c>http://localhost:6041</c> (taosAdapter's REST interface) or a TDengine Cloud URL; a
+    /// <c>ws://</c> or <c>wss://</c> URL selects the WebSocket transport (<see cref="TaosProtocol.WebSocket"/>), and
+    /// for it several comma-separated endpoints (<c>ws://a:6041,ws://b:6041</c>) are tried in order. Takes precedence
+    /// over <see cref="Host"/>/<see cref="Port"/>/<see cref="UseSsl"/>.
+    /// </summary>
     public string? Url
     {
         get => GetString("Url");
@@ -150,13 +156,64 @@ public sealed class TaosConnectionStringBuilder : DbConnectionStringBuilder
     }
 
     /// <summary>
-    /// The transport connections use (default <see cref="TaosProtocol.Rest"/>). Only <c>Rest</c> exists today; another
-    /// value is an <see cref="ArgumentException"/> naming the valid ones.
+    /// The transport connections use: <see cref="TaosProtocol.Rest"/> (the default) or
+    /// <see cref="TaosProtocol.WebSocket"/> (also the default when <see cref="Url"/> is a <c>ws://</c> or
+    /// <c>wss://</c> URL); another value is an <see cref="ArgumentException"/> naming the valid ones.
     /// </summary>
     public TaosProtocol Protocol
     {
-        get => TryGetValue("Protocol", out var v) ? Enum.Parse<TaosProtocol>(Convert.ToString(v, CultureInfo.InvariantCulture)!) : TaosProtocol.Rest;
+        get => TryGetValue("Protocol", out var v)
+            ? Enum.Parse<TaosProtocol>(Convert.ToString(v, CultureInfo.InvariantCulture)!)
+            : IsWebSocketUrl(Url) ? TaosProtocol.WebSocket : TaosProtocol.Rest;
         set => this["Protocol"] = value;
+    }
+
+    /// <summary>WebSocket only: offer permessage-deflate compression to the server (default false).</summary>
+    public bool EnableCompression
+    {
+        get => TryGetValue("EnableCompression", out var v) && Convert.ToBoolean(v, CultureInfo.InvariantCulture);
+        set => this["EnableCompression"] = value;
+    }
+
+    /// <summary>WebSocket only: seconds allowed to open the socket and log in (default 0 = the connection's <see cref="Timeout"/>).</summary>
+    public int ConnectTimeout
+    {
+        get => TryGetValue("ConnectTimeout", out var v) ? Convert.ToInt32(v, CultureInfo.InvariantCulture) : 0;
+        set => this["ConnectTimeout"] = value;
+    }
+
+    /// <summary>
+    /// WebSocket only: seconds allowed for each answer of the server while a result is read (default 0 = the
+    /// command's timeout).
+    /// </summary>
+    public int ReadTimeout
+    {
+        get => TryGetValue("ReadTimeout", out var v) ? Convert.ToInt32(v, CultureInfo.InvariantCulture) : 0;
+        set => this["ReadTimeout"] = value;
+    }
+
+    /// <summary>
+    /// WebSocket only: when the socket breaks, open a new one (the next endpoint of <see cref="Url"/> first) and
+    /// resend a statement whose request never reached the server (default false).
+    /// </summary>
+    public bool AutoReconnect
+    {
+        get => TryGetValue("AutoReconnect", out var v) && Convert.ToBoolean(v, CultureInfo.InvariantCulture);
+        set => this["AutoReconnect"] = value;
+    }
+
+    /// <summary>WebSocket only: rounds over the endpoints a reconnect tries before it gives up (default 3).</summary>
+    public int ReconnectRetryCount
+    {
+        get => TryGetValue("ReconnectRetryCount", out var v) ? Convert.ToInt32(v, CultureInfo.InvariantCulture) : 3;
+        set => this["ReconnectRetryCount"] = value;
+    }
+
+    /// <summary>WebSocket only: milliseconds between two reconnect rounds (default 2000).</summary>
+    public int ReconnectIntervalMs
+    {
+        get => TryGetValue("ReconnectIntervalMs", out var v) ? Convert.ToInt32(v, CultureInfo.InvariantCulture) : 2000;
+        set => this["ReconnectIntervalMs"] = value;
     }
 
     /// <summary>Gets or sets a value by keyword (case-insensitive, synonyms accepted).</summary>
@@ -201,11 +258,39 @@ public sealed class TaosConnectionStringBuilder : DbConnectionStringBuilder
         string? url = Url;
         if (!string.IsNullOrWhiteSpace(url))
         {
-            return new Uri(url.TrimEnd('/'), UriKind.Absolute);
+            return new Uri(SplitUrls(url)[0].TrimEnd('/'), UriKind.Absolute);
         }
         string host = string.IsNullOrWhiteSpace(Host) ? "localhost" : Host!;
         return new UriBuilder(UseSsl ? Uri.UriSchemeHttps : Uri.UriSchemeHttp, host, Port).Uri;
     }
+
+    /// <summary>
+    /// The WebSocket endpoints, in the order they are tried: every URL of <see cref="Url"/> (http/https are taken
+    /// as ws/wss), else <c>ws[s]://Host:Port</c>.
+    /// </summary>
+    internal IReadOnlyList<Uri> GetWebSocketUris()
+    {
+        string? url = Url;
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            string host = string.IsNullOrWhiteSpace(Host) ? "localhost" : Host!;
+            return [new UriBuilder(UseSsl ? "wss" : "ws", host, Port).Uri];
+        }
+        var uris = new List<Uri>();
+        foreach (string one in SplitUrls(url))
+        {
+            var builder = new UriBuilder(new Uri(one.TrimEnd('/'), UriKind.Absolute));
+            builder.Scheme = builder.Scheme is "https" or "wss" ? "wss" : "ws";
+            uris.Add(builder.Uri);
+        }
+        return uris;
+    }
+
+    private static string[] SplitUrls(string url) => url.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static bool IsWebSocketUrl(string? url) =>
+        url is not null && (url.TrimStart().StartsWith("ws://", StringComparison.OrdinalIgnoreCase)
+            || url.TrimStart().StartsWith("wss://", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The connection string with the password and token replaced by <c>***</c>, for logs.</summary>
     internal string ToRedactedString()
@@ -244,9 +329,16 @@ public sealed class TaosConnectionStringBuilder : DbConnectionStringBuilder
                     throw new ArgumentException(TaosStrings.BadKeywordValue(key, value, "true or false"));
                 return ssl;
             case "Url":
-                if (text.Length > 0 && (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
-                    throw new ArgumentException(TaosStrings.BadKeywordValue(key, value, "an absolute http:// or https:// URL"));
+                ValidateUrls(key, value, text);
                 return text;
+            case "ConnectTimeout" or "ReadTimeout" or "ReconnectRetryCount" or "ReconnectIntervalMs":
+                if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int count) || count < 0)
+                    throw new ArgumentException(TaosStrings.BadKeywordValue(key, value, "a whole number ≥ 0"));
+                return count;
+            case "EnableCompression" or "AutoReconnect":
+                if (!bool.TryParse(text, out bool flag))
+                    throw new ArgumentException(TaosStrings.BadKeywordValue(key, value, "true or false"));
+                return flag;
             case "Protocol":
                 return ParseProtocol(key, value, text);
             case "Pooling":
@@ -261,6 +353,25 @@ public sealed class TaosConnectionStringBuilder : DbConnectionStringBuilder
                 return text;
             default:
                 return text;
+        }
+    }
+
+    /// <summary>
+    /// One absolute http://, https://, ws:// or wss:// URL; several (comma-separated) only when all are ws:// or wss://.
+    /// </summary>
+    private static void ValidateUrls(string key, object value, string text)
+    {
+        if (text.Length == 0) return;
+        string[] urls = SplitUrls(text);
+        bool webSocket = IsWebSocketUrl(text);
+        foreach (string one in urls)
+        {
+            bool ok = Uri.TryCreate(one, UriKind.Absolute, out var uri) && (webSocket
+                ? uri.Scheme is "ws" or "wss"
+                : urls.Length == 1 && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps));
+            if (!ok)
+                throw new ArgumentException(TaosStrings.BadKeywordValue(key, value,
+                    "an absolute http://, https://, ws:// or wss:// URL, or several comma-separated ws:// or wss:// URLs"));
         }
     }
 

@@ -293,7 +293,7 @@ public sealed class TaosDataReader : DbDataReader
                 TaosValueKind.Float => (float)v.Double,
                 TaosValueKind.Double => v.Double,
                 TaosValueKind.Timestamp => v.Timestamp,
-                _ => v.Ref!,
+                _ => v.Object!,
             },
         };
     }
@@ -386,8 +386,7 @@ public sealed class TaosDataReader : DbDataReader
     /// <summary>A VARBINARY or GEOMETRY value, or the UTF-8 bytes of a VARCHAR, NCHAR or JSON value, as a read-only stream.</summary>
     public override Stream GetStream(int ordinal)
     {
-        ref readonly var v = ref Typed(ordinal, ColumnReads.Stream, typeof(Stream));
-        return new MemoryStream(v.Ref as byte[] ?? Encoding.UTF8.GetBytes((string)v.Ref!), writable: false);
+        return Typed(ordinal, ColumnReads.Stream, typeof(Stream)).OpenStream();
     }
 
     /// <summary>A VARCHAR, NCHAR or JSON value as a reader.</summary>
@@ -460,8 +459,11 @@ public sealed class TaosDataReader : DbDataReader
     }
 
     /// <summary>A VARCHAR, NCHAR or JSON value as text.</summary>
-    public override string GetString(int ordinal) =>
-        Typed(ordinal, ColumnReads.String, typeof(string)).Ref as string ?? throw Cast(ordinal, typeof(string));
+    public override string GetString(int ordinal)
+    {
+        ref readonly var v = ref Typed(ordinal, ColumnReads.String, typeof(string));
+        return v.Ref as string ?? v.Object as string ?? throw Cast(ordinal, typeof(string));
+    }
 
     /// <inheritdoc/>
     public override char GetChar(int ordinal)
@@ -505,8 +507,9 @@ public sealed class TaosDataReader : DbDataReader
     public override long GetBytes(int ordinal, long dataOffset, byte[]? buffer, int bufferOffset, int length)
     {
         ref readonly var v = ref Typed(ordinal, ColumnReads.Stream, typeof(byte[]));
-        byte[] bytes = v.Ref as byte[] ?? Encoding.UTF8.GetBytes((string)v.Ref!);
-        return ChunkCopy.Copy(bytes, dataOffset, buffer, bufferOffset, length);
+        if (v.Kind is TaosValueKind.BytesSlice or TaosValueKind.Utf8Slice) return ChunkCopy.Copy(v.Slice, dataOffset, buffer, bufferOffset, length);
+        byte[] bytes = v.Object as byte[] ?? Encoding.UTF8.GetBytes((string)v.Object!);
+        return ChunkCopy.Copy<byte>(bytes, dataOffset, buffer, bufferOffset, length);
     }
 
     /// <inheritdoc/>

@@ -95,16 +95,17 @@ public class ConnectionStringBuilderTests
     }
 
     [Theory]
-    [InlineData("WebSocket")]
+    [InlineData("Grpc")]
     [InlineData("ws")]
     [InlineData("0")]
-    public void Protocol_other_than_Rest_throws_naming_the_valid_values(string value)
+    public void Protocol_other_than_Rest_or_WebSocket_throws_naming_the_valid_values(string value)
     {
         var e = Assert.Throws<ArgumentException>(() => new TaosConnectionStringBuilder("Url=http://h:1;Protocol=" + value));
         Assert.Contains("Protocol", e.Message);
         Assert.Contains("'" + value + "'", e.Message);
         Assert.Contains("Rest", e.Message);
+        Assert.Contains("WebSocket", e.Message);
         Assert.Throws<ArgumentException>(() => new TaosConnection("Url=http://h:1;Protocol=" + value));
-        Assert.Throws<ArgumentException>(() => new TaosConnectionStringBuilder { Protocol = (TaosProtocol)1 });
+        Assert.Throws<ArgumentException>(() => new TaosConnectionStringBuilder { Protocol = (TaosProtocol)2 });
     }
 }

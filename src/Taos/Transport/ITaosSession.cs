@@ -2,8 +2,9 @@ namespace Taos.Transport;
 
 /// <summary>
 /// What one open connection holds on its transport: the current default database, the server's version once known,
-/// and the statements it runs. Made by <see cref="ITaosTransport.CreateSession"/>, opened once, disposed when the
-/// connection closes (a later open makes a new session). Not thread-safe, like the connection that owns it.
+/// and the statements it runs. Made by <see cref="ITaosTransport.CreateSession"/>, opened once, then lent to one open
+/// connection at a time by the data source's pool (disposed when the pool drops it, or on close without pooling).
+/// Not thread-safe, like the connection that holds it.
 /// </summary>
 internal interface ITaosSession : IDisposable
 {

@@ -1,4 +1,5 @@
 using Taos.Transport.Rest;
+using Taos.Transport.WebSocket;
 
 namespace Taos.Transport;
 
@@ -13,6 +14,7 @@ internal static class TaosTransports
         settings.Protocol switch
         {
             TaosProtocol.Rest => new RestTransport(settings, timeZone, handler, disposeHandler),
+            TaosProtocol.WebSocket => new WsTransport(settings, timeZone),
             var other => throw new ArgumentOutOfRangeException(nameof(settings), other, null),
         };
 }

@@ -6,8 +6,7 @@ using Dapper;
 namespace Taos.Tests.Integration;
 
 /// <summary>ADO.NET contract details as a .NET developer (and Dapper, DataTable, DbProviderFactories) relies on them.</summary>
-[Collection(ServerCollection.Name)]
-public class AdoContractTests(ServerFixture server)
+public abstract class AdoContractTests(ServerFixture server)
 {
     private TaosConnection Setup(string db)
     {
@@ -404,3 +403,9 @@ public class AdoContractTests(ServerFixture server)
         Assert.Equal(1L, Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture));
     }
 }
+
+[Collection(ServerCollection.Name)]
+public sealed class AdoContractTestsOverRest(ServerFixture server) : AdoContractTests(server);
+
+[Collection(WsServerCollection.Name)]
+public sealed class AdoContractTestsOverWebSocket(WsServerFixture server) : AdoContractTests(server);

@@ -3,8 +3,7 @@ using System.Data;
 namespace Taos.Tests.Integration;
 
 /// <summary>The ADO.NET specification's command and connection rules, each as its own test against the embedded server.</summary>
-[Collection(ServerCollection.Name)]
-public class CommandContractTests(ServerFixture server)
+public abstract class CommandContractTests(ServerFixture server)
 {
     private TaosConnection Open()
     {
@@ -109,3 +108,9 @@ public class CommandContractTests(ServerFixture server)
         Assert.Equal("", c.DataSource);
     }
 }
+
+[Collection(ServerCollection.Name)]
+public sealed class CommandContractTestsOverRest(ServerFixture server) : CommandContractTests(server);
+
+[Collection(WsServerCollection.Name)]
+public sealed class CommandContractTestsOverWebSocket(WsServerFixture server) : CommandContractTests(server);

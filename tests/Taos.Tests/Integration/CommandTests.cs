@@ -3,8 +3,7 @@ using System.Data.Common;
 
 namespace Taos.Tests.Integration;
 
-[Collection(ServerCollection.Name)]
-public class CommandTests(ServerFixture server)
+public abstract class CommandTests(ServerFixture server)
 {
     private static async Task<int> NonQuery(TaosCommand cmd, bool async) => async ? await cmd.ExecuteNonQueryAsync() : cmd.ExecuteNonQuery();
 
@@ -165,3 +164,9 @@ public class CommandTests(ServerFixture server)
         Assert.Equal(-1, cmd.ExecuteNonQuery());
     }
 }
+
+[Collection(ServerCollection.Name)]
+public sealed class CommandTestsOverRest(ServerFixture server) : CommandTests(server);
+
+[Collection(WsServerCollection.Name)]
+public sealed class CommandTestsOverWebSocket(WsServerFixture server) : CommandTests(server);

@@ -2,8 +2,7 @@ using System.Data;
 
 namespace Taos.Tests.Integration;
 
-[Collection(ServerCollection.Name)]
-public class ConnectionTests(ServerFixture server)
+public abstract class ConnectionTests(ServerFixture server)
 {
     [Theory]
     [InlineData(false)]
@@ -122,3 +121,9 @@ public class ConnectionTests(ServerFixture server)
         Assert.Throws<NotSupportedException>(() => c.BeginTransaction());
     }
 }
+
+[Collection(ServerCollection.Name)]
+public sealed class ConnectionTestsOverRest(ServerFixture server) : ConnectionTests(server);
+
+[Collection(WsServerCollection.Name)]
+public sealed class ConnectionTestsOverWebSocket(WsServerFixture server) : ConnectionTests(server);

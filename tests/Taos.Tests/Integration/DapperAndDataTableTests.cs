@@ -3,8 +3,7 @@ using Dapper;
 
 namespace Taos.Tests.Integration;
 
-[Collection(ServerCollection.Name)]
-public class DapperAndDataTableTests(ServerFixture server)
+public abstract class DapperAndDataTableTests(ServerFixture server)
 {
     public sealed class Meter
     {
@@ -75,3 +74,9 @@ public class DapperAndDataTableTests(ServerFixture server)
         Assert.Equal(2.5f, table.Rows[1]["current"]);
     }
 }
+
+[Collection(ServerCollection.Name)]
+public sealed class DapperAndDataTableTestsOverRest(ServerFixture server) : DapperAndDataTableTests(server);
+
+[Collection(WsServerCollection.Name)]
+public sealed class DapperAndDataTableTestsOverWebSocket(WsServerFixture server) : DapperAndDataTableTests(server);

@@ -2,8 +2,7 @@ using System.Globalization;
 
 namespace Taos.Tests.Integration;
 
-[Collection(ServerCollection.Name)]
-public class EdgeProbeTests(ServerFixture server)
+public abstract class EdgeProbeTests(ServerFixture server)
 {
     [Fact]
     public void Huge_timeout_means_a_long_wait_not_an_ArgumentOutOfRangeException()
@@ -29,8 +28,7 @@ public class EdgeProbeTests(ServerFixture server)
     }
 }
 
-[Collection(ServerCollection.Name)]
-public class LiteralRoundTripProbeTests(ServerFixture server)
+public abstract class LiteralRoundTripProbeTests(ServerFixture server)
 {
     [Fact]
     public void Extreme_numbers_and_100ns_DateTimes_round_trip_as_parameters()
@@ -87,8 +85,7 @@ public class LiteralRoundTripProbeTests(ServerFixture server)
     }
 }
 
-[Collection(ServerCollection.Name)]
-public class SecondTimestampColumnTests(ServerFixture server)
+public abstract class SecondTimestampColumnTests(ServerFixture server)
 {
     [Fact]
     public void Ns_timestamp_column_null_in_the_first_row_still_reads_as_TaosTimestamp()
@@ -108,8 +105,7 @@ public class SecondTimestampColumnTests(ServerFixture server)
     }
 }
 
-[Collection(ServerCollection.Name)]
-public class DapperProbeTests(ServerFixture server)
+public abstract class DapperProbeTests(ServerFixture server)
 {
     [Fact]
     public void QueryFirst_QuerySingle_tuples_and_TaosTimestamp_parameters_via_AddTypeMap()
@@ -128,3 +124,27 @@ public class DapperProbeTests(ServerFixture server)
         Assert.Equal(uint.MaxValue, Dapper.SqlMapper.ExecuteScalar<uint>(c, "select u from t where ts = @at", new { at }));
     }
 }
+
+[Collection(ServerCollection.Name)]
+public sealed class EdgeProbeTestsOverRest(ServerFixture server) : EdgeProbeTests(server);
+
+[Collection(WsServerCollection.Name)]
+public sealed class EdgeProbeTestsOverWebSocket(WsServerFixture server) : EdgeProbeTests(server);
+
+[Collection(ServerCollection.Name)]
+public sealed class LiteralRoundTripProbeTestsOverRest(ServerFixture server) : LiteralRoundTripProbeTests(server);
+
+[Collection(WsServerCollection.Name)]
+public sealed class LiteralRoundTripProbeTestsOverWebSocket(WsServerFixture server) : LiteralRoundTripProbeTests(server);
+
+[Collection(ServerCollection.Name)]
+public sealed class SecondTimestampColumnTestsOverRest(ServerFixture server) : SecondTimestampColumnTests(server);
+
+[Collection(WsServerCollection.Name)]
+public sealed class SecondTimestampColumnTestsOverWebSocket(WsServerFixture server) : SecondTimestampColumnTests(server);
+
+[Collection(ServerCollection.Name)]
+public sealed class DapperProbeTestsOverRest(ServerFixture server) : DapperProbeTests(server);
+
+[Collection(WsServerCollection.Name)]
+public sealed class DapperProbeTestsOverWebSocket(WsServerFixture server) : DapperProbeTests(server);

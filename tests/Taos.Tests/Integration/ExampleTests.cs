@@ -3,9 +3,9 @@ using Taos.Examples;
 namespace Taos.Tests.Integration;
 
 /// <summary>Runs the main logic of each program under examples/ against an embedded server, so they keep working.</summary>
-public class ExampleTests(ServerFixture server) : IClassFixture<ServerFixture>
+public abstract class ExampleTests(ServerFixture server)
 {
-    private string ConnectionString => $"Url={server.BaseUrl};Username=root;Password=taosdata";
+    private string ConnectionString => server.ConnectionString();
 
     [Fact]
     public async Task Connection_example_prints_the_eight_meter_rows()
@@ -66,3 +66,7 @@ public class ExampleTests(ServerFixture server) : IClassFixture<ServerFixture>
         Assert.Contains("code 9728 (0x2600)", text);
     }
 }
+
+public sealed class ExampleTestsOverRest(ServerFixture server) : ExampleTests(server), IClassFixture<ServerFixture>;
+
+public sealed class ExampleTestsOverWebSocket(WsServerFixture server) : ExampleTests(server), IClassFixture<WsServerFixture>;

@@ -3,8 +3,7 @@ using System.Data;
 namespace Taos.Tests.Integration;
 
 /// <summary>A command of several statements runs every one of them, in order (TDengine itself would run the first only).</summary>
-[Collection(ServerCollection.Name)]
-public class MultiStatementTests(ServerFixture server)
+public abstract class MultiStatementTests(ServerFixture server)
 {
     private TaosConnection Open(string db)
     {
@@ -262,3 +261,9 @@ public class MultiStatementTests(ServerFixture server)
         Assert.False(r.NextResult());
     }
 }
+
+[Collection(ServerCollection.Name)]
+public sealed class MultiStatementTestsOverRest(ServerFixture server) : MultiStatementTests(server);
+
+[Collection(WsServerCollection.Name)]
+public sealed class MultiStatementTestsOverWebSocket(WsServerFixture server) : MultiStatementTests(server);

@@ -2,8 +2,7 @@ using System.Diagnostics;
 
 namespace Taos.Tests.Integration;
 
-[Collection(ServerCollection.Name)]
-public class MultiStatementTracingTests(ServerFixture server)
+public abstract class MultiStatementTracingTests(ServerFixture server)
 {
     [Fact]
     public void Each_statement_of_a_command_emits_its_own_activity_with_its_own_text()
@@ -26,3 +25,9 @@ public class MultiStatementTracingTests(ServerFixture server)
         Assert.Equal(["select 1", "select 2"], mine.Select(a => (string?)a.GetTagItem("db.query.text")));
     }
 }
+
+[Collection(ServerCollection.Name)]
+public sealed class MultiStatementTracingTestsOverRest(ServerFixture server) : MultiStatementTracingTests(server);
+
+[Collection(WsServerCollection.Name)]
+public sealed class MultiStatementTracingTestsOverWebSocket(WsServerFixture server) : MultiStatementTracingTests(server);

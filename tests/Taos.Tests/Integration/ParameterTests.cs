@@ -1,7 +1,6 @@
 namespace Taos.Tests.Integration;
 
-[Collection(ServerCollection.Name)]
-public class ParameterTests(ServerFixture server)
+public abstract class ParameterTests(ServerFixture server)
 {
     public static TheoryData<string> Hostile => new()
     {
@@ -87,3 +86,9 @@ public class ParameterTests(ServerFixture server)
         for (int i = 1; i < values.Length; i++) Assert.True(r.IsDBNull(i));
     }
 }
+
+[Collection(ServerCollection.Name)]
+public sealed class ParameterTestsOverRest(ServerFixture server) : ParameterTests(server);
+
+[Collection(WsServerCollection.Name)]
+public sealed class ParameterTestsOverWebSocket(WsServerFixture server) : ParameterTests(server);

@@ -6,8 +6,7 @@ namespace Taos.Tests.Integration;
 /// The ADO.NET specification's reader rules (AdoNet.Specification.Tests), each as its own test against the embedded
 /// server: typed getters and <c>GetFieldValue&lt;T&gt;</c> read a column as its own type and lossless widenings only.
 /// </summary>
-[Collection(ServerCollection.Name)]
-public class ReaderContractTests(ServerFixture server)
+public abstract class ReaderContractTests(ServerFixture server)
 {
     private const string Db = "reader_contract";
 
@@ -279,3 +278,9 @@ public class ReaderContractTests(ServerFixture server)
         return m.ToArray();
     }
 }
+
+[Collection(ServerCollection.Name)]
+public sealed class ReaderContractTestsOverRest(ServerFixture server) : ReaderContractTests(server);
+
+[Collection(WsServerCollection.Name)]
+public sealed class ReaderContractTestsOverWebSocket(WsServerFixture server) : ReaderContractTests(server);

@@ -2,8 +2,11 @@ using Taos.Server;
 
 namespace Taos.Tests.Integration;
 
-/// <summary>One embedded server on a free loopback port with a temporary data directory.</summary>
-public sealed class ServerFixture : IAsyncLifetime
+/// <summary>
+/// One embedded server on a free loopback port with a temporary data directory; its connection strings use REST
+/// (<see cref="WsServerFixture"/>: WebSocket).
+/// </summary>
+public class ServerFixture : IAsyncLifetime
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "taos-tests-" + Guid.NewGuid().ToString("N"));
     private TaosServer? _server;
@@ -12,8 +15,14 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public string BaseUrl => Url.ToString().TrimEnd('/');
 
+    /// <summary>The transport the connection strings of this fixture select.</summary>
+    public virtual TaosProtocol Protocol => TaosProtocol.Rest;
+
+    /// <summary>The URL connection strings name: http://… for REST, ws://… for WebSocket.</summary>
+    public string ConnectionUrl => (Protocol == TaosProtocol.WebSocket ? "ws://" : "http://") + Url.Authority;
+
     public string ConnectionString(string? database = null, string? extra = null) =>
-        $"Url={BaseUrl};Username=root;Password=taosdata" + (database is null ? "" : ";Database=" + database) + (extra is null ? "" : ";" + extra);
+        $"Url={ConnectionUrl};Username=root;Password=taosdata" + (database is null ? "" : ";Database=" + database) + (extra is null ? "" : ";" + extra);
 
     public TaosDataSource DataSource { get; private set; } = null!;
 
@@ -52,4 +61,16 @@ public sealed class ServerFixture : IAsyncLifetime
 public sealed class ServerCollection : ICollectionFixture<ServerFixture>
 {
     public const string Name = "server";
+}
+
+/// <summary>An embedded server whose connection strings select the WebSocket transport (<c>ws://</c>).</summary>
+public sealed class WsServerFixture : ServerFixture
+{
+    public override TaosProtocol Protocol => TaosProtocol.WebSocket;
+}
+
+[CollectionDefinition(Name)]
+public sealed class WsServerCollection : ICollectionFixture<WsServerFixture>
+{
+    public const string Name = "server-ws";
 }

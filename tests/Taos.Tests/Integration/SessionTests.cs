@@ -4,8 +4,7 @@ using Taos.Transport;
 namespace Taos.Tests.Integration;
 
 /// <summary>A connection's session: started by Open, ended by Close, the place where the default database lives.</summary>
-[Collection(ServerCollection.Name)]
-public class SessionTests(ServerFixture server)
+public abstract class SessionTests(ServerFixture server)
 {
     [Fact]
     public async Task Without_pooling_Close_ends_the_session_and_a_new_Open_starts_another()
@@ -67,6 +66,14 @@ public class SessionTests(ServerFixture server)
         server.Run("create database if not exists sdb4", "create table if not exists sdb4.t (ts timestamp, v int)");
         using var c = new TaosConnection(server.ConnectionString("sdb4"));
         c.Open();
+        if (server.Protocol == TaosProtocol.WebSocket)
+        {
+            // Over WebSocket the session's database lives on the server: USE fails at once, and the database stays.
+            var use = Assert.Throws<TaosException>(() => c.ChangeDatabase("no_such_db_for_session"));
+            Assert.Equal(TaosErrorCode.DatabaseNotExist, use.ErrorCode);
+            Assert.Equal("sdb4", c.Database);
+            return;
+        }
         c.ChangeDatabase("no_such_db_for_session");
         Assert.Equal("no_such_db_for_session", c.Database);
         using var cmd = c.CreateCommand();
@@ -129,3 +136,9 @@ public class SessionTests(ServerFixture server)
         Assert.Equal(new DateTime(2024, 1, 1, 0, 0, 2, DateTimeKind.Utc), exact.ToDateTime());
     }
 }
+
+[Collection(ServerCollection.Name)]
+public sealed class SessionTestsOverRest(ServerFixture server) : SessionTests(server);
+
+[Collection(WsServerCollection.Name)]
+public sealed class SessionTestsOverWebSocket(WsServerFixture server) : SessionTests(server);

@@ -178,4 +178,84 @@ public class StreamingTests(MillionRowsFixture fixture, ITestOutputHelper output
         await Task.Delay(200);
         Assert.True(counting.BytesReceived < 5_000_000, $"{counting.BytesReceived} bytes were read after closing");
     }
+
+    [Fact]
+    public void Reading_a_million_rows_over_WebSocket_reads_numbers_and_timestamps_without_allocating_per_value()
+    {
+        using var c = new TaosConnection("Url=ws://" + fixture.Server.Url.Authority + ";Database=big");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "select ts, v from t";
+        cmd.CommandTimeout = 300;
+        var sw = Stopwatch.StartNew();
+        using var r = cmd.ExecuteReader();
+        Assert.True(r.Read());
+        var expectedTs = new TaosTimestamp(MillionRowsFixture.Start, TaosPrecision.Milliseconds);
+        Assert.Equal(expectedTs, r.GetTaosTimestamp(0));
+        long heapBefore = GC.GetTotalMemory(true);
+        long maxHeap = heapBefore;
+        long rows = 1, sum = r.GetInt32(1), lastTicks = r.GetTaosTimestamp(0).EpochTicks;
+        long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        while (r.Read())
+        {
+            sum += r.GetInt32(1);
+            lastTicks = r.GetTaosTimestamp(0).EpochTicks;
+            rows++;
+            if (rows % 100_000 == 0) maxHeap = Math.Max(maxHeap, GC.GetTotalMemory(false));
+        }
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+        sw.Stop();
+        output.WriteLine($"WebSocket: read {rows} rows in {sw.Elapsed.TotalSeconds:F1} s; allocated by the reading thread: {allocated / 1e3:F0} kB; " +
+            $"process managed heap before {heapBefore / 1e6:F1} MB, max during read {maxHeap / 1e6:F1} MB");
+
+        Assert.Equal(MillionRowsFixture.Rows, rows);
+        Assert.Equal((long)MillionRowsFixture.Rows * (MillionRowsFixture.Rows - 1) / 2, sum);
+        Assert.Equal(MillionRowsFixture.Start + MillionRowsFixture.Rows - 1, lastTicks);
+        // The blocks themselves arrive on the receive loop's threads; per row the reader allocates nothing (the
+        // budget covers the requests of some 250 fetch rounds, far below one byte per value).
+        Assert.True(allocated < 1_000_000, $"the reading thread allocated {allocated} bytes for {rows} rows");
+        Assert.True(maxHeap - heapBefore < 100_000_000, $"the heap grew from {heapBefore} to {maxHeap} bytes");
+    }
+
+    [Fact]
+    public async Task Closing_a_WebSocket_reader_early_frees_the_result_and_keeps_the_socket_usable()
+    {
+        await using var c = new TaosConnection("Url=ws://" + fixture.Server.Url.Authority + ";Database=big");
+        await c.OpenAsync();
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = "select ts, v from t";
+        for (int round = 0; round < 3; round++)
+        {
+            await using var r = await cmd.ExecuteReaderAsync();
+            for (int i = 0; i < 10; i++) Assert.True(await r.ReadAsync());
+            Assert.Equal(9, r.GetInt32(1));
+        }
+        cmd.CommandText = "select count(*) from t";
+        Assert.Equal((long)MillionRowsFixture.Rows, await cmd.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task Cancellation_mid_read_over_WebSocket_stops_the_read_and_the_connection_goes_on()
+    {
+        await using var c = new TaosConnection("Url=ws://" + fixture.Server.Url.Authority + ";Database=big");
+        await c.OpenAsync();
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = "select ts, v from t";
+        using var cts = new CancellationTokenSource();
+        await using (var r = await cmd.ExecuteReaderAsync(cts.Token))
+        {
+            int rows = 0;
+            var ex = await Record.ExceptionAsync(async () =>
+            {
+                while (await r.ReadAsync(cts.Token))
+                {
+                    if (++rows == 50_000) cts.Cancel();
+                }
+            });
+            Assert.IsAssignableFrom<OperationCanceledException>(ex);
+            Assert.Equal(50_000, rows);
+        }
+        cmd.CommandText = "select last(v) from t";
+        Assert.Equal(MillionRowsFixture.Rows - 1, await cmd.ExecuteScalarAsync());
+    }
 }

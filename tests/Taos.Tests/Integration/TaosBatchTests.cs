@@ -3,8 +3,7 @@ using System.Data.Common;
 namespace Taos.Tests.Integration;
 
 /// <summary><see cref="TaosBatch"/>: separately parameterised commands, one result each.</summary>
-[Collection(ServerCollection.Name)]
-public class TaosBatchTests(ServerFixture server)
+public abstract class TaosBatchTests(ServerFixture server)
 {
     private TaosConnection Open(string db)
     {
@@ -118,3 +117,9 @@ public class TaosBatchTests(ServerFixture server)
         protected override DbParameterCollection DbParameterCollection => throw new NotSupportedException();
     }
 }
+
+[Collection(ServerCollection.Name)]
+public sealed class TaosBatchTestsOverRest(ServerFixture server) : TaosBatchTests(server);
+
+[Collection(WsServerCollection.Name)]
+public sealed class TaosBatchTestsOverWebSocket(WsServerFixture server) : TaosBatchTests(server);

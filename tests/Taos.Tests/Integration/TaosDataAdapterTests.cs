@@ -3,8 +3,7 @@ using System.Data;
 namespace Taos.Tests.Integration;
 
 /// <summary><see cref="TaosDataAdapter"/> and <see cref="TaosCommandBuilder"/> against the embedded server.</summary>
-[Collection(ServerCollection.Name)]
-public class TaosDataAdapterTests(ServerFixture server)
+public abstract class TaosDataAdapterTests(ServerFixture server)
 {
     private TaosConnection Open(string db)
     {
@@ -115,3 +114,9 @@ public class TaosDataAdapterTests(ServerFixture server)
         Assert.Throws<InvalidOperationException>(() => builder.GetInsertCommand());
     }
 }
+
+[Collection(ServerCollection.Name)]
+public sealed class TaosDataAdapterTestsOverRest(ServerFixture server) : TaosDataAdapterTests(server);
+
+[Collection(WsServerCollection.Name)]
+public sealed class TaosDataAdapterTestsOverWebSocket(WsServerFixture server) : TaosDataAdapterTests(server);

@@ -2,8 +2,7 @@ using System.Diagnostics;
 
 namespace Taos.Tests.Integration;
 
-[Collection(ServerCollection.Name)]
-public class TracingTests(ServerFixture server)
+public abstract class TracingTests(ServerFixture server)
 {
     [Fact]
     public async Task Command_emits_activity_with_db_tags_and_no_password()
@@ -41,3 +40,9 @@ public class TracingTests(ServerFixture server)
         Assert.Equal("9826", failed.GetTagItem("error.type"));
     }
 }
+
+[Collection(ServerCollection.Name)]
+public sealed class TracingTestsOverRest(ServerFixture server) : TracingTests(server);
+
+[Collection(WsServerCollection.Name)]
+public sealed class TracingTestsOverWebSocket(WsServerFixture server) : TracingTests(server);

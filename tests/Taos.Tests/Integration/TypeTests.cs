@@ -2,8 +2,7 @@ using System.Text;
 
 namespace Taos.Tests.Integration;
 
-[Collection(ServerCollection.Name)]
-public class TypeTests(ServerFixture server)
+public abstract class TypeTests(ServerFixture server)
 {
     private const string Columns = "ts timestamp, c_bool bool, c_tinyint tinyint, c_smallint smallint, c_int int, c_bigint bigint, c_utinyint tinyint unsigned, c_usmallint smallint unsigned, c_uint int unsigned, c_ubigint bigint unsigned, c_float float, c_double double, c_binary binary(32), c_varchar varchar(32), c_nchar nchar(32), c_varbinary varbinary(32), c_geometry geometry(64)";
 
@@ -133,3 +132,9 @@ public class TypeTests(ServerFixture server)
         Assert.Equal(new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero), r.GetDateTimeOffset(0));
     }
 }
+
+[Collection(ServerCollection.Name)]
+public sealed class TypeTestsOverRest(ServerFixture server) : TypeTests(server);
+
+[Collection(WsServerCollection.Name)]
+public sealed class TypeTestsOverWebSocket(WsServerFixture server) : TypeTests(server);

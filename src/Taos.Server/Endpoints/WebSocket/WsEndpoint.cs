@@ -54,7 +54,8 @@ internal sealed class WsEndpoint
     /// <summary>Accepts the WebSocket and serves it until the client closes it.</summary>
     public async Task HandleAsync(HttpContext context)
     {
-        using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
+        // Like taosAdapter, offer permessage-deflate to clients that ask for it.
+        using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { DangerousEnableCompression = true }).ConfigureAwait(false);
         using var connection = new WsConnection(context.Request.Path.Value == LegacyPath);
         var buffer = new ArrayBufferWriter<byte>(4096);
         var ct = context.RequestAborted;

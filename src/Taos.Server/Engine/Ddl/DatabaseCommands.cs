@@ -39,7 +39,7 @@ internal sealed class DatabaseCommands(IStore store)
 
     public AffectedRowsResult Use(UseDatabaseStatement s, SqlSession session)
     {
-        if (store.FindDatabase(s.Name) is null) throw CatalogResolver.DatabaseNotExist();
+        if (!SystemTables.SystemSchemas.IsSystemDatabase(s.Name) && store.FindDatabase(s.Name) is null) throw CatalogResolver.DatabaseNotExist();
         session.Database = s.Name;
         return Ok();
     }

@@ -1,0 +1,241 @@
+using System.Buffers.Binary;
+using System.Collections.Concurrent;
+using System.Net.WebSockets;
+using System.Text.Json;
+
+namespace Taos.Transport.WebSocket;
+
+/// <summary>
+/// One <see cref="ClientWebSocket"/> to taosAdapter's <c>/ws</c> with ONE receive loop: requests are sent under a
+/// lock (a WebSocket takes one send at a time) and their answers matched by <c>req_id</c>, binary
+/// <c>fetch_block</c> frames by the result id they carry. A reply nobody waits for any more (its request timed out
+/// or was cancelled) is dropped, and a result it opened is freed. Once the loop ends — the server closed the socket,
+/// the network failed, a frame was not a valid message — the socket is broken and every waiter fails.
+/// </summary>
+internal sealed class WsSocket : IDisposable
+{
+    /// <summary>The largest message accepted from the server.</summary>
+    public const int MaxMessageBytes = 256 * 1024 * 1024;
+
+    private readonly ClientWebSocket _socket;
+    private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly ConcurrentDictionary<ulong, WsWaiter> _byRequest = new();
+    private readonly ConcurrentDictionary<ulong, WsWaiter> _byResult = new();
+    private readonly CancellationTokenSource _stop = new();
+    private long _lastRequestId;
+    private string? _failure;
+
+    private WsSocket(ClientWebSocket socket, Uri endpoint)
+    {
+        _socket = socket;
+        Endpoint = endpoint;
+    }
+
+    /// <summary>The endpoint the socket is connected to.</summary>
+    public Uri Endpoint { get; }
+
+    /// <summary>True once the socket failed or was disposed: no request can be sent on it any more.</summary>
+    public bool IsBroken => Volatile.Read(ref _failure) is not null;
+
+    /// <summary>Opens a socket to <paramref name="endpoint"/> (its path replaced by <c>/ws</c>) and starts its receive loop.</summary>
+    /// <exception cref="WebSocketException">The upgrade failed.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired (a timeout included).</exception>
+    public static async ValueTask<WsSocket> ConnectAsync(Uri endpoint, string? token, bool compression, bool async, CancellationToken cancellationToken)
+    {
+        var uri = new UriBuilder(endpoint) { Path = "/ws", Query = string.IsNullOrEmpty(token) ? "" : "token=" + Uri.EscapeDataString(token) }.Uri;
+        var client = new ClientWebSocket();
+        if (compression)
+        {
+            client.Options.DangerousDeflateOptions = new WebSocketDeflateOptions();
+        }
+        try
+        {
+            var connecting = client.ConnectAsync(uri, cancellationToken);
+            if (async) await connecting.ConfigureAwait(false);
+            else connecting.GetAwaiter().GetResult();
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+        var socket = new WsSocket(client, endpoint);
+        _ = Task.Run(socket.ReceiveLoopAsync, CancellationToken.None);
+        return socket;
+    }
+
+    /// <summary>A request id not used before on this socket.</summary>
+    public ulong NextRequestId() => (ulong)Interlocked.Increment(ref _lastRequestId);
+
+    /// <summary>
+    /// Sends <paramref name="frame"/> and waits up to <paramref name="timeout"/> for its answer: the text reply
+    /// with <paramref name="requestId"/>, or (when <paramref name="resultId"/> is not 0) the binary block of that result.
+    /// </summary>
+    /// <exception cref="WsUnsentException">The request did not reach the server.</exception>
+    /// <exception cref="TaosException">The socket broke while waiting, or the timeout passed.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired.</exception>
+    public async ValueTask<WsFrame> RequestAsync(ulong requestId, ulong resultId, byte[] frame, TimeSpan timeout, bool async, CancellationToken cancellationToken)
+    {
+        var waiter = new WsWaiter(requestId, resultId);
+        _byRequest[requestId] = waiter;
+        if (resultId != 0) _byResult[resultId] = waiter;
+        try
+        {
+            await SendAsync(frame, async, cancellationToken).ConfigureAwait(false);
+            if (Volatile.Read(ref _failure) is { } failure)
+            {
+                waiter.TrySetException(BrokenException(failure, null));
+            }
+            var answer = waiter.Task.WaitAsync(timeout, cancellationToken);
+            return async ? await answer.ConfigureAwait(false) : answer.GetAwaiter().GetResult();
+        }
+        catch (TimeoutException e)
+        {
+            throw new TaosException(WsStrings.Timeout(timeout), innerException: e);
+        }
+        finally
+        {
+            Forget(waiter);
+        }
+    }
+
+    /// <summary>Sends a request that gets no reply (<c>free_result</c>).</summary>
+    /// <exception cref="WsUnsentException">The request did not reach the server.</exception>
+    public async ValueTask SendAsync(byte[] frame, bool async, CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _failure) is { } failure)
+        {
+            throw new WsUnsentException(WsStrings.Broken(Endpoint, failure), null);
+        }
+        try
+        {
+            if (async) await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+            else _sendLock.Wait(cancellationToken);
+        }
+        catch (ObjectDisposedException e)
+        {
+            throw new WsUnsentException(WsStrings.Broken(Endpoint, "closed"), e);
+        }
+        try
+        {
+            var sending = _socket.SendAsync(frame.AsMemory(), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+            if (async) await sending.ConfigureAwait(false);
+            else sending.AsTask().GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is WebSocketException or IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            Fail(e.Message);
+            throw new WsUnsentException(WsStrings.Broken(Endpoint, e.Message), e);
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
+    private void Forget(WsWaiter waiter)
+    {
+        _byRequest.TryRemove(new KeyValuePair<ulong, WsWaiter>(waiter.RequestId, waiter));
+        if (waiter.ResultId != 0) _byResult.TryRemove(new KeyValuePair<ulong, WsWaiter>(waiter.ResultId, waiter));
+    }
+
+    private async Task ReceiveLoopAsync()
+    {
+        var buffer = new byte[64 * 1024];
+        try
+        {
+            while (true)
+            {
+                int count = 0;
+                ValueWebSocketReceiveResult received;
+                do
+                {
+                    if (count == buffer.Length)
+                    {
+                        if (buffer.Length >= MaxMessageBytes) throw new InvalidDataException($"a message larger than {MaxMessageBytes} bytes");
+                        Array.Resize(ref buffer, buffer.Length * 2);
+                    }
+                    received = await _socket.ReceiveAsync(buffer.AsMemory(count), _stop.Token).ConfigureAwait(false);
+                    count += received.Count;
+                }
+                while (!received.EndOfMessage && received.MessageType != WebSocketMessageType.Close);
+                if (received.MessageType == WebSocketMessageType.Close)
+                {
+                    Fail(WsStrings.Closed(Endpoint));
+                    return;
+                }
+                if (received.MessageType == WebSocketMessageType.Text) DispatchText(buffer.AsSpan(0, count));
+                else DispatchBinary(buffer.AsSpan(0, count).ToArray());
+            }
+        }
+        catch (Exception e) when (e is WebSocketException or IOException or OperationCanceledException or ObjectDisposedException
+            or InvalidDataException or JsonException or InvalidOperationException)
+        {
+            Fail(e is JsonException ? WsStrings.MalformedReply(e.Message) : e.Message);
+        }
+    }
+
+    private void DispatchText(ReadOnlySpan<byte> json)
+    {
+        var reply = WsReply.Parse(json);
+        if (_byRequest.TryRemove(reply.RequestId, out var waiter))
+        {
+            if (waiter.ResultId != 0) _byResult.TryRemove(new KeyValuePair<ulong, WsWaiter>(waiter.ResultId, waiter));
+            waiter.TrySetResult(new WsFrame(reply, null));
+        }
+        else if (reply is { Action: "query", Code: 0, ResultId: > 0 })
+        {
+            // A query whose waiter gave up (timeout, cancellation) opened a result that no one will read.
+            _ = FreeAbandonedAsync(reply.ResultId);
+        }
+    }
+
+    private void DispatchBinary(byte[] frame)
+    {
+        if (frame.Length < 16) throw new InvalidDataException($"a {frame.Length}-byte binary frame, shorter than its 16-byte header");
+        ulong resultId = BinaryPrimitives.ReadUInt64LittleEndian(frame.AsSpan(8));
+        if (_byResult.TryRemove(resultId, out var waiter))
+        {
+            _byRequest.TryRemove(new KeyValuePair<ulong, WsWaiter>(waiter.RequestId, waiter));
+            waiter.TrySetResult(new WsFrame(null, frame));
+        }
+    }
+
+    private async Task FreeAbandonedAsync(ulong resultId)
+    {
+        try
+        {
+            await SendAsync(WsRequests.OfResult("free_result", NextRequestId(), resultId), async: true, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (WsUnsentException)
+        {
+            // The socket broke: the server frees the result with it.
+        }
+    }
+
+    private void Fail(string reason)
+    {
+        if (Interlocked.CompareExchange(ref _failure, reason, null) is not null) return;
+        foreach (var waiter in _byRequest.Values)
+        {
+            waiter.TrySetException(BrokenException(reason, null));
+        }
+        foreach (var waiter in _byResult.Values)
+        {
+            waiter.TrySetException(BrokenException(reason, null));
+        }
+    }
+
+    private TaosException BrokenException(string reason, Exception? cause) =>
+        new(WsStrings.Broken(Endpoint, reason), innerException: new IOException(reason, cause));
+
+    /// <summary>Ends the receive loop and drops the connection; waiters fail as broken.</summary>
+    public void Dispose()
+    {
+        Fail("the connection was closed");
+        _stop.Cancel();
+        _socket.Abort();
+        _socket.Dispose();
+        _stop.Dispose();
+    }
+}
