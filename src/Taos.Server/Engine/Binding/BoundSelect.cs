@@ -49,6 +49,9 @@ internal sealed record BoundSelect
 
     public CExpr? Having { get; init; }
 
+    /// <summary>WHERE folded to a constant false: no rows at all, not even an aggregate's one row.</summary>
+    public bool AlwaysEmpty { get; init; }
+
     public required IReadOnlyList<OrderKey> Order { get; init; }
 
     public BoundWindow? Window { get; init; }

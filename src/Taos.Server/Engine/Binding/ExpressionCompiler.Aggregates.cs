@@ -41,7 +41,9 @@ internal sealed partial class ExpressionCompiler
     {
         if (argument is StarExpr) return new AggSpec { Kind = AggKind.CountStar, Type = TaosDataType.BigInt, Length = 8 };
         var arg = Compile(argument);
-        return new AggSpec { Kind = arg.IsConstant ? AggKind.CountStar : AggKind.Count, Arg = arg, Type = TaosDataType.BigInt, Length = 8 };
+        // COUNT(NULL) counts no row; another constant counts every row.
+        var kind = arg.IsConstant && !arg.IsNullLiteral ? AggKind.CountStar : AggKind.Count;
+        return new AggSpec { Kind = kind, Arg = arg, Type = TaosDataType.BigInt, Length = 8 };
     }
 
     private AggSpec BindPercentile(string name, IReadOnlyList<Expr> args)

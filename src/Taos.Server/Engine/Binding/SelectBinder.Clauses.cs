@@ -7,7 +7,11 @@ namespace Taos.Server.Engine.Binding;
 internal sealed partial class SelectBinder
 {
     /// <summary>WHERE bound: its AND terms, those over tags only, and the time range they imply.</summary>
-    private sealed record BoundWhere(IReadOnlyList<CExpr> Terms, IReadOnlyList<CExpr> TagFilters, TimeRange Range);
+    private sealed record BoundWhere(IReadOnlyList<CExpr> Terms, IReadOnlyList<CExpr> TagFilters, TimeRange Range)
+    {
+        /// <summary>A term folded to a constant false or NULL (e.g. <c>col = NULL</c>): the query has no rows at all.</summary>
+        public bool AlwaysFalse => Terms.Any(t => t.IsConstant && t.Eval(new EvalContext()) is not true);
+    }
 
     private static IEnumerable<Expr> Conjuncts(Expr e)
     {
@@ -42,6 +46,11 @@ internal sealed partial class SelectBinder
         var range = TimeRange.All;
         foreach (var conj in Conjuncts(_select.Where))
         {
+            if (conj is UnaryExpr { Op: UnaryOp.Not, Operand: BinaryExpr })
+            {
+                // TDengine 3.3.0.1 fails a filter that negates a comparison.
+                throw new TaosServerException(272, "Unexpected generic error");
+            }
             range = Narrow(range, conj);
             var compiled = _rowCompiler.Compile(conj);
             terms.Add(compiled);

@@ -39,6 +39,10 @@ internal sealed partial class SelectBinder
         {
             throw new TaosServerException(ServerErrorCode.SlimitWithoutGroup, "slimit/soffset only available for PARTITION/GROUP BY query");
         }
+        if (_select.Having is not null && !Grouped && !Partitioned && _select.Window is null)
+        {
+            throw new TaosServerException(ServerErrorCode.NotGroupByExpression, "Not a GROUP BY expression");
+        }
         bool aggregate = _select.Window is not null || Grouped || _select.Having is not null || _items.Any(i => ContainsAggregate(i.Expr));
         bool multiRow = _items.Any(i => ContainsMultiRow(i.Expr));
         if (multiRow && aggregate)
@@ -84,6 +88,7 @@ internal sealed partial class SelectBinder
             SelectorAggregate = aggregate && aggregates is [{ IsSelector: true }] ? 0 : -1,
             MultiRow = multiRows.Count > 0 ? multiRows[0] : null,
             Having = having,
+            AlwaysEmpty = where.AlwaysFalse,
             Order = order,
             Window = window,
             Distinct = _select.Distinct,
@@ -173,6 +178,7 @@ internal sealed partial class SelectBinder
         var keyColumns = new HashSet<string>(KeyExprs.OfType<ColumnExpr>().Select(c => c.Name));
         bool tagsConstant = keyColumns.Contains("tbname");
         var exprs = _items.Select(i => i.Expr).ToList();
+        if (_select.Having is not null) exprs.Add(_select.Having);
         if (!_select.Distinct)
         {
             exprs.AddRange(_select.OrderBy.Select(o => o.Expr).Where(e => e is not LiteralExpr && !(e is ColumnExpr c && _select.Items.Any(i => i.Alias == c.Name))));

@@ -19,6 +19,10 @@ internal sealed class QueryPlanner(TimeZoneInfo zone)
     {
         bool ordered = false;
         RowOperator root;
+        if (bound.AlwaysEmpty || SkipsTheOnlyGroup(bound))
+        {
+            return new QueryPlan(bound.Columns, new EmptyOperator(), bound.Source.Precision);
+        }
         if (bound.MultiRow is { } multiRow)
         {
             root = new MultiRowOperator(Source(bound, merged: false), PartitionerOf(bound), new MultiRowFunction(multiRow), OutputProjector.Of(bound));
@@ -133,7 +137,12 @@ internal sealed class QueryPlanner(TimeZoneInfo zone)
 
     private static int RowWidth(BoundSelect bound) => bound.Source.Layout?.RowWidth ?? 0;
 
-    private static Partitioner PartitionerOf(BoundSelect bound) => new(bound.Keys, bound.SLimit);
+    /// <summary>SLIMIT/SOFFSET count the partitions, except under ORDER BY, which merges them into one group.</summary>
+    private static Partitioner PartitionerOf(BoundSelect bound) => new(bound.Keys, bound.Order.Count > 0 ? null : bound.SLimit);
+
+    /// <summary>Under ORDER BY the partitions are one group: an SOFFSET (or SLIMIT 0) skips it whole.</summary>
+    private static bool SkipsTheOnlyGroup(BoundSelect bound) =>
+        bound.Order.Count > 0 && bound.SLimit is { } slimit && (slimit.Offset > 0 || slimit.Count == 0);
 
     private static AggregateSet Aggregates(BoundSelect bound) => new(bound.Aggregates, bound.SelectorAggregate);
 
