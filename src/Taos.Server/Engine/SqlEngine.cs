@@ -48,6 +48,7 @@ internal sealed class SqlEngine : IDisposable
     internal StatementResult Execute(Statement statement, SqlSession session) => statement switch
     {
         SelectStatement select => new QueryExecutor(_store, ServerZone).Execute(select, session),
+        UnionStatement union => new QueryExecutor(_store, ServerZone).Execute(union, session),
         InsertStatement insert => new AffectedRowsResult(_writer.Execute(() => _insertBinder.Bind(insert, session))),
         CreateDatabaseStatement s => _databases.Create(s),
         DropDatabaseStatement s => _databases.Drop(s),

@@ -45,4 +45,8 @@ internal sealed class QueryExecutor
         var bound = new SelectBinder(select, source, compiler, _serverZone).Bind();
         return new QueryPlanner(_serverZone).Plan(bound).Run();
     }
+
+    /// <summary>Runs <c>q1 UNION [ALL] q2 …</c>: each block as a query of its own, combined by <see cref="UnionPlanner"/>.</summary>
+    public RowSetResult Execute(UnionStatement union, SqlSession session) =>
+        new UnionPlanner(_serverZone).Plan(union, block => Execute(block, session)).Run();
 }
