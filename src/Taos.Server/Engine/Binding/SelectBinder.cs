@@ -174,8 +174,10 @@ internal sealed partial class SelectBinder
     /// </summary>
     private void ValidateAggregateItems()
     {
-        var keyTexts = new HashSet<string>(KeyExprs.Select(k => k.Text));
-        var keyColumns = new HashSet<string>(KeyExprs.OfType<ColumnExpr>().Select(c => c.Name));
+        // STATE_WINDOW's expression is constant in each of its windows: it may stand as a key does.
+        var keys = _select.Window is StateWindow st ? KeyExprs.Append(st.Expr).ToList() : KeyExprs;
+        var keyTexts = new HashSet<string>(keys.Select(k => k.Text));
+        var keyColumns = new HashSet<string>(keys.OfType<ColumnExpr>().Select(c => c.Name));
         bool tagsConstant = keyColumns.Contains("tbname");
         var exprs = _items.Select(i => i.Expr).ToList();
         if (_select.Having is not null) exprs.Add(_select.Having);
@@ -187,6 +189,11 @@ internal sealed partial class SelectBinder
         if (!bare) return;
         var calls = exprs.SelectMany(AggregateCalls).ToList();
         if (calls is [var only] && FunctionCatalog.IsSelector(only.Name.ToLowerInvariant())) return;
+        if (calls.Count == 0 && _select.Window is not null)
+        {
+            var column = exprs.First(e => HasBareColumn(e, keyTexts, keyColumns, tagsConstant));
+            throw new TaosServerException(9831, "Invalid usage of expr: " + column.Text);
+        }
         if (Grouped)
         {
             throw new TaosServerException(ServerErrorCode.NotGroupByExpression, "Not a GROUP BY expression");
