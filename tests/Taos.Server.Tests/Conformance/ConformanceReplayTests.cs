@@ -29,6 +29,7 @@ public class ConformanceReplayTests
     /// </summary>
     [Theory]
     [InlineData("misc")]
+    [InlineData("win")]
     public async Task Breadth_script_matches_the_recording(string script)
     {
         var (passed, failures) = await ReplayAsync("rest-breadth.jsonl", script);

@@ -47,6 +47,9 @@ internal sealed record BoundSelect
 
     public MultiRowSpec? MultiRow { get; init; }
 
+    /// <summary>INTERP's points and fill: one output row per point and group.</summary>
+    public BoundInterp? Interp { get; init; }
+
     public CExpr? Having { get; init; }
 
     /// <summary>WHERE folded to a constant false: no rows at all, not even an aggregate's one row.</summary>

@@ -22,6 +22,7 @@ internal sealed partial class ExpressionCompiler
     private CExpr CompileFunction(FunctionExpr fn)
     {
         string name = fn.Name.ToLowerInvariant();
+        if (name == "interp" && _scope.Interp is { } interp) return CompileInterp(fn, interp);
         var info = FunctionCatalog.Find(name)
             ?? throw new TaosServerException(ServerErrorCode.FunctionNotExists, "Func not exists");
         if (info.IsAggregate) return CompileAggregate(name, info, fn);

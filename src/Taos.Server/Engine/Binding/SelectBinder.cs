@@ -58,7 +58,10 @@ internal sealed partial class SelectBinder
         var aggregates = new List<AggSpec>();
         var multiRows = new List<MultiRowSpec>();
         if (aggregate) ValidateAggregateItems();
-        var itemCompiler = _rowCompiler.In(BindScope.Of(aggregate ? aggregates : null, aggregate && _select.Window is not null, multiRow ? multiRows : null));
+        var interpArgs = IsInterpQuery() ? new List<CExpr>() : null;
+        var itemCompiler = _rowCompiler.In(interpArgs is not null
+            ? BindScope.OfInterp(interpArgs)
+            : BindScope.Of(aggregate ? aggregates : null, aggregate && _select.Window is not null, multiRow ? multiRows : null));
         var items = _items.Select(i => itemCompiler.Compile(i.Expr)).ToList();
         if (multiRows.Count > 1)
         {
@@ -87,6 +90,7 @@ internal sealed partial class SelectBinder
             // The only aggregate being a selector lets plain columns show the row it picked.
             SelectorAggregate = aggregate && aggregates is [{ IsSelector: true }] ? 0 : -1,
             MultiRow = multiRows.Count > 0 ? multiRows[0] : null,
+            Interp = interpArgs is null ? null : BindInterp(interpArgs),
             Having = having,
             AlwaysEmpty = where.AlwaysFalse,
             Order = order,

@@ -23,7 +23,11 @@ internal sealed class QueryPlanner(TimeZoneInfo zone)
         {
             return new QueryPlan(bound.Columns, new EmptyOperator(), bound.Source.Precision);
         }
-        if (bound.MultiRow is { } multiRow)
+        if (bound.Interp is { } interp)
+        {
+            root = new InterpOperator(Source(bound, merged: false), PartitionerOf(bound), interp, OutputProjector.Of(bound), bound.Source.Precision, zone);
+        }
+        else if (bound.MultiRow is { } multiRow)
         {
             root = new MultiRowOperator(Source(bound, merged: false), PartitionerOf(bound), new MultiRowFunction(multiRow), OutputProjector.Of(bound));
         }

@@ -30,10 +30,6 @@ internal sealed class QueryExecutor
     /// </summary>
     public RowSetResult Execute(SelectStatement select, SqlSession session)
     {
-        if (select.Range is not null || select.Every is not null || select.Fill is not null)
-        {
-            throw TaosServerException.NotSupported("INTERP (RANGE, EVERY)");
-        }
         if (select.TagsMode)
         {
             throw TaosServerException.NotSupported("SELECT TAGS");
