@@ -50,6 +50,7 @@ internal sealed class SqlEngine : IDisposable
         SelectStatement select => new QueryExecutor(_store, ServerZone).Execute(select, session),
         UnionStatement union => new QueryExecutor(_store, ServerZone).Execute(union, session),
         InsertStatement insert => new AffectedRowsResult(_writer.Execute(() => _insertBinder.Bind(insert, session))),
+        InsertSelectStatement s => new AffectedRowsResult(_writer.Execute(new InsertSelectBinder(_store, ServerZone).Read(s, session))),
         CreateDatabaseStatement s => _databases.Create(s),
         DropDatabaseStatement s => _databases.Drop(s),
         UseDatabaseStatement s => _databases.Use(s, session),
