@@ -147,7 +147,7 @@ internal sealed partial class ExpressionCompiler
                 }
                 break;
         }
-        var slot = Layout?.Find(name) ?? throw new TaosServerException(ServerErrorCode.InvalidColumnName, "Invalid column name: " + name);
+        var slot = Layout?.Find(name, col.Qualifier) ?? throw new TaosServerException(ServerErrorCode.InvalidColumnName, "Invalid column name: " + name);
         int index = slot.Index;
         return slot.Kind switch
         {

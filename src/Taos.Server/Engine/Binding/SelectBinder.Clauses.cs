@@ -30,7 +30,7 @@ internal sealed partial class SelectBinder
     {
         if (e is not ColumnExpr c || Layout is null || Layout.TsIndex < 0) return false;
         if (c.Name.ToLowerInvariant() is "_rowts" or "_c0") return true;
-        var slot = Layout.Find(c.Name);
+        var slot = Layout.Find(c.Name, c.Qualifier);
         return slot is { Kind: SlotKind.Column } && slot.Index == Layout.TsIndex;
     }
 
@@ -198,7 +198,9 @@ internal sealed partial class SelectBinder
                 item = _items.FindIndex(i => i.Expr.Text.Length > 0 && i.Expr.Text == o.Expr.Text);
                 if (item < 0 && o.Expr is ColumnExpr c2)
                 {
-                    item = _items.FindIndex(i => i.Expr is ColumnExpr ic && ic.Name == c2.Name);
+                    // b.ts is not the item a.ts of a join, though both are named ts.
+                    item = _items.FindIndex(i => i.Expr is ColumnExpr ic && ic.Name == c2.Name
+                        && (ic.Qualifier is null || c2.Qualifier is null || ic.Qualifier == c2.Qualifier));
                 }
             }
             bool nullsFirst = o.NullsFirst ?? !o.Descending;

@@ -217,7 +217,7 @@ internal sealed partial class SelectBinder
                     string lower = c.Name.ToLowerInvariant();
                     if (lower is "_wstart" or "_wend" or "_wduration") return false;
                     if (keyColumns.Contains(c.Name)) return false;
-                    var slot = Layout?.Find(c.Name);
+                    var slot = Layout?.Find(c.Name, c.Qualifier);
                     if (slot is null) return false;
                     if (tagsConstant && slot.Kind != SlotKind.Column) return false;
                     return true;
@@ -269,7 +269,7 @@ internal sealed partial class SelectBinder
 
     private void AddColumns(Expr e, SortedSet<int> used)
     {
-        if (e is ColumnExpr c && Layout!.Find(c.Name) is { Kind: SlotKind.Column } slot) used.Add(slot.Index);
+        if (e is ColumnExpr c && Layout!.Find(c.Name, c.Qualifier) is { Kind: SlotKind.Column } slot) used.Add(slot.Index);
         foreach (var child in Children(e)) AddColumns(child, used);
     }
 }
