@@ -67,7 +67,7 @@ internal sealed partial class ExpressionCompiler
             || !Values.IsNumeric(av) || !Values.IsNumeric(bv)) throw ParamType(name);
         return new AggSpec
         {
-            Kind = AggKind.LeastSquares, Arg = arg, Type = TaosDataType.VarChar, Length = 2048,
+            Kind = AggKind.LeastSquares, Arg = arg, Type = TaosDataType.VarChar, Length = 126,
             Param = Values.ToDouble(av), Param2 = Values.ToDouble(bv),
         };
     }

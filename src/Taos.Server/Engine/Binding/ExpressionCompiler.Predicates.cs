@@ -123,8 +123,8 @@ internal sealed partial class ExpressionCompiler
         Func<string, bool>? fixedMatcher = null;
         if (p.IsConstant && p.Eval(new EvalContext()) is string ps)
         {
-            fixedMatcher = Matcher(ps, like)
-                ?? throw new TaosServerException(ServerErrorCode.InvalidParameterValue, "Invalid regular expression: " + ps);
+            // An invalid regular expression matches nothing (TDengine 3.3.0.1 answers no rows, no error).
+            fixedMatcher = Matcher(ps, like) ?? (_ => false);
         }
         return Derive(TaosDataType.Bool, 1, c =>
         {

@@ -192,10 +192,10 @@ public class QuerySqlTests
     }
 
     [Fact]
-    public void Invalid_match_pattern_is_an_error_not_a_crash()
+    public void Invalid_match_pattern_matches_nothing_and_does_not_crash()
     {
-        var ex = Assert.Throws<TaosServerException>(() => Run(QueryExecutorTests.Meters(), "select * from meters where location match '(('"));
-        Assert.Equal(10243, ex.Code);
+        // TDengine 3.3.0.1 answers an invalid regular expression with no rows, not an error (rest-breadth fn#85).
+        Assert.Empty(Rows(QueryExecutorTests.Meters(), "select * from meters where location match '(('"));
     }
 
     [Fact]
