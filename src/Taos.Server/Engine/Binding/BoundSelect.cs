@@ -45,7 +45,8 @@ internal sealed record BoundSelect
     /// <summary>The only aggregate when it is a selector (plain columns then show its row), else −1.</summary>
     public required int SelectorAggregate { get; init; }
 
-    public MultiRowSpec? MultiRow { get; init; }
+    /// <summary>The multi-row calls (several only of DIFF and CSUM, whose outputs line up by position).</summary>
+    public IReadOnlyList<MultiRowSpec> MultiRows { get; init; } = [];
 
     /// <summary>INTERP's points and fill: one output row per point and group.</summary>
     public BoundInterp? Interp { get; init; }

@@ -63,10 +63,7 @@ internal sealed partial class SelectBinder
             ? BindScope.OfInterp(interpArgs)
             : BindScope.Of(aggregate ? aggregates : null, aggregate && _select.Window is not null, multiRow ? multiRows : null));
         var items = _items.Select(i => itemCompiler.Compile(i.Expr)).ToList();
-        if (multiRows.Count > 1)
-        {
-            throw new TaosServerException(ServerErrorCode.NotSingleGroup, "Not a single-group group function");
-        }
+        CheckMultiRowMix(multiRows);
         var clauseCompiler = _rowCompiler.In(BindScope.Of(aggregate ? aggregates : null, aggregate && _select.Window is not null, null));
         var having = _select.Having is null ? null : clauseCompiler.Compile(_select.Having);
         var order = BindOrderBy(clauseCompiler);
@@ -89,7 +86,7 @@ internal sealed partial class SelectBinder
             Aggregates = aggregates,
             // The only aggregate being a selector lets plain columns show the row it picked.
             SelectorAggregate = aggregate && aggregates is [{ IsSelector: true }] ? 0 : -1,
-            MultiRow = multiRows.Count > 0 ? multiRows[0] : null,
+            MultiRows = multiRows,
             Interp = interpArgs is null ? null : BindInterp(interpArgs),
             Having = having,
             AlwaysEmpty = where.AlwaysFalse,
@@ -152,6 +149,21 @@ internal sealed partial class SelectBinder
             .Concat(ce.Else is null ? [] : [ce.Else]),
         _ => [],
     };
+
+    /// <summary>
+    /// Several multi-row calls in one select list: DIFF and CSUM may stand together (TDengine lines their outputs up
+    /// by position); TOP and BOTTOM together are 9807; any other mix is 9740.
+    /// </summary>
+    private static void CheckMultiRowMix(List<MultiRowSpec> multiRows)
+    {
+        if (multiRows.Count <= 1 || multiRows.All(m => m.Kind is MultiRowKind.Diff or MultiRowKind.Csum)) return;
+        if (multiRows.All(m => m.Kind is MultiRowKind.Top or MultiRowKind.Bottom))
+        {
+            throw new TaosServerException(9807,
+                "Some functions are allowed only in the SELECT list of a query. And, cannot be mixed with other non scalar functions or columns.");
+        }
+        throw new TaosServerException(ServerErrorCode.NotSingleGroup, "Not a single-group group function");
+    }
 
     private static bool ContainsMultiRow(Expr e) =>
         (e is FunctionExpr f && FunctionCatalog.IsMultiRow(f.Name.ToLowerInvariant())) || Children(e).Any(ContainsMultiRow);

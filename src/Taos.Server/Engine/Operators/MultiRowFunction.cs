@@ -10,14 +10,16 @@ internal sealed class MultiRowFunction(MultiRowSpec spec)
     {
         var ctx = new EvalContext();
         var values = new List<(int Row, object Value)>(rows.Count);
+        var nullRows = new List<int>();
         for (int i = 0; i < rows.Count; i++)
         {
             ctx.SetRow(rows[i].Row, rows[i].Table);
             if (spec.Arg.Eval(ctx) is { } v) values.Add((i, v));
+            else nullRows.Add(i);
         }
         return spec.Kind switch
         {
-            MultiRowKind.Diff => Diff(values),
+            MultiRowKind.Diff => Diff(values, nullRows),
             MultiRowKind.Csum => Csum(values),
             MultiRowKind.Mavg => Mavg(values),
             MultiRowKind.Top or MultiRowKind.Bottom => Pick(values),
@@ -26,15 +28,23 @@ internal sealed class MultiRowFunction(MultiRowSpec spec)
         };
     }
 
-    private List<(int, object?)> Diff(List<(int Row, object Value)> values)
+    /// <summary>
+    /// DIFF: each value minus the previous non-NULL one. A NULL after the first value gives a NULL row (TDengine
+    /// 3.3.0.1), and the next value is taken from the last non-NULL one.
+    /// </summary>
+    private List<(int, object?)> Diff(List<(int Row, object Value)> values, List<int> nullRows)
     {
-        var result = new List<(int, object?)>();
+        var result = new List<(int Row, object?)>();
         for (int i = 1; i < values.Count; i++)
         {
             object d = Subtract(values[i].Value, values[i - 1].Value);
             if (spec.IgnoreNegative && Values.ToDouble(d) < 0) continue;
             result.Add((values[i].Row, d));
         }
+        if (values.Count == 0 || spec.IgnoreNegative) return result;
+        int first = values[0].Row;
+        result.AddRange(nullRows.Where(r => r > first).Select(r => (r, (object?)null)));
+        result.Sort((a, b) => a.Row.CompareTo(b.Row));
         return result;
     }
 

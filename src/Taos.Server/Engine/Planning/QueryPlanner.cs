@@ -27,9 +27,10 @@ internal sealed class QueryPlanner(TimeZoneInfo zone)
         {
             root = new InterpOperator(Source(bound, merged: false), PartitionerOf(bound), interp, OutputProjector.Of(bound), bound.Source.Precision, zone);
         }
-        else if (bound.MultiRow is { } multiRow)
+        else if (bound.MultiRows.Count > 0)
         {
-            root = new MultiRowOperator(Source(bound, merged: false), PartitionerOf(bound), new MultiRowFunction(multiRow), OutputProjector.Of(bound));
+            var functions = bound.MultiRows.Select(m => new MultiRowFunction(m)).ToList();
+            root = new MultiRowOperator(Source(bound, merged: false), PartitionerOf(bound), functions, OutputProjector.Of(bound));
         }
         else if (!bound.IsAggregate)
         {
@@ -101,7 +102,7 @@ internal sealed class QueryPlanner(TimeZoneInfo zone)
     /// <summary>DISTINCT, LIMIT per partition, ORDER BY (unless the rows come ordered), LIMIT.</summary>
     private static RowOperator Finish(BoundSelect bound, RowOperator root, bool ordered)
     {
-        bool perGroupLimit = bound.Grouping == GroupingKind.PartitionBy && (bound.Window is not null || !bound.IsAggregate || bound.MultiRow is not null);
+        bool perGroupLimit = bound.Grouping == GroupingKind.PartitionBy && (bound.Window is not null || !bound.IsAggregate || bound.MultiRows.Count > 0);
         if (bound.Distinct) root = new DistinctOperator(root);
         if (perGroupLimit && bound.Limit is { } groupLimit) root = new LimitOperator(root, groupLimit, perGroup: true);
         if (bound.Order.Count > 0 && !ordered)

@@ -23,4 +23,16 @@ public class ScalarBreadthTests : EngineTestBase
         Assert.Equal([[1, 12, long.MinValue]], Rows("select cast('1e3' as int), cast(' 12 ' as int), cast(1.5e19 as bigint)"));
         Assert.Equal([[1000d]], Rows("select cast('1e3' as double)"));
     }
+
+    [Fact]
+    public void Several_diff_and_csum_calls_line_up_by_position_and_top_with_bottom_is_refused()
+    {
+        Exec("create table t (ts timestamp, v int, f float)");
+        Exec("insert into t values (1704067200000, 1, 1) (1704067201000, 3, null) (1704067202000, 6, 4)");
+        // diff(f): 2s has f NULL, so a NULL row; the ts shown is the last call's row.
+        Assert.Equal([[1704067201000L, 2L, null], [1704067202000L, 3L, 3d]], Rows("select ts, diff(v), diff(f) from t"));
+        Assert.Equal([[1704067200000L, 1L, 1d], [1704067202000L, 4L, 5d], [1704067202000L, 10L, null]], Rows("select ts, csum(v), csum(f) from t"));
+        Fails("select top(v, 2), bottom(v, 2) from t", 9807,
+            "Some functions are allowed only in the SELECT list of a query. And, cannot be mixed with other non scalar functions or columns.");
+    }
 }
