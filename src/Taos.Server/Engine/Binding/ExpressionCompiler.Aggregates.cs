@@ -150,6 +150,8 @@ internal sealed partial class ExpressionCompiler
             "diff" => BindDiff(name, args, arg),
             "csum" or "mavg" => BindRunning(name, args, arg),
             "top" or "bottom" or "tail" => BindPick(name, args, arg),
+            "derivative" => BindDerivative(name, args, arg),
+            "statecount" or "stateduration" => BindState(name, args, arg),
             _ => new MultiRowSpec { Kind = MultiRowKind.Unique, Arg = arg, Type = arg.Type, Length = arg.Length },
         };
         int slot = multiRow.Count;

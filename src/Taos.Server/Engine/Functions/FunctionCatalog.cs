@@ -71,6 +71,8 @@ internal static class FunctionCatalog
         MultiRow(1, 1, "csum", "unique");
         MultiRow(2, 3, "tail");
         MultiRow(2, 2, "mavg", "top", "bottom");
+        MultiRow(3, 3, "derivative", "statecount");
+        MultiRow(3, 4, "stateduration");
         return all.ToDictionary(f => f.Name, StringComparer.Ordinal);
     }
 }

@@ -24,6 +24,8 @@ internal sealed class MultiRowFunction(MultiRowSpec spec)
             MultiRowKind.Mavg => Mavg(values),
             MultiRowKind.Top or MultiRowKind.Bottom => Pick(values),
             MultiRowKind.Tail => Tail(rows, ctx),
+            MultiRowKind.Derivative => Derivative(values, rows),
+            MultiRowKind.StateCount or MultiRowKind.StateDuration => State(rows, ctx),
             _ => Unique(values),
         };
     }
@@ -47,6 +49,59 @@ internal sealed class MultiRowFunction(MultiRowSpec spec)
         result.Sort((a, b) => a.Row.CompareTo(b.Row));
         return result;
     }
+
+    /// <summary>DERIVATIVE: (value − previous value) per unit of time between their rows; NULLs skipped.</summary>
+    private List<(int, object?)> Derivative(List<(int Row, object Value)> values, List<BufferedRow> rows)
+    {
+        var result = new List<(int, object?)>();
+        for (int i = 1; i < values.Count; i++)
+        {
+            long dt = rows[values[i].Row].Ts - rows[values[i - 1].Row].Ts;
+            if (dt == 0) continue;
+            double rate = (Values.ToDouble(values[i].Value) - Values.ToDouble(values[i - 1].Value)) * spec.UnitTicks / dt;
+            if (spec.IgnoreNegative && rate < 0) continue;
+            result.Add((values[i].Row, rate));
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// STATECOUNT/STATEDURATION: per row, −1 when the value fails the state's comparison, else the rows (or the time
+    /// in units) since the run of passing rows began; NULL for a NULL value, which neither ends nor extends a run.
+    /// </summary>
+    private List<(int, object?)> State(List<BufferedRow> rows, EvalContext ctx)
+    {
+        var result = new List<(int, object?)>(rows.Count);
+        long count = 0, start = 0;
+        for (int i = 0; i < rows.Count; i++)
+        {
+            ctx.SetRow(rows[i].Row, rows[i].Table);
+            if (spec.Arg.Eval(ctx) is not { } v)
+            {
+                result.Add((i, null));
+                continue;
+            }
+            if (!Passes(Values.ToDouble(v)))
+            {
+                count = 0;
+                result.Add((i, -1L));
+                continue;
+            }
+            if (count++ == 0) start = rows[i].Ts;
+            result.Add((i, spec.Kind == MultiRowKind.StateCount ? count : (rows[i].Ts - start) / spec.UnitTicks));
+        }
+        return result;
+    }
+
+    private bool Passes(double v) => spec.StateOp switch
+    {
+        Sql.Ast.BinaryOp.Less => v < spec.StateValue,
+        Sql.Ast.BinaryOp.Greater => v > spec.StateValue,
+        Sql.Ast.BinaryOp.LessOrEqual => v <= spec.StateValue,
+        Sql.Ast.BinaryOp.GreaterOrEqual => v >= spec.StateValue,
+        Sql.Ast.BinaryOp.NotEqual => v != spec.StateValue,
+        _ => v == spec.StateValue,
+    };
 
     private List<(int, object?)> Csum(List<(int Row, object Value)> values)
     {

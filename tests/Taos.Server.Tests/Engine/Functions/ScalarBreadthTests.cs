@@ -35,4 +35,16 @@ public class ScalarBreadthTests : EngineTestBase
         Fails("select top(v, 2), bottom(v, 2) from t", 9807,
             "Some functions are allowed only in the SELECT list of a query. And, cannot be mixed with other non scalar functions or columns.");
     }
+
+    [Fact]
+    public void Derivative_statecount_and_stateduration_follow_the_rows()
+    {
+        Exec("create table s (ts timestamp, v int)");
+        Exec("insert into s values (1704067200000, 1) (1704067202000, 5) (1704067203000, null) (1704067204000, 9) (1704067205000, 0)");
+        Assert.Equal([[2d], [2d], [-9d]], Rows("select derivative(v, 1s, 0) from s"));
+        Assert.Equal([[2d], [2d]], Rows("select derivative(v, 1s, 1) from s"));
+        Assert.Equal([[-1L], [1L], [null], [2L], [-1L]], Rows("select statecount(v, 'GT', 2) from s"));
+        Assert.Equal([[-1L], [0L], [null], [2000L], [-1L]], Rows("select stateduration(v, 'gt', 2) from s"));
+        Assert.Equal([[-1L], [0L], [null], [2L], [-1L]], Rows("select stateduration(v, 'GT', 2, 1s) from s"));
+    }
 }
