@@ -50,11 +50,21 @@ internal sealed partial class ExpressionCompiler
     {
         var arg = Compile(args[0]);
         if (!IsNumericType(arg)) throw ParamType(name);
-        var p = Compile(args[1]);
-        if (!p.IsConstant || p.Eval(new EvalContext()) is not { } pv || !Values.IsNumeric(pv)) throw ParamType(name);
-        double param = Values.ToDouble(pv);
-        if (param < 0 || param > 100) throw new TaosServerException(ServerErrorCode.InvalidParameterValue, "Invalid parameter value : " + name);
-        return new AggSpec { Kind = AggKind.Percentile, Arg = arg, Type = TaosDataType.Double, Length = 8, Param = param };
+        // PERCENTILE takes up to 10 percents (its answer is then VARCHAR(510) text); APERCENTILE's third is its algorithm.
+        var percents = (name == "percentile" ? args.Skip(1) : args.Skip(1).Take(1)).Select(a =>
+        {
+            var p = Compile(a);
+            if (!p.IsConstant || p.Eval(new EvalContext()) is not { } pv || !Values.IsNumeric(pv)) throw ParamType(name);
+            double param = Values.ToDouble(pv);
+            if (param < 0 || param > 100) throw new TaosServerException(ServerErrorCode.InvalidParameterValue, "Invalid parameter value : " + name);
+            return param;
+        }).ToList();
+        bool many = percents.Count > 1;
+        return new AggSpec
+        {
+            Kind = AggKind.Percentile, Arg = arg, Type = many ? TaosDataType.VarChar : TaosDataType.Double, Length = many ? 510 : 8,
+            Param = percents[0], Params = name == "percentile" ? percents : [],
+        };
     }
 
     private AggSpec BindLeastSquares(string name, IReadOnlyList<Expr> args)

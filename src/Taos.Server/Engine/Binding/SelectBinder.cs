@@ -64,6 +64,10 @@ internal sealed partial class SelectBinder
             : BindScope.Of(aggregate ? aggregates : null, aggregate && _select.Window is not null, multiRow ? multiRows : null));
         var items = _items.Select(i => itemCompiler.Compile(i.Expr)).ToList();
         CheckMultiRowMix(multiRows);
+        if (_source.IsTableScan && Layout!.StarIncludesTags && aggregates.Any(a => a.Kind == AggKind.Percentile && a.Params.Count > 0))
+        {
+            throw new TaosServerException(9823, "percentile is only supported in single table query");
+        }
         var clauseCompiler = _rowCompiler.In(BindScope.Of(aggregate ? aggregates : null, aggregate && _select.Window is not null, null));
         var having = _select.Having is null ? null : clauseCompiler.Compile(_select.Having);
         var order = BindOrderBy(clauseCompiler);

@@ -60,7 +60,7 @@ internal static class FunctionCatalog
         Aggregate(1, 1, TaosDataType.BigInt, "count", "hyperloglog");
         Aggregate(1, 1, TaosDataType.Double, "avg", "stddev", "stddev_pop", "spread", "irate", "twa");
         Aggregate(1, 1, null, "sum", "mode");
-        Aggregate(2, 2, TaosDataType.Double, "percentile");
+        Aggregate(2, 11, TaosDataType.Double, "percentile");
         Aggregate(2, 3, TaosDataType.Double, "apercentile");
         Aggregate(1, 2, TaosDataType.Double, "elapsed");
         Aggregate(3, 3, TaosDataType.VarChar, "leastsquares");

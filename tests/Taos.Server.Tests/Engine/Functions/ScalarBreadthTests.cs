@@ -1,3 +1,5 @@
+using Taos.Server.Engine;
+
 namespace Taos.Server.Tests.Engine.Functions;
 
 /// <summary>Scalar functions as TDengine 3.3.0.1 answers them (rest-breadth.jsonl, script fn).</summary>
@@ -46,5 +48,17 @@ public class ScalarBreadthTests : EngineTestBase
         Assert.Equal([[-1L], [1L], [null], [2L], [-1L]], Rows("select statecount(v, 'GT', 2) from s"));
         Assert.Equal([[-1L], [0L], [null], [2000L], [-1L]], Rows("select stateduration(v, 'gt', 2) from s"));
         Assert.Equal([[-1L], [0L], [null], [2L], [-1L]], Rows("select stateduration(v, 'GT', 2, 1s) from s"));
+    }
+
+    [Fact]
+    public void Percentile_of_several_percents_is_text_and_only_for_single_tables()
+    {
+        Exec("create stable st (ts timestamp, v int) tags (g int)");
+        Exec("insert into c1 using st tags (1) values (1704067200000, 1) (1704067201000, 2) (1704067202000, 3)");
+        var result = Assert.IsType<RowSetResult>(Exec("select percentile(v, 50), percentile(v, 0, 100) from c1"));
+        Assert.Equal(new ResultColumn("percentile(v, 0, 100)", TaosDataType.VarChar, 510), result.Columns[1]);
+        Assert.Equal([[2d, "[1.000000, 3.000000]"]], result.Rows.ToList());
+        Fails("select percentile(v, 50) from st", 9823, "percentile is only supported in single table query");
+        Assert.Single(Rows("select apercentile(v, 50) from st"));
     }
 }
