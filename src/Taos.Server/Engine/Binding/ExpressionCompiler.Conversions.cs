@@ -63,6 +63,33 @@ internal sealed partial class ExpressionCompiler
         }, x);
     }
 
+    /// <summary>
+    /// TO_JSON(str): JSON(4095), the text when it is a non-empty object of scalar values (TDengine's JSON tag
+    /// rules), else NULL.
+    /// </summary>
+    private CExpr CompileToJson(string name, IReadOnlyList<Expr> args)
+    {
+        var x = Arg(name, args, 0);
+        if (!IsStringType(x)) throw ParamType(name);
+        return Derive(TaosDataType.Json, 4095, c => x.Eval(c) is { } v ? JsonObjectText(Values.ToText(v)) : null, x);
+    }
+
+    private static string? JsonObjectText(string text)
+    {
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(text);
+            var root = doc.RootElement;
+            if (root.ValueKind != System.Text.Json.JsonValueKind.Object || !root.EnumerateObject().Any()) return null;
+            bool scalars = root.EnumerateObject().All(p => p.Value.ValueKind is not (System.Text.Json.JsonValueKind.Object or System.Text.Json.JsonValueKind.Array));
+            return scalars ? text.Trim() : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
     private static bool IsIntegerType(TaosDataType t) => t is TaosDataType.TinyInt or TaosDataType.SmallInt or TaosDataType.Int
         or TaosDataType.BigInt or TaosDataType.UTinyInt or TaosDataType.USmallInt or TaosDataType.UInt or TaosDataType.UBigInt;
 

@@ -36,6 +36,7 @@ internal sealed partial class ExpressionCompiler
             "log" or "pow" => CompileLogPow(name, args),
             "length" or "char_length" => CompileLength(name, args),
             "md5" => CompileMd5(name, args),
+            "to_json" => CompileToJson(name, args),
             "lower" or "upper" or "ltrim" or "rtrim" or "trim" => CompileTextCase(name, args),
             "substr" or "substring" => CompileSubstring(name, args),
             "concat" or "concat_ws" => CompileConcat(name, args),

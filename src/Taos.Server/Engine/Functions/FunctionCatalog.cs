@@ -47,6 +47,7 @@ internal static class FunctionCatalog
         Scalar(2, 2, TaosDataType.Double, "pow");
         Scalar(1, 1, TaosDataType.BigInt, "length", "char_length");
         Scalar(1, 1, TaosDataType.VarChar, "md5");
+        Scalar(1, 1, TaosDataType.Json, "to_json");
         Scalar(2, 3, null, "substr", "substring");
         Scalar(2, 8, null, "concat");
         Scalar(3, 9, null, "concat_ws");

@@ -61,4 +61,12 @@ public class ScalarBreadthTests : EngineTestBase
         Fails("select percentile(v, 50) from st", 9823, "percentile is only supported in single table query");
         Assert.Single(Rows("select apercentile(v, 50) from st"));
     }
+
+    [Fact]
+    public void To_json_keeps_only_objects_of_scalars()
+    {
+        var result = Assert.IsType<RowSetResult>(Exec("select to_json('{\"k\":1}'), to_json('{}'), to_json('bad'), to_json('{\"k\":{\"n\":1}}')"));
+        Assert.Equal(new ResultColumn("to_json('{\"k\":1}')", TaosDataType.Json, 4095), result.Columns[0]);
+        Assert.Equal([["{\"k\":1}", null, null, null]], result.Rows.ToList());
+    }
 }
