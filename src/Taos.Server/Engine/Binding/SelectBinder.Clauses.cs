@@ -10,7 +10,7 @@ internal sealed partial class SelectBinder
     private sealed record BoundWhere(IReadOnlyList<CExpr> Terms, IReadOnlyList<CExpr> TagFilters, TimeRange Range)
     {
         /// <summary>A term folded to a constant false or NULL (e.g. <c>col = NULL</c>): the query has no rows at all.</summary>
-        public bool AlwaysFalse => Terms.Any(t => t.IsConstant && t.Eval(new EvalContext()) is not true);
+        public bool AlwaysFalse => Terms.Any(t => t.IsConstant && !Values.IsTrue(t.Eval(new EvalContext())));
     }
 
     private static IEnumerable<Expr> Conjuncts(Expr e)

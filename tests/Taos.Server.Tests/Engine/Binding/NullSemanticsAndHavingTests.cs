@@ -28,6 +28,8 @@ public class NullSemanticsAndHavingTests : EngineTestBase
         Assert.Equal([[3L, 2L, 0L]], Rows("select count(*), count(v), count(null) from m1"));
         Assert.Empty(Rows("select count(*) from m where g = null"));
         Assert.Equal([[0L]], Rows("select count(*) from m where g = 7"));
+        Assert.Equal([[4L]], Rows("select count(*) from m where 1"));
+        Assert.Empty(Rows("select count(*) from m where 0"));
     }
 
     [Fact]
