@@ -91,7 +91,9 @@ internal sealed class SqlEngine : IDisposable
     private StatementResult Dispatch(Statement statement, SqlSession session) => statement switch
     {
         SelectStatement select => new QueryExecutor(_store, ServerZone).Execute(select, session),
+        UnionStatement union => new QueryExecutor(_store, ServerZone).Execute(union, session),
         InsertStatement insert => new AffectedRowsResult(_writer.Execute(() => _insertBinder.Bind(insert, session))),
+        InsertSelectStatement s => new AffectedRowsResult(_writer.Execute(new InsertSelectBinder(_store, ServerZone).Read(s, session))),
         CreateDatabaseStatement s => _users.CreateDatabase(s, session, () => _databases.Create(s)),
         DropDatabaseStatement s => _users.DropDatabase(s, () => _databases.Drop(s)),
         UseDatabaseStatement s => _databases.Use(s, session),

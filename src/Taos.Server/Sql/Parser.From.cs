@@ -39,11 +39,46 @@ internal sealed partial class Parser
             }
             Advance(); // JOIN
             var right = ParseTablePrimary();
-            ExpectKw("on");
-            var on = ParseCondition();
-            source = new JoinSource(source, right, words.Count == 0 ? "inner" : string.Join(" ", words), on);
+            source = ParseJoinTail(source, right, words);
         }
         return source;
+    }
+
+    /// <summary>
+    /// After <c>… JOIN right</c>: <c>ON cond</c> (a WINDOW join may leave it out), a WINDOW join's
+    /// <c>WINDOW_OFFSET(low, high)</c>, and <c>JLIMIT n</c>.
+    /// </summary>
+    private JoinSource ParseJoinTail(FromSource left, FromSource right, List<string> words)
+    {
+        bool window = words.Contains("window");
+        Expr? on = null;
+        if (!window || IsKw("on"))
+        {
+            ExpectKw("on");
+            on = ParseCondition();
+        }
+        JoinWindowOffset? offset = null;
+        if (window)
+        {
+            if (!TryJoinWord("window_offset")) throw Fail(_cur);
+            Expect(TokenKind.LParen);
+            var low = ParseExpression();
+            Expect(TokenKind.Comma);
+            var high = ParseExpression();
+            Expect(TokenKind.RParen);
+            offset = new JoinWindowOffset(low, high);
+        }
+        long? jlimit = TryJoinWord("jlimit") ? ParseInteger() : null;
+        string type = words.Count == 0 ? "inner" : string.Join(" ", words);
+        return new JoinSource(left, right, type, on) { WindowOffset = offset, JLimit = jlimit };
+    }
+
+    /// <summary>Takes <paramref name="word"/> (WINDOW_OFFSET, JLIMIT: words of joins only, not reserved) when it is at the cursor.</summary>
+    private bool TryJoinWord(string word)
+    {
+        if (!(Is(TokenKind.Id) || Is(TokenKind.Keyword)) || _cur.Word != word) return false;
+        Advance();
+        return true;
     }
 
     /// <summary>A word of a join type (<c>left</c>, <c>outer</c>, …) is at the cursor.</summary>
@@ -65,7 +100,7 @@ internal sealed partial class Parser
         {
             return ParseName(MaxTableNameBytes);
         }
-        if (Is(TokenKind.Id) && JoinWords.Contains(_cur.Word!))
+        if (Is(TokenKind.Id) && (JoinWords.Contains(_cur.Word!) || _cur.Word is "window_offset" or "jlimit"))
         {
             return null; // "from a left join b": LEFT starts the join, it is no alias
         }

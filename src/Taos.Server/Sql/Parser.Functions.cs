@@ -67,8 +67,19 @@ internal sealed partial class Parser
         var operand = ParseExpression();
         Leave();
         ExpectKw("as");
-        var type = ParseTypeName();
+        var type = ParseCastType();
         Expect(TokenKind.RParen);
         return Tracked(new CastExpr(operand, type) { Text = TextFrom(start) });
+    }
+
+    /// <summary>CAST's type: a type name, where VARCHAR/BINARY may leave out its length (then 65517, TDengine's longest).</summary>
+    private TypeSpec ParseCastType()
+    {
+        if (!(_cur.IsKeyword("varchar") || _cur.IsKeyword("binary"))) return ParseTypeName();
+        Advance();
+        if (!TryTake(TokenKind.LParen)) return new TypeSpec(TaosDataType.VarChar, 65517);
+        long length = ParseInteger();
+        Expect(TokenKind.RParen);
+        return new TypeSpec(TaosDataType.VarChar, (int)Math.Min(length, int.MaxValue));
     }
 }

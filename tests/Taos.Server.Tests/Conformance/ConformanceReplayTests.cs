@@ -33,6 +33,7 @@ public class ConformanceReplayTests
     [InlineData("del")]
     [InlineData("cat")]
     [InlineData("alt")]
+    [InlineData("win")]
     public async Task Breadth_script_matches_the_recording(string script)
     {
         var (passed, failures) = await ReplayAsync("rest-breadth.jsonl", script);

@@ -28,7 +28,6 @@ public sealed class SqlEngineTests : EngineTestBase
     }
 
     [Theory]
-    [InlineData("select * from t a join t b on a.ts = b.ts", "JOIN")]
     [InlineData("select v from t range('2024-01-01', '2024-01-02') every(1h) fill(prev)", "INTERP (RANGE, EVERY)")]
     [InlineData("select tags tbname from t", "SELECT TAGS")]
     public void Execute_parsed_but_unimplemented_statement_says_so_and_changes_nothing(string sql, string kind)

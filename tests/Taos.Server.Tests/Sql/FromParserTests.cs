@@ -19,6 +19,20 @@ public class FromParserTests
     }
 
     [Fact]
+    public void Window_and_asof_joins_take_their_offsets_and_jlimit()
+    {
+        var s = ParseSelect("select a.ts from t1 a left window join t2 window_offset(-1s, 2s) jlimit 3");
+        var join = Assert.IsType<JoinSource>(s.From);
+        Assert.Equal("left window", join.JoinType);
+        Assert.Null(join.On);
+        Assert.Null(Assert.IsType<TableSource>(join.Right).Alias);
+        Assert.Equal(("-1s", "2s"), (join.WindowOffset!.Low.Text, join.WindowOffset.High.Text));
+        Assert.Equal(3, join.JLimit);
+        var asof = Assert.IsType<JoinSource>(ParseSelect("select a.ts from t1 a left asof join t2 b on a.ts >= b.ts jlimit 2").From);
+        Assert.Equal((2L, (JoinWindowOffset?)null), (asof.JLimit, asof.WindowOffset));
+    }
+
+    [Fact]
     public void Joins()
     {
         var s = Assert.IsType<SelectStatement>(SqlParser.Parse(

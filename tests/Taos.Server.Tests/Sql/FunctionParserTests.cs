@@ -28,6 +28,9 @@ public class FunctionParserTests
         Assert.Equal(new TypeSpec(TaosDataType.Timestamp, 8), cast.Type);
         Assert.Equal(new TypeSpec(TaosDataType.NChar, 5), Assert.IsType<CastExpr>(Item("cast(v as nchar(5))")).Type);
         Assert.Equal(new TypeSpec(TaosDataType.UBigInt, 8), Assert.IsType<CastExpr>(Item("cast(v as bigint unsigned)")).Type);
+        // CAST may leave out VARCHAR's length: TDengine 3.3.0.1 makes it 65517 (rest-breadth fn#52).
+        Assert.Equal(new TypeSpec(TaosDataType.VarChar, 65517), Assert.IsType<CastExpr>(Item("cast(v as varchar)")).Type);
+        Assert.Equal(new TypeSpec(TaosDataType.VarChar, 7), Assert.IsType<CastExpr>(Item("cast(v as binary(7))")).Type);
 
         var simpleCase = Assert.IsType<CaseExpr>(Item("case v when 1 then 'one' when 2 then 'two' end"));
         Assert.Equal("v", simpleCase.Operand!.Text);

@@ -18,6 +18,9 @@ internal sealed class AggSpec
     /// <summary>LEASTSQUARES' step; IRATE's ticks per second.</summary>
     public double Param2 { get; init; }
 
+    /// <summary>PERCENTILE's percents (several: its result is their values as text); empty for APERCENTILE.</summary>
+    public IReadOnlyList<double> Params { get; init; } = [];
+
     /// <summary>The type a running sum of <paramref name="arg"/> is kept in (SUM and CSUM): DOUBLE, UBIGINT or BIGINT.</summary>
     public static TaosDataType SumType(TaosDataType arg) =>
         arg is TaosDataType.Float or TaosDataType.Double ? TaosDataType.Double

@@ -45,9 +45,16 @@ internal sealed record BoundSelect
     /// <summary>The only aggregate when it is a selector (plain columns then show its row), else −1.</summary>
     public required int SelectorAggregate { get; init; }
 
-    public MultiRowSpec? MultiRow { get; init; }
+    /// <summary>The multi-row calls (several only of DIFF and CSUM, whose outputs line up by position).</summary>
+    public IReadOnlyList<MultiRowSpec> MultiRows { get; init; } = [];
+
+    /// <summary>INTERP's points and fill: one output row per point and group.</summary>
+    public BoundInterp? Interp { get; init; }
 
     public CExpr? Having { get; init; }
+
+    /// <summary>WHERE folded to a constant false: no rows at all, not even an aggregate's one row.</summary>
+    public bool AlwaysEmpty { get; init; }
 
     public required IReadOnlyList<OrderKey> Order { get; init; }
 

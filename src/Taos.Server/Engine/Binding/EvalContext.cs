@@ -22,6 +22,9 @@ internal sealed class EvalContext
     public long WEnd;
     public long WDuration;
 
+    /// <summary>INTERP's <c>_isfilled</c>: the current point's values were filled, not read from a row at that instant.</summary>
+    public bool IsFilled;
+
     /// <summary>The value of column <paramref name="column"/> of the current row, typed as a result value.</summary>
     public object? Column(int column) => Vectors is { } v ? v[column]!.GetValue(Index) : Row[column];
 

@@ -41,18 +41,30 @@ internal sealed partial class ExpressionCompiler
     {
         if (argument is StarExpr) return new AggSpec { Kind = AggKind.CountStar, Type = TaosDataType.BigInt, Length = 8 };
         var arg = Compile(argument);
-        return new AggSpec { Kind = arg.IsConstant ? AggKind.CountStar : AggKind.Count, Arg = arg, Type = TaosDataType.BigInt, Length = 8 };
+        // COUNT(NULL) counts no row; another constant counts every row.
+        var kind = arg.IsConstant && !arg.IsNullLiteral ? AggKind.CountStar : AggKind.Count;
+        return new AggSpec { Kind = kind, Arg = arg, Type = TaosDataType.BigInt, Length = 8 };
     }
 
     private AggSpec BindPercentile(string name, IReadOnlyList<Expr> args)
     {
         var arg = Compile(args[0]);
         if (!IsNumericType(arg)) throw ParamType(name);
-        var p = Compile(args[1]);
-        if (!p.IsConstant || p.Eval(new EvalContext()) is not { } pv || !Values.IsNumeric(pv)) throw ParamType(name);
-        double param = Values.ToDouble(pv);
-        if (param < 0 || param > 100) throw new TaosServerException(ServerErrorCode.InvalidParameterValue, "Invalid parameter value : " + name);
-        return new AggSpec { Kind = AggKind.Percentile, Arg = arg, Type = TaosDataType.Double, Length = 8, Param = param };
+        // PERCENTILE takes up to 10 percents (its answer is then VARCHAR(510) text); APERCENTILE's third is its algorithm.
+        var percents = (name == "percentile" ? args.Skip(1) : args.Skip(1).Take(1)).Select(a =>
+        {
+            var p = Compile(a);
+            if (!p.IsConstant || p.Eval(new EvalContext()) is not { } pv || !Values.IsNumeric(pv)) throw ParamType(name);
+            double param = Values.ToDouble(pv);
+            if (param < 0 || param > 100) throw new TaosServerException(ServerErrorCode.InvalidParameterValue, "Invalid parameter value : " + name);
+            return param;
+        }).ToList();
+        bool many = percents.Count > 1;
+        return new AggSpec
+        {
+            Kind = AggKind.Percentile, Arg = arg, Type = many ? TaosDataType.VarChar : TaosDataType.Double, Length = many ? 510 : 8,
+            Param = percents[0], Params = name == "percentile" ? percents : [],
+        };
     }
 
     private AggSpec BindLeastSquares(string name, IReadOnlyList<Expr> args)
@@ -65,7 +77,7 @@ internal sealed partial class ExpressionCompiler
             || !Values.IsNumeric(av) || !Values.IsNumeric(bv)) throw ParamType(name);
         return new AggSpec
         {
-            Kind = AggKind.LeastSquares, Arg = arg, Type = TaosDataType.VarChar, Length = 2048,
+            Kind = AggKind.LeastSquares, Arg = arg, Type = TaosDataType.VarChar, Length = 126,
             Param = Values.ToDouble(av), Param2 = Values.ToDouble(bv),
         };
     }
@@ -148,6 +160,8 @@ internal sealed partial class ExpressionCompiler
             "diff" => BindDiff(name, args, arg),
             "csum" or "mavg" => BindRunning(name, args, arg),
             "top" or "bottom" or "tail" => BindPick(name, args, arg),
+            "derivative" => BindDerivative(name, args, arg),
+            "statecount" or "stateduration" => BindState(name, args, arg),
             _ => new MultiRowSpec { Kind = MultiRowKind.Unique, Arg = arg, Type = arg.Type, Length = arg.Length },
         };
         int slot = multiRow.Count;

@@ -42,9 +42,14 @@ internal sealed partial class ExpressionCompiler
                     string trimmed = sv.Trim();
                     r = long.TryParse(trimmed, NumberStyles.Integer, CultureInfo.InvariantCulture, out long exact) ? Values.Convert(exact, t, p, z)
                         : ulong.TryParse(trimmed, NumberStyles.Integer, CultureInfo.InvariantCulture, out ulong uexact) ? Values.Convert(uexact, t, p, z)
-                        : Values.Convert(LeadingNumber(sv), t, p, z);
+                        : Values.Convert(IsIntegerType(t) ? LeadingInteger(sv) : LeadingNumber(sv), t, p, z);
                 }
                 else r = Values.Convert(sv, t, p, z);
+            }
+            else if (t == TaosDataType.BigInt && v is float or double && !(Values.ToDouble(v) is >= -9.2233720368547758E18 and < 9.2233720368547758E18))
+            {
+                // C's double-to-int64 conversion of a value out of range (or NaN) gives INT64_MIN.
+                r = long.MinValue;
             }
             else
             {
@@ -56,6 +61,46 @@ internal sealed partial class ExpressionCompiler
             }
             return r;
         }, x);
+    }
+
+    /// <summary>
+    /// TO_JSON(str): JSON(4095), the text when it is a non-empty object of scalar values (TDengine's JSON tag
+    /// rules), else NULL.
+    /// </summary>
+    private CExpr CompileToJson(string name, IReadOnlyList<Expr> args)
+    {
+        var x = Arg(name, args, 0);
+        if (!IsStringType(x)) throw ParamType(name);
+        return Derive(TaosDataType.Json, 4095, c => x.Eval(c) is { } v ? JsonObjectText(Values.ToText(v)) : null, x);
+    }
+
+    private static string? JsonObjectText(string text)
+    {
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(text);
+            var root = doc.RootElement;
+            if (root.ValueKind != System.Text.Json.JsonValueKind.Object || !root.EnumerateObject().Any()) return null;
+            bool scalars = root.EnumerateObject().All(p => p.Value.ValueKind is not (System.Text.Json.JsonValueKind.Object or System.Text.Json.JsonValueKind.Array));
+            return scalars ? text.Trim() : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsIntegerType(TaosDataType t) => t is TaosDataType.TinyInt or TaosDataType.SmallInt or TaosDataType.Int
+        or TaosDataType.BigInt or TaosDataType.UTinyInt or TaosDataType.USmallInt or TaosDataType.UInt or TaosDataType.UBigInt;
+
+    /// <summary>The leading integer of <paramref name="s"/> as C's strtoll reads it ('1e3' → 1), 0 when none.</summary>
+    private static double LeadingInteger(string s)
+    {
+        var t = s.TrimStart();
+        int n = 0;
+        if (n < t.Length && (t[n] == '+' || t[n] == '-')) n++;
+        while (n < t.Length && char.IsAsciiDigit(t[n])) n++;
+        return double.TryParse(t.AsSpan(0, n), NumberStyles.Float, CultureInfo.InvariantCulture, out double d) ? d : 0;
     }
 
     /// <summary>The longest numeric prefix of <paramref name="s"/> (after leading spaces) as a double, 0 when none.</summary>

@@ -22,6 +22,7 @@ internal sealed partial class ExpressionCompiler
     private CExpr CompileFunction(FunctionExpr fn)
     {
         string name = fn.Name.ToLowerInvariant();
+        if (name == "interp" && _scope.Interp is { } interp) return CompileInterp(fn, interp);
         var info = FunctionCatalog.Find(name)
             ?? throw new TaosServerException(ServerErrorCode.FunctionNotExists, "Func not exists");
         if (info.IsAggregate) return CompileAggregate(name, info, fn);
@@ -34,6 +35,8 @@ internal sealed partial class ExpressionCompiler
             "sqrt" or "exp" or "ln" or "sin" or "cos" or "tan" or "asin" or "acos" or "atan" => CompileMath(name, args),
             "log" or "pow" => CompileLogPow(name, args),
             "length" or "char_length" => CompileLength(name, args),
+            "md5" => CompileMd5(name, args),
+            "to_json" => CompileToJson(name, args),
             "lower" or "upper" or "ltrim" or "rtrim" or "trim" => CompileTextCase(name, args),
             "substr" or "substring" => CompileSubstring(name, args),
             "concat" or "concat_ws" => CompileConcat(name, args),
@@ -75,8 +78,9 @@ internal sealed partial class ExpressionCompiler
                 return CExpr.Constant(TaosDataType.Timestamp, 8, Clock.Today(Now, Precision, Zone));
             case "timezone":
                 {
+                    // TDengine declares TIMEZONE() as VARCHAR(94) (TD_TIMEZONE_LEN + VARSTR_HEADER_SIZE).
                     string tz = TimeZones.DisplayText(Zone);
-                    return CExpr.Constant(TaosDataType.VarChar, Values.Utf8Length(tz), tz);
+                    return CExpr.Constant(TaosDataType.VarChar, 94, tz);
                 }
             default:
                 throw new TaosServerException(ServerErrorCode.FunctionNotExists, "Func not exists");
@@ -158,9 +162,22 @@ internal sealed partial class ExpressionCompiler
         {
             null => null,
             byte[] b => (long)b.Length,
-            var v => bytes
-                ? (x.Type == TaosDataType.NChar ? (long)Values.RuneCount(Values.ToText(v)) * 4 : Values.Utf8Length(Values.ToText(v)))
-                : (long)Values.RuneCount(Values.ToText(v)),
+            // CHAR_LENGTH counts characters of NCHAR only: of a VARCHAR TDengine 3.3.0.1 counts its bytes.
+            var v when x.Type == TaosDataType.NChar => (long)Values.RuneCount(Values.ToText(v)) * (bytes ? 4 : 1),
+            var v => (long)Values.Utf8Length(Values.ToText(v)),
+        }, x);
+    }
+
+    /// <summary>MD5(str): the lowercase hex digest of the value's bytes, a VARCHAR(32).</summary>
+    private CExpr CompileMd5(string name, IReadOnlyList<Expr> args)
+    {
+        var x = Arg(name, args, 0);
+        if (!(IsStringType(x) || x.Type == TaosDataType.VarBinary)) throw ParamType(name);
+        return Derive(TaosDataType.VarChar, 32, c => x.Eval(c) switch
+        {
+            null => null,
+            byte[] b => System.Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(b)),
+            var v => System.Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(Encoding.UTF8.GetBytes(Values.ToText(v)))),
         }, x);
     }
 
@@ -185,12 +202,17 @@ internal sealed partial class ExpressionCompiler
         var pos = Arg(name, args, 1);
         var len = args.Count > 2 ? Arg(name, args, 2) : null;
         if (!IsStringType(x) || !IsNumericType(pos) || (len is not null && !IsNumericType(len))) throw ParamType(name);
+        if (pos.IsConstant && pos.Eval(new EvalContext()) is { } p0 && Values.ToLong(p0) == 0)
+        {
+            throw new TaosServerException(ServerErrorCode.InvalidParameterValue, "Invalid parameter value : " + name);
+        }
         return Derive(x.IsNullLiteral ? TaosDataType.VarChar : x.Type, x.Length, c =>
         {
             if (x.Eval(c) is not { } v || pos.Eval(c) is not { } pv) return null;
             var runes = Values.ToText(v).EnumerateRunes().ToArray();
             long start = Values.ToLong(pv);
-            if (start < 0) start = runes.Length + start + 1;
+            // A negative start counts from the end; before the first character it starts at the first.
+            if (start < 0) start = Math.Max(1, runes.Length + start + 1);
             if (start <= 0 || start > runes.Length) return "";
             long count = runes.Length - start + 1;
             if (len is not null)

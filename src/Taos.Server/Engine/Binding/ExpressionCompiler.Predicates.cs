@@ -28,9 +28,11 @@ internal sealed partial class ExpressionCompiler
         };
         var l = left;
         var r = right;
+        // A comparison with NULL is false, never NULL; with the NULL literal it folds to a constant false.
+        if (left.IsNullLiteral || right.IsNullLiteral) return CExpr.Constant(TaosDataType.Bool, 1, false);
         var compiled = Derive(TaosDataType.Bool, 1, c =>
         {
-            if (l.Eval(c) is not { } lv || r.Eval(c) is not { } rv) return null;
+            if (l.Eval(c) is not { } lv || r.Eval(c) is not { } rv) return false;
             return test(Values.Compare(lv, rv));
         }, left, right);
         var comparison = ColumnConstant(op, left, right) ?? ColumnConstant(Mirror(op), right, left);
@@ -74,7 +76,7 @@ internal sealed partial class ExpressionCompiler
         bool negated = bt.Negated;
         return Derive(TaosDataType.Bool, 1, c =>
         {
-            if (x.Eval(c) is not { } v || lo.Eval(c) is not { } l || hi.Eval(c) is not { } h) return null;
+            if (x.Eval(c) is not { } v || lo.Eval(c) is not { } l || hi.Eval(c) is not { } h) return false;
             bool inside = Values.Compare(v, l) >= 0 && Values.Compare(v, h) <= 0;
             return inside != negated;
         }, x, lo, hi);
@@ -87,17 +89,21 @@ internal sealed partial class ExpressionCompiler
         bool negated = inExpr.Negated;
         return Derive(TaosDataType.Bool, 1, c =>
         {
-            if (x.Eval(c) is not { } v) return null;
-            bool found = false;
+            // SQL's three-valued IN read as false for unknown: NULL never matches, and NOT IN a list holding NULL is never true.
+            if (x.Eval(c) is not { } v) return false;
+            bool sawNull = false;
             foreach (var item in items)
             {
-                if (item.Eval(c) is { } iv && Values.Compare(v, iv) == 0)
+                if (item.Eval(c) is not { } iv)
                 {
-                    found = true;
-                    break;
+                    sawNull = true;
+                }
+                else if (Values.Compare(v, iv) == 0)
+                {
+                    return !negated;
                 }
             }
-            return found != negated;
+            return negated && !sawNull;
         }, [x, .. items]);
     }
 
@@ -117,8 +123,8 @@ internal sealed partial class ExpressionCompiler
         Func<string, bool>? fixedMatcher = null;
         if (p.IsConstant && p.Eval(new EvalContext()) is string ps)
         {
-            fixedMatcher = Matcher(ps, like)
-                ?? throw new TaosServerException(ServerErrorCode.InvalidParameterValue, "Invalid regular expression: " + ps);
+            // An invalid regular expression matches nothing (TDengine 3.3.0.1 answers no rows, no error).
+            fixedMatcher = Matcher(ps, like) ?? (_ => false);
         }
         return Derive(TaosDataType.Bool, 1, c =>
         {

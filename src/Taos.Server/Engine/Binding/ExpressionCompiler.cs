@@ -120,6 +120,11 @@ internal sealed partial class ExpressionCompiler
         string name = col.Name;
         switch (name.ToLowerInvariant())
         {
+            case "_irowts" or "_isfilled" when _scope.Interp is not null:
+                return InterpColumn(name.ToLowerInvariant());
+            case "_wstart" or "_wend" or "_wduration" when !_scope.WindowColumns && Layout?.Find(name) is not null:
+                // A subquery's result column of that name (e.g. its _wstart).
+                break;
             case "_wstart":
             case "_wend":
             case "_wduration":
@@ -142,7 +147,7 @@ internal sealed partial class ExpressionCompiler
                 }
                 break;
         }
-        var slot = Layout?.Find(name) ?? throw new TaosServerException(ServerErrorCode.InvalidColumnName, "Invalid column name: " + name);
+        var slot = Layout?.Find(name, col.Qualifier) ?? throw new TaosServerException(ServerErrorCode.InvalidColumnName, "Invalid column name: " + name);
         int index = slot.Index;
         return slot.Kind switch
         {

@@ -1,7 +1,7 @@
 namespace Taos.Server.Engine.Binding;
 
 /// <summary>The multi-row functions.</summary>
-internal enum MultiRowKind { Diff, Csum, Mavg, Top, Bottom, Tail, Unique }
+internal enum MultiRowKind { Diff, Csum, Mavg, Top, Bottom, Tail, Unique, Derivative, StateCount, StateDuration }
 
 /// <summary>
 /// A function that turns the rows of a group into its own number of output rows (DIFF, CSUM, MAVG, TOP, BOTTOM,
@@ -16,4 +16,13 @@ internal sealed class MultiRowSpec
     public long K { get; init; }
     public long Offset { get; init; }
     public bool IgnoreNegative { get; init; }
+
+    /// <summary>DERIVATIVE's time unit, STATEDURATION's unit, in ticks of the source's precision.</summary>
+    public long UnitTicks { get; init; } = 1;
+
+    /// <summary>STATECOUNT/STATEDURATION: the comparison (<c>'GT'</c> … as an operator) a value must pass to be in the state.</summary>
+    public Sql.Ast.BinaryOp StateOp { get; init; }
+
+    /// <summary>STATECOUNT/STATEDURATION: the value compared with.</summary>
+    public double StateValue { get; init; }
 }

@@ -7,7 +7,11 @@ namespace Taos.Server.Engine.Binding;
 internal sealed partial class SelectBinder
 {
     /// <summary>WHERE bound: its AND terms, those over tags only, and the time range they imply.</summary>
-    private sealed record BoundWhere(IReadOnlyList<CExpr> Terms, IReadOnlyList<CExpr> TagFilters, TimeRange Range);
+    private sealed record BoundWhere(IReadOnlyList<CExpr> Terms, IReadOnlyList<CExpr> TagFilters, TimeRange Range)
+    {
+        /// <summary>A term folded to a constant false or NULL (e.g. <c>col = NULL</c>): the query has no rows at all.</summary>
+        public bool AlwaysFalse => Terms.Any(t => t.IsConstant && !Values.IsTrue(t.Eval(new EvalContext())));
+    }
 
     private static IEnumerable<Expr> Conjuncts(Expr e)
     {
@@ -26,7 +30,7 @@ internal sealed partial class SelectBinder
     {
         if (e is not ColumnExpr c || Layout is null || Layout.TsIndex < 0) return false;
         if (c.Name.ToLowerInvariant() is "_rowts" or "_c0") return true;
-        var slot = Layout.Find(c.Name);
+        var slot = Layout.Find(c.Name, c.Qualifier);
         return slot is { Kind: SlotKind.Column } && slot.Index == Layout.TsIndex;
     }
 
@@ -42,6 +46,11 @@ internal sealed partial class SelectBinder
         var range = TimeRange.All;
         foreach (var conj in Conjuncts(_select.Where))
         {
+            if (conj is UnaryExpr { Op: UnaryOp.Not, Operand: BinaryExpr })
+            {
+                // TDengine 3.3.0.1 fails a filter that negates a comparison.
+                throw new TaosServerException(272, "Unexpected generic error");
+            }
             range = Narrow(range, conj);
             var compiled = _rowCompiler.Compile(conj);
             terms.Add(compiled);
@@ -189,7 +198,9 @@ internal sealed partial class SelectBinder
                 item = _items.FindIndex(i => i.Expr.Text.Length > 0 && i.Expr.Text == o.Expr.Text);
                 if (item < 0 && o.Expr is ColumnExpr c2)
                 {
-                    item = _items.FindIndex(i => i.Expr is ColumnExpr ic && ic.Name == c2.Name);
+                    // b.ts is not the item a.ts of a join, though both are named ts.
+                    item = _items.FindIndex(i => i.Expr is ColumnExpr ic && ic.Name == c2.Name
+                        && (ic.Qualifier is null || c2.Qualifier is null || ic.Qualifier == c2.Qualifier));
                 }
             }
             bool nullsFirst = o.NullsFirst ?? !o.Descending;

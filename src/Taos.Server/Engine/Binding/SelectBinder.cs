@@ -39,6 +39,10 @@ internal sealed partial class SelectBinder
         {
             throw new TaosServerException(ServerErrorCode.SlimitWithoutGroup, "slimit/soffset only available for PARTITION/GROUP BY query");
         }
+        if (_select.Having is not null && !Grouped && !Partitioned && _select.Window is null)
+        {
+            throw new TaosServerException(ServerErrorCode.NotGroupByExpression, "Not a GROUP BY expression");
+        }
         bool aggregate = _select.Window is not null || Grouped || _select.Having is not null || _items.Any(i => ContainsAggregate(i.Expr));
         bool multiRow = _items.Any(i => ContainsMultiRow(i.Expr));
         if (multiRow && aggregate)
@@ -54,11 +58,15 @@ internal sealed partial class SelectBinder
         var aggregates = new List<AggSpec>();
         var multiRows = new List<MultiRowSpec>();
         if (aggregate) ValidateAggregateItems();
-        var itemCompiler = _rowCompiler.In(BindScope.Of(aggregate ? aggregates : null, aggregate && _select.Window is not null, multiRow ? multiRows : null));
+        var interpArgs = IsInterpQuery() ? new List<CExpr>() : null;
+        var itemCompiler = _rowCompiler.In(interpArgs is not null
+            ? BindScope.OfInterp(interpArgs)
+            : BindScope.Of(aggregate ? aggregates : null, aggregate && _select.Window is not null, multiRow ? multiRows : null));
         var items = _items.Select(i => itemCompiler.Compile(i.Expr)).ToList();
-        if (multiRows.Count > 1)
+        CheckMultiRowMix(multiRows);
+        if (_source.IsTableScan && Layout!.StarIncludesTags && aggregates.Any(a => a.Kind == AggKind.Percentile && a.Params.Count > 0))
         {
-            throw new TaosServerException(ServerErrorCode.NotSingleGroup, "Not a single-group group function");
+            throw new TaosServerException(9823, "percentile is only supported in single table query");
         }
         var clauseCompiler = _rowCompiler.In(BindScope.Of(aggregate ? aggregates : null, aggregate && _select.Window is not null, null));
         var having = _select.Having is null ? null : clauseCompiler.Compile(_select.Having);
@@ -82,8 +90,10 @@ internal sealed partial class SelectBinder
             Aggregates = aggregates,
             // The only aggregate being a selector lets plain columns show the row it picked.
             SelectorAggregate = aggregate && aggregates is [{ IsSelector: true }] ? 0 : -1,
-            MultiRow = multiRows.Count > 0 ? multiRows[0] : null,
+            MultiRows = multiRows,
+            Interp = interpArgs is null ? null : BindInterp(interpArgs),
             Having = having,
+            AlwaysEmpty = where.AlwaysFalse,
             Order = order,
             Window = window,
             Distinct = _select.Distinct,
@@ -144,6 +154,21 @@ internal sealed partial class SelectBinder
         _ => [],
     };
 
+    /// <summary>
+    /// Several multi-row calls in one select list: DIFF and CSUM may stand together (TDengine lines their outputs up
+    /// by position); TOP and BOTTOM together are 9807; any other mix is 9740.
+    /// </summary>
+    private static void CheckMultiRowMix(List<MultiRowSpec> multiRows)
+    {
+        if (multiRows.Count <= 1 || multiRows.All(m => m.Kind is MultiRowKind.Diff or MultiRowKind.Csum)) return;
+        if (multiRows.All(m => m.Kind is MultiRowKind.Top or MultiRowKind.Bottom))
+        {
+            throw new TaosServerException(9807,
+                "Some functions are allowed only in the SELECT list of a query. And, cannot be mixed with other non scalar functions or columns.");
+        }
+        throw new TaosServerException(ServerErrorCode.NotSingleGroup, "Not a single-group group function");
+    }
+
     private static bool ContainsMultiRow(Expr e) =>
         (e is FunctionExpr f && FunctionCatalog.IsMultiRow(f.Name.ToLowerInvariant())) || Children(e).Any(ContainsMultiRow);
 
@@ -169,10 +194,13 @@ internal sealed partial class SelectBinder
     /// </summary>
     private void ValidateAggregateItems()
     {
-        var keyTexts = new HashSet<string>(KeyExprs.Select(k => k.Text));
-        var keyColumns = new HashSet<string>(KeyExprs.OfType<ColumnExpr>().Select(c => c.Name));
+        // STATE_WINDOW's expression is constant in each of its windows: it may stand as a key does.
+        var keys = _select.Window is StateWindow st ? KeyExprs.Append(st.Expr).ToList() : KeyExprs;
+        var keyTexts = new HashSet<string>(keys.Select(k => k.Text));
+        var keyColumns = new HashSet<string>(keys.OfType<ColumnExpr>().Select(c => c.Name));
         bool tagsConstant = keyColumns.Contains("tbname");
         var exprs = _items.Select(i => i.Expr).ToList();
+        if (_select.Having is not null) exprs.Add(_select.Having);
         if (!_select.Distinct)
         {
             exprs.AddRange(_select.OrderBy.Select(o => o.Expr).Where(e => e is not LiteralExpr && !(e is ColumnExpr c && _select.Items.Any(i => i.Alias == c.Name))));
@@ -181,6 +209,11 @@ internal sealed partial class SelectBinder
         if (!bare) return;
         var calls = exprs.SelectMany(AggregateCalls).ToList();
         if (calls is [var only] && FunctionCatalog.IsSelector(only.Name.ToLowerInvariant())) return;
+        if (calls.Count == 0 && _select.Window is not null)
+        {
+            var column = exprs.First(e => HasBareColumn(e, keyTexts, keyColumns, tagsConstant));
+            throw new TaosServerException(9831, "Invalid usage of expr: " + column.Text);
+        }
         if (Grouped)
         {
             throw new TaosServerException(ServerErrorCode.NotGroupByExpression, "Not a GROUP BY expression");
@@ -200,7 +233,7 @@ internal sealed partial class SelectBinder
                     string lower = c.Name.ToLowerInvariant();
                     if (lower is "_wstart" or "_wend" or "_wduration") return false;
                     if (keyColumns.Contains(c.Name)) return false;
-                    var slot = Layout?.Find(c.Name);
+                    var slot = Layout?.Find(c.Name, c.Qualifier);
                     if (slot is null) return false;
                     if (tagsConstant && slot.Kind != SlotKind.Column) return false;
                     return true;
@@ -252,7 +285,7 @@ internal sealed partial class SelectBinder
 
     private void AddColumns(Expr e, SortedSet<int> used)
     {
-        if (e is ColumnExpr c && Layout!.Find(c.Name) is { Kind: SlotKind.Column } slot) used.Add(slot.Index);
+        if (e is ColumnExpr c && Layout!.Find(c.Name, c.Qualifier) is { Kind: SlotKind.Column } slot) used.Add(slot.Index);
         foreach (var child in Children(e)) AddColumns(child, used);
     }
 }

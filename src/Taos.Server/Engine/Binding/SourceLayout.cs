@@ -3,8 +3,11 @@ namespace Taos.Server.Engine.Binding;
 /// <summary>What a name of the FROM source is: a column of the rows, a tag of the table, or <c>tbname</c>.</summary>
 internal enum SlotKind { Column, Tag, TableName }
 
-/// <summary>A name the FROM source offers: a column, a tag or <c>tbname</c>; <see cref="Index"/> is its place among the columns or tags.</summary>
-internal sealed record SourceColumn(string Name, TaosDataType Type, int Length, SlotKind Kind, int Index);
+/// <summary>
+/// A name the FROM source offers: a column, a tag or <c>tbname</c>; <see cref="Index"/> is its place among the columns
+/// or tags. <see cref="Qualifier"/> is the alias (or table name) of a join's side that offers it.
+/// </summary>
+internal sealed record SourceColumn(string Name, TaosDataType Type, int Length, SlotKind Kind, int Index, string? Qualifier = null);
 
 /// <summary>The names and types a FROM source offers, and where its primary timestamp is.</summary>
 internal sealed class SourceLayout
@@ -29,6 +32,20 @@ internal sealed class SourceLayout
         foreach (var c in Columns)
         {
             if (c.Name == name) return c;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// <c>qualifier.name</c>: over a join, the column of that side; elsewhere (no side has qualifiers) the qualifier
+    /// is not checked and the name alone finds the column.
+    /// </summary>
+    public SourceColumn? Find(string name, string? qualifier)
+    {
+        if (qualifier is null || !Columns.Exists(c => c.Qualifier is not null)) return Find(name);
+        foreach (var c in Columns)
+        {
+            if (c.Name == name && c.Qualifier == qualifier) return c;
         }
         return null;
     }

@@ -11,12 +11,15 @@ namespace Taos.Server.Engine.Binding;
 internal sealed class SourceResolver(ICatalogReader catalog, Func<SelectStatement, SqlSession, RowSetResult> runSubquery)
 {
     /// <summary>Where the rows come from: nothing (one empty row), one table, a super table's children, or a subquery.</summary>
-    public QuerySource Resolve(FromSource? from, SqlSession session) => from switch
+    /// <param name="from">The FROM clause.</param>
+    /// <param name="session">Gives the default database.</param>
+    /// <param name="where">The query's WHERE, where <c>FROM a, b</c> finds its join condition.</param>
+    public QuerySource Resolve(FromSource? from, SqlSession session, Expr? where = null) => from switch
     {
         null => new QuerySource(null, TaosPrecision.Milliseconds, [], null, null),
         TableSource ts => ResolveTable(ts, session),
         SubquerySource sub => ResolveSubquery(sub, session),
-        JoinSource => throw TaosServerException.NotSupported("JOIN"),
+        JoinSource join => new JoinResolver(this, runSubquery).Resolve(join, where, session),
         _ => throw ExpressionCompiler.SyntaxError("from"),
     };
 

@@ -46,6 +46,8 @@ internal static class FunctionCatalog
         Scalar(1, 2, TaosDataType.Double, "log");
         Scalar(2, 2, TaosDataType.Double, "pow");
         Scalar(1, 1, TaosDataType.BigInt, "length", "char_length");
+        Scalar(1, 1, TaosDataType.VarChar, "md5");
+        Scalar(1, 1, TaosDataType.Json, "to_json");
         Scalar(2, 3, null, "substr", "substring");
         Scalar(2, 8, null, "concat");
         Scalar(3, 9, null, "concat_ws");
@@ -59,7 +61,7 @@ internal static class FunctionCatalog
         Aggregate(1, 1, TaosDataType.BigInt, "count", "hyperloglog");
         Aggregate(1, 1, TaosDataType.Double, "avg", "stddev", "stddev_pop", "spread", "irate", "twa");
         Aggregate(1, 1, null, "sum", "mode");
-        Aggregate(2, 2, TaosDataType.Double, "percentile");
+        Aggregate(2, 11, TaosDataType.Double, "percentile");
         Aggregate(2, 3, TaosDataType.Double, "apercentile");
         Aggregate(1, 2, TaosDataType.Double, "elapsed");
         Aggregate(3, 3, TaosDataType.VarChar, "leastsquares");
@@ -70,6 +72,8 @@ internal static class FunctionCatalog
         MultiRow(1, 1, "csum", "unique");
         MultiRow(2, 3, "tail");
         MultiRow(2, 2, "mavg", "top", "bottom");
+        MultiRow(3, 3, "derivative", "statecount");
+        MultiRow(3, 4, "stateduration");
         return all.ToDictionary(f => f.Name, StringComparer.Ordinal);
     }
 }

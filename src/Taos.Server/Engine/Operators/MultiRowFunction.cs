@@ -10,33 +10,98 @@ internal sealed class MultiRowFunction(MultiRowSpec spec)
     {
         var ctx = new EvalContext();
         var values = new List<(int Row, object Value)>(rows.Count);
+        var nullRows = new List<int>();
         for (int i = 0; i < rows.Count; i++)
         {
             ctx.SetRow(rows[i].Row, rows[i].Table);
             if (spec.Arg.Eval(ctx) is { } v) values.Add((i, v));
+            else nullRows.Add(i);
         }
         return spec.Kind switch
         {
-            MultiRowKind.Diff => Diff(values),
+            MultiRowKind.Diff => Diff(values, nullRows),
             MultiRowKind.Csum => Csum(values),
             MultiRowKind.Mavg => Mavg(values),
             MultiRowKind.Top or MultiRowKind.Bottom => Pick(values),
             MultiRowKind.Tail => Tail(rows, ctx),
+            MultiRowKind.Derivative => Derivative(values, rows),
+            MultiRowKind.StateCount or MultiRowKind.StateDuration => State(rows, ctx),
             _ => Unique(values),
         };
     }
 
-    private List<(int, object?)> Diff(List<(int Row, object Value)> values)
+    /// <summary>
+    /// DIFF: each value minus the previous non-NULL one. A NULL after the first value gives a NULL row (TDengine
+    /// 3.3.0.1), and the next value is taken from the last non-NULL one.
+    /// </summary>
+    private List<(int, object?)> Diff(List<(int Row, object Value)> values, List<int> nullRows)
     {
-        var result = new List<(int, object?)>();
+        var result = new List<(int Row, object?)>();
         for (int i = 1; i < values.Count; i++)
         {
             object d = Subtract(values[i].Value, values[i - 1].Value);
             if (spec.IgnoreNegative && Values.ToDouble(d) < 0) continue;
             result.Add((values[i].Row, d));
         }
+        if (values.Count == 0 || spec.IgnoreNegative) return result;
+        int first = values[0].Row;
+        result.AddRange(nullRows.Where(r => r > first).Select(r => (r, (object?)null)));
+        result.Sort((a, b) => a.Row.CompareTo(b.Row));
         return result;
     }
+
+    /// <summary>DERIVATIVE: (value − previous value) per unit of time between their rows; NULLs skipped.</summary>
+    private List<(int, object?)> Derivative(List<(int Row, object Value)> values, List<BufferedRow> rows)
+    {
+        var result = new List<(int, object?)>();
+        for (int i = 1; i < values.Count; i++)
+        {
+            long dt = rows[values[i].Row].Ts - rows[values[i - 1].Row].Ts;
+            if (dt == 0) continue;
+            double rate = (Values.ToDouble(values[i].Value) - Values.ToDouble(values[i - 1].Value)) * spec.UnitTicks / dt;
+            if (spec.IgnoreNegative && rate < 0) continue;
+            result.Add((values[i].Row, rate));
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// STATECOUNT/STATEDURATION: per row, −1 when the value fails the state's comparison, else the rows (or the time
+    /// in units) since the run of passing rows began; NULL for a NULL value, which neither ends nor extends a run.
+    /// </summary>
+    private List<(int, object?)> State(List<BufferedRow> rows, EvalContext ctx)
+    {
+        var result = new List<(int, object?)>(rows.Count);
+        long count = 0, start = 0;
+        for (int i = 0; i < rows.Count; i++)
+        {
+            ctx.SetRow(rows[i].Row, rows[i].Table);
+            if (spec.Arg.Eval(ctx) is not { } v)
+            {
+                result.Add((i, null));
+                continue;
+            }
+            if (!Passes(Values.ToDouble(v)))
+            {
+                count = 0;
+                result.Add((i, -1L));
+                continue;
+            }
+            if (count++ == 0) start = rows[i].Ts;
+            result.Add((i, spec.Kind == MultiRowKind.StateCount ? count : (rows[i].Ts - start) / spec.UnitTicks));
+        }
+        return result;
+    }
+
+    private bool Passes(double v) => spec.StateOp switch
+    {
+        Sql.Ast.BinaryOp.Less => v < spec.StateValue,
+        Sql.Ast.BinaryOp.Greater => v > spec.StateValue,
+        Sql.Ast.BinaryOp.LessOrEqual => v <= spec.StateValue,
+        Sql.Ast.BinaryOp.GreaterOrEqual => v >= spec.StateValue,
+        Sql.Ast.BinaryOp.NotEqual => v != spec.StateValue,
+        _ => v == spec.StateValue,
+    };
 
     private List<(int, object?)> Csum(List<(int Row, object Value)> values)
     {

@@ -3,8 +3,13 @@ using Taos.Server.Engine.Operators.Windows;
 
 namespace Taos.Server.Engine.Operators;
 
-/// <summary>DIFF, CSUM, TOP… per partition (or over the whole merged timeline), each partition's rows in ts order.</summary>
-internal sealed class MultiRowOperator(BatchOperator input, Partitioner partitioner, MultiRowFunction function, OutputProjector output) : RowOperator
+/// <summary>
+/// DIFF, CSUM, TOP… per partition (or over the whole merged timeline), each partition's rows in ts order. Several
+/// calls line up by position: output row i holds each call's i-th value (NULL past a call's end) and shows the
+/// input row of the last call that has an i-th value, as TDengine 3.3.0.1 does.
+/// </summary>
+internal sealed class MultiRowOperator(BatchOperator input, Partitioner partitioner, IReadOnlyList<MultiRowFunction> functions, OutputProjector output)
+    : RowOperator
 {
     public override IEnumerable<OutRow> Open()
     {
@@ -28,10 +33,20 @@ internal sealed class MultiRowOperator(BatchOperator input, Partitioner partitio
         foreach (var rows in partitioner.Select(groups))
         {
             var sorted = BufferedWindowOperator.InTsOrder(rows);
-            foreach (var (row, value) in function.Run(sorted))
+            var results = functions.Select(f => f.Run(sorted)).ToList();
+            int count = results.Max(r => r.Count);
+            for (int i = 0; i < count; i++)
             {
+                var values = new object?[results.Count];
+                int row = -1;
+                for (int f = 0; f < results.Count; f++)
+                {
+                    if (i >= results[f].Count) continue;
+                    values[f] = results[f][i].Value;
+                    row = results[f][i].Row;
+                }
                 outCtx.SetRow(sorted[row].Row, sorted[row].Table);
-                outCtx.Aggs = [value];
+                outCtx.Aggs = values;
                 yield return output.Emit(outCtx, gi);
             }
             gi++;

@@ -19,9 +19,18 @@ internal sealed class QueryPlanner(TimeZoneInfo zone)
     {
         bool ordered = false;
         RowOperator root;
-        if (bound.MultiRow is { } multiRow)
+        if (bound.AlwaysEmpty || SkipsTheOnlyGroup(bound))
         {
-            root = new MultiRowOperator(Source(bound, merged: false), PartitionerOf(bound), new MultiRowFunction(multiRow), OutputProjector.Of(bound));
+            return new QueryPlan(bound.Columns, new EmptyOperator(), bound.Source.Precision);
+        }
+        if (bound.Interp is { } interp)
+        {
+            root = new InterpOperator(Source(bound, merged: false), PartitionerOf(bound), interp, OutputProjector.Of(bound), bound.Source.Precision, zone);
+        }
+        else if (bound.MultiRows.Count > 0)
+        {
+            var functions = bound.MultiRows.Select(m => new MultiRowFunction(m)).ToList();
+            root = new MultiRowOperator(Source(bound, merged: false), PartitionerOf(bound), functions, OutputProjector.Of(bound));
         }
         else if (!bound.IsAggregate)
         {
@@ -93,7 +102,7 @@ internal sealed class QueryPlanner(TimeZoneInfo zone)
     /// <summary>DISTINCT, LIMIT per partition, ORDER BY (unless the rows come ordered), LIMIT.</summary>
     private static RowOperator Finish(BoundSelect bound, RowOperator root, bool ordered)
     {
-        bool perGroupLimit = bound.Grouping == GroupingKind.PartitionBy && (bound.Window is not null || !bound.IsAggregate || bound.MultiRow is not null);
+        bool perGroupLimit = bound.Grouping == GroupingKind.PartitionBy && (bound.Window is not null || !bound.IsAggregate || bound.MultiRows.Count > 0);
         if (bound.Distinct) root = new DistinctOperator(root);
         if (perGroupLimit && bound.Limit is { } groupLimit) root = new LimitOperator(root, groupLimit, perGroup: true);
         if (bound.Order.Count > 0 && !ordered)
@@ -133,7 +142,12 @@ internal sealed class QueryPlanner(TimeZoneInfo zone)
 
     private static int RowWidth(BoundSelect bound) => bound.Source.Layout?.RowWidth ?? 0;
 
-    private static Partitioner PartitionerOf(BoundSelect bound) => new(bound.Keys, bound.SLimit);
+    /// <summary>SLIMIT/SOFFSET count the partitions, except under ORDER BY, which merges them into one group.</summary>
+    private static Partitioner PartitionerOf(BoundSelect bound) => new(bound.Keys, bound.Order.Count > 0 ? null : bound.SLimit);
+
+    /// <summary>Under ORDER BY the partitions are one group: an SOFFSET (or SLIMIT 0) skips it whole.</summary>
+    private static bool SkipsTheOnlyGroup(BoundSelect bound) =>
+        bound.Order.Count > 0 && bound.SLimit is { } slimit && (slimit.Offset > 0 || slimit.Count == 0);
 
     private static AggregateSet Aggregates(BoundSelect bound) => new(bound.Aggregates, bound.SelectorAggregate);
 

@@ -30,19 +30,19 @@ internal sealed class QueryExecutor
     /// </summary>
     public RowSetResult Execute(SelectStatement select, SqlSession session)
     {
-        if (select.Range is not null || select.Every is not null || select.Fill is not null)
-        {
-            throw TaosServerException.NotSupported("INTERP (RANGE, EVERY)");
-        }
         if (select.TagsMode)
         {
             throw TaosServerException.NotSupported("SELECT TAGS");
         }
-        var source = new SourceResolver(_catalog, Execute).Resolve(select.From, session);
+        var source = new SourceResolver(_catalog, Execute).Resolve(select.From, session, select.Where);
         string? defaultDb = session.Database is { } d && (_catalog.FindDatabase(d) is not null || SystemSchemas.IsSystemDatabase(d)) ? d : null;
         var effectiveSession = new SqlSession { Database = defaultDb, User = session.User, ClientHost = session.ClientHost };
         var compiler = new ExpressionCompiler(source.Layout, source.Precision, _serverZone, effectiveSession, Clock.Now(source.Precision));
         var bound = new SelectBinder(select, source, compiler, _serverZone).Bind();
         return new QueryPlanner(_serverZone).Plan(bound).Run();
     }
+
+    /// <summary>Runs <c>q1 UNION [ALL] q2 …</c>: each block as a query of its own, combined by <see cref="UnionPlanner"/>.</summary>
+    public RowSetResult Execute(UnionStatement union, SqlSession session) =>
+        new UnionPlanner(_serverZone).Plan(union, block => Execute(block, session)).Run();
 }

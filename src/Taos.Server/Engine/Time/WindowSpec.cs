@@ -31,7 +31,6 @@ internal sealed class WindowSpec
         _zone = zone;
         var len = window.Length;
         var step = window.Sliding ?? window.Length;
-        long perMs = PrecisionTicks.PerSecond(precision) / 1000;
         if (window.Sliding is { } sliding && !DurationUnit.IsAllowed(sliding.Unit, DurationContext.Sliding)) throw SlidingUnit();
         if (DurationUnit.IsCalendar(len.Unit))
         {
@@ -43,7 +42,9 @@ internal sealed class WindowSpec
         else
         {
             _lengthTicks = Durations.Ticks(len, precision);
-            if (_lengthTicks < perMs || _lengthTicks <= 0) throw TooSmall();
+            // TDengine compares the length in ticks of the database's precision with 1: 500u is 0 ticks in a
+            // millisecond database (too small), 1u is 1000 ticks in a nanosecond one.
+            if (_lengthTicks < 1) throw TooSmall();
             _stepTicks = Durations.Ticks(step, precision);
             if (_stepTicks <= 0) throw TooSmall();
             if (_stepTicks > _lengthTicks)

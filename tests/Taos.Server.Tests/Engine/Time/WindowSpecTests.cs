@@ -21,6 +21,16 @@ public class WindowSpecTests
     }
 
     [Fact]
+    public void Lengths_below_one_tick_of_the_database_are_too_small()
+    {
+        var e = Assert.Throws<TaosServerException>(() => Spec(D(500, 'u')));
+        Assert.Equal((9749, "Interval cannot be less than 1 ms"), (e.Code, e.Message));
+        // 1u is 1000 ticks in a nanosecond database: TDengine 3.3.0.1 answers its windows (rest-breadth win#40).
+        var ns = new WindowSpec(new IntervalWindow(D(1, 'u'), null, null, null), TaosPrecision.Nanoseconds, TimeZoneInfo.Utc);
+        Assert.Equal(1000L, ns.End(0));
+    }
+
+    [Fact]
     public void Month_windows_follow_the_calendar()
     {
         var spec = Spec(D(1, 'n'));

@@ -19,7 +19,7 @@ internal static class AccumulatorFactory
         AggKind.LastRow => new FirstLastAcc(spec.Arg!, first: false, skipNull: false),
         AggKind.Stddev => new StddevAcc(spec.Arg!),
         AggKind.HyperLogLog => new DistinctCountAcc(spec.Arg!),
-        AggKind.Percentile => new PercentileAcc(spec.Arg!, spec.Param),
+        AggKind.Percentile => new PercentileAcc(spec.Arg!, spec.Params.Count > 0 ? spec.Params : [spec.Param]),
         AggKind.Elapsed => new ElapsedAcc(spec.Param),
         AggKind.Mode => new ModeAcc(spec.Arg!),
         AggKind.Irate => new IrateAcc(spec.Arg!, spec.Param2),

@@ -2,8 +2,11 @@ using Taos.Server.Engine.Binding;
 
 namespace Taos.Server.Engine.Operators.Aggregates;
 
-/// <summary>The running state of one aggregate call over one group or window.</summary>
-internal sealed class PercentileAcc(CExpr arg, double p) : Accumulator
+/// <summary>
+/// PERCENTILE (and APERCENTILE, exactly): the values kept, interpolated at the percent; with several percents the
+/// answer is their values as text, <c>[1.500000, 6.500000]</c>.
+/// </summary>
+internal sealed class PercentileAcc(CExpr arg, IReadOnlyList<double> percents) : Accumulator
 {
     private readonly List<double> _values = [];
 
@@ -17,6 +20,12 @@ internal sealed class PercentileAcc(CExpr arg, double p) : Accumulator
     {
         if (_values.Count == 0) return null;
         _values.Sort();
+        if (percents.Count == 1) return At(percents[0]);
+        return "[" + string.Join(", ", percents.Select(p => At(p).ToString("F6", System.Globalization.CultureInfo.InvariantCulture))) + "]";
+    }
+
+    private double At(double p)
+    {
         double pos = (_values.Count - 1) * p / 100.0;
         int lo = (int)Math.Floor(pos);
         int hi = Math.Min(lo + 1, _values.Count - 1);

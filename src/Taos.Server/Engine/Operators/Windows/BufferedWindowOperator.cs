@@ -13,27 +13,7 @@ internal sealed class BufferedWindowOperator(
 {
     public override IEnumerable<OutRow> Open()
     {
-        var table = partitioner.NewTable();
-        var groups = new List<(GroupState State, List<BufferedRow> Rows)>();
-        var ctx = new EvalContext();
-        foreach (var batch in input.Open())
-        {
-            for (int k = 0; k < batch.Length; k++)
-            {
-                int row = batch.RowAt(k);
-                batch.Position(ctx, row);
-                int g = table.GroupOf(ctx, out bool isNew);
-                var values = batch.Materialize(row);
-                if (isNew)
-                {
-                    var state = new GroupState();
-                    state.Take(values, batch.Table, batch.TableIndex);
-                    groups.Add((state, []));
-                }
-                var rows = groups[g].Rows;
-                rows.Add(new BufferedRow(batch.TsAt(row, rows.Count), values, batch.Table));
-            }
-        }
+        var groups = GroupedRows.Collect(input, partitioner);
         if (groups.Count == 0 && partitioner.IsSingleGroup && output.Fill is FillMode.NullF or FillMode.ValueF)
         {
             groups.Add((GroupState.Empty([], new object?[rowWidth], null), []));

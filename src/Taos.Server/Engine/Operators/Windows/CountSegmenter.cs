@@ -9,8 +9,8 @@ internal sealed class CountSegmenter(long count, long? sliding) : WindowSegmente
         long step = sliding ?? count;
         for (long lo = 0; lo < sorted.Count; lo += step)
         {
+            // With a sliding step, every step starts a window, even one holding only rows an earlier window had.
             AddRun(result, sorted, (int)lo, (int)Math.Min(sorted.Count, lo + count));
-            if (lo + count >= sorted.Count) break;
         }
         return result;
     }

@@ -3,8 +3,8 @@ using Taos.Server.Engine.Binding;
 namespace Taos.Server.Engine.Operators.Windows;
 
 /// <summary>
-/// STATE_WINDOW: runs of equal state values. Rows with a NULL state belong to no window of their own; a window
-/// ends at its last non-NULL row.
+/// STATE_WINDOW: runs of equal state values. Rows with a NULL state belong to no window: they are dropped from
+/// the group's rows, and a run continues across them.
 /// </summary>
 internal sealed class StateSegmenter(CExpr state) : WindowSegmenter
 {
@@ -12,13 +12,17 @@ internal sealed class StateSegmenter(CExpr state) : WindowSegmenter
     {
         var result = new List<WindowSegment>();
         var ctx = new EvalContext();
+        sorted.RemoveAll(r =>
+        {
+            ctx.SetRow(r.Row, r.Table);
+            return state.Eval(ctx) is null;
+        });
         int start = -1, lastKnown = -1;
         object? current = null;
         for (int i = 0; i < sorted.Count; i++)
         {
             ctx.SetRow(sorted[i].Row, sorted[i].Table);
-            var v = state.Eval(ctx);
-            if (v is null) continue;
+            var v = state.Eval(ctx)!;
             if (start < 0)
             {
                 start = i;

@@ -68,11 +68,12 @@ internal sealed class WindowFill(
         for (int k = 0; k < outputs.Count; k++)
         {
             if (!outputs[k].Empty || outputs[k].Values[i] is not null) continue;
+            // Between the nearest windows with rows on either side; when either's value is NULL there is no line.
             int before = k - 1;
-            while (before >= 0 && outputs[before].Values[i] is null) before--;
+            while (before >= 0 && outputs[before].Empty) before--;
             int after = k + 1;
-            while (after < outputs.Count && (outputs[after].Empty || outputs[after].Values[i] is null)) after++;
-            if (before < 0 || after >= outputs.Count || outputs[before].Empty) continue;
+            while (after < outputs.Count && outputs[after].Empty) after++;
+            if (before < 0 || after >= outputs.Count || outputs[before].Values[i] is null || outputs[after].Values[i] is null) continue;
             double y0 = Values.ToDouble(outputs[before].Values[i]!), y1 = Values.ToDouble(outputs[after].Values[i]!);
             double x0 = outputs[before].Start, x1 = outputs[after].Start, x = outputs[k].Start;
             double y = y0 + (y1 - y0) * (x - x0) / (x1 - x0);

@@ -25,6 +25,27 @@ public class WindowSegmenterTests
     }
 
     [Fact]
+    public void Count_windows_with_a_step_start_one_at_every_step_even_inside_the_last_window()
+    {
+        // TDengine 3.3.0.1: count_window(3, 2) over 7 rows answers 4 windows, the last holding only row 6.
+        var segments = new CountSegmenter(3, 2).Segments(Rows(1, 2, 3, 4, 5, 6, 7))!;
+        Assert.Equal([(0, 3), (2, 5), (4, 7), (6, 7)], segments.Select(s => (s.Lo, s.Hi)));
+    }
+
+    [Fact]
+    public void State_windows_drop_rows_with_a_null_state_and_run_across_them()
+    {
+        var rows = new List<BufferedRow>
+        {
+            new(1, [1L, true], null), new(2, [2L, null], null), new(3, [3L, true], null), new(4, [4L, false], null),
+        };
+        var state = new Taos.Server.Engine.Binding.CExpr { Type = TaosDataType.Bool, Length = 1, Eval = c => c.Column(1) };
+        var segments = new StateSegmenter(state).Segments(rows)!;
+        Assert.Equal([1L, 3L, 4L], rows.Select(r => r.Ts));
+        Assert.Equal([new WindowSegment(1, 3, 0, 2), new WindowSegment(4, 4, 2, 3)], segments);
+    }
+
+    [Fact]
     public void No_rows_give_no_windows()
     {
         Assert.Empty(new SessionSegmenter(new Duration(1, 's', "1s"), TaosPrecision.Milliseconds).Segments([])!);
