@@ -3,6 +3,7 @@ using Taos.Server.Engine.Ddl;
 using Taos.Server.Engine.Delete;
 using Taos.Server.Engine.Query;
 using Taos.Server.Engine.Storage;
+using Taos.Server.Engine.Topics;
 using Taos.Server.Engine.Users;
 using Taos.Server.Engine.Write;
 using Taos.Server.Sql;
@@ -26,6 +27,7 @@ internal sealed class SqlEngine : IDisposable
     private readonly UserCommands _users;
     private readonly PrivilegeGuard _guard;
     private readonly DeleteCommand _delete;
+    private readonly TopicCommands _topics;
 
     /// <param name="store">The durable store; the engine owns it from now on and disposes it.</param>
     /// <param name="serverZone">The server's time zone (timestamps without an offset).</param>
@@ -45,6 +47,7 @@ internal sealed class SqlEngine : IDisposable
         _users = new UserCommands(store, Users);
         _guard = new PrivilegeGuard(store, Users);
         _delete = new DeleteCommand(store, serverZone);
+        _topics = new TopicCommands(store);
     }
 
     /// <summary>The stored users: the authenticator every endpoint checks logins with.</summary>
@@ -73,7 +76,7 @@ internal sealed class SqlEngine : IDisposable
         SelectStatement select => new QueryExecutor(_store, ServerZone).Execute(select, session),
         InsertStatement insert => new AffectedRowsResult(_writer.Execute(() => _insertBinder.Bind(insert, session))),
         CreateDatabaseStatement s => _users.CreateDatabase(s, session, () => _databases.Create(s)),
-        DropDatabaseStatement s => _users.DropDatabase(s, () => _databases.Drop(s)),
+        DropDatabaseStatement s => _topics.GuardDropDatabase(s, () => _users.DropDatabase(s, () => _databases.Drop(s))),
         UseDatabaseStatement s => _databases.Use(s, session),
         ShowDatabasesStatement s => _databases.Show(s),
         ShowTablesStatement s => _show.ShowTables(s, session),
@@ -82,7 +85,7 @@ internal sealed class SqlEngine : IDisposable
         CreateNormalTableStatement s => _tables.CreateNormalTable(s, session),
         CreateChildTablesStatement s => _tables.CreateChildTables(s, session),
         DropTableStatement s => _tables.DropTables(s, session),
-        DropStableStatement s => _tables.DropStable(s, session),
+        DropStableStatement s => _topics.GuardDropStable(s, session, () => _tables.DropStable(s, session)),
         DescribeStatement s => _describe.Execute(s, session),
         DeleteStatement s => _delete.Execute(s, session),
         CreateUserStatement s => _users.Create(s),
@@ -90,6 +93,9 @@ internal sealed class SqlEngine : IDisposable
         DropUserStatement s => _users.Drop(s),
         GrantStatement s => _users.Grant(s),
         ShowStatement { What: "users" } => _users.Show(),
+        CreateTopicStatement s => _topics.Create(s, session),
+        DropTopicStatement s => _topics.Drop(s),
+        ShowStatement { What: "topics" } => _topics.Show(),
         // Parsed, but not executed yet: say so rather than pretend the text is malformed.
         _ => throw TaosServerException.NotSupported(StatementKind(statement)),
     };

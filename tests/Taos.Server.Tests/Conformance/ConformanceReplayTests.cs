@@ -31,6 +31,7 @@ public class ConformanceReplayTests
     [InlineData("misc")]
     [InlineData("users")]
     [InlineData("del")]
+    [InlineData("tpc")]
     public async Task Breadth_script_matches_the_recording(string script)
     {
         var (passed, failures) = await ReplayAsync("rest-breadth.jsonl", script);

@@ -1,4 +1,5 @@
 using Taos.Server.Engine.Storage;
+using Taos.Server.Engine.Topics;
 using Taos.Server.Engine.Users;
 
 namespace Taos.Server.Engine.Catalog;
@@ -30,4 +31,7 @@ internal interface ICatalogReader
 
     /// <summary>The users in creation order (for information_schema.ins_users and ins_user_privileges); none by default.</summary>
     IReadOnlyList<UserAccount> Users() => [];
+
+    /// <summary>The topics in creation order (for information_schema.ins_topics and SHOW TOPICS); none by default.</summary>
+    IReadOnlyList<TopicInfo> Topics() => [];
 }

@@ -1,4 +1,5 @@
 using Taos.Server.Engine.Catalog;
+using Taos.Server.Engine.Topics;
 using Taos.Server.Engine.Users;
 
 namespace Taos.Server.Engine.Storage;
@@ -46,4 +47,10 @@ internal interface IStoreWriter
 
     /// <summary>Removes a user; nothing happens when there is none of that name.</summary>
     void DropUser(string name);
+
+    /// <summary>Stores a new topic (its name must be new; topics belong to no database's write sequence).</summary>
+    void SaveTopic(TopicInfo topic);
+
+    /// <summary>Removes a topic; nothing happens when there is none of that name.</summary>
+    void DropTopic(string name);
 }

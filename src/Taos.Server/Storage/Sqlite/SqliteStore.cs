@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Taos.Server.Engine.Catalog;
 using Taos.Server.Engine.Storage;
+using Taos.Server.Engine.Topics;
 using Taos.Server.Engine.Users;
 
 namespace Taos.Server.Storage.Sqlite;
@@ -24,6 +25,7 @@ internal sealed class SqliteStore : IStore
     private readonly RowScanner _scanner;
     private readonly Checkpointer _checkpointer;
     private readonly UserTables _users;
+    private readonly TopicTables _topics;
     private bool _disposed;
 
     /// <summary>Opens (or creates) the store in <paramref name="dataDirectory"/>.</summary>
@@ -44,6 +46,7 @@ internal sealed class SqliteStore : IStore
         _sequences = new WriteSequences(_writer);
         _rows = new RowWriter(_writer);
         _users = new UserTables(_writer);
+        _topics = new TopicTables(_writer);
         _readConnectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = true }.ToString();
         _scanner = new RowScanner(_readConnectionString);
         _checkpointer = new Checkpointer(path + "-wal", _readConnectionString);
@@ -76,6 +79,8 @@ internal sealed class SqliteStore : IStore
 
     public UserAccount? FindUser(string name) => _users.Find(name);
 
+    public IReadOnlyList<TopicInfo> Topics() => _topics.All();
+
     // ---- writes ----
 
     public long LastSequence(string database) => _sequences.Last(database);
@@ -86,7 +91,7 @@ internal sealed class SqliteStore : IStore
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             using var transaction = _writer.BeginTransaction();
-            var writer = new SqliteWriter(transaction, _catalog, _rows, _sequences, _users);
+            var writer = new SqliteWriter(transaction, _catalog, _rows, _sequences, _users, _topics);
             try
             {
                 T result = work(writer);
@@ -108,6 +113,10 @@ internal sealed class SqliteStore : IStore
                 if (writer.UsersChanged)
                 {
                     _users.Load();
+                }
+                if (writer.TopicsChanged)
+                {
+                    _topics.Load();
                 }
                 if (writer.CatalogChanged)
                 {

@@ -1,12 +1,13 @@
 using Microsoft.Data.Sqlite;
 using Taos.Server.Engine.Catalog;
 using Taos.Server.Engine.Storage;
+using Taos.Server.Engine.Topics;
 using Taos.Server.Engine.Users;
 
 namespace Taos.Server.Storage.Sqlite;
 
 /// <summary>The operations of one write transaction of the <see cref="SqliteStore"/>.</summary>
-internal sealed class SqliteWriter(SqliteTransaction transaction, CatalogTables catalog, RowWriter rowWriter, WriteSequences sequences, UserTables users) : IStoreWriter
+internal sealed class SqliteWriter(SqliteTransaction transaction, CatalogTables catalog, RowWriter rowWriter, WriteSequences sequences, UserTables users, TopicTables topics) : IStoreWriter
 {
     private readonly Dictionary<string, long> _taken = new(StringComparer.Ordinal);
 
@@ -15,6 +16,9 @@ internal sealed class SqliteWriter(SqliteTransaction transaction, CatalogTables 
 
     /// <summary>Whether the users changed (their mirror must be reloaded after a rollback).</summary>
     public bool UsersChanged { get; private set; }
+
+    /// <summary>Whether the topics changed (their mirror must be reloaded after a rollback).</summary>
+    public bool TopicsChanged { get; private set; }
 
     /// <summary>The sequence number this transaction takes per database it wrote to.</summary>
     public IReadOnlyDictionary<string, long> Taken => _taken;
@@ -100,6 +104,18 @@ internal sealed class SqliteWriter(SqliteTransaction transaction, CatalogTables 
     {
         UsersChanged = true;
         users.Remove(transaction, name);
+    }
+
+    public void SaveTopic(TopicInfo topic)
+    {
+        TopicsChanged = true;
+        topics.Save(transaction, topic);
+    }
+
+    public void DropTopic(string name)
+    {
+        TopicsChanged = true;
+        topics.Remove(transaction, name);
     }
 
     private void Exec(IEnumerable<string> statements)
