@@ -47,13 +47,20 @@ internal sealed class SqlEngine : IDisposable
         _users = new UserCommands(store, Users);
         _guard = new PrivilegeGuard(store, Users);
         _delete = new DeleteCommand(store, serverZone);
-        _topics = new TopicCommands(store);
+        _topics = new TopicCommands(store, Subscriptions);
     }
 
     /// <summary>The stored users: the authenticator every endpoint checks logins with.</summary>
     public UserDirectory Users { get; }
 
     public TimeZoneInfo ServerZone { get; }
+
+    /// <summary>The topics live consumers subscribe to (DROP TOPIC refuses those).</summary>
+    internal SubscriptionRegistry Subscriptions { get; } = new();
+
+    /// <summary>A new consumer of consumer group <paramref name="group"/>, reading the stored rows.</summary>
+    internal TopicConsumer CreateConsumer(string group, OffsetReset reset) =>
+        new(_store, new TopicReader(_store, ServerZone), Subscriptions, group, reset);
 
     /// <summary>Writes rows bound by stmt or raw blocks through the same write path as INSERT.</summary>
     internal BoundRowsWriter BoundWriter { get; }

@@ -10,7 +10,7 @@ namespace Taos.Server.Engine.Topics;
 /// CREATE TOPIC, DROP TOPIC and SHOW TOPICS, and the rule that a super table or database a topic reads cannot be
 /// dropped before the topic (TDengine's 1005).
 /// </summary>
-internal sealed class TopicCommands(IStore store)
+internal sealed class TopicCommands(IStore store, SubscriptionRegistry subscriptions)
 {
     private static AffectedRowsResult Ok() => new(0);
 
@@ -31,7 +31,7 @@ internal sealed class TopicCommands(IStore store)
         });
     }
 
-    /// <summary>Removes the topic; 993 when there is none (unless IF EXISTS).</summary>
+    /// <summary>Removes the topic; 993 when there is none (unless IF EXISTS), 1003 while a consumer subscribes to it.</summary>
     public AffectedRowsResult Drop(DropTopicStatement s) => store.Write(tx =>
     {
         if (FindTopic(s.Name) is null)
@@ -39,6 +39,7 @@ internal sealed class TopicCommands(IStore store)
             if (s.IfExists) return Ok();
             throw TopicErrors.NotExist();
         }
+        if (subscriptions.IsSubscribed(s.Name)) throw TopicErrors.Subscribed();
         tx.DropTopic(s.Name);
         return Ok();
     });

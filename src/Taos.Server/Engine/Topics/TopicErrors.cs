@@ -9,6 +9,9 @@ internal static class TopicErrors
     /// <summary>993 (0x03E1) Topic not exist.</summary>
     public static TaosServerException NotExist() => new(993, "Topic not exist");
 
+    /// <summary>1003 (0x03EB): DROP TOPIC while a consumer subscribes to the topic.</summary>
+    public static TaosServerException Subscribed() => new(1003, "Topic subscribed cannot be dropped");
+
     /// <summary>1005 (0x03ED): a super table or database a topic reads cannot be dropped.</summary>
     public static TaosServerException MustBeDroppedFirst() => new(1005, "Topic must be dropped first");
 

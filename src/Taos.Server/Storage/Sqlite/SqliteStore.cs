@@ -26,6 +26,8 @@ internal sealed class SqliteStore : IStore
     private readonly Checkpointer _checkpointer;
     private readonly UserTables _users;
     private readonly TopicTables _topics;
+    private readonly WriteLog _log;
+    private readonly ConsumerOffsets _offsets;
     private bool _disposed;
 
     /// <summary>Opens (or creates) the store in <paramref name="dataDirectory"/>.</summary>
@@ -49,6 +51,8 @@ internal sealed class SqliteStore : IStore
         _topics = new TopicTables(_writer);
         _readConnectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = true }.ToString();
         _scanner = new RowScanner(_readConnectionString);
+        _log = new WriteLog(_writer, _readConnectionString);
+        _offsets = new ConsumerOffsets(_writer);
         _checkpointer = new Checkpointer(path + "-wal", _readConnectionString);
     }
 
@@ -81,6 +85,10 @@ internal sealed class SqliteStore : IStore
 
     public IReadOnlyList<TopicInfo> Topics() => _topics.All();
 
+    public IReadOnlyList<WriteLogEntry> ReadWriteLog(string database, long fromSequence) => _log.Read(database, fromSequence);
+
+    public long? CommittedOffset(string group, string topic) => _offsets.Find(group, topic);
+
     // ---- writes ----
 
     public long LastSequence(string database) => _sequences.Last(database);
@@ -96,8 +104,11 @@ internal sealed class SqliteStore : IStore
             {
                 T result = work(writer);
                 WriteSequences.Save(transaction, writer.Taken);
+                WriteLog.Save(transaction, writer.Taken, writer.Written);
+                ConsumerOffsets.Save(transaction, writer.Offsets);
                 transaction.Commit();
                 _sequences.Publish(writer.Taken);
+                _offsets.Publish(writer.Offsets);
                 _checkpointer.Signal();
                 return result;
             }

@@ -10,6 +10,8 @@ namespace Taos.Server.Storage.Sqlite;
 internal sealed class SqliteWriter(SqliteTransaction transaction, CatalogTables catalog, RowWriter rowWriter, WriteSequences sequences, UserTables users, TopicTables topics) : IStoreWriter
 {
     private readonly Dictionary<string, long> _taken = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Database, string Table), List<long>> _written = [];
+    private readonly Dictionary<(string Group, string Topic), long> _offsets = [];
 
     /// <summary>Whether the catalog changed (its mirror must be reloaded after a rollback).</summary>
     public bool CatalogChanged { get; private set; }
@@ -22,6 +24,12 @@ internal sealed class SqliteWriter(SqliteTransaction transaction, CatalogTables 
 
     /// <summary>The sequence number this transaction takes per database it wrote to.</summary>
     public IReadOnlyDictionary<string, long> Taken => _taken;
+
+    /// <summary>The timestamps this transaction wrote per (database, table), for the <see cref="WriteLog"/>.</summary>
+    public IReadOnlyDictionary<(string Database, string Table), List<long>> Written => _written;
+
+    /// <summary>The consumer offsets this transaction commits.</summary>
+    public IReadOnlyDictionary<(string Group, string Topic), long> Offsets => _offsets;
 
     public long Sequence(string database)
     {
@@ -85,7 +93,13 @@ internal sealed class SqliteWriter(SqliteTransaction transaction, CatalogTables 
     public void UpsertRows(TableEntry table, IReadOnlyList<int> columns, IEnumerable<object?[]> rows)
     {
         Sequence(table.Info.Database);
-        rowWriter.Upsert((SqliteTable)table, columns, rows);
+        var key = (table.Info.Database, table.Info.Name);
+        if (!_written.TryGetValue(key, out var timestamps)) _written[key] = timestamps = [];
+        rowWriter.Upsert((SqliteTable)table, columns, rows.Select(row =>
+        {
+            timestamps.Add((long)row[0]!);
+            return row;
+        }));
     }
 
     public int DeleteRows(TableEntry table, IReadOnlyList<long> timestamps)
@@ -117,6 +131,8 @@ internal sealed class SqliteWriter(SqliteTransaction transaction, CatalogTables 
         TopicsChanged = true;
         topics.Remove(transaction, name);
     }
+
+    public void CommitOffset(string group, string topic, long offset) => _offsets[(group, topic)] = offset;
 
     private void Exec(IEnumerable<string> statements)
     {
