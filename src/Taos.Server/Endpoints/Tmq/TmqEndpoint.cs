@@ -13,7 +13,8 @@ namespace Taos.Server.Endpoints.Tmq;
 /// <summary>
 /// taosAdapter 3.3.0.1's data subscription protocol on <c>/rest/tmq</c>: one JSON request per text frame, one reply
 /// per request, handled in order; one consumer per connection, unsubscribed when the socket closes. Frames that are
-/// not JSON, binary frames and unknown actions get no reply.
+/// not JSON, binary frames and unknown actions get no reply; <c>fetch_raw</c> (TDengine's raw message format) is
+/// answered 256, not supported.
 /// </summary>
 internal sealed class TmqEndpoint(SqlEngine engine, ILogger logger)
 {
@@ -115,12 +116,14 @@ internal sealed class TmqEndpoint(SqlEngine engine, ILogger logger)
             "committed" => TmqOffsetActions.Committed(call),
             "list_topics" => TmqSubscriptionActions.ListTopics(call),
             "unsubscribe" => TmqSubscriptionActions.Unsubscribe(call),
+            "fetch_raw" => call.Error(ServerErrorCode.OperationNotSupported,
+                "Operation not supported: fetch_raw is not implemented by the embedded server"),
             _ => null,
         };
     }
 
     private static bool IsKnown(string action) => action is "poll" or "fetch" or "fetch_block" or "fetch_json_meta" or "commit"
-        or "commit_offset" or "seek" or "assignment" or "position" or "committed" or "list_topics" or "unsubscribe";
+        or "commit_offset" or "seek" or "assignment" or "position" or "committed" or "list_topics" or "unsubscribe" or "fetch_raw";
 
     /// <summary>Reads one whole message into <paramref name="buffer"/>; null when the socket closed.</summary>
     private static async Task<WebSocketMessageType?> ReceiveAsync(Socket socket, ArrayBufferWriter<byte> buffer, CancellationToken ct)

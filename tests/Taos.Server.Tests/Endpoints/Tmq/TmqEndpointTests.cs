@@ -70,6 +70,9 @@ public sealed class TmqEndpointTests : IAsyncDisposable
         Assert.Equal("message IDs are not equal", wrongId.GetProperty("message").GetString());
         Assert.Equal(99, wrongId.GetProperty("message_id").GetInt32());
         Assert.Equal(3, (await socket.ReadMessageAsync()).Count);
+        var raw = await socket.RequestAsync("fetch_raw", new { message_id = 1 });
+        Assert.Equal(256, raw.GetProperty("code").GetInt32());
+        Assert.Equal(["tq_rows"], (await socket.RequestAsync("list_topics", new { })).GetProperty("topics").EnumerateArray().Select(t => t.GetString()));
     }
 
     [Fact]
