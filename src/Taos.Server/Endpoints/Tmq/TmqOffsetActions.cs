@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Taos.Server.Endpoints.WebSocket;
 using Taos.Server.Engine.Topics;
@@ -39,7 +40,7 @@ internal static class TmqOffsetActions
         call.Request.TryGetString("topic", out string topic);
         var (offset, begin, end) = call.Connection.Consumer!.Assignment(topic);
         string json = JsonSerializer.Serialize(new[] { new { vgroup_id = TopicConsumer.VgroupId, offset, begin, end } });
-        return WsAnswer.Text(call.Ok().Field("assignment").Json(System.Text.Encoding.UTF8.GetBytes(json)));
+        return WsAnswer.Text(call.Ok().Field("assignment").Json(Encoding.UTF8.GetBytes(json)));
     }
 
     /// <summary>The consumer's positions, in request order.</summary>
