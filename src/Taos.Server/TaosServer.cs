@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Taos.Server.Endpoints.Tmq;
 using Taos.Server.Endpoints.WebSocket;
 using Taos.Server.Engine;
 using Taos.Server.Engine.Users;
@@ -88,6 +89,8 @@ public sealed class TaosServer : IAsyncDisposable
             app.Use((context, next) => WsEndpoint.Accepts(context) ? webSocket.HandleAsync(context) : next(context));
             var schemaless = new SchemalessHttpEndpoint(engine);
             app.Use((context, next) => SchemalessHttpEndpoint.Accepts(context) ? schemaless.HandleAsync(context) : next(context));
+            var tmq = new TmqEndpoint(engine, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Taos.Server.Tmq"));
+            app.Use((context, next) => TmqEndpoint.Accepts(context) ? tmq.HandleAsync(context) : next(context));
             app.Run(handler.HandleAsync);
             await app.StartAsync(ct).ConfigureAwait(false);
 

@@ -4,6 +4,7 @@ using Taos.Server.Engine.Delete;
 using Taos.Server.Engine.Query;
 using Taos.Server.Engine.Schemaless;
 using Taos.Server.Engine.Storage;
+using Taos.Server.Engine.Topics;
 using Taos.Server.Engine.Users;
 using Taos.Server.Engine.Write;
 using Taos.Server.Sql;
@@ -33,6 +34,7 @@ internal sealed class SqlEngine : IDisposable
     private readonly AlterTableCommands _alterTable;
     private readonly AlterDatabaseCommand _alterDatabase;
     private readonly SchemalessWriter _schemaless;
+    private readonly TopicCommands _topics;
 
     /// <param name="store">The durable store; the engine owns it from now on and disposes it.</param>
     /// <param name="serverZone">The server's time zone (timestamps without an offset).</param>
@@ -58,12 +60,20 @@ internal sealed class SqlEngine : IDisposable
         _alterTable = new AlterTableCommands(store, serverZone);
         _alterDatabase = new AlterDatabaseCommand(store);
         _schemaless = new SchemalessWriter(store, _writer);
+        _topics = new TopicCommands(store, Subscriptions);
     }
 
     /// <summary>The stored users: the authenticator every endpoint checks logins with.</summary>
     public UserDirectory Users { get; }
 
     public TimeZoneInfo ServerZone { get; }
+
+    /// <summary>The topics live consumers subscribe to (DROP TOPIC refuses those).</summary>
+    internal SubscriptionRegistry Subscriptions { get; } = new();
+
+    /// <summary>A new consumer of consumer group <paramref name="group"/>, reading the stored rows.</summary>
+    internal TopicConsumer CreateConsumer(string group, OffsetReset reset) =>
+        new(_store, new TopicReader(_store, ServerZone), Subscriptions, group, reset);
 
     /// <summary>Writes rows bound by stmt or raw blocks through the same write path as INSERT.</summary>
     internal BoundRowsWriter BoundWriter { get; }
@@ -95,7 +105,7 @@ internal sealed class SqlEngine : IDisposable
         InsertStatement insert => new AffectedRowsResult(_writer.Execute(() => _insertBinder.Bind(insert, session))),
         InsertSelectStatement s => new AffectedRowsResult(_writer.Execute(new InsertSelectBinder(_store, ServerZone).Read(s, session))),
         CreateDatabaseStatement s => _users.CreateDatabase(s, session, () => _databases.Create(s)),
-        DropDatabaseStatement s => _users.DropDatabase(s, () => _databases.Drop(s)),
+        DropDatabaseStatement s => _topics.GuardDropDatabase(s, () => _users.DropDatabase(s, () => _databases.Drop(s))),
         UseDatabaseStatement s => _databases.Use(s, session),
         ShowDatabasesStatement s => _databases.Show(s),
         ShowTablesStatement s => _show.ShowTables(s, session),
@@ -104,7 +114,7 @@ internal sealed class SqlEngine : IDisposable
         CreateNormalTableStatement s => _tables.CreateNormalTable(s, session),
         CreateChildTablesStatement s => _tables.CreateChildTables(s, session),
         DropTableStatement s => _tables.DropTables(s, session),
-        DropStableStatement s => _tables.DropStable(s, session),
+        DropStableStatement s => _topics.GuardDropStable(s, session, () => _tables.DropStable(s, session)),
         DescribeStatement s => _describe.Execute(s, session),
         DeleteStatement s => _delete.Execute(s, session),
         CreateUserStatement s => _users.Create(s),
@@ -120,6 +130,9 @@ internal sealed class SqlEngine : IDisposable
         DropIndexStatement s => _indexes.Drop(s, session),
         AlterTableStatement s => _alterTable.Execute(s, session),
         AlterDatabaseStatement s => _alterDatabase.Execute(s),
+        CreateTopicStatement s => _topics.Create(s, session),
+        DropTopicStatement s => _topics.Drop(s),
+        ShowStatement { What: "topics" } => _topics.Show(),
         // Parsed, but not executed yet: say so rather than pretend the text is malformed.
         _ => throw TaosServerException.NotSupported(StatementKind(statement)),
     };

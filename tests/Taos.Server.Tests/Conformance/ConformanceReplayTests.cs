@@ -34,6 +34,7 @@ public class ConformanceReplayTests
     [InlineData("cat")]
     [InlineData("alt")]
     [InlineData("win")]
+    [InlineData("tpc")]
     public async Task Breadth_script_matches_the_recording(string script)
     {
         var (passed, failures) = await ReplayAsync("rest-breadth.jsonl", script);

@@ -1,4 +1,5 @@
 using Taos.Server.Engine.Storage;
+using Taos.Server.Engine.Topics;
 using Taos.Server.Engine.Users;
 
 namespace Taos.Server.Engine.Catalog;
@@ -33,4 +34,7 @@ internal interface ICatalogReader
 
     /// <summary>The tag indexes of a database in creation order (for information_schema.ins_indexes); none by default.</summary>
     IReadOnlyList<TagIndexInfo> Indexes(string database) => [];
+
+    /// <summary>The topics in creation order (for information_schema.ins_topics and SHOW TOPICS); none by default.</summary>
+    IReadOnlyList<TopicInfo> Topics() => [];
 }

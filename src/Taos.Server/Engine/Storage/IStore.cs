@@ -20,6 +20,15 @@ internal interface IStore : ICatalogReader, IDisposable
     /// </summary>
     long LastSequence(string database);
 
+    /// <summary>
+    /// What the committed write transactions of <paramref name="database"/> with a sequence number of at least
+    /// <paramref name="fromSequence"/> wrote, per table, in sequence order (what topic consumers read).
+    /// </summary>
+    IReadOnlyList<WriteLogEntry> ReadWriteLog(string database, long fromSequence);
+
+    /// <summary>The offset consumer group <paramref name="group"/> last committed on <paramref name="topic"/>, or null.</summary>
+    long? CommittedOffset(string group, string topic);
+
     /// <summary>The user of that exact name (names are case-sensitive), or null.</summary>
     UserAccount? FindUser(string name);
 

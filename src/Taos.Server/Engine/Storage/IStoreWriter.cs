@@ -1,4 +1,5 @@
 using Taos.Server.Engine.Catalog;
+using Taos.Server.Engine.Topics;
 using Taos.Server.Engine.Users;
 
 namespace Taos.Server.Engine.Storage;
@@ -52,4 +53,13 @@ internal partial interface IStoreWriter
 
     /// <summary>Drops a tag index; nothing happens when there is none of that name.</summary>
     void DropIndex(string database, string name);
+
+    /// <summary>Stores a new topic (its name must be new; topics belong to no database's write sequence).</summary>
+    void SaveTopic(TopicInfo topic);
+
+    /// <summary>Removes a topic; nothing happens when there is none of that name.</summary>
+    void DropTopic(string name);
+
+    /// <summary>Commits a consumer group's offset on a topic (durable with the transaction; no database is written).</summary>
+    void CommitOffset(string group, string topic, long offset);
 }

@@ -50,7 +50,7 @@ internal static class SystemSchemas
                     databases.SelectMany(d => catalog.Indexes(d.Name))
                         .Select(i => new object?[] { i.Name, i.Database, i.Stable, null, i.CreateTime, i.Tag, "tag_index" }).ToList());
             case "ins_topics":
-                return ([V("topic_name", 192), V("db_name", 64), T("create_time"), V("sql", 1024), V("schema", 16384), V("meta", 4), V("type", 8)], []);
+                return (TopicSystemTables.Columns, TopicSystemTables.Rows(catalog));
             case "ins_streams":
                 return ([V("stream_name", 192), T("create_time"), V("sql", 1024), V("status", 20), V("source_db", 64), V("target_db", 64),
                     V("target_table", 192), B("watermark"), V("trigger", 20), V("sink_quota", 20), V("history_scan_idle", 20)], []);

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Taos.Server.Engine.Catalog;
 using Taos.Server.Engine.Storage;
+using Taos.Server.Engine.Topics;
 using Taos.Server.Engine.Users;
 
 namespace Taos.Server.Storage.Sqlite;
@@ -25,6 +26,9 @@ internal sealed class SqliteStore : IStore
     private readonly Checkpointer _checkpointer;
     private readonly UserTables _users;
     private readonly IndexTables _indexes;
+    private readonly TopicTables _topics;
+    private readonly WriteLog _log;
+    private readonly ConsumerOffsets _offsets;
     private bool _disposed;
 
     /// <summary>Opens (or creates) the store in <paramref name="dataDirectory"/>.</summary>
@@ -46,8 +50,11 @@ internal sealed class SqliteStore : IStore
         _rows = new RowWriter(_writer);
         _users = new UserTables(_writer);
         _indexes = new IndexTables(_writer);
+        _topics = new TopicTables(_writer);
         _readConnectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = true }.ToString();
         _scanner = new RowScanner(_readConnectionString);
+        _log = new WriteLog(_writer, _readConnectionString);
+        _offsets = new ConsumerOffsets(_writer);
         _checkpointer = new Checkpointer(path + "-wal", _readConnectionString);
     }
 
@@ -79,6 +86,11 @@ internal sealed class SqliteStore : IStore
     public UserAccount? FindUser(string name) => _users.Find(name);
 
     public IReadOnlyList<TagIndexInfo> Indexes(string database) => _indexes.Of(database);
+    public IReadOnlyList<TopicInfo> Topics() => _topics.All();
+
+    public IReadOnlyList<WriteLogEntry> ReadWriteLog(string database, long fromSequence) => _log.Read(database, fromSequence);
+
+    public long? CommittedOffset(string group, string topic) => _offsets.Find(group, topic);
 
     // ---- writes ----
 
@@ -90,13 +102,16 @@ internal sealed class SqliteStore : IStore
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             using var transaction = _writer.BeginTransaction();
-            var writer = new SqliteWriter(transaction, _catalog, _rows, _sequences, _users, _indexes);
+            var writer = new SqliteWriter(transaction, _catalog, _rows, _sequences, _users, _indexes, _topics);
             try
             {
                 T result = work(writer);
                 WriteSequences.Save(transaction, writer.Taken);
+                WriteLog.Save(transaction, writer.Taken, writer.Written);
+                ConsumerOffsets.Save(transaction, writer.Offsets);
                 transaction.Commit();
                 _sequences.Publish(writer.Taken);
+                _offsets.Publish(writer.Offsets);
                 _checkpointer.Signal();
                 return result;
             }
@@ -116,6 +131,10 @@ internal sealed class SqliteStore : IStore
                 if (writer.IndexesChanged)
                 {
                     _indexes.Load();
+                }
+                if (writer.TopicsChanged)
+                {
+                    _topics.Load();
                 }
                 if (writer.CatalogChanged)
                 {

@@ -1,14 +1,17 @@
 using Microsoft.Data.Sqlite;
 using Taos.Server.Engine.Catalog;
 using Taos.Server.Engine.Storage;
+using Taos.Server.Engine.Topics;
 using Taos.Server.Engine.Users;
 
 namespace Taos.Server.Storage.Sqlite;
 
 /// <summary>The operations of one write transaction of the <see cref="SqliteStore"/>.</summary>
-internal sealed partial class SqliteWriter(SqliteTransaction transaction, CatalogTables catalog, RowWriter rowWriter, WriteSequences sequences, UserTables users, IndexTables indexes) : IStoreWriter
+internal sealed partial class SqliteWriter(SqliteTransaction transaction, CatalogTables catalog, RowWriter rowWriter, WriteSequences sequences, UserTables users, IndexTables indexes, TopicTables topics) : IStoreWriter
 {
     private readonly Dictionary<string, long> _taken = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Database, string Table), List<long>> _written = [];
+    private readonly Dictionary<(string Group, string Topic), long> _offsets = [];
 
     /// <summary>Whether the catalog changed (its mirror must be reloaded after a rollback).</summary>
     public bool CatalogChanged { get; private set; }
@@ -18,9 +21,17 @@ internal sealed partial class SqliteWriter(SqliteTransaction transaction, Catalo
 
     /// <summary>Whether the tag indexes changed (their mirror must be reloaded after a rollback).</summary>
     public bool IndexesChanged { get; private set; }
+    /// <summary>Whether the topics changed (their mirror must be reloaded after a rollback).</summary>
+    public bool TopicsChanged { get; private set; }
 
     /// <summary>The sequence number this transaction takes per database it wrote to.</summary>
     public IReadOnlyDictionary<string, long> Taken => _taken;
+
+    /// <summary>The timestamps this transaction wrote per (database, table), for the <see cref="WriteLog"/>.</summary>
+    public IReadOnlyDictionary<(string Database, string Table), List<long>> Written => _written;
+
+    /// <summary>The consumer offsets this transaction commits.</summary>
+    public IReadOnlyDictionary<(string Group, string Topic), long> Offsets => _offsets;
 
     public long Sequence(string database)
     {
@@ -86,7 +97,13 @@ internal sealed partial class SqliteWriter(SqliteTransaction transaction, Catalo
     public void UpsertRows(TableEntry table, IReadOnlyList<int> columns, IEnumerable<object?[]> rows)
     {
         Sequence(table.Info.Database);
-        rowWriter.Upsert((SqliteTable)table, columns, rows);
+        var key = (table.Info.Database, table.Info.Name);
+        if (!_written.TryGetValue(key, out var timestamps)) _written[key] = timestamps = [];
+        rowWriter.Upsert((SqliteTable)table, columns, rows.Select(row =>
+        {
+            timestamps.Add((long)row[0]!);
+            return row;
+        }));
     }
 
     public int DeleteRows(TableEntry table, IReadOnlyList<long> timestamps)
@@ -120,6 +137,20 @@ internal sealed partial class SqliteWriter(SqliteTransaction transaction, Catalo
         IndexesChanged = true;
         indexes.Remove(transaction, database, match);
     }
+
+    public void SaveTopic(TopicInfo topic)
+    {
+        TopicsChanged = true;
+        topics.Save(transaction, topic);
+    }
+
+    public void DropTopic(string name)
+    {
+        TopicsChanged = true;
+        topics.Remove(transaction, name);
+    }
+
+    public void CommitOffset(string group, string topic, long offset) => _offsets[(group, topic)] = offset;
 
     private void Exec(IEnumerable<string> statements)
     {

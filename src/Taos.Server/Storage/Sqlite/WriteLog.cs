@@ -1,0 +1,67 @@
+using Microsoft.Data.Sqlite;
+using Taos.Server.Engine.Storage;
+
+namespace Taos.Server.Storage.Sqlite;
+
+/// <summary>
+/// The durable log of written rows behind topic subscriptions: one row of <c>write_log</c> per (transaction, table)
+/// holding the database's sequence number, the table name and the timestamps written (little-endian int64s).
+/// Rows of a dropped table or database are read again only as far as they still exist.
+/// </summary>
+internal sealed class WriteLog
+{
+    private readonly string _readConnectionString;
+
+    /// <summary>Creates <c>write_log</c> when missing.</summary>
+    /// <param name="connection">The store's writer connection.</param>
+    /// <param name="readConnectionString">Where reads open their own pooled connections.</param>
+    public WriteLog(SqliteConnection connection, string readConnectionString)
+    {
+        RawSqlite.Exec(connection, "CREATE TABLE IF NOT EXISTS write_log (db TEXT NOT NULL, seq INTEGER NOT NULL, tbl TEXT NOT NULL, ts BLOB NOT NULL)");
+        RawSqlite.Exec(connection, "CREATE INDEX IF NOT EXISTS write_log_db_seq ON write_log (db, seq)");
+        _readConnectionString = readConnectionString;
+    }
+
+    /// <summary>Appends what a transaction wrote, inside it.</summary>
+    public static void Save(SqliteTransaction transaction, IReadOnlyDictionary<string, long> taken,
+        IReadOnlyDictionary<(string Database, string Table), List<long>> written)
+    {
+        if (written.Count == 0) return;
+        using var command = RawSqlite.Command(transaction, "INSERT INTO write_log (db, seq, tbl, ts) VALUES ($db, $seq, $tbl, $ts)");
+        var db = command.Parameters.Add("$db", SqliteType.Text);
+        var seq = command.Parameters.Add("$seq", SqliteType.Integer);
+        var tbl = command.Parameters.Add("$tbl", SqliteType.Text);
+        var ts = command.Parameters.Add("$ts", SqliteType.Blob);
+        foreach (var ((database, table), timestamps) in written)
+        {
+            db.Value = database;
+            seq.Value = taken[database];
+            tbl.Value = table;
+            var bytes = new byte[timestamps.Count * sizeof(long)];
+            for (int i = 0; i < timestamps.Count; i++) BitConverter.TryWriteBytes(bytes.AsSpan(i * sizeof(long)), timestamps[i]);
+            ts.Value = bytes;
+            command.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>The entries of <paramref name="database"/> with a sequence number of at least <paramref name="fromSequence"/>, in order.</summary>
+    public IReadOnlyList<WriteLogEntry> Read(string database, long fromSequence)
+    {
+        using var connection = new SqliteConnection(_readConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT seq, tbl, ts FROM write_log WHERE db = $db AND seq >= $seq ORDER BY seq, rowid";
+        command.Parameters.AddWithValue("$db", database);
+        command.Parameters.AddWithValue("$seq", fromSequence);
+        using var reader = command.ExecuteReader();
+        var entries = new List<WriteLogEntry>();
+        while (reader.Read())
+        {
+            var bytes = (byte[])reader.GetValue(2);
+            var timestamps = new long[bytes.Length / sizeof(long)];
+            for (int i = 0; i < timestamps.Length; i++) timestamps[i] = BitConverter.ToInt64(bytes, i * sizeof(long));
+            entries.Add(new WriteLogEntry(reader.GetInt64(0), reader.GetString(1), timestamps));
+        }
+        return entries;
+    }
+}

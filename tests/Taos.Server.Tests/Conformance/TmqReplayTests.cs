@@ -1,0 +1,113 @@
+using System.Net.Http.Headers;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Taos.Server.Engine.Topics;
+using Taos.Server.Tests.Http;
+
+namespace Taos.Server.Tests.Conformance;
+
+/// <summary>
+/// Replays <c>data/ws/tmq.jsonl</c> (one <c>/rest/tmq</c> connection recorded from taosAdapter 3.3.0.1 after
+/// <c>tmq-setup.sql</c>) against a fresh embedded server, structurally: the recorded vgroup id (104) stands for the
+/// server's own, <c>timing</c> is ignored, binary replies are compared after their first 8 bytes (timing).
+/// <c>fetch_raw</c> (TDengine's raw message format) is not served: its step is left out.
+/// </summary>
+[Trait("Category", "Conformance")]
+public class TmqReplayTests
+{
+    private const string RecordedVgroup = "\"vgroup_id\":104";
+    private static readonly string OurVgroup = "\"vgroup_id\":" + TopicConsumer.VgroupId;
+
+    [Fact]
+    public async Task The_recorded_consumer_session_replays()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "taos-tmq-conformance-" + Guid.NewGuid().ToString("N"));
+        var failures = new List<string>();
+        int passed = 0;
+        try
+        {
+            await using var server = await TaosServer.StartAsync(new TaosServerOptions { Port = 0, DataDirectory = dir });
+            await SetupAsync(server.Url);
+            var records = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Conformance", "data", "ws", "tmq.jsonl"))
+                .Where(l => l.Trim().Length > 0).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+            using var socket = new ClientWebSocket();
+            await socket.ConnectAsync(new Uri($"ws://{server.Url.Authority}/rest/tmq"), CancellationToken.None);
+            for (int i = 0; i < records.Count; i++)
+            {
+                string text = records[i].GetProperty("text").GetString()!.Replace(RecordedVgroup, OurVgroup, StringComparison.Ordinal);
+                if (text.Contains("\"fetch_raw\"", StringComparison.Ordinal))
+                {
+                    i++;
+                    continue;
+                }
+                await socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None);
+                var expected = records[++i];
+                var (data, binary) = await ReceiveAsync(socket);
+                string? why = Compare(expected, data, binary);
+                if (why is null) passed++;
+                else failures.Add($"tmq.jsonl:{i + 1}: {why}");
+            }
+            await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+        }
+        finally
+        {
+            ServerFixture.TryDelete(dir);
+        }
+        Assert.True(failures.Count == 0, $"{passed} passed\n" + string.Join("\n", failures));
+        Assert.Equal(41, passed);
+    }
+
+    private static string? Compare(JsonElement expected, byte[] data, bool binary)
+    {
+        if (expected.GetProperty("type").GetString() == "binary")
+        {
+            if (!binary) return "expected a binary reply, got " + Encoding.UTF8.GetString(data);
+            string hex = Convert.ToHexString(data).ToLowerInvariant();
+            return hex[16..] == expected.GetProperty("hex").GetString()![16..] ? null : "binary differs: " + hex;
+        }
+        if (binary) return "expected a text reply, got binary";
+        var want = Strip(expected.GetProperty("text").GetString()!.Replace(RecordedVgroup, OurVgroup, StringComparison.Ordinal));
+        var got = Strip(Encoding.UTF8.GetString(data));
+        return JsonNode.DeepEquals(want, got) ? null : $"expected {want.ToJsonString()}, got {got.ToJsonString()}";
+    }
+
+    private static JsonNode Strip(string text)
+    {
+        var node = JsonNode.Parse(text)!;
+        node.AsObject().Remove("timing");
+        return node;
+    }
+
+    private static async Task<(byte[] Data, bool Binary)> ReceiveAsync(ClientWebSocket socket)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var buffer = new byte[1 << 16];
+        using var message = new MemoryStream();
+        ValueWebSocketReceiveResult result;
+        do
+        {
+            result = await socket.ReceiveAsync(buffer.AsMemory(), timeout.Token);
+            message.Write(buffer, 0, result.Count);
+        }
+        while (!result.EndOfMessage);
+        return (message.ToArray(), result.MessageType == WebSocketMessageType.Binary);
+    }
+
+    private static async Task SetupAsync(Uri url)
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.Authorization = ServerFixture.Basic("root", "taosdata");
+        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Conformance", "data", "ws", "tmq-setup.sql"))
+            .Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith("--", StringComparison.Ordinal));
+        foreach (string sql in lines)
+        {
+            using var content = new StringContent(sql, Encoding.UTF8);
+            content.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
+            using var response = await client.PostAsync(new Uri(url, "/rest/sql"), content);
+            string body = await response.Content.ReadAsStringAsync();
+            Assert.True(JsonDocument.Parse(body).RootElement.GetProperty("code").GetInt32() == 0, $"setup {sql}: {body}");
+        }
+    }
+}

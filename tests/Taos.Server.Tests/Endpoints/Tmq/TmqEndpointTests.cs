@@ -1,0 +1,172 @@
+using System.Net.Http.Headers;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using Taos.Protocol.RawBlock;
+using Taos.Server.Tests.Http;
+
+namespace Taos.Server.Tests.Endpoints.Tmq;
+
+public sealed class TmqEndpointTests : IAsyncDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "taos-tmq-" + Guid.NewGuid().ToString("N"));
+    private TaosServer? _server;
+
+    private async Task<TaosServer> StartAsync()
+    {
+        _server = await TaosServer.StartAsync(new TaosServerOptions { Port = 0, DataDirectory = _dir });
+        return _server;
+    }
+
+    private async Task RestartAsync()
+    {
+        await _server!.DisposeAsync();
+        await StartAsync();
+    }
+
+    private async Task SqlAsync(string sql)
+    {
+        using var client = new HttpClient();
+        client.DefaultRequestHeaders.Authorization = ServerFixture.Basic("root", "taosdata");
+        using var content = new StringContent(sql, Encoding.UTF8);
+        content.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
+        using var response = await client.PostAsync(new Uri(_server!.Url, "/rest/sql"), content);
+        string body = await response.Content.ReadAsStringAsync();
+        Assert.True(JsonDocument.Parse(body).RootElement.GetProperty("code").GetInt32() == 0, sql + ": " + body);
+    }
+
+    private async Task SetupAsync()
+    {
+        await StartAsync();
+        await SqlAsync("create database tq vgroups 1");
+        await SqlAsync("create stable tq.meters (ts timestamp, v int) tags (g int)");
+        await SqlAsync("insert into tq.d1 using tq.meters tags (1) values (1704067201000, 1) (1704067202000, 2) tq.d2 using tq.meters tags (2) values (1704067201000, 3)");
+        await SqlAsync("create topic tq_rows as select ts, v from tq.meters");
+    }
+
+    private async Task<TmqSocket> ConnectAsync() => await TmqSocket.ConnectAsync(_server!);
+
+    private static object Subscribe(string group, string topic = "tq_rows", string password = "taosdata") => new
+    {
+        user = "root", password, db = "", group_id = group, client_id = "c", offset_reset = "earliest", auto_commit = "false", topics = new[] { topic },
+    };
+
+    [Fact]
+    public async Task Bad_requests_get_taosadapters_errors_and_the_socket_keeps_serving()
+    {
+        await SetupAsync();
+        using var socket = await ConnectAsync();
+        var early = await socket.RequestAsync("poll", new { blocking_time = 10 });
+        Assert.Equal((65535, "tmq not init"), (early.GetProperty("code").GetInt32(), early.GetProperty("message").GetString()));
+        await socket.SendRawAsync("{not json");
+        var wrongPassword = await socket.RequestAsync("subscribe", Subscribe("g", password: "nope"));
+        Assert.Equal(855, wrongPassword.GetProperty("code").GetInt32());
+        var unknown = await socket.RequestAsync("subscribe", Subscribe("g", "no_such_topic"));
+        Assert.Equal((993, "Topic not exist"), (unknown.GetProperty("code").GetInt32(), unknown.GetProperty("message").GetString()));
+        Assert.Equal(0, (await socket.RequestAsync("subscribe", Subscribe("g"))).GetProperty("code").GetInt32());
+        var twice = await socket.RequestAsync("subscribe", Subscribe("g"));
+        Assert.Equal("tmq should have unsubscribed first", twice.GetProperty("message").GetString());
+        var wrongId = await socket.RequestAsync("fetch", new { message_id = 99 });
+        Assert.Equal("message IDs are not equal", wrongId.GetProperty("message").GetString());
+        Assert.Equal(99, wrongId.GetProperty("message_id").GetInt32());
+        Assert.Equal(3, (await socket.ReadMessageAsync()).Count);
+        var raw = await socket.RequestAsync("fetch_raw", new { message_id = 1 });
+        Assert.Equal(256, raw.GetProperty("code").GetInt32());
+        Assert.Equal(["tq_rows"], (await socket.RequestAsync("list_topics", new { })).GetProperty("topics").EnumerateArray().Select(t => t.GetString()));
+    }
+
+    [Fact]
+    public async Task Every_row_arrives_exactly_once_across_commit_reconnect_and_restart_and_a_second_group_gets_them_all()
+    {
+        await SetupAsync();
+        using (var socket = await ConnectAsync())
+        {
+            await socket.RequestAsync("subscribe", Subscribe("g1"));
+            Assert.Equal(3, (await socket.ReadMessageAsync()).Count);
+            Assert.Equal(0, (await socket.RequestAsync("commit", new { message_id = 1 })).GetProperty("code").GetInt32());
+        }
+        await SqlAsync("insert into tq.d1 values (1704067203000, 4)");
+        await RestartAsync();
+        using (var socket = await ConnectAsync())
+        {
+            await socket.RequestAsync("subscribe", Subscribe("g1"));
+            var rows = await socket.ReadMessageAsync();
+            Assert.Equal([4], rows.Select(r => r[1]));
+            var nothing = await socket.RequestAsync("poll", new { blocking_time = 50 });
+            Assert.False(nothing.GetProperty("have_message").GetBoolean());
+            await socket.RequestAsync("seek", new { topic = "tq_rows", vgroup_id = 2, offset = 0 });
+            Assert.Equal(4, (await socket.ReadMessageAsync()).Count);
+        }
+        using (var socket = await ConnectAsync())
+        {
+            await socket.RequestAsync("subscribe", Subscribe("g2"));
+            Assert.Equal([1, 2, 3, 4], (await socket.ReadMessageAsync()).Select(r => (int)r[1]!).Order());
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_server is not null) await _server.DisposeAsync();
+        ServerFixture.TryDelete(_dir);
+    }
+
+    /// <summary>A loopback <c>/rest/tmq</c> client for tests.</summary>
+    private sealed class TmqSocket : IDisposable
+    {
+        private readonly ClientWebSocket _socket = new();
+        private ulong _requestId;
+
+        public static async Task<TmqSocket> ConnectAsync(TaosServer server)
+        {
+            var socket = new TmqSocket();
+            await socket._socket.ConnectAsync(new Uri($"ws://{server.Url.Authority}/rest/tmq"), CancellationToken.None);
+            return socket;
+        }
+
+        public Task SendRawAsync(string text) =>
+            _socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None);
+
+        public async Task<JsonElement> RequestAsync(string action, object args)
+        {
+            var (data, _) = await SendAsync(action, args);
+            return JsonDocument.Parse(data).RootElement.Clone();
+        }
+
+        /// <summary>Polls one message and reads all its rows with fetch/fetch_block.</summary>
+        public async Task<List<object?[]>> ReadMessageAsync()
+        {
+            var poll = await RequestAsync("poll", new { blocking_time = 2000 });
+            Assert.True(poll.GetProperty("have_message").GetBoolean(), poll.GetRawText());
+            ulong id = poll.GetProperty("message_id").GetUInt64();
+            var rows = new List<object?[]>();
+            while (true)
+            {
+                var fetch = await RequestAsync("fetch", new { message_id = id });
+                if (fetch.GetProperty("completed").GetBoolean()) return rows;
+                var (block, binary) = await SendAsync("fetch_block", new { message_id = id });
+                Assert.True(binary);
+                rows.AddRange(RawBlockReader.Read(block.AsSpan(24)).Rows);
+            }
+        }
+
+        private async Task<(byte[] Data, bool Binary)> SendAsync(string action, object args)
+        {
+            var fields = JsonSerializer.SerializeToElement(args).EnumerateObject().ToDictionary(p => p.Name, p => (object)p.Value);
+            fields["req_id"] = ++_requestId;
+            await SendRawAsync(JsonSerializer.Serialize(new { action, args = fields }));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            var buffer = new byte[1 << 16];
+            using var message = new MemoryStream();
+            ValueWebSocketReceiveResult result;
+            do
+            {
+                result = await _socket.ReceiveAsync(buffer.AsMemory(), timeout.Token);
+                message.Write(buffer, 0, result.Count);
+            }
+            while (!result.EndOfMessage);
+            return (message.ToArray(), result.MessageType == WebSocketMessageType.Binary);
+        }
+
+        public void Dispose() => _socket.Dispose();
+    }
+}
