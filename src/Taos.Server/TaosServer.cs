@@ -86,6 +86,7 @@ public sealed class TaosServer : IAsyncDisposable
             var handler = new RestHandler(engine, options, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Taos.Server.Rest"));
             var webSocket = new WsEndpoint(engine, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Taos.Server.WebSocket"));
             app.UseWebSockets();
+            app.Use(EndWebSocketsOnStop(app.Lifetime.ApplicationStopping));
             app.Use((context, next) => WsEndpoint.Accepts(context) ? webSocket.HandleAsync(context) : next(context));
             var schemaless = new SchemalessHttpEndpoint(engine);
             app.Use((context, next) => SchemalessHttpEndpoint.Accepts(context) ? schemaless.HandleAsync(context) : next(context));
@@ -113,7 +114,23 @@ public sealed class TaosServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops listening, lets requests in flight finish, and closes the store.</summary>
+    /// <summary>
+    /// WebSocket sessions last until their client leaves; when the server stops they end at once (their handlers see
+    /// the request aborted) instead of holding the graceful stop for its whole timeout.
+    /// </summary>
+    private static Func<HttpContext, RequestDelegate, Task> EndWebSocketsOnStop(CancellationToken stopping) => async (context, next) =>
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+        using var aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+        context.RequestAborted = aborted.Token;
+        await next(context).ConfigureAwait(false);
+    };
+
+    /// <summary>Stops listening, lets requests in flight finish (WebSocket sessions end at once), and closes the store.</summary>
     /// <param name="ct">Ends the graceful wait early.</param>
     public async Task StopAsync(CancellationToken ct = default)
     {

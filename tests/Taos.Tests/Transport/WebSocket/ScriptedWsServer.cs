@@ -113,7 +113,9 @@ internal sealed class ScriptedWsServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
+        // Pooled clients keep their sockets open: do not wait the graceful stop's 30 s for them.
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+        await _app.StopAsync(stop.Token);
         await _app.DisposeAsync();
     }
 }
