@@ -34,6 +34,7 @@ public class ConformanceReplayTests
     [InlineData("cat")]
     [InlineData("alt")]
     [InlineData("win")]
+    [InlineData("qry")]
     [InlineData("tpc")]
     public async Task Breadth_script_matches_the_recording(string script)
     {

@@ -16,10 +16,21 @@ internal sealed class InsertBinder(ICatalogReader catalog, TimeZoneInfo zone)
         var order = new List<WriteBatch>();
         foreach (var clause in statement.Clauses)
         {
+            if (clause.Using is null && FindSuperTable(clause, session) is { } super && StableRowsBinder.Applies(super.Table, clause))
+            {
+                new StableRowsBinder(catalog, zone).Bind(statement, clause, super.Database, super.Table, targets, order);
+                continue;
+            }
             var target = Resolve(statement, clause, session, targets, order);
             AddRows(statement, clause, target);
         }
         return order;
+    }
+
+    private (DatabaseInfo Database, TableInfo Table)? FindSuperTable(InsertClause clause, SqlSession session)
+    {
+        var db = CatalogResolver.RequireDatabase(catalog, clause.Table.Database, session);
+        return catalog.FindTable(db.Name, clause.Table.Name) is { Kind: TableKind.Super } table ? (db, table) : null;
     }
 
     private WriteBatch Resolve(InsertStatement statement, InsertClause clause, SqlSession session,
