@@ -35,7 +35,7 @@ internal sealed class TmqEndpoint(SqlEngine engine, ILogger logger)
         var ct = context.RequestAborted;
         try
         {
-            while (await ReceiveAsync(socket, buffer, ct).ConfigureAwait(false) is { } type)
+            while (await WsEndpoint.ReceiveAsync(socket, buffer, ct).ConfigureAwait(false) is { } type)
             {
                 if (type != WebSocketMessageType.Text || Parse(buffer.WrittenSpan) is not { } request) continue;
                 if (await HandleAsync(new TmqCall(connection, request), ct).ConfigureAwait(false) is { } answer)
@@ -124,26 +124,4 @@ internal sealed class TmqEndpoint(SqlEngine engine, ILogger logger)
 
     private static bool IsKnown(string action) => action is "poll" or "fetch" or "fetch_block" or "fetch_json_meta" or "commit"
         or "commit_offset" or "seek" or "assignment" or "position" or "committed" or "list_topics" or "unsubscribe" or "fetch_raw";
-
-    /// <summary>Reads one whole message into <paramref name="buffer"/>; null when the socket closed.</summary>
-    private static async Task<WebSocketMessageType?> ReceiveAsync(Socket socket, ArrayBufferWriter<byte> buffer, CancellationToken ct)
-    {
-        buffer.ResetWrittenCount();
-        while (true)
-        {
-            var result = await socket.ReceiveAsync(buffer.GetMemory(4096), ct).ConfigureAwait(false);
-            if (result.MessageType == WebSocketMessageType.Close)
-            {
-                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, ct).ConfigureAwait(false);
-                return null;
-            }
-            buffer.Advance(result.Count);
-            if (buffer.WrittenCount > WsEndpoint.MaxMessageBytes)
-            {
-                await socket.CloseAsync(WebSocketCloseStatus.MessageTooBig, $"message larger than {WsEndpoint.MaxMessageBytes} bytes", ct).ConfigureAwait(false);
-                return null;
-            }
-            if (result.EndOfMessage) return result.MessageType;
-        }
-    }
 }

@@ -83,7 +83,7 @@ internal sealed class WsEndpoint
     }
 
     /// <summary>Reads one whole message into <paramref name="buffer"/>; null when the socket closed.</summary>
-    private static async Task<WebSocketMessageType?> ReceiveAsync(Socket socket, ArrayBufferWriter<byte> buffer, CancellationToken ct)
+    internal static async Task<WebSocketMessageType?> ReceiveAsync(Socket socket, ArrayBufferWriter<byte> buffer, CancellationToken ct)
     {
         buffer.ResetWrittenCount();
         while (true)
