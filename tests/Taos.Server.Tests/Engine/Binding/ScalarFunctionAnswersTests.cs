@@ -58,4 +58,26 @@ public class ScalarFunctionAnswersTests : EngineTestBase
             Rows("select timetruncate(ts, 1d), timetruncate(ts, 1h), timetruncate(ts, 1s), timetruncate(ts, 1w) from old.t order by ts"));
         Assert.Equal([[86400000L, 1L], [1704067200123L, 19723L]], Rows("select timediff(ts, 0), timediff(ts, 0, 1d) from old.t order by ts"));
     }
+
+    [Fact]
+    public void Diff_reads_its_null_rows_as_zero_inside_an_expression()
+    {
+        // rest-breadth fn#25 and fn#27: the row whose v is NULL.
+        Exec("create table w (ts timestamp, v int)");
+        Exec("insert into w values (1704067200000, 1) (1704067201000, 2) (1704067203000, null) (1704067204000, 5)");
+        Assert.Equal([[1L], [null], [3L]], Rows("select diff(v) from w"));
+        Assert.Equal([[2.0, 1L], [1.0, 0L], [4.0, 3L]], Rows("select diff(v) + 1, abs(diff(v)) from w"));
+    }
+
+    [Theory]
+    [InlineData("", 3.0)]
+    [InlineData(", 'default'", 3.0)]
+    [InlineData(", 't-digest'", 4.0)]
+    public void Apercentile_estimates_with_its_histogram_unless_asked_for_t_digest(string algorithm, double expected)
+    {
+        Exec("create table a (ts timestamp, v int)");
+        Exec("insert into a values (1704067200000, 1) (1704067201000, 2) (1704067202000, 3) (1704067203000, 5) (1704067204000, 6) (1704067205000, 7)");
+        Assert.Equal([[expected]], Rows($"select apercentile(v, 50{algorithm}) from a"));
+        Fails("select apercentile(v, 50, 'nope') from a", 0x2803, "Invalid parameter value : apercentile");
+    }
 }
