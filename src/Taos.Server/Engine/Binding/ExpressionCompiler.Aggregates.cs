@@ -183,6 +183,7 @@ internal sealed partial class ExpressionCompiler
             "top" or "bottom" or "tail" => BindPick(name, args, arg),
             "derivative" => BindDerivative(name, args, arg),
             "statecount" or "stateduration" => BindState(name, args, arg),
+            "histogram" => BindHistogram(name, args, arg),
             _ => new MultiRowSpec { Kind = MultiRowKind.Unique, Arg = arg, Type = arg.Type, Length = arg.Length },
         };
         int slot = multiRow.Count;

@@ -80,4 +80,20 @@ public class ScalarFunctionAnswersTests : EngineTestBase
         Assert.Equal([[expected]], Rows($"select apercentile(v, 50{algorithm}) from a"));
         Fails("select apercentile(v, 50, 'nope') from a", 0x2803, "Invalid parameter value : apercentile");
     }
+
+    [Fact]
+    public void Histogram_answers_one_row_per_bin()
+    {
+        // rest-breadth fn#12 and fn#13: v is 1, 2, 3, NULL, 5, 6, 7.
+        Exec("create table h (ts timestamp, v int)");
+        Exec("insert into h values (1704067200000, 1) (1704067201000, 2) (1704067203000, 3) (1704067204000, null) (1704067210000, 5) (1704067211000, 6) (1704067220000, 7)");
+        var r = Assert.IsType<RowSetResult>(Exec("select histogram(v, 'user_input', '[0, 3, 6, 10]', 0) from h"));
+        Assert.Equal(new ResultColumn("histogram(v, 'user_input', '[0, 3, 6, 10]', 0)", TaosDataType.VarChar, 510), r.Columns.Single());
+        Assert.Equal([["{\"lower_bin\":0, \"upper_bin\":3, \"count\":3}"], ["{\"lower_bin\":3, \"upper_bin\":6, \"count\":2}"], ["{\"lower_bin\":6, \"upper_bin\":10, \"count\":1}"]],
+            r.Rows.ToList());
+        Assert.Equal([["{\"lower_bin\":0, \"upper_bin\":5, \"count\":0.666667}"], ["{\"lower_bin\":5, \"upper_bin\":10, \"count\":0.333333}"]],
+            Rows("select histogram(v, 'linear_bin', '{\"start\": 0, \"width\": 5, \"count\": 2, \"infinity\": false}', 1) from h"));
+        Fails("select histogram(v, 'user_input', '[3, 0]', 0) from h", 0x2803, "Invalid parameter value : histogram");
+        Fails("select histogram(v, 'user_input', '[0, 3]', 2) from h", 0x2803, "Invalid parameter value : histogram");
+    }
 }
