@@ -244,7 +244,7 @@ internal sealed partial class ExpressionCompiler
         bool ws = name == "concat_ws";
         var parts = args.Select((_, i) => Arg(name, args, i)).ToArray();
         if (parts.Any(p => !IsStringType(p))) throw ParamType(name);
-        bool nchar = parts.Any(p => p.Type == TaosDataType.NChar);
+        bool nchar = parts.Any(p => p.Type == TaosDataType.NChar) && !parts.Any(p => p.IsNullLiteral);
         return Derive(nchar ? TaosDataType.NChar : TaosDataType.VarChar, ConcatWidth(ws, parts, nchar), c =>
         {
             var values = new string[parts.Length];
@@ -262,11 +262,13 @@ internal sealed partial class ExpressionCompiler
     /// CONCAT's declared width as TDengine computes it: the sum of its arguments' sizes in bytes, each with its 2-byte
     /// length header (a VARCHAR counted 4 bytes a character when the result is NCHAR); CONCAT_WS adds the separator
     /// once more for each argument beyond the second. The width shown is that size less one header (in characters
-    /// for NCHAR).
+    /// for NCHAR). A NULL argument declares 0 bytes, a VARCHAR of width -2.
     /// </summary>
     private static int ConcatWidth(bool ws, CExpr[] parts, bool nchar)
     {
         const int header = 2;
+        // A NULL argument makes TDengine declare the result 0 bytes: a width of -2, written 4294967294.
+        if (parts.Any(p => p.IsNullLiteral)) return -header;
         int Bytes(CExpr p) => !nchar ? p.Length + header
             : p.Type == TaosDataType.NChar ? p.Length * 4 + header : (p.Length + header) * 4;
         int bytes = parts.Sum(Bytes);

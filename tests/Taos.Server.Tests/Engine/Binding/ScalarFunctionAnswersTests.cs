@@ -21,6 +21,7 @@ public class ScalarFunctionAnswersTests : EngineTestBase
     [Fact]
     public void A_null_argument_makes_concat_and_concat_ws_null()
     {
+        Assert.Equal([7, -2, 7, -2], Columns("select concat('a', 'b', 'c'), concat('a', null), concat_ws('-', 'a', 'b'), concat_ws('-', 'a', null, 'b')").Select(c => c.Length));
         Assert.Equal([["abc", null, "a-b", null]], Rows("select concat('a', 'b', 'c'), concat('a', null), concat_ws('-', 'a', 'b'), concat_ws('-', 'a', null, 'b')"));
     }
 
