@@ -1,10 +1,9 @@
 using Taos.Protocol;
-using Taos.Server.Engine.Functions;
 using Taos.Server.Sql.Ast;
 
 namespace Taos.Server.Engine.Binding;
 
-/// <summary>The time-series multi-row functions DERIVATIVE, STATECOUNT and STATEDURATION, and HISTOGRAM.</summary>
+/// <summary>The time-series multi-row functions DERIVATIVE, STATECOUNT and STATEDURATION.</summary>
 internal sealed partial class ExpressionCompiler
 {
     /// <summary><c>DERIVATIVE(expr, time_interval, ignore_negative)</c>: DOUBLE, the rate per time unit between rows.</summary>
@@ -55,26 +54,6 @@ internal sealed partial class ExpressionCompiler
         return new MultiRowSpec
         {
             Kind = kind, Arg = arg, Type = TaosDataType.BigInt, Length = 8, StateOp = op, StateValue = Values.ToDouble(v), UnitTicks = unitTicks,
-        };
-    }
-
-    /// <summary>
-    /// <c>HISTOGRAM(expr, bin_type, bin_description, normalized)</c>: one VARCHAR(510) row per bin, the bin's edges and
-    /// how many values fell in it (as a fraction when normalized is 1).
-    /// </summary>
-    private MultiRowSpec BindHistogram(string name, IReadOnlyList<Expr> args, CExpr arg)
-    {
-        if (!TaosTypes.IsNumeric(arg.Type)) throw ParamType(name);
-        var binType = Compile(args[1]);
-        var description = Compile(args[2]);
-        if (!binType.IsConstant || !IsStringType(binType) || !description.IsConstant || !IsStringType(description)) throw ParamType(name);
-        var edges = HistogramBins.Edges(Values.ToText(binType.Eval(new EvalContext()) ?? ""), Values.ToText(description.Eval(new EvalContext()) ?? ""))
-            ?? throw InvalidValue(name);
-        long normalized = ConstantInteger(args[3], name);
-        if (normalized is not (0 or 1)) throw InvalidValue(name);
-        return new MultiRowSpec
-        {
-            Kind = MultiRowKind.Histogram, Arg = arg, Type = TaosDataType.VarChar, Length = 510, BinEdges = edges, Normalized = normalized == 1,
         };
     }
 }
