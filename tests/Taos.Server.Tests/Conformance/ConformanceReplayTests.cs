@@ -36,6 +36,7 @@ public class ConformanceReplayTests
     [InlineData("win")]
     [InlineData("qry")]
     [InlineData("tpc")]
+    [InlineData("fn")]
     public async Task Breadth_script_matches_the_recording(string script)
     {
         var (passed, failures) = await ReplayAsync("rest-breadth.jsonl", script);

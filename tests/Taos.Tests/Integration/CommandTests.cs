@@ -152,6 +152,17 @@ public abstract class CommandTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task A_column_TDengine_declares_zero_bytes_wide_reads_as_null()
+    {
+        // CONCAT with a NULL argument: column_meta width 4294967294 over REST, 0 bytes in the WebSocket block.
+        await using var cmd = server.DataSource.CreateCommand("select concat('a', null), concat('a', 'b')");
+        await using var r = await cmd.ExecuteReaderAsync();
+        Assert.True(await r.ReadAsync());
+        Assert.True(r.IsDBNull(0));
+        Assert.Equal("ab", r.GetString(1));
+    }
+
+    [Fact]
     public async Task DataSource_command_can_be_executed_repeatedly()
     {
         await using var cmd = server.DataSource.CreateCommand("select 1");

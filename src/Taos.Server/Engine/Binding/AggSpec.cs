@@ -2,7 +2,7 @@ using Taos.Protocol;
 namespace Taos.Server.Engine.Binding;
 
 /// <summary>The aggregate functions the engine computes.</summary>
-internal enum AggKind { CountStar, Count, Avg, Sum, Min, Max, Spread, First, Last, LastRow, Stddev, HyperLogLog, Percentile, Elapsed, Mode, Irate, Twa, LeastSquares }
+internal enum AggKind { CountStar, Count, Avg, Sum, Min, Max, Spread, First, Last, LastRow, Stddev, HyperLogLog, Percentile, Apercentile, Elapsed, Mode, Irate, Twa, LeastSquares }
 
 /// <summary>One aggregate call of the query: what it computes, over what, with which result type.</summary>
 internal sealed class AggSpec
@@ -12,7 +12,7 @@ internal sealed class AggSpec
     public required TaosDataType Type { get; init; }
     public required int Length { get; init; }
 
-    /// <summary>PERCENTILE's p; ELAPSED's unit in ticks; LEASTSQUARES' start value.</summary>
+    /// <summary>PERCENTILE's and APERCENTILE's p; ELAPSED's unit in ticks; LEASTSQUARES' start value.</summary>
     public double Param { get; init; }
 
     /// <summary>LEASTSQUARES' step; IRATE's ticks per second.</summary>

@@ -60,10 +60,31 @@ internal sealed partial class ExpressionCompiler
             return param;
         }).ToList();
         bool many = percents.Count > 1;
+        if (name == "apercentile" && !ExactApercentile(args))
+        {
+            return new AggSpec { Kind = AggKind.Apercentile, Arg = arg, Type = TaosDataType.Double, Length = 8, Param = percents[0] };
+        }
         return new AggSpec
         {
             Kind = AggKind.Percentile, Arg = arg, Type = many ? TaosDataType.VarChar : TaosDataType.Double, Length = many ? 510 : 8,
             Param = percents[0], Params = name == "percentile" ? percents : [],
+        };
+    }
+
+    /// <summary>
+    /// APERCENTILE's algorithm: <c>'default'</c> (or none) estimates from a histogram; <c>'t-digest'</c> is answered
+    /// exactly, which is what TDengine's t-digest gives for small inputs.
+    /// </summary>
+    private bool ExactApercentile(IReadOnlyList<Expr> args)
+    {
+        if (args.Count < 3) return false;
+        var a = Compile(args[2]);
+        if (!a.IsConstant || !IsStringType(a) || a.Eval(new EvalContext()) is not { } av) throw ParamType("apercentile");
+        return Values.ToText(av).ToLowerInvariant() switch
+        {
+            "default" => false,
+            "t-digest" => true,
+            _ => throw InvalidValue("apercentile"),
         };
     }
 
@@ -162,10 +183,17 @@ internal sealed partial class ExpressionCompiler
             "top" or "bottom" or "tail" => BindPick(name, args, arg),
             "derivative" => BindDerivative(name, args, arg),
             "statecount" or "stateduration" => BindState(name, args, arg),
+            "histogram" => BindHistogram(name, args, arg),
             _ => new MultiRowSpec { Kind = MultiRowKind.Unique, Arg = arg, Type = arg.Type, Length = arg.Length },
         };
         int slot = multiRow.Count;
         multiRow.Add(spec);
+        if (spec.Kind == MultiRowKind.Diff && _depth > 1)
+        {
+            // TDengine 3.3.0.1 reads DIFF's NULL rows as 0 where the call is an operand of a larger expression.
+            object zero = spec.Type == TaosDataType.Double ? (object)0.0 : 0L;
+            return new CExpr { Type = spec.Type, Length = spec.Length, Eval = c => c.Aggs[slot] ?? zero, HasAggregate = true };
+        }
         return new CExpr { Type = spec.Type, Length = spec.Length, Eval = c => c.Aggs[slot], HasAggregate = true };
     }
 

@@ -193,7 +193,19 @@ internal sealed partial class ExpressionCompiler
             "rtrim" => s => s.TrimEnd(' '),
             _ => s => s.Trim(' '),
         };
-        return Derive(x.IsNullLiteral ? TaosDataType.VarChar : x.Type, x.Length, c => x.Eval(c) is { } v ? f(Values.ToText(v)) : null, x);
+        return Derive(x.IsNullLiteral ? TaosDataType.VarChar : x.Type, TrimmedWidth(name, x), c => x.Eval(c) is { } v ? f(Values.ToText(v)) : null, x);
+    }
+
+    /// <summary>
+    /// The declared width of LTRIM/RTRIM: TDengine takes its argument's width, less the spaces the function will
+    /// strip when the argument is a constant (leading ones for LTRIM, trailing ones for RTRIM).
+    /// </summary>
+    private static int TrimmedWidth(string name, CExpr x)
+    {
+        if (name is not ("ltrim" or "rtrim") || !x.IsConstant || x.Eval(new EvalContext()) is not { } v) return x.Length;
+        string s = Values.ToText(v);
+        int spaces = name == "ltrim" ? s.Length - s.TrimStart(' ').Length : s.Length - s.TrimEnd(' ').Length;
+        return x.Type == TaosDataType.VarChar ? x.Length - spaces : x.Length;
     }
 
     private CExpr CompileSubstring(string name, IReadOnlyList<Expr> args)
@@ -232,40 +244,57 @@ internal sealed partial class ExpressionCompiler
         bool ws = name == "concat_ws";
         var parts = args.Select((_, i) => Arg(name, args, i)).ToArray();
         if (parts.Any(p => !IsStringType(p))) throw ParamType(name);
-        bool nchar = parts.Any(p => p.Type == TaosDataType.NChar);
-        int length = ws ? parts.Skip(1).Sum(p => p.Length) + parts[0].Length * (parts.Length - 2) : parts.Sum(p => p.Length);
-        return Derive(nchar ? TaosDataType.NChar : TaosDataType.VarChar, length, c =>
+        bool nchar = parts.Any(p => p.Type == TaosDataType.NChar) && !parts.Any(p => p.IsNullLiteral);
+        return Derive(nchar ? TaosDataType.NChar : TaosDataType.VarChar, ConcatWidth(ws, parts, nchar), c =>
         {
-            var sb = new StringBuilder();
-            if (ws)
+            var values = new string[parts.Length];
+            for (int i = 0; i < parts.Length; i++)
             {
-                if (parts[0].Eval(c) is not { } sep) return null;
-                bool first = true;
-                foreach (var p in parts.Skip(1))
-                {
-                    if (p.Eval(c) is not { } v) continue;
-                    if (!first) sb.Append(Values.ToText(sep));
-                    sb.Append(Values.ToText(v));
-                    first = false;
-                }
-                return sb.ToString();
+                // TDengine 3.3.0.1: a NULL in any argument (the separator included) makes the whole result NULL.
+                if (parts[i].Eval(c) is not { } v) return null;
+                values[i] = Values.ToText(v);
             }
-            foreach (var p in parts)
-            {
-                if (p.Eval(c) is not { } v) return null;
-                sb.Append(Values.ToText(v));
-            }
-            return sb.ToString();
+            return ws ? string.Join(values[0], values, 1, values.Length - 1) : string.Concat(values);
         }, parts);
     }
 
+    /// <summary>
+    /// CONCAT's declared width as TDengine computes it: the sum of its arguments' sizes in bytes, each with its 2-byte
+    /// length header (a VARCHAR counted 4 bytes a character when the result is NCHAR); CONCAT_WS adds the separator
+    /// once more for each argument beyond the second. The width shown is that size less one header (in characters
+    /// for NCHAR). A NULL argument declares 0 bytes, a VARCHAR of width -2.
+    /// </summary>
+    private static int ConcatWidth(bool ws, CExpr[] parts, bool nchar)
+    {
+        const int header = 2;
+        // A NULL argument makes TDengine declare the result 0 bytes: a width of -2, written 4294967294.
+        if (parts.Any(p => p.IsNullLiteral)) return -header;
+        int Bytes(CExpr p) => !nchar ? p.Length + header
+            : p.Type == TaosDataType.NChar ? p.Length * 4 + header : (p.Length + header) * 4;
+        int bytes = parts.Sum(Bytes);
+        if (ws) bytes += Bytes(parts[0]) * Math.Max(0, parts.Length - 3);
+        return nchar ? (bytes - header) / 4 : bytes - header;
+    }
+
+    /// <summary>TO_ISO8601(ts [, zone]): a VARCHAR(62) (64 bytes less the length header) in TDengine 3.3.0.1.</summary>
     private CExpr CompileToIso8601(string name, IReadOnlyList<Expr> args)
     {
         var x = Arg(name, args, 0);
         if (!(x.Type == TaosDataType.Timestamp || TaosTypes.IsInteger(x.Type) || x.IsNullLiteral)) throw ParamType(name);
-        var p = Precision;
-        var z = Zone;
-        return Derive(TaosDataType.VarChar, 64, c => x.Eval(c) is { } v ? TimestampText.ToIso8601(Values.ToLong(v), p, z) : null, x);
+        const int width = 62;
+        if (args.Count == 1)
+        {
+            var z = Zone;
+            return Derive(TaosDataType.VarChar, width, c => x.Eval(c) is { } v ? Iso8601Text.Format(Values.ToLong(v), z) : null, x);
+        }
+        var zoneArg = Arg(name, args, 1);
+        if (!zoneArg.IsConstant || !IsStringType(zoneArg)) throw ParamType(name);
+        string zoneText = zoneArg.Eval(new EvalContext()) is { } zv ? Values.ToText(zv) : "";
+        if (!TimestampText.TryParseZoneSuffix(zoneText, out var offset))
+        {
+            throw new TaosServerException(ServerErrorCode.InvalidParameterValue, "Invalid parameter value : " + name);
+        }
+        return Derive(TaosDataType.VarChar, width, c => x.Eval(c) is { } v ? Iso8601Text.Format(Values.ToLong(v), offset, zoneText) : null, x);
     }
 
     private CExpr CompileToCharTimestamp(string name, IReadOnlyList<Expr> args)
@@ -278,7 +307,7 @@ internal sealed partial class ExpressionCompiler
         if (name == "to_char")
         {
             if (!(x.Type == TaosDataType.Timestamp || TaosTypes.IsInteger(x.Type) || x.IsNullLiteral)) throw ParamType(name);
-            return Derive(TaosDataType.VarChar, 4096, c =>
+            return Derive(TaosDataType.VarChar, 4094, c =>
                 x.Eval(c) is { } v && f.Eval(c) is { } fv ? TimeFormat.Format(Values.ToLong(v), Values.ToText(fv), p, z) : null, x, f);
         }
         if (!IsStringType(x)) throw ParamType(name);
@@ -308,6 +337,7 @@ internal sealed partial class ExpressionCompiler
         long unitTicks = Durations.Ticks(unit.DurationValue, unit.DurationUnit, Precision);
         if (unitTicks <= 0) throw new TaosServerException(ServerErrorCode.InvalidParameterValue, "Invalid parameter value : " + name);
         bool dayLike = unit.DurationUnit is 'd' or 'w';
+        bool early = x.Type == TaosDataType.Timestamp;
         var p = Precision;
         var z = Zone;
         return Derive(TaosDataType.Timestamp, 8, c =>
@@ -321,12 +351,12 @@ internal sealed partial class ExpressionCompiler
             }
             else
             {
-                ts = Values.ToLong(v);
+                ts = early ? EarlyTimestamps.AsRead(Values.ToLong(v), p) : Values.ToLong(v);
             }
             long shift = dayLike && useZone ? TimeZones.OffsetTicks(ts, p, z) : 0;
             long local = ts + shift;
-            long truncated = local - (((local % unitTicks) + unitTicks) % unitTicks);
-            return truncated - shift;
+            // C's remainder, as TDengine's: before 1970 the time truncates toward 1970.
+            return local - local % unitTicks - shift;
         }, x);
     }
 
@@ -343,11 +373,12 @@ internal sealed partial class ExpressionCompiler
         }
         var p = Precision;
         var z = Zone;
-        long ToTicks(object v) => v is string s ? (TimestampText.TryParse(s, p, z, out long t) ? t : 0) : Values.ToLong(v);
+        long ToTicks(CExpr e, object v) => v is string s ? (TimestampText.TryParse(s, p, z, out long t) ? t : 0)
+            : e.Type == TaosDataType.Timestamp ? EarlyTimestamps.AsRead(Values.ToLong(v), p) : Values.ToLong(v);
         return Derive(TaosDataType.BigInt, 8, c =>
         {
             if (a.Eval(c) is not { } av || b.Eval(c) is not { } bv) return null;
-            return Math.Abs(ToTicks(av) - ToTicks(bv)) / unitTicks;
+            return Math.Abs(ToTicks(a, av) - ToTicks(b, bv)) / unitTicks;
         }, a, b);
     }
 

@@ -41,9 +41,21 @@ internal sealed partial class ExpressionCompiler
     /// <summary>True while the arguments of an aggregate are compiled (aggregates do not nest).</summary>
     private bool _insideAggregate;
 
+    /// <summary>How deep in the expression tree the node being compiled sits (1 for a whole select item).</summary>
+    private int _depth;
+
     public CExpr Compile(Expr e)
     {
-        var c = CompileCore(e);
+        _depth++;
+        CExpr c;
+        try
+        {
+            c = CompileCore(e);
+        }
+        finally
+        {
+            _depth--;
+        }
         if (c.IsConstant && !c.IsNullLiteral && c.DurationUnit == '\0')
         {
             // Fold constants so that NOW() is read once and literals are not re-converted per row.

@@ -1,11 +1,11 @@
 namespace Taos.Server.Engine.Binding;
 
 /// <summary>The multi-row functions.</summary>
-internal enum MultiRowKind { Diff, Csum, Mavg, Top, Bottom, Tail, Unique, Derivative, StateCount, StateDuration }
+internal enum MultiRowKind { Diff, Csum, Mavg, Top, Bottom, Tail, Unique, Derivative, StateCount, StateDuration, Histogram }
 
 /// <summary>
 /// A function that turns the rows of a group into its own number of output rows (DIFF, CSUM, MAVG, TOP, BOTTOM,
-/// TAIL, UNIQUE); each output row keeps the input row it came from, so plain columns can be selected next to it.
+/// TAIL, UNIQUE, HISTOGRAM); each output row keeps the input row it came from, so plain columns can be selected next to it.
 /// </summary>
 internal sealed class MultiRowSpec
 {
@@ -25,4 +25,10 @@ internal sealed class MultiRowSpec
 
     /// <summary>STATECOUNT/STATEDURATION: the value compared with.</summary>
     public double StateValue { get; init; }
+
+    /// <summary>HISTOGRAM: the ascending bin edges.</summary>
+    public IReadOnlyList<double> BinEdges { get; init; } = [];
+
+    /// <summary>HISTOGRAM: counts as fractions of the values binned.</summary>
+    public bool Normalized { get; init; }
 }

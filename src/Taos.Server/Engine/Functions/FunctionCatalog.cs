@@ -74,6 +74,7 @@ internal static class FunctionCatalog
         MultiRow(2, 2, "mavg", "top", "bottom");
         MultiRow(3, 3, "derivative", "statecount");
         MultiRow(3, 4, "stateduration");
+        MultiRow(4, 4, "histogram");
         return all.ToDictionary(f => f.Name, StringComparer.Ordinal);
     }
 }

@@ -26,6 +26,7 @@ internal sealed class MultiRowFunction(MultiRowSpec spec)
             MultiRowKind.Tail => Tail(rows, ctx),
             MultiRowKind.Derivative => Derivative(values, rows),
             MultiRowKind.StateCount or MultiRowKind.StateDuration => State(rows, ctx),
+            MultiRowKind.Histogram => Histogram(values),
             _ => Unique(values),
         };
     }
@@ -156,6 +157,28 @@ internal sealed class MultiRowFunction(MultiRowSpec spec)
             result.Add((i, spec.Arg.Eval(ctx)));
         }
         return result;
+    }
+
+    /// <summary>HISTOGRAM: one row per bin (all tied to the group's first row); a value counts in the bin (lower, upper].</summary>
+    private List<(int, object?)> Histogram(List<(int Row, object Value)> values)
+    {
+        var edges = spec.BinEdges;
+        var counts = new long[edges.Count - 1];
+        foreach (var (_, v) in values)
+        {
+            double d = Values.ToDouble(v);
+            for (int k = 0; k < counts.Length; k++)
+            {
+                if (d > edges[k] && d <= edges[k + 1])
+                {
+                    counts[k]++;
+                    break;
+                }
+            }
+        }
+        long binned = counts.Sum();
+        return counts.Select((n, k) => (0, (object?)Functions.HistogramBins.Text(edges[k], edges[k + 1], n,
+            spec.Normalized ? (binned == 0 ? 0 : (double)n / binned) : null))).ToList();
     }
 
     private static List<(int, object?)> Unique(List<(int Row, object Value)> values)

@@ -30,8 +30,10 @@ internal static class TimeFormat
     /// <summary>TO_CHAR: <paramref name="ticks"/> as local time in <paramref name="zone"/> laid out as <paramref name="format"/>.</summary>
     public static string Format(long ticks, string format, TaosPrecision p, TimeZoneInfo zone)
     {
-        var (seconds, frac) = TimeZones.Split(ticks, p);
-        long ns = frac * PrecisionTicks.NanosecondsPerTick(p);
+        // TDengine splits with C division: before 1970 the second rounds toward zero and the fraction is negative.
+        long perSecond = PrecisionTicks.PerSecond(p);
+        long seconds = ticks / perSecond;
+        long ns = ticks % perSecond * PrecisionTicks.NanosecondsPerTick(p);
         var utc = DateTime.UnixEpoch.AddSeconds(seconds);
         var offset = zone.GetUtcOffset(utc);
         var t = utc + offset;
@@ -53,11 +55,11 @@ internal static class TimeFormat
                 "YYY" => (t.Year % 1000).ToString("D3", inv),
                 "YY" => (t.Year % 100).ToString("D2", inv),
                 "Y" => (t.Year % 10).ToString(inv),
-                "MONTH" => Cased(tok, t.ToString("MMMM", inv)),
+                "MONTH" => Cased(tok, t.ToString("MMMM", inv)).PadRight(9),
                 "MON" => Cased(tok, t.ToString("MMM", inv)),
                 "MM" => t.Month.ToString("D2", inv),
                 "DD" => t.Day.ToString("D2", inv),
-                "DAY" => Cased(tok, t.ToString("dddd", inv)),
+                "DAY" => Cased(tok, t.ToString("dddd", inv)).PadRight(9),
                 "DY" => Cased(tok, t.ToString("ddd", inv)),
                 "DDD" => t.DayOfYear.ToString("D3", inv),
                 "D" => ((int)t.DayOfWeek + 1).ToString(inv),
@@ -65,9 +67,9 @@ internal static class TimeFormat
                 "HH12" or "HH" => hour12.ToString("D2", inv),
                 "MI" => t.Minute.ToString("D2", inv),
                 "SS" => t.Second.ToString("D2", inv),
-                "MS" => (ns / 1_000_000).ToString("D3", inv),
-                "US" => (ns / 1_000).ToString("D6", inv),
-                "NS" => ns.ToString("D9", inv),
+                "MS" => ZeroPadded(ns / 1_000_000, 3),
+                "US" => ZeroPadded(ns / 1_000, 6),
+                "NS" => ZeroPadded(ns, 9),
                 "AM" or "PM" => Cased(tok, t.Hour < 12 ? "AM" : "PM"),
                 "A.M." or "P.M." => Cased(tok, t.Hour < 12 ? "A.M." : "P.M."),
                 "TZH" => (offset < TimeSpan.Zero ? "-" : "+") + ((int)offset.Duration().TotalHours).ToString("D2", inv),
@@ -75,6 +77,13 @@ internal static class TimeFormat
             });
         }
         return sb.ToString();
+    }
+
+    /// <summary>C's <c>%0Nd</c>: zero-padded to <paramref name="width"/> characters, a minus sign included.</summary>
+    private static string ZeroPadded(long value, int width)
+    {
+        string digits = Math.Abs(value).ToString(CultureInfo.InvariantCulture);
+        return value < 0 ? "-" + digits.PadLeft(width - 1, '0') : digits.PadLeft(width, '0');
     }
 
     /// <summary>Reads <paramref name="text"/> laid out as <paramref name="format"/>; missing parts default to 1970-01-01 00:00:00.</summary>

@@ -5,7 +5,7 @@ namespace Taos.Server.Engine.Time;
 
 /// <summary>
 /// Timestamp text in SQL: the strings TDengine reads as timestamps (in the server zone unless they carry one) and
-/// the ISO 8601 text TO_ISO8601 writes.
+/// the zone suffixes they may carry.
 /// </summary>
 internal static class TimestampText
 {
@@ -81,7 +81,8 @@ internal static class TimestampText
         }
     }
 
-    private static bool TryParseZoneSuffix(ReadOnlySpan<char> s, out TimeSpan offset)
+    /// <summary>A zone suffix of timestamp text: <c>Z</c>, <c>±hh</c>, <c>±hhmm</c> or <c>±hh:mm</c>.</summary>
+    public static bool TryParseZoneSuffix(ReadOnlySpan<char> s, out TimeSpan offset)
     {
         offset = TimeSpan.Zero;
         if (s.Length == 1 && (s[0] == 'Z' || s[0] == 'z')) return true;
@@ -98,18 +99,6 @@ internal static class TimestampText
         offset = new TimeSpan(hours, minutes, 0);
         if (s[0] == '-') offset = -offset;
         return true;
-    }
-
-    /// <summary>ISO 8601 text as TO_ISO8601 writes it: local time with the fraction of the precision and the zone offset.</summary>
-    public static string ToIso8601(long ticks, TaosPrecision precision, TimeZoneInfo zone)
-    {
-        var (seconds, fraction) = TimeZones.Split(ticks, precision);
-        var utc = DateTime.UnixEpoch.AddSeconds(seconds);
-        var offset = zone.GetUtcOffset(utc);
-        var local = utc + offset;
-        string digits = fraction.ToString(precision switch { TaosPrecision.Milliseconds => "D3", TaosPrecision.Microseconds => "D6", _ => "D9" }, CultureInfo.InvariantCulture);
-        // TO_ISO8601 without a zone argument gets the server zone as strftime's %z (+hhmm).
-        return local.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss", CultureInfo.InvariantCulture) + "." + digits + TimeZones.OffsetText(offset);
     }
 
     private static bool ReadInt(ReadOnlySpan<char> s, ref int pos, int minDigits, int maxDigits, out int value)

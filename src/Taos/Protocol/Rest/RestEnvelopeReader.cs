@@ -158,7 +158,9 @@ internal sealed class RestEnvelopeReader : IDisposable
                         if (!reader.Read()) return false;
                         string typeName = reader.GetString() ?? "";
                         if (!reader.Read()) return false;
-                        int length = reader.TokenType == JsonTokenType.Number ? reader.GetInt32() : 0;
+                        // TDengine writes the width unsigned (4294967294 for a 0-byte VARCHAR): read it back as the 32 bits it is.
+                        int length = reader.TokenType != JsonTokenType.Number ? 0
+                            : reader.TryGetInt32(out int signed) ? signed : reader.TryGetUInt32(out uint unsigned) ? unchecked((int)unsigned) : 0;
                         if (!reader.Read()) return false;
                         if (reader.TokenType != JsonTokenType.EndArray) throw Malformed("a column_meta entry has more than 3 items");
                         if (!TaosTypes.TryParseName(typeName, out var type)) type = TaosDataType.VarChar;

@@ -65,7 +65,7 @@ internal sealed class RestEnvelopeWriter
         _json.WriteByte((byte)'[');
     }
 
-    /// <summary>One <c>column_meta</c> entry: <c>["name","TYPE",length]</c>.</summary>
+    /// <summary>One <c>column_meta</c> entry: <c>["name","TYPE",length]</c>, the length written as an unsigned 32-bit number.</summary>
     public void WriteColumn(string name, TaosDataType type, int length)
     {
         if (_columns++ > 0) _json.WriteByte((byte)',');
@@ -76,7 +76,8 @@ internal sealed class RestEnvelopeWriter
         _json.WriteAscii(TaosTypes.Name(type));
         _json.WriteByte((byte)'"');
         _json.WriteByte((byte)',');
-        _json.WriteInt64(length);
+        // TDengine writes the width unsigned: a declared size of 0 bytes shows as 4294967294 (CONCAT with a NULL argument).
+        _json.WriteInt64((uint)length);
         _json.WriteByte((byte)']');
     }
 

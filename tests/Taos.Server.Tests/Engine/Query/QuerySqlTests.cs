@@ -121,7 +121,7 @@ public class QuerySqlTests
         var r = Run(cat, "select length(s), char_length(n), upper(s), concat(s, 'x'), substr(s, 2, 2), cast(1.5 as int) from nt", "x");
         Assert.Equal(
             [new ResultColumn("length(s)", TaosDataType.BigInt, 8), new("char_length(n)", TaosDataType.BigInt, 8), new("upper(s)", TaosDataType.VarChar, 10),
-             new("concat(s, 'x')", TaosDataType.VarChar, 11), new("substr(s, 2, 2)", TaosDataType.VarChar, 10), new("cast(1.5 as int)", TaosDataType.Int, 4)],
+             new("concat(s, 'x')", TaosDataType.VarChar, 13), new("substr(s, 2, 2)", TaosDataType.VarChar, 10), new("cast(1.5 as int)", TaosDataType.Int, 4)],
             r.Columns);
         Assert.Equal([5L, 2L, "HELLO", "Hellox", "el", 1], r.Rows.Single());
     }

@@ -71,6 +71,21 @@ public class RestEnvelopeRoundTripTests
         Assert.Equal(2, reader.RowCount);
     }
 
+    [Fact]
+    public async Task A_width_TDengine_writes_unsigned_reads_back_as_its_32_bits()
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        var w = new RestEnvelopeWriter(buffer);
+        w.WriteResultStart();
+        w.WriteColumn("concat('a', null)", TaosDataType.VarChar, -2);
+        w.WriteDataStart();
+        w.WriteResultEnd();
+        Assert.Contains("\"VARCHAR\",4294967294]", System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
+        using var reader = new RestEnvelopeReader(new MemoryStream(buffer.WrittenSpan.ToArray()));
+        await reader.ReadHeaderAsync(false, CancellationToken.None);
+        Assert.Equal(-2, reader.Columns.Single().Length);
+    }
+
     [Theory]
     [InlineData(TaosPrecision.Milliseconds, 1704067200123L)]
     [InlineData(TaosPrecision.Microseconds, 1704067200123456L)]

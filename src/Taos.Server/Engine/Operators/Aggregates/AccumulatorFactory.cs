@@ -20,6 +20,7 @@ internal static class AccumulatorFactory
         AggKind.Stddev => new StddevAcc(spec.Arg!),
         AggKind.HyperLogLog => new DistinctCountAcc(spec.Arg!),
         AggKind.Percentile => new PercentileAcc(spec.Arg!, spec.Params.Count > 0 ? spec.Params : [spec.Param]),
+        AggKind.Apercentile => new ApercentileAcc(spec.Arg!, spec.Param),
         AggKind.Elapsed => new ElapsedAcc(spec.Param),
         AggKind.Mode => new ModeAcc(spec.Arg!),
         AggKind.Irate => new IrateAcc(spec.Arg!, spec.Param2),
