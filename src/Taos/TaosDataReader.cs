@@ -34,7 +34,7 @@ namespace Taos;
 /// with the result's column metadata (over REST, which does not send it, from the first row's timestamps).
 /// </para>
 /// </remarks>
-public sealed class TaosDataReader : DbDataReader
+public sealed partial class TaosDataReader : DbDataReader
 {
     private readonly TaosCommand _command;
     private readonly StatementCursor _statements;
@@ -391,131 +391,6 @@ public sealed class TaosDataReader : DbDataReader
 
     /// <summary>A VARCHAR, NCHAR or JSON value as a reader.</summary>
     public override TextReader GetTextReader(int ordinal) => new StringReader(GetString(ordinal));
-
-    /// <inheritdoc/>
-    /// <summary>A BOOL (no other type reads as bool).</summary>
-    public override bool GetBoolean(int ordinal) => Typed(ordinal, ColumnReads.Boolean, typeof(bool)).Int64 != 0;
-
-    /// <summary>A TINYINT UNSIGNED (no other type reads as byte).</summary>
-    public override byte GetByte(int ordinal) => (byte)Typed(ordinal, ColumnReads.Byte, typeof(byte)).Int64;
-
-    /// <summary>A TINYINT (no other type reads as sbyte).</summary>
-    public sbyte GetSByte(int ordinal) => (sbyte)Typed(ordinal, ColumnReads.SByte, typeof(sbyte)).Int64;
-
-    /// <summary>An integer column's value; <see cref="OverflowException"/> when it does not fit.</summary>
-    public override short GetInt16(int ordinal) => checked((short)IntegerValue(ordinal, ColumnReads.Int16, typeof(short)));
-
-    /// <inheritdoc cref="GetInt16"/>
-    public override int GetInt32(int ordinal) => checked((int)IntegerValue(ordinal, ColumnReads.Int32, typeof(int)));
-
-    /// <inheritdoc cref="GetInt16"/>
-    public override long GetInt64(int ordinal) => IntegerValue(ordinal, ColumnReads.Int64, typeof(long));
-
-    /// <inheritdoc cref="GetInt16"/>
-    public ushort GetUInt16(int ordinal) => checked((ushort)UnsignedValue(ordinal, ColumnReads.UInt16, typeof(ushort)));
-
-    /// <inheritdoc cref="GetInt16"/>
-    public uint GetUInt32(int ordinal) => checked((uint)UnsignedValue(ordinal, ColumnReads.UInt32, typeof(uint)));
-
-    /// <inheritdoc cref="GetInt16"/>
-    public ulong GetUInt64(int ordinal) => UnsignedValue(ordinal, ColumnReads.UInt64, typeof(ulong));
-
-    /// <summary>A FLOAT, or an 8- or 16-bit integer (which a float holds exactly); not a DOUBLE.</summary>
-    public override float GetFloat(int ordinal)
-    {
-        ref readonly var v = ref Typed(ordinal, ColumnReads.Float, typeof(float));
-        return v.Kind switch
-        {
-            TaosValueKind.Float or TaosValueKind.Double => (float)v.Double,
-            TaosValueKind.Int64 => v.Int64,
-            TaosValueKind.UInt64 => v.UInt64,
-            _ => throw Cast(ordinal, typeof(float)),
-        };
-    }
-
-    /// <summary>A DOUBLE or FLOAT, or an integer of up to 32 bits (which a double holds exactly).</summary>
-    public override double GetDouble(int ordinal)
-    {
-        ref readonly var v = ref Typed(ordinal, ColumnReads.Double, typeof(double));
-        return v.Kind switch
-        {
-            TaosValueKind.Float or TaosValueKind.Double => v.Double,
-            TaosValueKind.Int64 => v.Int64,
-            TaosValueKind.UInt64 => v.UInt64,
-            _ => throw Cast(ordinal, typeof(double)),
-        };
-    }
-
-    /// <summary>An integer column's value (FLOAT and DOUBLE do not read as decimal: the conversion is not exact).</summary>
-    public override decimal GetDecimal(int ordinal)
-    {
-        ref readonly var v = ref Typed(ordinal, ColumnReads.Decimal, typeof(decimal));
-        return v.Kind switch
-        {
-            TaosValueKind.Int64 => v.Int64,
-            TaosValueKind.UInt64 => v.UInt64,
-            _ => throw Cast(ordinal, typeof(decimal)),
-        };
-    }
-
-    /// <summary>A VARCHAR, NCHAR or JSON value as text.</summary>
-    public override string GetString(int ordinal)
-    {
-        ref readonly var v = ref Typed(ordinal, ColumnReads.String, typeof(string));
-        return v.Ref as string ?? v.Object as string ?? throw Cast(ordinal, typeof(string));
-    }
-
-    /// <inheritdoc/>
-    public override char GetChar(int ordinal)
-    {
-        string s = GetString(ordinal);
-        return s.Length == 1 ? s[0] : throw Cast(ordinal, typeof(char));
-    }
-
-    /// <inheritdoc/>
-    public override Guid GetGuid(int ordinal) => Guid.TryParse(GetString(ordinal), out var g) ? g : throw Cast(ordinal, typeof(Guid));
-
-    /// <summary>
-    /// A TIMESTAMP as <see cref="DateTime"/>: UTC without a connection <c>Timezone</c>, else that zone's wall-clock time (kind Unspecified).
-    /// </summary>
-    /// <exception cref="InvalidCastException">A nanosecond value that is not a multiple of 100 ns (use <see cref="GetTaosTimestamp"/>).</exception>
-    public override DateTime GetDateTime(int ordinal)
-    {
-        ref readonly var v = ref Typed(ordinal, ColumnReads.Timestamp, typeof(DateTime));
-        var utc = v.Timestamp.ToDateTime();
-        return _timeZone is null
-            ? utc
-            : DateTime.SpecifyKind(utc.AddMinutes(v.OffsetMinutes), DateTimeKind.Unspecified);
-    }
-
-    /// <summary>A TIMESTAMP as <see cref="DateTimeOffset"/> with the offset the server rendered (zero without a connection <c>Timezone</c>).</summary>
-    /// <exception cref="InvalidCastException">A nanosecond value that is not a multiple of 100 ns (use <see cref="GetTaosTimestamp"/>).</exception>
-    public DateTimeOffset GetDateTimeOffset(int ordinal)
-    {
-        ref readonly var v = ref Typed(ordinal, ColumnReads.Timestamp, typeof(DateTimeOffset));
-        return v.Timestamp.ToDateTimeOffset(TimeSpan.FromMinutes(v.OffsetMinutes));
-    }
-
-    /// <summary>A TIMESTAMP exactly: epoch ticks in the database's precision.</summary>
-    public TaosTimestamp GetTaosTimestamp(int ordinal)
-    {
-        return Typed(ordinal, ColumnReads.Timestamp, typeof(TaosTimestamp)).Timestamp;
-    }
-
-    /// <summary>Copies bytes of a VARBINARY or GEOMETRY value (or the UTF-8 bytes of a string).</summary>
-    /// <exception cref="ArgumentOutOfRangeException">A negative <paramref name="dataOffset"/>, or a buffer range outside <paramref name="buffer"/>.</exception>
-    public override long GetBytes(int ordinal, long dataOffset, byte[]? buffer, int bufferOffset, int length)
-    {
-        ref readonly var v = ref Typed(ordinal, ColumnReads.Stream, typeof(byte[]));
-        if (v.Kind is TaosValueKind.BytesSlice or TaosValueKind.Utf8Slice) return ChunkCopy.Copy(v.Slice, dataOffset, buffer, bufferOffset, length);
-        byte[] bytes = v.Object as byte[] ?? Encoding.UTF8.GetBytes((string)v.Object!);
-        return ChunkCopy.Copy<byte>(bytes, dataOffset, buffer, bufferOffset, length);
-    }
-
-    /// <inheritdoc/>
-    /// <exception cref="ArgumentOutOfRangeException">A negative <paramref name="dataOffset"/>, or a buffer range outside <paramref name="buffer"/>.</exception>
-    public override long GetChars(int ordinal, long dataOffset, char[]? buffer, int bufferOffset, int length) =>
-        ChunkCopy.Copy(GetString(ordinal).AsSpan(), dataOffset, buffer, bufferOffset, length);
 
     /// <summary>The result's columns from <c>column_meta</c> (name, TDengine type, length, .NET type).</summary>
     public ReadOnlyCollection<DbColumn> GetColumnSchema() => _schema ??= TaosSchemaTable.Columns(Open()._columns, GetFieldType);
