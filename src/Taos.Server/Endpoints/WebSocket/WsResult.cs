@@ -10,6 +10,7 @@ namespace Taos.Server.Endpoints.WebSocket;
 internal sealed class WsResult : IDisposable
 {
     private readonly RowSetResult _rowSet;
+    private readonly List<object?[]> _blockRows = [];
     private IEnumerator<object?[]>? _rows;
     private bool _disposed;
 
@@ -20,6 +21,9 @@ internal sealed class WsResult : IDisposable
         Columns = rowSet.Columns.Select(c => RawBlockColumn.FromDeclared(c.Type, c.Length)).ToArray();
     }
 
+    /// <summary>Bytes before the raw block in <see cref="Block"/>: the <c>fetch_block</c> frame's timing and result id.</summary>
+    public const int FrameHeaderSize = 16;
+
     /// <summary>The result id the client names it by.</summary>
     public ulong Id { get; }
 
@@ -29,7 +33,13 @@ internal sealed class WsResult : IDisposable
     /// <summary>The block schema: what <c>fetch</c> reports as <c>lengths</c>.</summary>
     public IReadOnlyList<RawBlockColumn> Columns { get; }
 
-    /// <summary>The raw block the last <c>fetch</c> prepared, or null.</summary>
+    /// <summary>The rows come out of a sort (<see cref="RowSetResult.Sorted"/>).</summary>
+    public bool Sorted => _rowSet.Sorted;
+
+    /// <summary>
+    /// The raw block the last <c>fetch</c> prepared after <see cref="FrameHeaderSize"/> bytes left for the frame's
+    /// header, or null.
+    /// </summary>
     public byte[]? Block { get; private set; }
 
     /// <summary>
@@ -41,7 +51,8 @@ internal sealed class WsResult : IDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         _rows ??= _rowSet.Rows.GetEnumerator();
-        var rows = new List<object?[]>();
+        var rows = _blockRows;
+        rows.Clear();
         while (rows.Count < maxRows && _rows.MoveNext())
         {
             rows.Add(_rows.Current);
@@ -50,8 +61,10 @@ internal sealed class WsResult : IDisposable
         {
             ReleaseRows();
         }
-        Block = rows.Count == 0 ? null : RawBlockWriter.Write(Columns, rows);
-        return rows.Count;
+        int count = rows.Count;
+        Block = count == 0 ? null : RawBlockWriter.Write(Columns, rows, reserve: FrameHeaderSize);
+        rows.Clear();
+        return count;
     }
 
     public void Dispose()

@@ -58,6 +58,9 @@ public class RawBlockTests
             Assert.Equal(rows[r], data.Rows[r]);
         }
         Assert.Equal(block, RawBlockWriter.Write(data.Columns, data.Rows));
+        byte[] framed = RawBlockWriter.Write(columns, rows, reserve: 16);
+        Assert.Equal(new byte[16], framed[..16]);
+        Assert.Equal(block, framed[16..]);
     }
 
     [Fact]
