@@ -99,8 +99,8 @@ internal sealed class WsQueryActions(SqlEngine engine)
             return call.Error(ServerErrorCode.AdapterError, "block is nil");
         }
         // The block was written after room for the frame's timing and id (WsResult.FrameHeaderSize).
-        BinaryPrimitives.WriteInt64LittleEndian(block, call.Timing);
-        BinaryPrimitives.WriteUInt64LittleEndian(block.AsSpan(8), id);
+        BinaryPrimitives.WriteInt64LittleEndian(block.Span, call.Timing);
+        BinaryPrimitives.WriteUInt64LittleEndian(block.Span[8..], id);
         return new WsAnswer(block, true);
     }
 

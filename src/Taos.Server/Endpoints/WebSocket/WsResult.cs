@@ -12,6 +12,7 @@ internal sealed class WsResult : IDisposable
     private readonly RowSetResult _rowSet;
     private readonly List<object?[]> _blockRows = [];
     private IEnumerator<object?[]>? _rows;
+    private byte[] _buffer = [];
     private bool _disposed;
 
     public WsResult(ulong id, RowSetResult rowSet)
@@ -38,9 +39,10 @@ internal sealed class WsResult : IDisposable
 
     /// <summary>
     /// The raw block the last <c>fetch</c> prepared after <see cref="FrameHeaderSize"/> bytes left for the frame's
-    /// header, or null.
+    /// header, or null. It lives in a buffer the result reuses: the next <c>fetch</c> overwrites it (the endpoint
+    /// sends one answer before it reads the next request).
     /// </summary>
-    public byte[]? Block { get; private set; }
+    public Memory<byte>? Block { get; private set; }
 
     /// <summary>
     /// Reads up to <paramref name="maxRows"/> more rows into <see cref="Block"/>; returns their count, 0 when the
@@ -62,7 +64,12 @@ internal sealed class WsResult : IDisposable
             ReleaseRows();
         }
         int count = rows.Count;
-        Block = count == 0 ? null : RawBlockWriter.Write(Columns, rows, reserve: FrameHeaderSize);
+        Block = null;
+        if (count > 0)
+        {
+            int used = RawBlockWriter.Write(Columns, rows, ref _buffer, FrameHeaderSize);
+            Block = _buffer.AsMemory(0, used);
+        }
         rows.Clear();
         return count;
     }
@@ -75,6 +82,7 @@ internal sealed class WsResult : IDisposable
         }
         _disposed = true;
         Block = null;
+        _buffer = [];
         ReleaseRows();
         (_rowSet.Rows as IDisposable)?.Dispose();
     }

@@ -9,23 +9,51 @@ namespace Taos.Protocol.RawBlock;
 /// </summary>
 internal static class RawBlockWriter
 {
+    /// <summary>Encodes <paramref name="rows"/> (one value per column each) under <paramref name="columns"/>.</summary>
+    /// <exception cref="ArgumentException">A row has the wrong width, or a variable value exceeds 65535 bytes.</exception>
+    /// <exception cref="InvalidCastException">A value does not have the type its column expects.</exception>
+    public static byte[] Write(IReadOnlyList<RawBlockColumn> columns, IReadOnlyList<object?[]> rows, ulong groupId = 0)
+    {
+        var dataLengths = Measure(columns, rows, out int length);
+        var block = new byte[length];
+        Encode(columns, rows, groupId, dataLengths, block);
+        return block;
+    }
+
     /// <summary>
-    /// Encodes <paramref name="rows"/> (one value per column each) under <paramref name="columns"/> straight into one
-    /// array, after <paramref name="reserve"/> zero bytes left for a frame header the caller writes.
+    /// Encodes <paramref name="rows"/> like <see cref="Write(IReadOnlyList{RawBlockColumn}, IReadOnlyList{object?[]}, ulong)"/>
+    /// into <paramref name="buffer"/> after <paramref name="reserve"/> bytes left for a frame header the caller
+    /// writes, replacing the buffer by a larger one when it is too small (so a caller that keeps it allocates only
+    /// while blocks grow). Returns the bytes used: <paramref name="reserve"/> + the block's length.
     /// </summary>
     /// <exception cref="ArgumentException">A row has the wrong width, or a variable value exceeds 65535 bytes.</exception>
     /// <exception cref="InvalidCastException">A value does not have the type its column expects.</exception>
-    public static byte[] Write(IReadOnlyList<RawBlockColumn> columns, IReadOnlyList<object?[]> rows, ulong groupId = 0, int reserve = 0)
+    public static int Write(IReadOnlyList<RawBlockColumn> columns, IReadOnlyList<object?[]> rows, ref byte[] buffer, int reserve)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        ArgumentOutOfRangeException.ThrowIfNegative(reserve);
+        var dataLengths = Measure(columns, rows, out int length);
+        if (buffer.Length < reserve + length)
+        {
+            buffer = new byte[reserve + length];
+        }
+        var span = buffer.AsSpan(reserve, length);
+        span.Clear();
+        Encode(columns, rows, 0, dataLengths, span);
+        return reserve + length;
+    }
+
+    // Checks the rows' widths and the variable values' sizes; the data length of each column and the block's length.
+    private static int[] Measure(IReadOnlyList<RawBlockColumn> columns, IReadOnlyList<object?[]> rows, out int length)
     {
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(rows);
-        ArgumentOutOfRangeException.ThrowIfNegative(reserve);
         int cols = columns.Count;
         int count = rows.Count;
         CheckWidths(rows, cols);
         var dataLengths = new int[cols];
         bool hasJson = false;
-        int length = RawBlockLayout.HeaderSize + (cols * (RawBlockLayout.SchemaEntrySize + 4));
+        length = RawBlockLayout.HeaderSize + (cols * (RawBlockLayout.SchemaEntrySize + 4));
         for (int c = 0; c < cols; c++)
         {
             var type = columns[c].Type;
@@ -34,10 +62,16 @@ internal static class RawBlockWriter
             length += HeadLength(type, count) + dataLengths[c];
         }
         length += hasJson ? 0 : 1;
-        var buffer = new byte[reserve + length];
-        Span<byte> span = buffer.AsSpan(reserve, length);
+        return dataLengths;
+    }
+
+    // Writes the measured block into span (zeroed, exactly its length).
+    private static void Encode(IReadOnlyList<RawBlockColumn> columns, IReadOnlyList<object?[]> rows, ulong groupId, int[] dataLengths, Span<byte> span)
+    {
+        int cols = columns.Count;
+        int count = rows.Count;
         BinaryPrimitives.WriteInt32LittleEndian(span[RawBlockLayout.VersionOffset..], RawBlockLayout.Version);
-        BinaryPrimitives.WriteInt32LittleEndian(span[RawBlockLayout.LengthOffset..], length);
+        BinaryPrimitives.WriteInt32LittleEndian(span[RawBlockLayout.LengthOffset..], span.Length);
         BinaryPrimitives.WriteInt32LittleEndian(span[RawBlockLayout.RowsOffset..], count);
         BinaryPrimitives.WriteInt32LittleEndian(span[RawBlockLayout.ColsOffset..], cols);
         BinaryPrimitives.WriteUInt32LittleEndian(span[RawBlockLayout.FlagOffset..], RawBlockLayout.HasSchemaFlag);
@@ -69,7 +103,6 @@ internal static class RawBlockWriter
             }
             at += head + dataLengths[c];
         }
-        return buffer;
     }
 
     private static int HeadLength(TaosDataType type, int rows) =>
