@@ -19,4 +19,11 @@ internal sealed record AffectedRowsResult(int AffectedRows) : StatementResult;
 /// VARBINARY/GEOMETRY <see cref="byte"/>[]; JSON a <see cref="string"/> holding JSON text written as is;
 /// NULL <c>null</c>.
 /// </summary>
-internal sealed record RowSetResult(IReadOnlyList<ResultColumn> Columns, IEnumerable<object?[]> Rows, TaosPrecision Precision) : StatementResult;
+internal sealed record RowSetResult(IReadOnlyList<ResultColumn> Columns, IEnumerable<object?[]> Rows, TaosPrecision Precision) : StatementResult
+{
+    /// <summary>
+    /// The rows come out of an ORDER BY: TDengine's sort and merge operators hand them on in 1024-row blocks where
+    /// its plain scans fill 4096 (what a WebSocket <c>fetch</c> reproduces).
+    /// </summary>
+    public bool Sorted { get; init; }
+}

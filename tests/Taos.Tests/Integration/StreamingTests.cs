@@ -212,7 +212,7 @@ public class StreamingTests(MillionRowsFixture fixture, ITestOutputHelper output
         Assert.Equal((long)MillionRowsFixture.Rows * (MillionRowsFixture.Rows - 1) / 2, sum);
         Assert.Equal(MillionRowsFixture.Start + MillionRowsFixture.Rows - 1, lastTicks);
         // The blocks themselves arrive on the receive loop's threads; per row the reader allocates nothing (the
-        // budget covers the requests of the ~1000 fetch rounds of 1024-row blocks, some 1.5 kB each; one object per
+        // budget covers the requests of the ~250 fetch rounds of 4096-row blocks, some 1.5 kB each; one object per
         // value would be at least 48 MB).
         Assert.True(allocated < 4_000_000, $"the reading thread allocated {allocated} bytes for {rows} rows");
         Assert.True(maxHeap - heapBefore < 100_000_000, $"the heap grew from {heapBefore} to {maxHeap} bytes");

@@ -8,12 +8,14 @@ namespace Taos.Server.Endpoints.WebSocket;
 internal sealed class WsQueryActions(SqlEngine engine)
 {
     /// <summary>
-    /// Rows per block a <c>fetch</c> prepares: 1024, as the official C# connector's recorded session shows for a
-    /// sorted 5,010-row result (blocks of 1024, 1024, 1024, 1024, 914 rows) — TDengine's sort and merge operators
-    /// emit 1024-row blocks. (Its plain scans fill 4096; no recording shows one, and the result does not say here
-    /// whether it was sorted.)
+    /// Rows per block a <c>fetch</c> prepares for a sorted result (<see cref="RowSetResult.Sorted"/>): 1024, as the
+    /// official C# connector's recorded session shows for a sorted 5,010-row result (blocks of 1024, 1024, 1024,
+    /// 1024, 914 rows) — TDengine's sort and merge operators emit 1024-row blocks.
     /// </summary>
-    public const int MaxBlockRows = 1024;
+    public const int SortedBlockRows = 1024;
+
+    /// <summary>Rows per block a <c>fetch</c> prepares for any other result: 4096, what TDengine's plain scans fill.</summary>
+    public const int ScanBlockRows = 4096;
 
     /// <summary>Results one connection may hold open at once.</summary>
     public const int MaxOpenResults = 1024;
@@ -68,7 +70,7 @@ internal sealed class WsQueryActions(SqlEngine engine)
         int rows;
         try
         {
-            rows = result.FetchBlock(MaxBlockRows);
+            rows = result.FetchBlock(result.Sorted ? SortedBlockRows : ScanBlockRows);
         }
         catch (TaosServerException ex)
         {
@@ -96,11 +98,10 @@ internal sealed class WsQueryActions(SqlEngine engine)
         {
             return call.Error(ServerErrorCode.AdapterError, "block is nil");
         }
-        var frame = new byte[16 + block.Length];
-        BinaryPrimitives.WriteInt64LittleEndian(frame, call.Timing);
-        BinaryPrimitives.WriteUInt64LittleEndian(frame.AsSpan(8), id);
-        block.CopyTo(frame, 16);
-        return new WsAnswer(frame, true);
+        // The block was written after room for the frame's timing and id (WsResult.FrameHeaderSize).
+        BinaryPrimitives.WriteInt64LittleEndian(block.Span, call.Timing);
+        BinaryPrimitives.WriteUInt64LittleEndian(block.Span[8..], id);
+        return new WsAnswer(block, true);
     }
 
     /// <summary><c>free_result</c>: frees the result; never answers.</summary>

@@ -10,7 +10,9 @@ namespace Taos.Server.Endpoints.WebSocket;
 internal sealed class WsResult : IDisposable
 {
     private readonly RowSetResult _rowSet;
+    private readonly List<object?[]> _blockRows = [];
     private IEnumerator<object?[]>? _rows;
+    private byte[] _buffer = [];
     private bool _disposed;
 
     public WsResult(ulong id, RowSetResult rowSet)
@@ -19,6 +21,9 @@ internal sealed class WsResult : IDisposable
         _rowSet = rowSet;
         Columns = rowSet.Columns.Select(c => RawBlockColumn.FromDeclared(c.Type, c.Length)).ToArray();
     }
+
+    /// <summary>Bytes before the raw block in <see cref="Block"/>: the <c>fetch_block</c> frame's timing and result id.</summary>
+    public const int FrameHeaderSize = 16;
 
     /// <summary>The result id the client names it by.</summary>
     public ulong Id { get; }
@@ -29,8 +34,15 @@ internal sealed class WsResult : IDisposable
     /// <summary>The block schema: what <c>fetch</c> reports as <c>lengths</c>.</summary>
     public IReadOnlyList<RawBlockColumn> Columns { get; }
 
-    /// <summary>The raw block the last <c>fetch</c> prepared, or null.</summary>
-    public byte[]? Block { get; private set; }
+    /// <summary>The rows come out of a sort (<see cref="RowSetResult.Sorted"/>).</summary>
+    public bool Sorted => _rowSet.Sorted;
+
+    /// <summary>
+    /// The raw block the last <c>fetch</c> prepared after <see cref="FrameHeaderSize"/> bytes left for the frame's
+    /// header, or null. It lives in a buffer the result reuses: the next <c>fetch</c> overwrites it (the endpoint
+    /// sends one answer before it reads the next request).
+    /// </summary>
+    public Memory<byte>? Block { get; private set; }
 
     /// <summary>
     /// Reads up to <paramref name="maxRows"/> more rows into <see cref="Block"/>; returns their count, 0 when the
@@ -41,7 +53,8 @@ internal sealed class WsResult : IDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         _rows ??= _rowSet.Rows.GetEnumerator();
-        var rows = new List<object?[]>();
+        var rows = _blockRows;
+        rows.Clear();
         while (rows.Count < maxRows && _rows.MoveNext())
         {
             rows.Add(_rows.Current);
@@ -50,8 +63,15 @@ internal sealed class WsResult : IDisposable
         {
             ReleaseRows();
         }
-        Block = rows.Count == 0 ? null : RawBlockWriter.Write(Columns, rows);
-        return rows.Count;
+        int count = rows.Count;
+        Block = null;
+        if (count > 0)
+        {
+            int used = RawBlockWriter.Write(Columns, rows, ref _buffer, FrameHeaderSize);
+            Block = _buffer.AsMemory(0, used);
+        }
+        rows.Clear();
+        return count;
     }
 
     public void Dispose()
@@ -62,6 +82,7 @@ internal sealed class WsResult : IDisposable
         }
         _disposed = true;
         Block = null;
+        _buffer = [];
         ReleaseRows();
         (_rowSet.Rows as IDisposable)?.Dispose();
     }

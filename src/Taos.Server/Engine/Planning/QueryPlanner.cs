@@ -47,7 +47,7 @@ internal sealed class QueryPlanner(TimeZoneInfo zone)
                     SeedsTableGroups(bound), RowWidth(bound)),
             };
         }
-        return new QueryPlan(bound.Columns, Finish(bound, root, ordered), bound.Source.Precision);
+        return new QueryPlan(bound.Columns, Finish(bound, root, ordered), bound.Source.Precision) { Sorted = bound.Order.Count > 0 };
     }
 
     private static RowOperator Projection(BoundSelect bound, out bool ordered)

@@ -37,7 +37,7 @@ internal sealed class UnionPlanner(TimeZoneInfo zone)
             root = new SortOperator(root, order, union.Limit is { } sortLimit ? LimitOperator.End(sortLimit) : long.MaxValue);
         }
         if (union.Limit is { } limit) root = new LimitOperator(root, limit, perGroup: false);
-        return new QueryPlan(columns, root, first.Precision);
+        return new QueryPlan(columns, root, first.Precision) { Sorted = order.Count > 0 };
     }
 
     /// <summary>An ORDER BY key of a UNION: a position in, or the name of, a result column of the first block.</summary>

@@ -14,78 +14,125 @@ internal static class RawBlockWriter
     /// <exception cref="InvalidCastException">A value does not have the type its column expects.</exception>
     public static byte[] Write(IReadOnlyList<RawBlockColumn> columns, IReadOnlyList<object?[]> rows, ulong groupId = 0)
     {
+        var dataLengths = Measure(columns, rows, out int length);
+        var block = new byte[length];
+        Encode(columns, rows, groupId, dataLengths, block);
+        return block;
+    }
+
+    /// <summary>
+    /// Encodes <paramref name="rows"/> like <see cref="Write(IReadOnlyList{RawBlockColumn}, IReadOnlyList{object?[]}, ulong)"/>
+    /// into <paramref name="buffer"/> after <paramref name="reserve"/> bytes left for a frame header the caller
+    /// writes, replacing the buffer by a larger one when it is too small (so a caller that keeps it allocates only
+    /// while blocks grow). Returns the bytes used: <paramref name="reserve"/> + the block's length.
+    /// </summary>
+    /// <exception cref="ArgumentException">A row has the wrong width, or a variable value exceeds 65535 bytes.</exception>
+    /// <exception cref="InvalidCastException">A value does not have the type its column expects.</exception>
+    public static int Write(IReadOnlyList<RawBlockColumn> columns, IReadOnlyList<object?[]> rows, ref byte[] buffer, int reserve)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        ArgumentOutOfRangeException.ThrowIfNegative(reserve);
+        var dataLengths = Measure(columns, rows, out int length);
+        if (buffer.Length < reserve + length)
+        {
+            buffer = new byte[reserve + length];
+        }
+        var span = buffer.AsSpan(reserve, length);
+        span.Clear();
+        Encode(columns, rows, 0, dataLengths, span);
+        return reserve + length;
+    }
+
+    // Checks the rows' widths and the variable values' sizes; the data length of each column and the block's length.
+    private static int[] Measure(IReadOnlyList<RawBlockColumn> columns, IReadOnlyList<object?[]> rows, out int length)
+    {
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(rows);
         int cols = columns.Count;
-        var heads = new byte[cols][];
-        var bodies = new byte[cols][];
+        int count = rows.Count;
+        CheckWidths(rows, cols);
+        var dataLengths = new int[cols];
         bool hasJson = false;
+        length = RawBlockLayout.HeaderSize + (cols * (RawBlockLayout.SchemaEntrySize + 4));
         for (int c = 0; c < cols; c++)
         {
-            hasJson |= columns[c].Type == TaosDataType.Json;
-            (heads[c], bodies[c]) = RawBlockLayout.IsVariable(columns[c].Type)
-                ? EncodeVariable(columns[c].Type, rows, c, cols)
-                : EncodeFixed(columns[c].Type, rows, c, cols);
+            var type = columns[c].Type;
+            hasJson |= type == TaosDataType.Json;
+            dataLengths[c] = RawBlockLayout.IsVariable(type) ? VariableDataLength(type, rows, c) : count * RawBlockLayout.FixedSize(type);
+            length += HeadLength(type, count) + dataLengths[c];
         }
-        int length = RawBlockLayout.HeaderSize + (cols * (RawBlockLayout.SchemaEntrySize + 4)) + (hasJson ? 0 : 1);
-        for (int c = 0; c < cols; c++)
-        {
-            length += heads[c].Length + bodies[c].Length;
-        }
-        var block = new byte[length];
-        Span<byte> span = block;
+        length += hasJson ? 0 : 1;
+        return dataLengths;
+    }
+
+    // Writes the measured block into span (zeroed, exactly its length).
+    private static void Encode(IReadOnlyList<RawBlockColumn> columns, IReadOnlyList<object?[]> rows, ulong groupId, int[] dataLengths, Span<byte> span)
+    {
+        int cols = columns.Count;
+        int count = rows.Count;
         BinaryPrimitives.WriteInt32LittleEndian(span[RawBlockLayout.VersionOffset..], RawBlockLayout.Version);
-        BinaryPrimitives.WriteInt32LittleEndian(span[RawBlockLayout.LengthOffset..], length);
-        BinaryPrimitives.WriteInt32LittleEndian(span[RawBlockLayout.RowsOffset..], rows.Count);
+        BinaryPrimitives.WriteInt32LittleEndian(span[RawBlockLayout.LengthOffset..], span.Length);
+        BinaryPrimitives.WriteInt32LittleEndian(span[RawBlockLayout.RowsOffset..], count);
         BinaryPrimitives.WriteInt32LittleEndian(span[RawBlockLayout.ColsOffset..], cols);
         BinaryPrimitives.WriteUInt32LittleEndian(span[RawBlockLayout.FlagOffset..], RawBlockLayout.HasSchemaFlag);
         BinaryPrimitives.WriteUInt64LittleEndian(span[RawBlockLayout.GroupIdOffset..], groupId);
         int at = RawBlockLayout.HeaderSize;
         foreach (var column in columns)
         {
-            block[at] = (byte)column.Type;
+            span[at] = (byte)column.Type;
             BinaryPrimitives.WriteInt32LittleEndian(span[(at + 1)..], column.Bytes);
             at += RawBlockLayout.SchemaEntrySize;
         }
         for (int c = 0; c < cols; c++)
         {
-            BinaryPrimitives.WriteInt32LittleEndian(span[at..], bodies[c].Length);
+            BinaryPrimitives.WriteInt32LittleEndian(span[at..], dataLengths[c]);
             at += 4;
         }
         for (int c = 0; c < cols; c++)
         {
-            heads[c].CopyTo(span[at..]);
-            at += heads[c].Length;
-            bodies[c].CopyTo(span[at..]);
-            at += bodies[c].Length;
+            var type = columns[c].Type;
+            int head = HeadLength(type, count);
+            var data = span.Slice(at + head, dataLengths[c]);
+            if (RawBlockLayout.IsVariable(type))
+            {
+                EncodeVariable(type, rows, c, span.Slice(at, head), data);
+            }
+            else
+            {
+                EncodeFixed(type, rows, c, span.Slice(at, head), data);
+            }
+            at += head + dataLengths[c];
         }
-        return block;
     }
 
-    /// <summary>The bytes of a variable-length value as the block stores them (after the u16 length).</summary>
-    public static byte[] VariableBytes(TaosDataType type, object value) => type switch
-    {
-        TaosDataType.NChar => EncodeUcs4((string)value),
-        TaosDataType.VarChar or TaosDataType.Json => Encoding.UTF8.GetBytes((string)value),
-        _ => (byte[])value,
-    };
+    private static int HeadLength(TaosDataType type, int rows) =>
+        RawBlockLayout.IsVariable(type) ? 4 * rows : RawBlockLayout.BitmapSize(rows);
 
-    private static (byte[] Bitmap, byte[] Data) EncodeFixed(TaosDataType type, IReadOnlyList<object?[]> rows, int column, int cols)
+    private static void CheckWidths(IReadOnlyList<object?[]> rows, int cols)
     {
-        int size = RawBlockLayout.FixedSize(type);
-        var bitmap = new byte[RawBlockLayout.BitmapSize(rows.Count)];
-        var data = new byte[rows.Count * size];
         for (int r = 0; r < rows.Count; r++)
         {
-            object? value = Cell(rows[r], column, cols);
+            if (rows[r].Length != cols)
+            {
+                throw new ArgumentException($"a row has {rows[r].Length} values for {cols} columns", nameof(rows));
+            }
+        }
+    }
+
+    // Bitmap and data are zeroed: a NULL sets its bit and leaves its slot zero.
+    private static void EncodeFixed(TaosDataType type, IReadOnlyList<object?[]> rows, int column, Span<byte> bitmap, Span<byte> data)
+    {
+        int size = RawBlockLayout.FixedSize(type);
+        for (int r = 0; r < rows.Count; r++)
+        {
+            object? value = rows[r][column];
             if (value is null)
             {
                 bitmap[r >> 3] |= RawBlockLayout.BitmapMask(r);
                 continue;
             }
-            WriteFixed(type, value, data.AsSpan(r * size, size));
+            WriteFixed(type, value, data.Slice(r * size, size));
         }
-        return (bitmap, data);
     }
 
     private static void WriteFixed(TaosDataType type, object value, Span<byte> slot)
@@ -106,61 +153,79 @@ internal static class RawBlockWriter
         }
     }
 
-    private static (byte[] Offsets, byte[] Data) EncodeVariable(TaosDataType type, IReadOnlyList<object?[]> rows, int column, int cols)
+    /// <summary>The bytes a variable column's values take (each a u16 length and its bytes).</summary>
+    private static int VariableDataLength(TaosDataType type, IReadOnlyList<object?[]> rows, int column)
     {
-        var offsets = new byte[rows.Count * 4];
-        var values = new byte[rows.Count][];
         int total = 0;
         for (int r = 0; r < rows.Count; r++)
         {
-            object? value = Cell(rows[r], column, cols);
-            if (value is null)
+            if (rows[r][column] is not { } value)
             {
-                BinaryPrimitives.WriteInt32LittleEndian(offsets.AsSpan(r * 4), -1);
                 continue;
             }
-            byte[] bytes = VariableBytes(type, value);
-            if (bytes.Length > ushort.MaxValue)
+            int length = type switch
             {
-                throw new ArgumentException($"a value of column {column} is {bytes.Length} bytes, more than a raw block holds", nameof(rows));
+                TaosDataType.NChar => 4 * RuneCount((string)value),
+                TaosDataType.VarChar or TaosDataType.Json => Encoding.UTF8.GetByteCount((string)value),
+                _ => ((byte[])value).Length,
+            };
+            if (length > ushort.MaxValue)
+            {
+                throw new ArgumentException($"a value of column {column} is {length} bytes, more than a raw block holds", nameof(rows));
             }
-            BinaryPrimitives.WriteInt32LittleEndian(offsets.AsSpan(r * 4), total);
-            values[r] = bytes;
-            total += 2 + bytes.Length;
+            total += 2 + length;
         }
-        var data = new byte[total];
+        return total;
+    }
+
+    // Lengths were checked by VariableDataLength, which sized data to hold them all.
+    private static void EncodeVariable(TaosDataType type, IReadOnlyList<object?[]> rows, int column, Span<byte> offsets, Span<byte> data)
+    {
         int at = 0;
-        foreach (byte[]? bytes in values)
+        for (int r = 0; r < rows.Count; r++)
         {
-            if (bytes is null)
+            if (rows[r][column] is not { } value)
             {
+                BinaryPrimitives.WriteInt32LittleEndian(offsets[(r * 4)..], -1);
                 continue;
             }
-            BinaryPrimitives.WriteUInt16LittleEndian(data.AsSpan(at), (ushort)bytes.Length);
-            bytes.CopyTo(data, at + 2);
-            at += 2 + bytes.Length;
+            BinaryPrimitives.WriteInt32LittleEndian(offsets[(r * 4)..], at);
+            var target = data[(at + 2)..];
+            int length = type switch
+            {
+                TaosDataType.NChar => EncodeUcs4((string)value, target),
+                TaosDataType.VarChar or TaosDataType.Json => Encoding.UTF8.GetBytes((string)value, target),
+                _ => Copy((byte[])value, target),
+            };
+            BinaryPrimitives.WriteUInt16LittleEndian(data[at..], (ushort)length);
+            at += 2 + length;
         }
-        return (offsets, data);
     }
 
-    private static object? Cell(object?[] row, int column, int cols)
+    private static int Copy(byte[] value, Span<byte> target)
     {
-        if (row.Length != cols)
+        value.CopyTo(target);
+        return value.Length;
+    }
+
+    private static int RuneCount(string text)
+    {
+        int count = 0;
+        foreach (Rune _ in text.EnumerateRunes())
         {
-            throw new ArgumentException($"a row has {row.Length} values for {cols} columns", nameof(row));
+            count++;
         }
-        return row[column];
+        return count;
     }
 
-    private static byte[] EncodeUcs4(string text)
+    private static int EncodeUcs4(string text, Span<byte> target)
     {
-        var bytes = new byte[4 * text.Length];
         int at = 0;
         foreach (Rune rune in text.EnumerateRunes())
         {
-            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(at), rune.Value);
+            BinaryPrimitives.WriteInt32LittleEndian(target[at..], rune.Value);
             at += 4;
         }
-        return at == bytes.Length ? bytes : bytes[..at];
+        return at;
     }
 }

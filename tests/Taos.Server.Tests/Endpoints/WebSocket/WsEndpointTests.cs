@@ -132,6 +132,21 @@ public class WsEndpointTests(ServerFixture fixture) : IClassFixture<ServerFixtur
     }
 
     [Fact]
+    public async Task Fetch_sends_4096_row_blocks_of_a_scan_and_1024_row_blocks_of_a_sorted_result()
+    {
+        using var socket = await ConnectedAsync();
+        await RequestAsync(socket, Query(1, "create database if not exists ws_blocks"));
+        await RequestAsync(socket, Query(2, "create table if not exists ws_blocks.t (ts timestamp, v int)"));
+        for (int batch = 0; batch < 5; batch++)
+        {
+            var values = string.Concat(Enumerable.Range(batch * 1000, 1000).Select(i => $"({1704067200000L + i}, {i}) "));
+            await RequestAsync(socket, Query((ulong)(3 + batch), "insert into ws_blocks.t values " + values));
+        }
+        Assert.Equal([4096, 904], await BlockRowsAsync(socket, 10, "select ts, v from ws_blocks.t"));
+        Assert.Equal([1024, 1024, 1024, 1024, 904], await BlockRowsAsync(socket, 20, "select ts, v from ws_blocks.t order by v desc"));
+    }
+
+    [Fact]
     public async Task The_legacy_endpoint_answers_version_bare_and_ignores_other_actions()
     {
         using var socket = await ConnectAsync("/rest/ws");
@@ -188,6 +203,23 @@ public class WsEndpointTests(ServerFixture fixture) : IClassFixture<ServerFixtur
         $$$"""{"action":"query","args":{"req_id":{{{reqId}}},"sql":{{{JsonSerializer.Serialize(sql)}}}}}""";
 
     private static string Fetch(string action, ulong reqId, ulong id) => $$$"""{"action":"{{{action}}}","args":{"req_id":{{{reqId}}},"id":{{{id}}}}}""";
+
+    // The row counts of the blocks a result arrives in, each checked against its fetch_block frame.
+    private static async Task<List<int>> BlockRowsAsync(ClientWebSocket socket, ulong reqId, string sql)
+    {
+        ulong id = (await RequestAsync(socket, Query(reqId, sql))).GetProperty("id").GetUInt64();
+        var counts = new List<int>();
+        while (true)
+        {
+            var fetch = await RequestAsync(socket, Fetch("fetch", ++reqId, id));
+            if (fetch.GetProperty("completed").GetBoolean()) return counts;
+            int rows = fetch.GetProperty("rows").GetInt32();
+            var frame = await BlockAsync(socket, Fetch("fetch_block", ++reqId, id));
+            Assert.Equal(id, BinaryPrimitives.ReadUInt64LittleEndian(frame.AsSpan(8)));
+            Assert.Equal(rows, RawBlockReader.Read(frame.AsSpan(16)).Rows.Count);
+            counts.Add(rows);
+        }
+    }
 
     private async Task<ClientWebSocket> ConnectAsync(string path)
     {

@@ -58,6 +58,15 @@ public class RawBlockTests
             Assert.Equal(rows[r], data.Rows[r]);
         }
         Assert.Equal(block, RawBlockWriter.Write(data.Columns, data.Rows));
+        byte[] buffer = [];
+        int used = RawBlockWriter.Write(columns, rows, ref buffer, reserve: 16);
+        Assert.Equal(16 + block.Length, used);
+        Assert.Equal(block, buffer[16..used]);
+        // A buffer holding an earlier, larger block is reused and cleared where the new one goes.
+        byte[] kept = buffer;
+        int shorter = RawBlockWriter.Write(columns, [rows[1]], ref buffer, reserve: 16);
+        Assert.Same(kept, buffer);
+        Assert.Equal(RawBlockWriter.Write(columns, [rows[1]]), buffer[16..shorter]);
     }
 
     [Fact]
