@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
@@ -29,7 +28,7 @@ public class TmqReplayTests
         try
         {
             await using var server = await TaosServer.StartAsync(new TaosServerOptions { Port = 0, DataDirectory = dir });
-            await SetupAsync(server.Url);
+            await WsReplayTests.SetupAsync(server.Url, "tmq-setup.sql");
             var records = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Conformance", "data", "ws", "tmq.jsonl"))
                 .Where(l => l.Trim().Length > 0).Select(l => JsonDocument.Parse(l).RootElement).ToList();
             using var socket = new ClientWebSocket();
@@ -93,21 +92,5 @@ public class TmqReplayTests
         }
         while (!result.EndOfMessage);
         return (message.ToArray(), result.MessageType == WebSocketMessageType.Binary);
-    }
-
-    private static async Task SetupAsync(Uri url)
-    {
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
-        client.DefaultRequestHeaders.Authorization = ServerFixture.Basic("root", "taosdata");
-        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Conformance", "data", "ws", "tmq-setup.sql"))
-            .Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith("--", StringComparison.Ordinal));
-        foreach (string sql in lines)
-        {
-            using var content = new StringContent(sql, Encoding.UTF8);
-            content.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
-            using var response = await client.PostAsync(new Uri(url, "/rest/sql"), content);
-            string body = await response.Content.ReadAsStringAsync();
-            Assert.True(JsonDocument.Parse(body).RootElement.GetProperty("code").GetInt32() == 0, $"setup {sql}: {body}");
-        }
     }
 }

@@ -94,11 +94,12 @@ public class WsReplayTests
         return passed;
     }
 
-    private static async Task SetupAsync(Uri url)
+    /// <summary>Runs a setup script of Conformance/data/ws (one statement per line, "--" comments) over REST as root.</summary>
+    internal static async Task SetupAsync(Uri url, string file = "setup.sql")
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
         client.DefaultRequestHeaders.Authorization = ServerFixture.Basic("root", "taosdata");
-        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Conformance", "data", "ws", "setup.sql"))
+        var lines = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Conformance", "data", "ws", file))
             .Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith("--", StringComparison.Ordinal));
         foreach (string sql in lines)
         {
