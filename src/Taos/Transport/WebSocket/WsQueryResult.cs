@@ -146,25 +146,12 @@ internal sealed class WsQueryResult : ITaosResult
     }
 
     /// <summary>Frees the result on the server unless it was read to its end (no reply comes).</summary>
-    public void Dispose()
-    {
-        if (_disposed) return;
-        _disposed = true;
-        _block = null;
-        Abandon(_next);
-        if (_completed || _socket.IsBroken) return;
-        try
-        {
-            _socket.SendAsync(WsRequests.OfResult("free_result", _socket.NextRequestId(), _resultId), async: false, CancellationToken.None).GetAwaiter().GetResult();
-        }
-        catch (WsUnsentException)
-        {
-            // The socket broke: the server freed the result with it.
-        }
-    }
+    public void Dispose() => DisposeAsync(async: false).GetAwaiter().GetResult();
 
     /// <inheritdoc cref="Dispose"/>
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => DisposeAsync(async: true);
+
+    private async ValueTask DisposeAsync(bool async)
     {
         if (_disposed) return;
         _disposed = true;
@@ -173,7 +160,7 @@ internal sealed class WsQueryResult : ITaosResult
         if (_completed || _socket.IsBroken) return;
         try
         {
-            await _socket.SendAsync(WsRequests.OfResult("free_result", _socket.NextRequestId(), _resultId), async: true, CancellationToken.None).ConfigureAwait(false);
+            await _socket.SendAsync(WsRequests.OfResult("free_result", _socket.NextRequestId(), _resultId), async, CancellationToken.None).ConfigureAwait(false);
         }
         catch (WsUnsentException)
         {
