@@ -52,7 +52,7 @@ internal sealed partial class ExpressionCompiler
     }
 
     /// <summary>The operator that gives the same answer with its operands swapped.</summary>
-    private static BinaryOp Mirror(BinaryOp op) => op switch
+    internal static BinaryOp Mirror(BinaryOp op) => op switch
     {
         BinaryOp.Less => BinaryOp.Greater,
         BinaryOp.LessOrEqual => BinaryOp.GreaterOrEqual,

@@ -104,7 +104,7 @@ internal sealed class JoinResolver(SourceResolver sides, Func<SelectStatement, S
             if (l == 0 || r == 0 || l == r) continue;
             // Written as left.ts op right.ts when l is the left side; flip to read from the driving side.
             bool leftFirst = l == 1;
-            return leftFirst != rightDrives ? b.Op : Mirror(b.Op);
+            return leftFirst != rightDrives ? b.Op : ExpressionCompiler.Mirror(b.Op);
         }
         return null;
     }
@@ -120,15 +120,6 @@ internal sealed class JoinResolver(SourceResolver sides, Func<SelectStatement, S
         if (q == right.Name && right.Rows.TsIndex >= 0 && right.Rows.Columns[right.Rows.TsIndex].Name == c.Name) return 2;
         return 0;
     }
-
-    private static BinaryOp Mirror(BinaryOp op) => op switch
-    {
-        BinaryOp.Less => BinaryOp.Greater,
-        BinaryOp.LessOrEqual => BinaryOp.GreaterOrEqual,
-        BinaryOp.Greater => BinaryOp.Less,
-        BinaryOp.GreaterOrEqual => BinaryOp.LessOrEqual,
-        _ => op,
-    };
 
     /// <summary>A WINDOW_OFFSET bound: a duration (or tick count), possibly negated.</summary>
     private static long OffsetTicks(Expr e, TaosPrecision precision) => e switch
