@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Taos.Protocol;
 using Taos.Server.Engine.Write;
 
 namespace Taos.Server.Engine.Schemaless;
@@ -128,7 +129,7 @@ internal static class SmlValueParser
             TaosDataType.UInt => (uint)v,
             _ => v,
         };
-        return new SmlKv(key, type, value, TaosTypesSize(type));
+        return new SmlKv(key, type, value, TaosTypes.FixedSize(type)!.Value);
     }
 
     private static SmlKv? Unsigned(string key, string digits, double d)
@@ -137,12 +138,4 @@ internal static class SmlValueParser
         if (d < 0 || d >= ulong.MaxValue || double.IsNaN(d)) return null;
         return new SmlKv(key, TaosDataType.UBigInt, (ulong)d, 8);
     }
-
-    private static int TaosTypesSize(TaosDataType type) => type switch
-    {
-        TaosDataType.TinyInt or TaosDataType.UTinyInt => 1,
-        TaosDataType.SmallInt or TaosDataType.USmallInt => 2,
-        TaosDataType.Int or TaosDataType.UInt => 4,
-        _ => 8,
-    };
 }
