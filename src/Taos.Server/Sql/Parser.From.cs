@@ -45,18 +45,14 @@ internal sealed partial class Parser
     }
 
     /// <summary>
-    /// After <c>… JOIN right</c>: <c>ON cond</c> (a WINDOW join may leave it out), a WINDOW join's
+    /// After <c>… JOIN right</c>: <c>[ON cond]</c>, a WINDOW join's
     /// <c>WINDOW_OFFSET(low, high)</c>, and <c>JLIMIT n</c>.
     /// </summary>
     private JoinSource ParseJoinTail(FromSource left, FromSource right, List<string> words)
     {
         bool window = words.Contains("window");
-        Expr? on = null;
-        if (!window || IsKw("on"))
-        {
-            ExpectKw("on");
-            on = ParseCondition();
-        }
+        // ON is optional for every join type [src sql.y join_on_clause_opt]; the binder asks for the conditions it needs.
+        Expr? on = TryKw("on") ? ParseCondition() : null;
         JoinWindowOffset? offset = null;
         if (window)
         {
