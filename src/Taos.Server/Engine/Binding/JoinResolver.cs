@@ -27,34 +27,18 @@ internal sealed class JoinResolver(SourceResolver sides, Func<SelectStatement, S
 
     private JoinSide Join(JoinSource join, Expr? where, SqlSession session)
     {
-        var (kind, driving) = KindOf(join);
+        var (kind, driving) = JoinClauses.Check(join);
         CheckInputs(join, kind);
         var left = Side(join.Left, where, session);
         var right = Side(join.Right, where, session);
         int leftWidth = left.Columns.Count;
         var columns = left.Columns.Concat(right.Columns.Select(c => c with { Index = c.Index + leftWidth })).ToList();
-        var (bound, main) = Bind(join, where, kind, driving, left, right);
+        var (bound, main) = Bind(join, where, kind, driving, left, right, session);
         var pairCondition = PairCondition(join.On, main, columns, left.Precision, session);
-        var rows = new TimestampJoin(bound, left.Rows, right.Rows, pairCondition).Rows();
+        // JLIMIT 0 makes the whole result empty [src parTranslater.c translateJoinTable: isEmptyResult].
+        var rows = join.JLimit == 0 ? [] : new TimestampJoin(bound, left.Rows, right.Rows, pairCondition).Rows();
         var primary = left.PrimaryTs.Concat(right.PrimaryTs.Select(i => i + leftWidth)).ToHashSet();
         return new JoinSide(columns, rows, primary, left.TsIndex, left.Precision);
-    }
-
-    /// <summary>The join's kind and its driving side (<c>left</c>, <c>right</c>, or <c>full</c>).</summary>
-    private static (JoinKind Kind, string Driving) KindOf(JoinSource join)
-    {
-        var words = join.JoinType.Split(' ').Where(w => w != "outer").ToList();
-        string driving = words.Count > 1 || words[0] is "left" or "right" or "full" ? words[0] : "left";
-        var kind = words[^1] switch
-        {
-            "semi" => JoinKind.Semi,
-            "anti" => JoinKind.Anti,
-            "asof" => JoinKind.Asof,
-            "window" => JoinKind.Window,
-            "left" or "right" or "full" => JoinKind.Outer,
-            _ => JoinKind.Inner,
-        };
-        return (kind, driving);
     }
 
     /// <summary>
@@ -108,29 +92,31 @@ internal sealed class JoinResolver(SourceResolver sides, Func<SelectStatement, S
         }
     }
 
+    /// <summary>The primary-timestamp condition: its comparison read from the driving side, the positions and operands of each input's timestamp, the AND term.</summary>
+    private sealed record MainCondition(BinaryOp Op, int LeftTs, int RightTs, Expr LeftOperand, Expr RightOperand, Expr Term);
+
     /// <summary>The join bound, and the AND term of ON (or WHERE) that is its primary-timestamp condition (null for WINDOW and a default ASOF).</summary>
-    private static (BoundJoin Join, Expr? Main) Bind(JoinSource join, Expr? where, JoinKind kind, string driving, JoinSide left, JoinSide right)
+    private (BoundJoin Join, Expr? Main) Bind(JoinSource join, Expr? where, JoinKind kind, string driving, JoinSide left, JoinSide right, SqlSession session)
     {
+        MainCondition? found = null;
         var op = BinaryOp.Equal;
-        int leftTs = left.TsIndex, rightTs = right.TsIndex;
-        Expr? main = null;
         if (kind != JoinKind.Window)
         {
             // An inner join may name its conditions in WHERE too; the others only in ON.
-            var found = FindTimestampCondition(join.On, left, right, driving == "right")
+            found = FindTimestampCondition(join.On, left, right, driving == "right")
                 ?? (kind == JoinKind.Inner ? FindTimestampCondition(where, left, right, rightDrives: false) : null);
             if (found is null && kind == JoinKind.Asof)
             {
                 // ASOF without a timestamp comparison: TDengine adds driving.ts >= other.ts [src parTranslater.c addPrimJoinEqCond].
                 op = BinaryOp.GreaterOrEqual;
             }
-            else if (found is null || (found.Value.Op != BinaryOp.Equal && kind != JoinKind.Asof))
+            else if (found is null || (found.Op != BinaryOp.Equal && kind != JoinKind.Asof))
             {
                 throw new TaosServerException(9985, "primary timestamp equal condition is expected in join conditions");
             }
             else
             {
-                (op, leftTs, rightTs, main) = found.Value;
+                op = found.Op;
             }
         }
         long low = 0, high = 0;
@@ -139,16 +125,20 @@ internal sealed class JoinResolver(SourceResolver sides, Func<SelectStatement, S
             low = OffsetTicks(offset.Low, left.Precision);
             high = OffsetTicks(offset.High, left.Precision);
         }
-        var bound = new BoundJoin(kind, driving, leftTs, rightTs, left.Columns.Count, right.Columns.Count,
-            op, low, high, join.JLimit ?? (kind == JoinKind.Asof ? 1 : null));
-        return (bound, main);
+        var bound = new BoundJoin(kind, driving, found?.LeftTs ?? left.TsIndex, found?.RightTs ?? right.TsIndex, left.Columns.Count, right.Columns.Count,
+            op, low, high, join.JLimit ?? (kind == JoinKind.Asof ? 1 : null))
+        {
+            LeftKey = found is null ? null : KeyOf(found.LeftOperand, left, session),
+            RightKey = found is null ? null : KeyOf(found.RightOperand, right, session),
+        };
+        return (bound, found?.Term);
     }
 
     /// <summary>
-    /// The first comparison between the two inputs' primary timestamps among the AND terms of
-    /// <paramref name="condition"/>, as <c>driving.ts op other.ts</c> with the positions it compares; null when there is none.
+    /// The first comparison between the two inputs' primary timestamps (or their <c>timetruncate</c>) among the
+    /// AND terms of <paramref name="condition"/>, as <c>driving.ts op other.ts</c>; null when there is none.
     /// </summary>
-    private static (BinaryOp Op, int LeftTs, int RightTs, Expr Term)? FindTimestampCondition(Expr? condition, JoinSide left, JoinSide right, bool rightDrives)
+    private static MainCondition? FindTimestampCondition(Expr? condition, JoinSide left, JoinSide right, bool rightDrives)
     {
         if (condition is null) return null;
         foreach (var term in Conjuncts(condition))
@@ -163,17 +153,41 @@ internal sealed class JoinResolver(SourceResolver sides, Func<SelectStatement, S
             // Written as left.ts op right.ts when l is the left input; flip to read from the driving side.
             bool leftFirst = l == 1;
             var op = leftFirst != rightDrives ? b.Op : ExpressionCompiler.Mirror(b.Op);
-            return leftFirst ? (op, lIndex, rIndex, term) : (op, rIndex, lIndex, term);
+            return leftFirst
+                ? new MainCondition(op, lIndex, rIndex, b.Left, b.Right, term)
+                : new MainCondition(op, rIndex, lIndex, b.Right, b.Left, term);
         }
         return null;
+    }
+
+    /// <summary>
+    /// The join key of an input's rows when its operand is <c>timetruncate(ts, …)</c> (the one function TDengine
+    /// allows there); null when the operand is the timestamp itself.
+    /// </summary>
+    private Func<object?[], long?>? KeyOf(Expr operand, JoinSide side, SqlSession session)
+    {
+        if (operand is ColumnExpr) return null;
+        var layout = new SourceLayout();
+        layout.Columns.AddRange(side.Columns);
+        var key = new ExpressionCompiler(layout, side.Precision, zone, session, Clock.Now(side.Precision)).Compile(operand);
+        var ctx = new EvalContext();
+        return row =>
+        {
+            ctx.SetRow(row, null);
+            return key.Eval(ctx) is { } v ? Values.ToLong(v) : null;
+        };
     }
 
     private static IEnumerable<Expr> Conjuncts(Expr e) =>
         e is BinaryExpr { Op: BinaryOp.And } b ? Conjuncts(b.Left).Concat(Conjuncts(b.Right)) : [e];
 
-    /// <summary>(1, position) when <paramref name="e"/> names a primary timestamp of the left input, (2, position) of the right, else (0, −1).</summary>
+    /// <summary>
+    /// (1, position) when <paramref name="e"/> names a primary timestamp of the left input (itself or inside
+    /// <c>timetruncate</c>), (2, position) of the right, else (0, −1).
+    /// </summary>
     private static (int Side, int Index) SideOfTs(Expr e, JoinSide left, JoinSide right)
     {
+        if (e is FunctionExpr { Args: [var inner, ..] } f && f.Name.Equals("timetruncate", StringComparison.OrdinalIgnoreCase)) e = inner;
         if (e is not ColumnExpr { Qualifier: { } q } c) return (0, -1);
         int i = left.Find(q, c.Name);
         if (i >= 0 && left.PrimaryTs.Contains(i)) return (1, i);

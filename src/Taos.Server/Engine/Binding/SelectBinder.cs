@@ -34,6 +34,12 @@ internal sealed partial class SelectBinder
 
     public BoundSelect Bind()
     {
+        if (_select.From is JoinSource { JoinType: var type } && type.EndsWith("window", StringComparison.Ordinal)
+            && (_select.Window is not null || Grouped || Partitioned))
+        {
+            // [src parTranslater.c checkJoinTable]
+            throw new TaosServerException(9828, "No WINDOW/GROUP BY/PARTITION BY allowed in WINDOW join");
+        }
         ExpandItems();
         if (_select.SLimit is not null && !Grouped && !Partitioned)
         {

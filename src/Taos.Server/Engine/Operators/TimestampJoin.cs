@@ -17,15 +17,16 @@ internal sealed class TimestampJoin(BoundJoin join, IEnumerable<object?[]> left,
     public IEnumerable<object?[]> Rows()
     {
         bool rightDrives = join.Driving == "right";
-        var driving = SortedByTs(rightDrives ? right : left, rightDrives ? join.RightTs : join.LeftTs);
-        var other = SortedByTs(rightDrives ? left : right, rightDrives ? join.LeftTs : join.RightTs);
-        int otherTs = rightDrives ? join.LeftTs : join.RightTs;
-        int drivingTs = rightDrives ? join.RightTs : join.LeftTs;
-        var keys = other.Select(r => (long)r[otherTs]!).ToArray();
+        var leftKeyed = Keyed(left, join.LeftKey, join.LeftTs);
+        var rightKeyed = Keyed(right, join.RightKey, join.RightTs);
+        var driving = rightDrives ? rightKeyed : leftKeyed;
+        var keyedOther = rightDrives ? leftKeyed : rightKeyed;
+        var keys = keyedOther.Select(k => k.Key).ToArray();
+        var other = keyedOther.Select(k => k.Row).ToList();
         var matchedOther = join.Driving == "full" ? new bool[other.Count] : null;
-        foreach (var row in driving)
+        foreach (var (row, key) in driving)
         {
-            var matches = Matches(keys, (long)row[drivingTs]!, row, other, rightDrives);
+            var matches = Matches(keys, key, row, other, rightDrives);
             switch (join.Kind)
             {
                 case JoinKind.Semi:
@@ -105,8 +106,13 @@ internal sealed class TimestampJoin(BoundJoin join, IEnumerable<object?[]> left,
         return values;
     }
 
-    private static List<object?[]> SortedByTs(IEnumerable<object?[]> rows, int ts) =>
-        rows.Where(r => r[ts] is not null).OrderBy(r => (long)r[ts]!).ToList();
+    /// <summary>The rows with a join key (the timestamp, or <paramref name="key"/> of the row), sorted by it.</summary>
+    private static List<(object?[] Row, long Key)> Keyed(IEnumerable<object?[]> rows, Func<object?[], long?>? key, int ts) =>
+        rows.Select(r => (Row: r, Key: key is null ? r[ts] as long? : key(r)))
+            .Where(k => k.Key is not null)
+            .Select(k => (k.Row, Key: k.Key!.Value))
+            .OrderBy(k => k.Key)
+            .ToList();
 
     private static long SaturatingAdd(long a, long b) =>
         b > 0 && a > long.MaxValue - b ? long.MaxValue : b < 0 && a < long.MinValue - b ? long.MinValue : a + b;

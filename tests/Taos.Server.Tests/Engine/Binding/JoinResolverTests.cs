@@ -93,4 +93,17 @@ public class JoinResolverTests : EngineTestBase
         Assert.Equal([[T0, 1, T0, 7]], Rows("select * from a join st s on a.ts = s.ts where a.v = 1"));
         Assert.Equal([[T0, 7]], Rows("select s.* from a join st s on a.ts = s.ts where a.v = 1"));
     }
+
+    [Fact]
+    public void Timetruncate_of_both_timestamps_is_a_primary_condition()
+    {
+        Exec("create table d (ts timestamp, z int)");
+        Exec($"insert into d values ({T0 + 300}, 3) ({T0 + 1700}, 17)");
+        Assert.Equal(
+            [[T0, 1, T0 + 300, 3], [T0 + 1000, 2, T0 + 1700, 17]],
+            Rows("select a.ts, a.v, d.ts, d.z from a join d on timetruncate(a.ts, 1s) = timetruncate(d.ts, 1s) order by a.ts"));
+        Assert.Equal(
+            [[1, 3], [2, 17], [3, null]],
+            Rows("select a.v, d.z from a left join d on timetruncate(a.ts, 1s) = timetruncate(d.ts, 1s) order by a.ts"));
+    }
 }
