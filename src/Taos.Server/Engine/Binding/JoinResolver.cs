@@ -19,6 +19,7 @@ internal sealed class JoinResolver(SourceResolver sides, Func<SelectStatement, S
 
     public QuerySource Resolve(JoinSource join, Expr? where, SqlSession session)
     {
+        CheckUniqueNames(join);
         var joined = Join(join, where, session);
         var layout = new SourceLayout { TsIndex = joined.TsIndex, StarIncludesTags = false };
         layout.Columns.AddRange(joined.Columns);
@@ -56,6 +57,24 @@ internal sealed class JoinResolver(SourceResolver sides, Func<SelectStatement, S
             throw new TaosServerException(NotSupportJoin, "Only support ASOF/WINDOW join between tables");
         }
     }
+
+    /// <summary>Two inputs of one FROM clause named alike: 9827 [src parTranslater.c addNamespace].</summary>
+    private static void CheckUniqueNames(JoinSource join)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string name in InputNames(join))
+        {
+            if (!seen.Add(name)) throw new TaosServerException(9827, $"Not unique table/alias: '{name}'");
+        }
+    }
+
+    private static IEnumerable<string> InputNames(FromSource source) => source switch
+    {
+        JoinSource j => InputNames(j.Left).Concat(InputNames(j.Right)),
+        TableSource t => [t.Alias ?? t.Name.Name],
+        SubquerySource { Alias: { } alias } => [alias],
+        _ => [],
+    };
 
     private static bool HasJoin(FromSource source) => source is JoinSource || source is SubquerySource { Query.From: JoinSource };
 

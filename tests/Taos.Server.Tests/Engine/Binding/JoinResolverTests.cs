@@ -106,4 +106,12 @@ public class JoinResolverTests : EngineTestBase
             [[1, 3], [2, 17], [3, null]],
             Rows("select a.v, d.z from a left join d on timetruncate(a.ts, 1s) = timetruncate(d.ts, 1s) order by a.ts"));
     }
+
+    [Fact]
+    public void Inputs_named_alike_are_refused_and_aliases_tell_them_apart()
+    {
+        Fails("select a.v from a join a on a.ts = a.ts", 9827, "Not unique table/alias: 'a'");
+        Fails("select a.v from a, b a where a.ts = a.ts", 9827, "Not unique table/alias: 'a'");
+        Assert.Equal([[1, 1], [2, 2], [3, 3]], Rows("select p.v, q.v from a p join a q on p.ts = q.ts order by p.ts"));
+    }
 }
