@@ -40,6 +40,17 @@ internal sealed class SourceLayout
         return null;
     }
 
+    /// <summary>Over a join, a name without qualifier that more than one input offers.</summary>
+    public bool IsAmbiguous(string name)
+    {
+        int n = 0;
+        foreach (var c in Columns)
+        {
+            if (c.Qualifier is not null && c.Name == name) n++;
+        }
+        return n > 1;
+    }
+
     /// <summary>
     /// <c>qualifier.name</c>: over a join, the column of that side; elsewhere (no side has qualifiers) the qualifier
     /// is not checked and the name alone finds the column.

@@ -114,4 +114,12 @@ public class JoinResolverTests : EngineTestBase
         Fails("select a.v from a, b a where a.ts = a.ts", 9827, "Not unique table/alias: 'a'");
         Assert.Equal([[1, 1], [2, 2], [3, 3]], Rows("select p.v, q.v from a p join a q on p.ts = q.ts order by p.ts"));
     }
+
+    [Fact]
+    public void A_name_two_inputs_offer_needs_its_qualifier()
+    {
+        Fails("select v, x from a join b on a.ts = b.ts where ts > 0", 9732, "Column ambiguously defined: ts");
+        Fails("select loc from st p join st q on p.ts = q.ts", 9732, "Column ambiguously defined: loc");
+        Assert.Equal([[T0, 1, 10]], Rows("select a.ts, v, x from a join b on a.ts = b.ts where v = 1 order by ts"));
+    }
 }
