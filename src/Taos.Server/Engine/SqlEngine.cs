@@ -133,6 +133,7 @@ internal sealed class SqlEngine : IDisposable
         CreateTopicStatement s => _topics.Create(s, session),
         DropTopicStatement s => _topics.Drop(s),
         ShowStatement { What: "topics" } => _topics.Show(),
+        ShowStatement s when SystemTableShows.Has(s) => new QueryExecutor(_store, ServerZone).Execute(SystemTableShows.Select(s), session),
         // Parsed, but not executed yet: say so rather than pretend the text is malformed.
         _ => throw TaosServerException.NotSupported(StatementKind(statement)),
     };

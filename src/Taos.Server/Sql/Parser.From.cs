@@ -45,22 +45,16 @@ internal sealed partial class Parser
     }
 
     /// <summary>
-    /// After <c>… JOIN right</c>: <c>ON cond</c> (a WINDOW join may leave it out), a WINDOW join's
-    /// <c>WINDOW_OFFSET(low, high)</c>, and <c>JLIMIT n</c>.
+    /// After <c>… JOIN right</c>: <c>[ON cond] [WINDOW_OFFSET(low, high)] [JLIMIT n]</c>.
     /// </summary>
     private JoinSource ParseJoinTail(FromSource left, FromSource right, List<string> words)
     {
-        bool window = words.Contains("window");
-        Expr? on = null;
-        if (!window || IsKw("on"))
-        {
-            ExpectKw("on");
-            on = ParseCondition();
-        }
+        // ON and WINDOW_OFFSET are optional for every join type [src sql.y join_on_clause_opt, window_offset_clause_opt];
+        // the binder asks for what each type needs.
+        Expr? on = TryKw("on") ? ParseCondition() : null;
         JoinWindowOffset? offset = null;
-        if (window)
+        if (TryJoinWord("window_offset"))
         {
-            if (!TryJoinWord("window_offset")) throw Fail(_cur);
             Expect(TokenKind.LParen);
             var low = ParseExpression();
             Expect(TokenKind.Comma);

@@ -109,4 +109,27 @@ public class RestSqlTests(ServerFixture fixture) : IClassFixture<ServerFixture>
         Assert.True(response.StatusCode == HttpStatusCode.OK && body.StartsWith("{\"code\":0,", StringComparison.Ordinal), $"{sql} -> {body}");
         return body;
     }
+
+    [Fact]
+    public async Task Select_tags_three_table_joins_and_interp_clause_misuse_answer_over_rest()
+    {
+        await OkAsync("create database if not exists http_q17");
+        await OkAsync("create stable if not exists http_q17.st (ts timestamp, v int) tags (loc varchar(8))");
+        await OkAsync("create table if not exists http_q17.e using http_q17.st tags ('empty')");
+        await OkAsync("insert into http_q17.a using http_q17.st tags ('x') values (1704067200000, 1) (1704067201000, 2)");
+        await OkAsync("create table if not exists http_q17.n1 (ts timestamp, w int)");
+        await OkAsync("insert into http_q17.n1 values (1704067200000, 10)");
+        await OkAsync("create table if not exists http_q17.n2 (ts timestamp, y int)");
+        await OkAsync("insert into http_q17.n2 values (1704067200000, 100)");
+
+        var tags = await OkAsync("select tags tbname, loc from http_q17.st order by tbname");
+        Assert.Equal(
+            "{\"code\":0,\"column_meta\":[[\"tbname\",\"VARCHAR\",270],[\"loc\",\"VARCHAR\",8]],\"data\":[[\"a\",\"x\"],[\"e\",\"empty\"]],\"rows\":2}",
+            tags.Text);
+        var joined = await OkAsync(
+            "select a.v, a.loc, n1.w, n2.y from http_q17.st a join http_q17.n1 n1 on a.ts = n1.ts join http_q17.n2 n2 on n1.ts = n2.ts");
+        Assert.Equal("[[1,\"x\",10,100]]", joined.Json.GetProperty("data").GetRawText());
+        var misuse = await fixture.SqlAsync("select v from http_q17.st fill(null)");
+        Assert.Equal("{\"code\":9821,\"desc\":\"Invalid usage of RANGE clause, EVERY clause or FILL clause\"}", misuse.Text);
+    }
 }

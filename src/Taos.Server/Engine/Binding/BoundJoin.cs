@@ -12,4 +12,14 @@ internal enum JoinKind { Inner, Outer, Semi, Anti, Asof, Window }
 /// </summary>
 internal sealed record BoundJoin(
     JoinKind Kind, string Driving, int LeftTs, int RightTs, int LeftWidth, int RightWidth,
-    BinaryOp AsofOp, long WindowLow, long WindowHigh, long? JLimit);
+    BinaryOp AsofOp, long WindowLow, long WindowHigh, long? JLimit)
+{
+    /// <summary>
+    /// The left rows' join key when the primary condition compares an expression of the timestamp
+    /// (<c>timetruncate(a.ts, 1s)</c>) rather than the timestamp itself; null: the timestamp at <see cref="LeftTs"/>.
+    /// </summary>
+    public Func<object?[], long?>? LeftKey { get; init; }
+
+    /// <summary>The right rows' join key, as <see cref="LeftKey"/>.</summary>
+    public Func<object?[], long?>? RightKey { get; init; }
+}

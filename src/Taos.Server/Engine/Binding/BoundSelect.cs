@@ -29,6 +29,12 @@ internal sealed record BoundSelect
     /// <summary>The schema columns a table scan must read (0, the timestamp, always).</summary>
     public required IReadOnlyList<int> ScanColumns { get; init; }
 
+    /// <summary>
+    /// <c>SELECT TAGS</c> naming tags or <c>tbname</c> and no column: one source row per table, read from the catalog
+    /// (TDengine's tag scan); a TAGS query that names a column reads the rows as any query does.
+    /// </summary>
+    public bool ScansTagsOnly { get; init; }
+
     public required GroupingKind Grouping { get; init; }
 
     /// <summary>The GROUP BY or PARTITION BY keys.</summary>

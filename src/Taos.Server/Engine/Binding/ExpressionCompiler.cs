@@ -159,6 +159,10 @@ internal sealed partial class ExpressionCompiler
                 }
                 break;
         }
+        if (col.Qualifier is null && Layout is not null && Layout.IsAmbiguous(name))
+        {
+            throw new TaosServerException(9732, "Column ambiguously defined: " + name);
+        }
         var slot = Layout?.Find(name, col.Qualifier) ?? throw new TaosServerException(ServerErrorCode.InvalidColumnName, "Invalid column name: " + name);
         int index = slot.Index;
         return slot.Kind switch

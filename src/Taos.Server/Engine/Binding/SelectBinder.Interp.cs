@@ -6,9 +6,23 @@ namespace Taos.Server.Engine.Binding;
 /// <summary>INTERP queries: RANGE, EVERY and FILL, checked and fixed in ticks as TDengine 3.3.0.1 does.</summary>
 internal sealed partial class SelectBinder
 {
-    /// <summary>An INTERP query: one with an INTERP call or any of RANGE, EVERY and FILL without a window.</summary>
-    private bool IsInterpQuery() =>
-        _select.Range is not null || _select.Every is not null || _select.Fill is not null || _items.Any(i => ContainsInterp(i.Expr));
+    /// <summary>TSDB_CODE_PAR_INVALID_INTERP_CLAUSE (0x265D).</summary>
+    private const int InvalidInterpClause = 9821;
+
+    /// <summary>An INTERP query: one with an INTERP call in its select list.</summary>
+    private bool IsInterpQuery() => _items.Any(i => ContainsInterp(i.Expr));
+
+    /// <summary>
+    /// RANGE, EVERY or FILL (FILL not of an INTERVAL) without an INTERP call: TDengine checks this after the select
+    /// list [src parTranslater.c translateInterp; parUtil.c getSyntaxErrFormat].
+    /// </summary>
+    private void CheckNoInterpClauses()
+    {
+        if (_select.Range is not null || _select.Every is not null || _select.Fill is not null)
+        {
+            throw new TaosServerException(InvalidInterpClause, "Invalid usage of RANGE clause, EVERY clause or FILL clause");
+        }
+    }
 
     private static bool ContainsInterp(Expr e) =>
         (e is FunctionExpr f && f.Name.Equals("interp", StringComparison.OrdinalIgnoreCase)) || Children(e).Any(ContainsInterp);
@@ -16,14 +30,9 @@ internal sealed partial class SelectBinder
     /// <summary>The bound clauses of an INTERP query whose calls' arguments are <paramref name="args"/>.</summary>
     private BoundInterp BindInterp(List<CExpr> args)
     {
-        if (args.Count == 0)
-        {
-            // RANGE/EVERY/FILL around a select list without INTERP: not executed (TDengine refuses it too, in words not recorded).
-            throw TaosServerException.NotSupported("INTERP (RANGE, EVERY)");
-        }
         if (_select.Range is not { } range || _select.Every is not { } every || _select.Fill is not { } fill)
         {
-            throw new TaosServerException(9821, "Missing RANGE clause, EVERY clause or FILL clause");
+            throw new TaosServerException(InvalidInterpClause, "Missing RANGE clause, EVERY clause or FILL clause");
         }
         if (fill.Mode == FillMode.None)
         {

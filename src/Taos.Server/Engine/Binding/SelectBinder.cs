@@ -34,6 +34,12 @@ internal sealed partial class SelectBinder
 
     public BoundSelect Bind()
     {
+        if (_select.From is JoinSource { JoinType: var type } && type.EndsWith("window", StringComparison.Ordinal)
+            && (_select.Window is not null || Grouped || Partitioned))
+        {
+            // [src parTranslater.c checkJoinTable]
+            throw new TaosServerException(9828, "No WINDOW/GROUP BY/PARTITION BY allowed in WINDOW join");
+        }
         ExpandItems();
         if (_select.SLimit is not null && !Grouped && !Partitioned)
         {
@@ -64,6 +70,7 @@ internal sealed partial class SelectBinder
             : BindScope.Of(aggregate ? aggregates : null, aggregate && _select.Window is not null, multiRow ? multiRows : null));
         var items = _items.Select(i => itemCompiler.Compile(i.Expr)).ToList();
         CheckMultiRowMix(multiRows);
+        if (interpArgs is null) CheckNoInterpClauses();
         if (_source.IsTableScan && Layout!.StarIncludesTags && aggregates.Any(a => a.Kind == AggKind.Percentile && a.Params.Count > 0))
         {
             throw new TaosServerException(9823, "percentile is only supported in single table query");
@@ -83,6 +90,7 @@ internal sealed partial class SelectBinder
             TagFilters = where.TagFilters,
             Range = where.Range,
             ScanColumns = ScanColumns(readsTimestamp: !IgnoresTimestamp(aggregate, multiRow, aggregates)),
+            ScansTagsOnly = ScansTagsOnly(aggregates, multiRow, interpArgs is not null),
             Grouping = Grouped ? GroupingKind.GroupBy : Partitioned ? GroupingKind.PartitionBy : GroupingKind.None,
             Keys = keys,
             PartitionsByTable = _select.PartitionBy.Any(k => k is ColumnExpr { Name: "tbname" }),
@@ -108,14 +116,16 @@ internal sealed partial class SelectBinder
     {
         foreach (var item in _select.Items)
         {
-            if (item.Expr is StarExpr)
+            if (item.Expr is StarExpr star)
             {
                 if (Layout is null) throw ExpressionCompiler.SyntaxError(item.Text);
                 foreach (var c in Layout.Columns)
                 {
+                    // Over a join, t.* is the columns of input t; * leaves out the inputs' tags and tbname.
+                    if (!c.InStar || (star.Qualifier is { } q && c.Qualifier is not null && c.Qualifier != q)) continue;
                     if (c.Kind == SlotKind.Column || (c.Kind == SlotKind.Tag && Layout.StarIncludesTags))
                     {
-                        _items.Add((new ColumnExpr(null, c.Name) { Text = c.Name }, c.Name));
+                        _items.Add((new ColumnExpr(c.Qualifier, c.Name) { Text = c.Name }, c.Name));
                     }
                 }
                 continue;

@@ -7,7 +7,11 @@ internal enum SlotKind { Column, Tag, TableName }
 /// A name the FROM source offers: a column, a tag or <c>tbname</c>; <see cref="Index"/> is its place among the columns
 /// or tags. <see cref="Qualifier"/> is the alias (or table name) of a join's side that offers it.
 /// </summary>
-internal sealed record SourceColumn(string Name, TaosDataType Type, int Length, SlotKind Kind, int Index, string? Qualifier = null);
+internal sealed record SourceColumn(string Name, TaosDataType Type, int Length, SlotKind Kind, int Index, string? Qualifier = null)
+{
+    /// <summary>False for a join side's tags and <c>tbname</c>: selectable by name, left out of <c>*</c>.</summary>
+    public bool InStar { get; init; } = true;
+}
 
 /// <summary>The names and types a FROM source offers, and where its primary timestamp is.</summary>
 internal sealed class SourceLayout
@@ -34,6 +38,17 @@ internal sealed class SourceLayout
             if (c.Name == name) return c;
         }
         return null;
+    }
+
+    /// <summary>Over a join, a name without qualifier that more than one input offers.</summary>
+    public bool IsAmbiguous(string name)
+    {
+        int n = 0;
+        foreach (var c in Columns)
+        {
+            if (c.Qualifier is not null && c.Name == name) n++;
+        }
+        return n > 1;
     }
 
     /// <summary>

@@ -6,9 +6,10 @@ namespace Taos.Server.Engine.Binding;
 
 /// <summary>
 /// Resolves a FROM clause: the database and table names against the catalog (or a system database), a subquery
-/// by running it through <paramref name="runSubquery"/>; raises TDengine's errors for unknown names.
+/// by running it through <paramref name="runSubquery"/>; raises TDengine's errors for unknown names. A join's ON
+/// conditions are bound in <paramref name="zone"/>, the server's time zone.
 /// </summary>
-internal sealed class SourceResolver(ICatalogReader catalog, Func<SelectStatement, SqlSession, RowSetResult> runSubquery)
+internal sealed class SourceResolver(ICatalogReader catalog, Func<SelectStatement, SqlSession, RowSetResult> runSubquery, TimeZoneInfo zone)
 {
     /// <summary>Where the rows come from: nothing (one empty row), one table, a super table's children, or a subquery.</summary>
     /// <param name="from">The FROM clause.</param>
@@ -19,7 +20,7 @@ internal sealed class SourceResolver(ICatalogReader catalog, Func<SelectStatemen
         null => new QuerySource(null, TaosPrecision.Milliseconds, [], null, null),
         TableSource ts => ResolveTable(ts, session),
         SubquerySource sub => ResolveSubquery(sub, session),
-        JoinSource join => new JoinResolver(this, runSubquery).Resolve(join, where, session),
+        JoinSource join => new JoinResolver(this, runSubquery, zone).Resolve(join, where, session),
         _ => throw ExpressionCompiler.SyntaxError("from"),
     };
 

@@ -6,43 +6,42 @@ namespace Taos.Server.Engine.Operators;
 /// <summary>
 /// Joins two row sets on their primary timestamps, each joined row being the left row's values then the right
 /// row's (NULLs for a side without a match). The driving side (LEFT/RIGHT) is walked in ts order; for each of its
-/// rows the other side's matches are found in that side's rows sorted by ts: equal timestamps (inner, outer, semi,
-/// anti), the closest by the ASOF comparison (up to JLIMIT), or those within the WINDOW offsets. FULL joins add the
+/// rows the other side's candidates are found in that side's rows sorted by ts: equal timestamps (inner, outer,
+/// semi, anti), the closest by the ASOF comparison, or those within the WINDOW offsets; a candidate matches when
+/// the pair meets <paramref name="pairCondition"/> (ON's other terms), up to JLIMIT matches. FULL joins add the
 /// right rows no left row matched.
 /// </summary>
-internal sealed class TimestampJoin(BoundJoin join, IEnumerable<object?[]> left, IEnumerable<object?[]> right)
+internal sealed class TimestampJoin(BoundJoin join, IEnumerable<object?[]> left, IEnumerable<object?[]> right, Func<object?[], bool>? pairCondition = null)
 {
     /// <summary>The joined rows, computed when enumerated.</summary>
     public IEnumerable<object?[]> Rows()
     {
         bool rightDrives = join.Driving == "right";
-        var driving = SortedByTs(rightDrives ? right : left, rightDrives ? join.RightTs : join.LeftTs);
-        var other = SortedByTs(rightDrives ? left : right, rightDrives ? join.LeftTs : join.RightTs);
-        int otherTs = rightDrives ? join.LeftTs : join.RightTs;
-        int drivingTs = rightDrives ? join.RightTs : join.LeftTs;
-        var keys = other.Select(r => (long)r[otherTs]!).ToArray();
+        var leftKeyed = Keyed(left, join.LeftKey, join.LeftTs);
+        var rightKeyed = Keyed(right, join.RightKey, join.RightTs);
+        var driving = rightDrives ? rightKeyed : leftKeyed;
+        var keyedOther = rightDrives ? leftKeyed : rightKeyed;
+        var keys = keyedOther.Select(k => k.Key).ToArray();
+        var other = keyedOther.Select(k => k.Row).ToList();
         var matchedOther = join.Driving == "full" ? new bool[other.Count] : null;
-        foreach (var row in driving)
+        foreach (var (row, key) in driving)
         {
-            long ts = (long)row[drivingTs]!;
-            var (lo, hi) = join.Kind == JoinKind.Asof ? Closest(keys, ts) : Matches(keys, ts);
-            bool any = hi > lo;
+            var matches = Matches(keys, key, row, other, rightDrives);
             switch (join.Kind)
             {
                 case JoinKind.Semi:
-                    if (any) yield return Combine(row, other[lo], rightDrives);
+                    if (matches.Count > 0) yield return Combine(row, other[matches[0]], rightDrives);
                     continue;
                 case JoinKind.Anti:
-                    if (!any) yield return Combine(row, null, rightDrives);
+                    if (matches.Count == 0) yield return Combine(row, null, rightDrives);
                     continue;
             }
-            if (!any && join.Kind != JoinKind.Inner)
+            if (matches.Count == 0 && join.Kind != JoinKind.Inner)
             {
                 yield return Combine(row, null, rightDrives);
                 continue;
             }
-            long limit = join.JLimit ?? long.MaxValue;
-            for (int i = lo; i < hi && i - lo < limit; i++)
+            foreach (int i in matches)
             {
                 if (matchedOther is not null) matchedOther[i] = true;
                 yield return Combine(row, other[i], rightDrives);
@@ -55,31 +54,47 @@ internal sealed class TimestampJoin(BoundJoin join, IEnumerable<object?[]> left,
         }
     }
 
-    /// <summary>The other side's rows matching a driving row at <paramref name="ts"/>: equal, or within the WINDOW offsets.</summary>
-    private (int Lo, int Hi) Matches(long[] keys, long ts) => join.Kind == JoinKind.Window
-        ? (LowerBound(keys, SaturatingAdd(ts, join.WindowLow)), UpperBound(keys, SaturatingAdd(ts, join.WindowHigh)))
-        : (LowerBound(keys, ts), UpperBound(keys, ts));
-
-    /// <summary>ASOF: the JLIMIT other-side rows nearest to <paramref name="ts"/> that satisfy <c>ts op other.ts</c>, in ts order.</summary>
-    private (int Lo, int Hi) Closest(long[] keys, long ts)
+    /// <summary>The positions (in ts order) of the other side's rows matching a driving row at <paramref name="ts"/>, at most JLIMIT.</summary>
+    private List<int> Matches(long[] keys, long ts, object?[] row, List<object?[]> other, bool rightDrives)
     {
-        int limit = (int)Math.Min(int.MaxValue, join.JLimit ?? 1);
-        switch (join.AsofOp)
+        long limit = join.JLimit ?? long.MaxValue;
+        var found = new List<int>();
+        foreach (int i in Candidates(keys, ts))
         {
-            case BinaryOp.GreaterOrEqual or BinaryOp.Greater:
-                {
-                    // other.ts <= ts (or < ts): the last rows at or before it.
-                    int end = join.AsofOp == BinaryOp.Greater ? LowerBound(keys, ts) : UpperBound(keys, ts);
-                    return (Math.Max(0, end - limit), end);
-                }
-            case BinaryOp.LessOrEqual or BinaryOp.Less:
-                {
-                    int start = join.AsofOp == BinaryOp.Less ? UpperBound(keys, ts) : LowerBound(keys, ts);
-                    return (start, Math.Min(keys.Length, start + limit));
-                }
-            default:
-                return (LowerBound(keys, ts), UpperBound(keys, ts));
+            if (found.Count >= limit) break;
+            if (pairCondition is null || pairCondition(Combine(row, other[i], rightDrives))) found.Add(i);
         }
+        found.Sort();
+        return found;
+    }
+
+    /// <summary>
+    /// The other side's rows a driving row at <paramref name="ts"/> may match, nearest first: equal timestamps,
+    /// those within the WINDOW offsets, or for ASOF those satisfying <c>ts op other.ts</c>, closest first.
+    /// </summary>
+    private IEnumerable<int> Candidates(long[] keys, long ts)
+    {
+        int from, to;
+        if (join.Kind == JoinKind.Window)
+        {
+            (from, to) = (LowerBound(keys, SaturatingAdd(ts, join.WindowLow)), UpperBound(keys, SaturatingAdd(ts, join.WindowHigh)));
+        }
+        else if (join.Kind == JoinKind.Asof && join.AsofOp is BinaryOp.GreaterOrEqual or BinaryOp.Greater)
+        {
+            // other.ts <= ts (or < ts): the rows at or before it, latest first.
+            int end = join.AsofOp == BinaryOp.Greater ? LowerBound(keys, ts) : UpperBound(keys, ts);
+            for (int i = end - 1; i >= 0; i--) yield return i;
+            yield break;
+        }
+        else if (join.Kind == JoinKind.Asof && join.AsofOp is BinaryOp.LessOrEqual or BinaryOp.Less)
+        {
+            (from, to) = (join.AsofOp == BinaryOp.Less ? UpperBound(keys, ts) : LowerBound(keys, ts), keys.Length);
+        }
+        else
+        {
+            (from, to) = (LowerBound(keys, ts), UpperBound(keys, ts));
+        }
+        for (int i = from; i < to; i++) yield return i;
     }
 
     private object?[] Combine(object?[] row, object?[]? match, bool rightDrives)
@@ -91,8 +106,13 @@ internal sealed class TimestampJoin(BoundJoin join, IEnumerable<object?[]> left,
         return values;
     }
 
-    private static List<object?[]> SortedByTs(IEnumerable<object?[]> rows, int ts) =>
-        rows.Where(r => r[ts] is not null).OrderBy(r => (long)r[ts]!).ToList();
+    /// <summary>The rows with a join key (the timestamp, or <paramref name="key"/> of the row), sorted by it.</summary>
+    private static List<(object?[] Row, long Key)> Keyed(IEnumerable<object?[]> rows, Func<object?[], long?>? key, int ts) =>
+        rows.Select(r => (Row: r, Key: key is null ? r[ts] as long? : key(r)))
+            .Where(k => k.Key is not null)
+            .Select(k => (k.Row, Key: k.Key!.Value))
+            .OrderBy(k => k.Key)
+            .ToList();
 
     private static long SaturatingAdd(long a, long b) =>
         b > 0 && a > long.MaxValue - b ? long.MaxValue : b < 0 && a < long.MinValue - b ? long.MinValue : a + b;

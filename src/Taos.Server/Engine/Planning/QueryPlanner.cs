@@ -5,8 +5,8 @@ using Taos.Server.Engine.Operators.Windows;
 namespace Taos.Server.Engine.Planning;
 
 /// <summary>
-/// Turns a <see cref="BoundSelect"/> into a tree of operators by small rules: the source (scan, merged scan or
-/// rows) and its filter, then one row-producing strategy (multi-row functions, projection, partitioned
+/// Turns a <see cref="BoundSelect"/> into a tree of operators by small rules: the source (scan, merged scan, tag
+/// rows or rows) and its filter, then one row-producing strategy (multi-row functions, projection, partitioned
 /// projection, interval windows, other windows, hash aggregate), then DISTINCT, per-partition LIMIT, ORDER BY
 /// (top-N) and LIMIT.
 /// </summary>
@@ -127,6 +127,10 @@ internal sealed class QueryPlanner(TimeZoneInfo zone)
         else if (source.SubqueryRows is { } rows)
         {
             scan = new RowSourceOperator(rows, width, source.Layout.TsIndex);
+        }
+        else if (bound.ScansTagsOnly)
+        {
+            scan = new TagRowScanOperator(source.Tables, new TableFilter(bound.TagFilters, width), width);
         }
         else
         {

@@ -30,11 +30,7 @@ internal sealed class QueryExecutor
     /// </summary>
     public RowSetResult Execute(SelectStatement select, SqlSession session)
     {
-        if (select.TagsMode)
-        {
-            throw TaosServerException.NotSupported("SELECT TAGS");
-        }
-        var source = new SourceResolver(_catalog, Execute).Resolve(select.From, session, select.Where);
+        var source = new SourceResolver(_catalog, Execute, _serverZone).Resolve(select.From, session, select.Where);
         string? defaultDb = session.Database is { } d && (_catalog.FindDatabase(d) is not null || SystemSchemas.IsSystemDatabase(d)) ? d : null;
         var effectiveSession = new SqlSession { Database = defaultDb, User = session.User, ClientHost = session.ClientHost };
         var compiler = new ExpressionCompiler(source.Layout, source.Precision, _serverZone, effectiveSession, Clock.Now(source.Precision));

@@ -42,4 +42,23 @@ public class InterpOperatorTests : EngineTestBase
         Fails($"select interp(v) from a range({T0}, {T0 + 1000}) every(1s) fill(none)", 9733, "Unsupported fill type");
         Fails($"select interp(v) from a range({T0}, {T0 + 1000}) every(1s) fill(value, 1, 2)", 9733, "Filled values number mismatch");
     }
+
+    [Theory]
+    [InlineData("select v from a range('2024-01-01', '2024-01-02') every(1h) fill(prev)")]
+    [InlineData("select v from a range('2024-01-01', '2024-01-02')")]
+    [InlineData("select v from a every(1s)")]
+    [InlineData("select count(*) from a fill(null)")]
+    [InlineData("select avg(v) from a fill(value, 0)")]
+    public void Range_every_or_fill_without_interp_is_9821_and_reads_nothing(string sql)
+    {
+        Fails(sql, 9821, "Invalid usage of RANGE clause, EVERY clause or FILL clause");
+        Assert.Equal(4L, Rows("select count(*) from a")[0][0]);
+    }
+
+    [Fact]
+    public void Fill_with_interval_is_accepted_as_tdengine_does()
+    {
+        var rows = Rows($"select _wstart, count(*) from a where ts >= {T0} and ts < {T0 + 3000} interval(1s) fill(value, 0)");
+        Assert.Equal(3, rows.Count);
+    }
 }

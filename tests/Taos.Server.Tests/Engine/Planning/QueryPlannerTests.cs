@@ -17,7 +17,7 @@ public class QueryPlannerTests
     {
         var select = (SelectStatement)SqlParser.Parse(sql);
         var session = new SqlSession { Database = "cf_ms" };
-        var source = new SourceResolver(catalog, (s, ss) => new QueryExecutor(catalog, TimeZoneInfo.Utc).Execute(s, ss)).Resolve(select.From, session);
+        var source = new SourceResolver(catalog, (s, ss) => new QueryExecutor(catalog, TimeZoneInfo.Utc).Execute(s, ss), TimeZoneInfo.Utc).Resolve(select.From, session);
         var compiler = new ExpressionCompiler(source.Layout, source.Precision, TimeZoneInfo.Utc, session, 0);
         return new SelectBinder(select, source, compiler, TimeZoneInfo.Utc).Bind();
     }
@@ -39,4 +39,14 @@ public class QueryPlannerTests
     [InlineData("select distinct location from meters", typeof(DistinctOperator))]
     [InlineData("select ts from meters limit 2", typeof(LimitOperator))]
     public void Each_statement_gets_its_operator(string sql, Type root) => Assert.IsType(root, Root(sql));
+
+    [Theory]
+    [InlineData("select tags location from meters", true)]
+    [InlineData("select tags tbname, groupid from meters where groupid > 1", true)]
+    [InlineData("select tags location, current from meters", false)]
+    [InlineData("select tags location from meters where voltage > 1", false)]
+    [InlineData("select tags count(*) from meters", false)]
+    [InlineData("select location from meters", false)]
+    public void Select_tags_naming_no_column_scans_the_tags(string sql, bool tagScan) =>
+        Assert.Equal(tagScan, Bind(QueryExecutorTests.Meters(), sql).ScansTagsOnly);
 }

@@ -1,0 +1,34 @@
+using Taos.Server.Engine;
+
+namespace Taos.Server.Tests.Engine.Query;
+
+/// <summary>SHOW statements answered as TDengine's projections of a system table.</summary>
+public class SystemTableShowsTests : EngineTestBase
+{
+    private RowSetResult Show(string sql) => Assert.IsType<RowSetResult>(Exec(sql));
+
+    [Theory]
+    [InlineData("show functions", new[] { "name" })]
+    [InlineData("show streams", new[] { "stream_name" })]
+    [InlineData("show transactions", new[] { "id", "create_time", "stage", "oper", "db", "stable", "failed_times" })]
+    public void Show_is_the_system_tables_projection(string sql, string[] leading)
+    {
+        var result = Show(sql);
+        Assert.Equal(leading, result.Columns.Take(leading.Length).Select(c => c.Name));
+        Assert.Empty(result.Rows);
+    }
+
+    [Fact]
+    public void Show_connections_queries_and_apps_have_the_performance_tables_columns()
+    {
+        Assert.Equal(
+            Show("select * from performance_schema.perf_connections").Columns.Select(c => c.Name),
+            Show("show connections").Columns.Select(c => c.Name));
+        Assert.Equal(
+            Show("select * from performance_schema.perf_queries").Columns.Select(c => c.Name),
+            Show("show queries").Columns.Select(c => c.Name));
+        Assert.Equal(
+            Show("select * from performance_schema.perf_apps").Columns.Select(c => c.Name),
+            Show("show apps").Columns.Select(c => c.Name));
+    }
+}
