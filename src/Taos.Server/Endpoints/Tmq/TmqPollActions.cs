@@ -44,7 +44,7 @@ internal static class TmqPollActions
         }
         ulong id = connection.Hold(message);
         reply.Field("topic").String(message.Topic.Name).Field("database").String(message.Topic.Database)
-            .Field("vgroup_id").Int64(TopicConsumer.VgroupId).Field("message_type").Int64(DataMessage)
+            .Field("vgroup_id").Int64(message.Vgroup).Field("message_type").Int64(DataMessage)
             .Field("message_id").UInt64(id).Field("offset").Int64(message.Offset);
         return WsAnswer.Text(reply);
     }

@@ -135,10 +135,11 @@ internal static class SystemSchemas
         ResultColumn[] cols = [V("table_name", 192), V("db_name", 64), T("create_time"), I("columns"), V("stable_name", 192), B("uid"),
             I("vgroup_id"), I("ttl"), V("table_comment", 1024), V("type", 21)];
         long uid = 0;
+        var byName = databases.ToDictionary(d => d.Name, StringComparer.Ordinal);
         var rows = AllTables(catalog, databases).Where(t => t.Kind != TableKind.Super)
             .Select(t => new object?[]
             {
-                t.Name, t.Database, null, t.Columns.Count, t.SuperTable, ++uid, 2, t.Ttl, t.Comment,
+                t.Name, t.Database, null, t.Columns.Count, t.SuperTable, ++uid, Vgroups.Of(catalog, byName[t.Database], t.Name), t.Ttl, t.Comment,
                 t.Kind == TableKind.Child ? "CHILD_TABLE" : "NORMAL_TABLE",
             })
             .ToList();

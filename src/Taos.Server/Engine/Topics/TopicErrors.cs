@@ -9,6 +9,9 @@ internal static class TopicErrors
     /// <summary>993 (0x03E1) Topic not exist.</summary>
     public static TaosServerException NotExist() => new(993, "Topic not exist");
 
+    /// <summary>16392 (0x4008): the vgroup is not one of the consumer's.</summary>
+    public static TaosServerException InvalidVgroup() => new(16392, "VgId does not belong to this consumer");
+
     /// <summary>1003 (0x03EB): DROP TOPIC while a consumer subscribes to the topic.</summary>
     public static TaosServerException Subscribed() => new(1003, "Topic subscribed cannot be dropped");
 

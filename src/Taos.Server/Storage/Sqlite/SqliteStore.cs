@@ -90,7 +90,7 @@ internal sealed class SqliteStore : IStore
 
     public IReadOnlyList<WriteLogEntry> ReadWriteLog(string database, long fromSequence) => _log.Read(database, fromSequence);
 
-    public long? CommittedOffset(string group, string topic) => _offsets.Find(group, topic);
+    public long? CommittedOffset(string group, string topic, int vgroup) => _offsets.Find(group, topic, vgroup);
 
     // ---- writes ----
 

@@ -11,7 +11,7 @@ internal sealed partial class SqliteWriter(SqliteTransaction transaction, Catalo
 {
     private readonly Dictionary<string, long> _taken = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Database, string Table), List<long>> _written = [];
-    private readonly Dictionary<(string Group, string Topic), long> _offsets = [];
+    private readonly Dictionary<(string Group, string Topic, int Vgroup), long> _offsets = [];
 
     /// <summary>Whether the catalog changed (its mirror must be reloaded after a rollback).</summary>
     public bool CatalogChanged { get; private set; }
@@ -31,7 +31,7 @@ internal sealed partial class SqliteWriter(SqliteTransaction transaction, Catalo
     public IReadOnlyDictionary<(string Database, string Table), List<long>> Written => _written;
 
     /// <summary>The consumer offsets this transaction commits.</summary>
-    public IReadOnlyDictionary<(string Group, string Topic), long> Offsets => _offsets;
+    public IReadOnlyDictionary<(string Group, string Topic, int Vgroup), long> Offsets => _offsets;
 
     public long Sequence(string database)
     {
@@ -150,7 +150,7 @@ internal sealed partial class SqliteWriter(SqliteTransaction transaction, Catalo
         topics.Remove(transaction, name);
     }
 
-    public void CommitOffset(string group, string topic, long offset) => _offsets[(group, topic)] = offset;
+    public void CommitOffset(string group, string topic, int vgroup, long offset) => _offsets[(group, topic, vgroup)] = offset;
 
     private void Exec(IEnumerable<string> statements)
     {
