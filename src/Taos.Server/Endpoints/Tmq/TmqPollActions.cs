@@ -99,6 +99,30 @@ internal static class TmqPollActions
         return new WsAnswer(frame, true);
     }
 
+    /// <summary>
+    /// The held message in TDengine's raw form: timing, <c>req_id</c>, message id, 3, the raw length (u32), the raw
+    /// type (u16), then <see cref="TmqRawMessage"/>. A wrong id is answered as a <c>fetch</c> error, as taosAdapter does.
+    /// </summary>
+    public static WsAnswer FetchRaw(TmqCall call)
+    {
+        call.Request.TryGetUInt64("message_id", out ulong messageId);
+        if (call.Connection.Message is not { } message || messageId != call.Connection.MessageId)
+        {
+            return WsAnswer.Text(WsReply.Start(ServerErrorCode.AdapterError & 0xFFFF, "message IDs are not equal", "fetch", call.Request.RequestId, call.Timing)
+                .Field("message_id").UInt64(messageId));
+        }
+        byte[] raw = TmqRawMessage.Encode(message);
+        var frame = new byte[38 + raw.Length];
+        BinaryPrimitives.WriteInt64LittleEndian(frame, call.Timing);
+        BinaryPrimitives.WriteUInt64LittleEndian(frame.AsSpan(8), call.Request.RequestId);
+        BinaryPrimitives.WriteUInt64LittleEndian(frame.AsSpan(16), messageId);
+        BinaryPrimitives.WriteUInt64LittleEndian(frame.AsSpan(24), 3);
+        BinaryPrimitives.WriteUInt32LittleEndian(frame.AsSpan(32), (uint)raw.Length);
+        BinaryPrimitives.WriteUInt16LittleEndian(frame.AsSpan(36), TmqRawMessage.DataType);
+        raw.CopyTo(frame.AsSpan(38));
+        return new WsAnswer(frame, true);
+    }
+
     /// <summary>The held message's table metadata as JSON: <c>null</c> for a data message.</summary>
     public static WsAnswer FetchJsonMeta(TmqCall call)
     {

@@ -70,8 +70,11 @@ public sealed class TmqEndpointTests : IAsyncDisposable
         Assert.Equal("message IDs are not equal", wrongId.GetProperty("message").GetString());
         Assert.Equal(99, wrongId.GetProperty("message_id").GetInt32());
         Assert.Equal(3, (await socket.ReadMessageAsync()).Count);
-        var raw = await socket.RequestAsync("fetch_raw", new { message_id = 1 });
-        Assert.Equal(256, raw.GetProperty("code").GetInt32());
+        var (raw, binary) = await socket.SendAsync("fetch_raw", new { message_id = 1 });
+        Assert.True(binary);
+        Assert.Equal((3UL, raw.Length - 38, (ushort)2, (byte)100), (BitConverter.ToUInt64(raw, 24), BitConverter.ToInt32(raw, 32), BitConverter.ToUInt16(raw, 36), raw[38]));
+        var wrongRaw = await socket.RequestAsync("fetch_raw", new { message_id = 7 });
+        Assert.Equal(("fetch", "message IDs are not equal"), (wrongRaw.GetProperty("action").GetString(), wrongRaw.GetProperty("message").GetString()));
         Assert.Equal(["tq_rows"], (await socket.RequestAsync("list_topics", new { })).GetProperty("topics").EnumerateArray().Select(t => t.GetString()));
     }
 
@@ -149,7 +152,7 @@ public sealed class TmqEndpointTests : IAsyncDisposable
             }
         }
 
-        private async Task<(byte[] Data, bool Binary)> SendAsync(string action, object args)
+        public async Task<(byte[] Data, bool Binary)> SendAsync(string action, object args)
         {
             var fields = JsonSerializer.SerializeToElement(args).EnumerateObject().ToDictionary(p => p.Name, p => (object)p.Value);
             fields["req_id"] = ++_requestId;
