@@ -4,6 +4,7 @@ using Taos.Server.Engine.Delete;
 using Taos.Server.Engine.Query;
 using Taos.Server.Engine.Schemaless;
 using Taos.Server.Engine.Storage;
+using Taos.Server.Engine.SystemTables;
 using Taos.Server.Engine.Topics;
 using Taos.Server.Engine.Users;
 using Taos.Server.Engine.Write;
@@ -100,8 +101,8 @@ internal sealed class SqlEngine : IDisposable
 
     private StatementResult Dispatch(Statement statement, SqlSession session) => statement switch
     {
-        SelectStatement select => new QueryExecutor(_store, ServerZone).Execute(select, session),
-        UnionStatement union => new QueryExecutor(_store, ServerZone).Execute(union, session),
+        SelectStatement select => new QueryExecutor(new ConsumerCatalog(_store, Subscriptions), ServerZone).Execute(select, session),
+        UnionStatement union => new QueryExecutor(new ConsumerCatalog(_store, Subscriptions), ServerZone).Execute(union, session),
         InsertStatement insert => new AffectedRowsResult(_writer.Execute(() => _insertBinder.Bind(insert, session))),
         InsertSelectStatement s => new AffectedRowsResult(_writer.Execute(new InsertSelectBinder(_store, ServerZone).Read(s, session))),
         CreateDatabaseStatement s => _users.CreateDatabase(s, session, () => _databases.Create(s)),
@@ -133,6 +134,9 @@ internal sealed class SqlEngine : IDisposable
         CreateTopicStatement s => _topics.Create(s, session),
         DropTopicStatement s => _topics.Drop(s),
         ShowStatement { What: "topics" } => _topics.Show(),
+        DropConsumerGroupStatement s => _topics.DropConsumerGroup(s),
+        ShowStatement { What: "consumers" } => _topics.ShowConsumers(),
+        ShowStatement { What: "subscriptions" } => _topics.ShowSubscriptions(),
         // Parsed, but not executed yet: say so rather than pretend the text is malformed.
         _ => throw TaosServerException.NotSupported(StatementKind(statement)),
     };

@@ -51,6 +51,10 @@ internal static class SystemSchemas
                         .Select(i => new object?[] { i.Name, i.Database, i.Stable, null, i.CreateTime, i.Tag, "tag_index" }).ToList());
             case "ins_topics":
                 return (TopicSystemTables.Columns, TopicSystemTables.Rows(catalog));
+            case "ins_consumers":
+                return (ConsumerSystemTables.ConsumerColumns, ConsumerSystemTables.ConsumerRows(catalog));
+            case "ins_subscriptions":
+                return (ConsumerSystemTables.SubscriptionColumns, ConsumerSystemTables.SubscriptionRows(catalog));
             case "ins_streams":
                 return ([V("stream_name", 192), T("create_time"), V("sql", 1024), V("status", 20), V("source_db", 64), V("target_db", 64),
                     V("target_table", 192), B("watermark"), V("trigger", 20), V("sink_quota", 20), V("history_scan_idle", 20)], []);

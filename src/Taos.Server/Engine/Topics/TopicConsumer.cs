@@ -17,10 +17,11 @@ internal sealed class TopicConsumer
     private readonly IStore _store;
     private readonly TopicReader _reader;
     private readonly SubscriptionRegistry _registry;
-    private readonly Dictionary<(string Topic, int Vgroup), VgroupCursor> _cursors = [];
+    private Dictionary<(string Topic, int Vgroup), VgroupCursor> _cursors = [];
     private List<TopicInfo> _topics = [];
-    private List<(TopicInfo Topic, int Vgroup)> _assigned = [];
+    private List<(TopicInfo Topic, int Vgroup, VgroupCursor Cursor)> _assigned = [];
     private int _next;
+    private static long s_lastId = Random.Shared.NextInt64(1L << 40, 1L << 60);
 
     public TopicConsumer(IStore store, TopicReader reader, SubscriptionRegistry registry, string group, OffsetReset reset)
     {
@@ -34,6 +35,21 @@ internal sealed class TopicConsumer
     /// <summary>The consumer group.</summary>
     public string Group { get; }
 
+    /// <summary>The consumer's id as ins_consumers shows it (<c>0x</c> and 16 hex digits, unique in the server's run).</summary>
+    public string Id { get; } = "0x" + Interlocked.Increment(ref s_lastId).ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The client id the subscriber gave (<c>client_id</c>), "" when none.</summary>
+    public string ClientId { get; set; } = "";
+
+    /// <summary>The subscription's options as ins_consumers shows them (<c>tbname:1,commit:0,interval:5000ms,reset:earliest</c>).</summary>
+    public string Parameters { get; set; } = "";
+
+    /// <summary>When the consumer was made (ms since the epoch).</summary>
+    public long UpTime { get; } = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+
+    /// <summary>When it last subscribed (ms since the epoch).</summary>
+    public long SubscribeTime { get; private set; }
+
     /// <summary>Where a topic without a committed offset starts.</summary>
     public OffsetReset Reset { get; }
 
@@ -45,9 +61,8 @@ internal sealed class TopicConsumer
     {
         var all = _store.Topics();
         var topics = names.Select(n => all.FirstOrDefault(t => t.Name == n) ?? throw TopicErrors.NotExist()).ToList();
-        _topics = topics;
-        _cursors.Clear();
-        _assigned = [];
+        var cursors = new Dictionary<(string Topic, int Vgroup), VgroupCursor>();
+        var assigned = new List<(TopicInfo Topic, int Vgroup, VgroupCursor Cursor)>();
         foreach (var topic in topics)
         {
             foreach (int vgroup in VgroupIds(topic))
@@ -58,20 +73,25 @@ internal sealed class TopicConsumer
                     OffsetReset.Latest => End(topic),
                     _ => null,
                 };
-                _cursors[(topic.Name, vgroup)] = new VgroupCursor { Position = start, Start = start ?? 0 };
-                _assigned.Add((topic, vgroup));
+                var cursor = new VgroupCursor { Position = start, Start = start ?? 0 };
+                cursors[(topic.Name, vgroup)] = cursor;
+                assigned.Add((topic, vgroup, cursor));
             }
         }
-        _registry.Add(topics.Select(t => t.Name));
+        _cursors = cursors;
+        _assigned = assigned;
+        _topics = topics;
+        SubscribeTime = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        _registry.Add(this);
     }
 
     /// <summary>Drops the subscription (positions not committed are lost).</summary>
     public void Unsubscribe()
     {
-        _registry.Remove(_topics.Select(t => t.Name));
+        _registry.Remove(this);
         _topics = [];
         _assigned = [];
-        _cursors.Clear();
+        _cursors = [];
     }
 
     /// <summary>
@@ -82,12 +102,12 @@ internal sealed class TopicConsumer
     {
         for (int tried = 0; tried < _assigned.Count; tried++)
         {
-            var (topic, vgroup) = _assigned[_next++ % _assigned.Count];
-            var cursor = _cursors[(topic.Name, vgroup)];
+            var (topic, vgroup, cursor) = _assigned[_next++ % _assigned.Count];
             long position = cursor.Position ?? throw new TaosServerException(16401, "No committed info");
             while (_reader.Read(topic, vgroup, position) is { } message)
             {
                 cursor.Position = position = message.End;
+                cursor.Rows += message.Blocks.Sum(b => b.Rows.Count);
                 if (message.Blocks.Count > 0) return message;
             }
         }
@@ -132,8 +152,12 @@ internal sealed class TopicConsumer
         var info = _topics.FirstOrDefault(t => t.Name == topic) ?? throw TopicErrors.NotExist();
         long end = End(info);
         return _assigned.Where(a => a.Topic.Name == topic)
-            .Select(a => new VgroupAssignment(a.Vgroup, _cursors[(topic, a.Vgroup)].Start, 0, end)).ToList();
+            .Select(a => new VgroupAssignment(a.Vgroup, a.Cursor.Start, 0, end)).ToList();
     }
+
+    /// <summary>Each subscribed vgroup with the consumer's position in it (null: none) and the rows it polled there.</summary>
+    public IReadOnlyList<(string Topic, int Vgroup, long? Position, long Rows)> Positions() =>
+        _assigned.Select(a => (a.Topic.Name, a.Vgroup, a.Cursor.Position, a.Cursor.Rows)).ToList();
 
     /// <summary>The offset after the last write to the topic's database.</summary>
     private long End(TopicInfo topic) => _store.LastSequence(topic.Database) + 1;
@@ -153,6 +177,8 @@ internal sealed class TopicConsumer
         public long? Position { get; set; }
 
         public long Start { get; init; }
+
+        public long Rows { get; set; }
     }
 }
 

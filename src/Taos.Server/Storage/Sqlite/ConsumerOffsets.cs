@@ -46,6 +46,44 @@ internal sealed class ConsumerOffsets
         }
     }
 
+    /// <summary>Every (group, topic) with a committed offset, ordered.</summary>
+    public IReadOnlyList<(string Group, string Topic)> Groups()
+    {
+        lock (_lock)
+        {
+            return _offsets.Keys.Select(k => (k.Group, k.Topic)).Concat(_perTopic.Keys).Distinct()
+                .OrderBy(k => k.Topic, StringComparer.Ordinal).ThenBy(k => k.Group, StringComparer.Ordinal).ToList();
+        }
+    }
+
+    /// <summary>Deletes every offset of the (group, topic) pairs inside a transaction.</summary>
+    public static void Delete(SqliteTransaction transaction, IReadOnlyCollection<(string Group, string Topic)> dropped)
+    {
+        foreach (var (group, topic) in dropped)
+        {
+            foreach (string table in new[] { "tmq_offset", "tmq_vgroup_offset" })
+            {
+                using var command = RawSqlite.Command(transaction, "DELETE FROM " + table + " WHERE grp = $g AND topic = $t");
+                command.Parameters.AddWithValue("$g", group);
+                command.Parameters.AddWithValue("$t", topic);
+                command.ExecuteNonQuery();
+            }
+        }
+    }
+
+    /// <summary>Forgets the offsets of the (group, topic) pairs a committed transaction deleted.</summary>
+    public void Forget(IReadOnlyCollection<(string Group, string Topic)> dropped)
+    {
+        lock (_lock)
+        {
+            foreach (var (group, topic) in dropped)
+            {
+                _perTopic.Remove((group, topic));
+                foreach (var key in _offsets.Keys.Where(k => k.Group == group && k.Topic == topic).ToList()) _offsets.Remove(key);
+            }
+        }
+    }
+
     /// <summary>Stores the offsets a transaction commits, inside it.</summary>
     public static void Save(SqliteTransaction transaction, IReadOnlyDictionary<(string Group, string Topic, int Vgroup), long> committed)
     {

@@ -92,6 +92,8 @@ internal sealed class SqliteStore : IStore
 
     public long? CommittedOffset(string group, string topic, int vgroup) => _offsets.Find(group, topic, vgroup);
 
+    public IReadOnlyList<(string Group, string Topic)> ConsumerGroups() => _offsets.Groups();
+
     // ---- writes ----
 
     public long LastSequence(string database) => _sequences.Last(database);
@@ -108,9 +110,11 @@ internal sealed class SqliteStore : IStore
                 T result = work(writer);
                 WriteSequences.Save(transaction, writer.Taken);
                 WriteLog.Save(transaction, writer.Taken, writer.Written);
+                ConsumerOffsets.Delete(transaction, writer.DroppedGroups);
                 ConsumerOffsets.Save(transaction, writer.Offsets);
                 transaction.Commit();
                 _sequences.Publish(writer.Taken);
+                _offsets.Forget(writer.DroppedGroups);
                 _offsets.Publish(writer.Offsets);
                 _checkpointer.Signal();
                 return result;
