@@ -46,6 +46,17 @@ internal sealed class ConsumerOffsets
         }
     }
 
+    /// <summary>The lowest offset any group committed on any vgroup of <paramref name="topics"/>, or null when none did.</summary>
+    public long? Lowest(IReadOnlySet<string> topics)
+    {
+        lock (_lock)
+        {
+            var values = _offsets.Where(o => topics.Contains(o.Key.Topic)).Select(o => o.Value)
+                .Concat(_perTopic.Where(o => topics.Contains(o.Key.Topic)).Select(o => o.Value)).ToList();
+            return values.Count == 0 ? null : values.Min();
+        }
+    }
+
     /// <summary>Every (group, topic) with a committed offset, ordered.</summary>
     public IReadOnlyList<(string Group, string Topic)> Groups()
     {
