@@ -86,11 +86,18 @@ internal sealed class SqlEngine : IDisposable
     public StatementResult Execute(string sql, SqlSession session) => Execute(SqlParser.Parse(sql), session);
 
     /// <summary>
-    /// Schemaless ingest of <paramref name="data"/> into <paramref name="database"/> (see <see cref="SchemalessWriter"/>);
+    /// Schemaless ingest of <paramref name="data"/> into <paramref name="database"/> (see <see cref="SchemalessWriter"/>) by
+    /// <paramref name="user"/>, who needs write access (<see cref="PrivilegeGuard.AuthorizeWrite"/>);
     /// child tables it creates get <paramref name="ttl"/> (days). Returns the rows written. Errors are <see cref="TaosServerException"/> with TDengine's code and text.
     /// </summary>
-    public int InsertSchemaless(string database, string data, SmlProtocol protocol, SmlTimeUnit unit, int ttl = 0) =>
-        _schemaless.Insert(database, data, protocol, unit, ttl);
+    public int InsertSchemaless(string user, string database, string data, SmlProtocol protocol, SmlTimeUnit unit, int ttl = 0)
+    {
+        _guard.AuthorizeWrite(user, database);
+        return _schemaless.Insert(database, data, protocol, unit, ttl);
+    }
+
+    /// <summary>Checks that <paramref name="user"/> may subscribe to the named topics (<see cref="PrivilegeGuard.AuthorizeSubscribe"/>).</summary>
+    internal void AuthorizeSubscribe(string user, IReadOnlyList<string> topics) => _guard.AuthorizeSubscribe(user, topics);
 
     /// <summary>Runs one parsed statement, if the session's user may (<see cref="PrivilegeGuard"/>).</summary>
     internal StatementResult Execute(Statement statement, SqlSession session)

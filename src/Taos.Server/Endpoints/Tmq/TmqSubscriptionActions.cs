@@ -42,6 +42,7 @@ internal sealed class TmqSubscriptionActions(SqlEngine engine)
         consumer.Parameters = Parameters(request, connection.AutoCommit, reset);
         try
         {
+            engine.AuthorizeSubscribe(user, topics);
             consumer.Subscribe(topics);
         }
         catch (TaosServerException e)

@@ -12,9 +12,9 @@ public sealed class TmqEndpointTests : IAsyncDisposable
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "taos-tmq-" + Guid.NewGuid().ToString("N"));
     private TaosServer? _server;
 
-    private async Task<TaosServer> StartAsync()
+    private async Task<TaosServer> StartAsync(bool enforcePrivileges = false)
     {
-        _server = await TaosServer.StartAsync(new TaosServerOptions { Port = 0, DataDirectory = _dir });
+        _server = await TaosServer.StartAsync(new TaosServerOptions { Port = 0, DataDirectory = _dir, EnforcePrivileges = enforcePrivileges });
         return _server;
     }
 
@@ -35,9 +35,9 @@ public sealed class TmqEndpointTests : IAsyncDisposable
         Assert.True(JsonDocument.Parse(body).RootElement.GetProperty("code").GetInt32() == 0, sql + ": " + body);
     }
 
-    private async Task SetupAsync()
+    private async Task SetupAsync(bool enforcePrivileges = false)
     {
-        await StartAsync();
+        await StartAsync(enforcePrivileges);
         await SqlAsync("create database tq vgroups 1");
         await SqlAsync("create stable tq.meters (ts timestamp, v int) tags (g int)");
         await SqlAsync("insert into tq.d1 using tq.meters tags (1) values (1704067201000, 1) (1704067202000, 2) tq.d2 using tq.meters tags (2) values (1704067201000, 3)");
@@ -46,9 +46,9 @@ public sealed class TmqEndpointTests : IAsyncDisposable
 
     private async Task<TmqSocket> ConnectAsync() => await TmqSocket.ConnectAsync(_server!);
 
-    private static object Subscribe(string group, string topic = "tq_rows", string password = "taosdata") => new
+    private static object Subscribe(string group, string topic = "tq_rows", string password = "taosdata", string user = "root") => new
     {
-        user = "root", password, db = "", group_id = group, client_id = "c", offset_reset = "earliest", auto_commit = "false", topics = new[] { topic },
+        user, password, db = "", group_id = group, client_id = "c", offset_reset = "earliest", auto_commit = "false", topics = new[] { topic },
     };
 
     [Fact]
@@ -104,6 +104,25 @@ public sealed class TmqEndpointTests : IAsyncDisposable
         {
             await socket.RequestAsync("subscribe", Subscribe("g2"));
             Assert.Equal([1, 2, 3, 4], (await socket.ReadMessageAsync()).Select(r => (int)r[1]!).Order());
+        }
+    }
+
+    [Fact]
+    public async Task With_privileges_enforced_a_subscriber_needs_read_on_the_topics_database()
+    {
+        await SetupAsync(enforcePrivileges: true);
+        await SqlAsync("create user u1 pass 'pw_u1'");
+        using (var socket = await ConnectAsync())
+        {
+            var refused = await socket.RequestAsync("subscribe", Subscribe("g", user: "u1", password: "pw_u1"));
+            Assert.Equal((771, "Insufficient privilege for operation"), (refused.GetProperty("code").GetInt32(), refused.GetProperty("message").GetString()));
+            Assert.Equal("tmq not init", (await socket.RequestAsync("poll", new { blocking_time = 10 })).GetProperty("message").GetString());
+        }
+        await SqlAsync("grant read on tq.* to u1");
+        using (var socket = await ConnectAsync())
+        {
+            Assert.Equal(0, (await socket.RequestAsync("subscribe", Subscribe("g", user: "u1", password: "pw_u1"))).GetProperty("code").GetInt32());
+            Assert.Equal(3, (await socket.ReadMessageAsync()).Count);
         }
     }
 
