@@ -4,6 +4,7 @@ using Taos.Server.Engine.Delete;
 using Taos.Server.Engine.Query;
 using Taos.Server.Engine.Schemaless;
 using Taos.Server.Engine.Storage;
+using Taos.Server.Engine.SystemTables;
 using Taos.Server.Engine.Topics;
 using Taos.Server.Engine.Users;
 using Taos.Server.Engine.Write;
@@ -85,11 +86,18 @@ internal sealed class SqlEngine : IDisposable
     public StatementResult Execute(string sql, SqlSession session) => Execute(SqlParser.Parse(sql), session);
 
     /// <summary>
-    /// Schemaless ingest of <paramref name="data"/> into <paramref name="database"/> (see <see cref="SchemalessWriter"/>);
+    /// Schemaless ingest of <paramref name="data"/> into <paramref name="database"/> (see <see cref="SchemalessWriter"/>) by
+    /// <paramref name="user"/>, who needs write access (<see cref="PrivilegeGuard.AuthorizeWrite"/>);
     /// child tables it creates get <paramref name="ttl"/> (days). Returns the rows written. Errors are <see cref="TaosServerException"/> with TDengine's code and text.
     /// </summary>
-    public int InsertSchemaless(string database, string data, SmlProtocol protocol, SmlTimeUnit unit, int ttl = 0) =>
-        _schemaless.Insert(database, data, protocol, unit, ttl);
+    public int InsertSchemaless(string user, string database, string data, SmlProtocol protocol, SmlTimeUnit unit, int ttl = 0)
+    {
+        _guard.AuthorizeWrite(user, database);
+        return _schemaless.Insert(database, data, protocol, unit, ttl);
+    }
+
+    /// <summary>Checks that <paramref name="user"/> may subscribe to the named topics (<see cref="PrivilegeGuard.AuthorizeSubscribe"/>).</summary>
+    internal void AuthorizeSubscribe(string user, IReadOnlyList<string> topics) => _guard.AuthorizeSubscribe(user, topics);
 
     /// <summary>Runs one parsed statement, if the session's user may (<see cref="PrivilegeGuard"/>).</summary>
     internal StatementResult Execute(Statement statement, SqlSession session)
@@ -100,8 +108,8 @@ internal sealed class SqlEngine : IDisposable
 
     private StatementResult Dispatch(Statement statement, SqlSession session) => statement switch
     {
-        SelectStatement select => new QueryExecutor(_store, ServerZone).Execute(select, session),
-        UnionStatement union => new QueryExecutor(_store, ServerZone).Execute(union, session),
+        SelectStatement select => new QueryExecutor(new ConsumerCatalog(_store, Subscriptions), ServerZone).Execute(select, session),
+        UnionStatement union => new QueryExecutor(new ConsumerCatalog(_store, Subscriptions), ServerZone).Execute(union, session),
         InsertStatement insert => new AffectedRowsResult(_writer.Execute(() => _insertBinder.Bind(insert, session))),
         InsertSelectStatement s => new AffectedRowsResult(_writer.Execute(new InsertSelectBinder(_store, ServerZone).Read(s, session))),
         CreateDatabaseStatement s => _users.CreateDatabase(s, session, () => _databases.Create(s)),
@@ -133,6 +141,9 @@ internal sealed class SqlEngine : IDisposable
         CreateTopicStatement s => _topics.Create(s, session),
         DropTopicStatement s => _topics.Drop(s),
         ShowStatement { What: "topics" } => _topics.Show(),
+        DropConsumerGroupStatement s => _topics.DropConsumerGroup(s),
+        ShowStatement { What: "consumers" } => _topics.ShowConsumers(),
+        ShowStatement { What: "subscriptions" } => _topics.ShowSubscriptions(),
         ShowStatement s when SystemTableShows.Has(s) => new QueryExecutor(_store, ServerZone).Execute(SystemTableShows.Select(s), session),
         // Parsed, but not executed yet: say so rather than pretend the text is malformed.
         _ => throw TaosServerException.NotSupported(StatementKind(statement)),

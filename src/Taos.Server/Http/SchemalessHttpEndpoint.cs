@@ -168,7 +168,7 @@ internal sealed class SchemalessHttpEndpoint(SqlEngine engine)
             {
                 throw UserDirectory.Failure(login);
             }
-            if (data.Length > 0) engine.InsertSchemaless(db, data, request.Protocol, request.Unit, request.Ttl);
+            if (data.Length > 0) engine.InsertSchemaless(user, db, data, request.Protocol, request.Unit, request.Ttl);
             return null;
         }
         catch (TaosServerException ex)

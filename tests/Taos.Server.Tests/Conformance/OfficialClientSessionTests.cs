@@ -19,10 +19,11 @@ public class OfficialClientSessionTests
 {
     /// <summary>
     /// Connections whose every reply must match: 1-17 (queries, every type, errors, stmt insert and query; 3 creates the
-    /// databases and tables the others use) and the topics 22 and 25 create. 18-21 are schemaless and 23, 24, 26-28
-    /// TMQ consumers, served later.
+    /// databases and tables the others use) and 22-28 (topics, their TMQ consumers, the drops; the few TMQ replies
+    /// that cannot match byte for byte are checked as <see cref="OfficialTmqDifferences"/> says). 18-21 are
+    /// schemaless, served later.
     /// </summary>
-    public static readonly int[] Passing = [.. Enumerable.Range(1, 17), 22, 25];
+    public static readonly int[] Passing = [.. Enumerable.Range(1, 17), .. Enumerable.Range(22, 7)];
 
     /// <summary>
     /// Connections replayed for the data they create, their replies not checked: none since topics are served.
@@ -77,7 +78,7 @@ public class OfficialClientSessionTests
             if (message.FromClient)
             {
                 var (data, type) = message.Kind == OfficialMessageKind.Text
-                    ? (Encoding.UTF8.GetBytes(message.Text), WebSocketMessageType.Text)
+                    ? (Encoding.UTF8.GetBytes(OurVgroups(message.Text)), WebSocketMessageType.Text)
                     : (OfficialFrameSynthesizer.Complete(message, precision, ref counter), WebSocketMessageType.Binary);
                 await socket.SendAsync(data, type, true, CancellationToken.None);
                 continue;
@@ -88,6 +89,10 @@ public class OfficialClientSessionTests
             {
                 var got = await inbox.Reader.ReadAsync(timeout.Token);
                 string? why = Compare(message, got);
+                if (why is not null)
+                {
+                    why = OfficialTmqDifferences.Check(connection, index + 1, n => Recorded(exchange[n - 1]), got, why);
+                }
                 if (why is null) passed++;
                 else failures.Add($"{where}: {why}");
             }
@@ -128,6 +133,7 @@ public class OfficialClientSessionTests
             if (got.Data.Length != want.Length) return $"binary length {got.Data.Length}, want {want.Length}: {Show(got)}";
             return want.Bytes.AsSpan(8).SequenceEqual(got.Data.AsSpan(8, want.Bytes.Length - 8)) ? null : $"binary differs: {Show(got)}";
         }
+        want = want with { Text = OurVgroups(want.Text) };
         using var record = JsonDocument.Parse(JsonSerializer.Serialize(new { type = "text", text = want.Text }));
         if (WsReplayTests.Compare(record.RootElement, got) is { } why) return why;
         using var wantDoc = JsonDocument.Parse(want.Text);
@@ -136,6 +142,17 @@ public class OfficialClientSessionTests
             || w.GetUInt64() == gotDoc.RootElement.GetProperty("req_id").GetUInt64();
         return sameId ? null : $"req_id {gotDoc.RootElement.GetProperty("req_id")}, want {w}";
     }
+
+    private static OfficialMessage Recorded(OfficialMessage message) =>
+        message.Kind == OfficialMessageKind.Text ? message with { Text = OurVgroups(message.Text) } : message;
+
+    /// <summary>
+    /// The recording's vgroup ids of offws (54, 55: the recorded TDengine had made other databases before) as the
+    /// fresh server numbers them (2, 3: offws is its first database), in requests and replies alike.
+    /// </summary>
+    private static string OurVgroups(string text) => text
+        .Replace("\"vgroup_id\":54", "\"vgroup_id\":2", StringComparison.Ordinal)
+        .Replace("\"vgroup_id\":55", "\"vgroup_id\":3", StringComparison.Ordinal);
 
     private static async Task PumpAsync(ClientWebSocket socket, ChannelWriter<(byte[], bool)> inbox)
     {

@@ -13,8 +13,7 @@ namespace Taos.Server.Endpoints.Tmq;
 /// <summary>
 /// taosAdapter 3.3.0.1's data subscription protocol on <c>/rest/tmq</c>: one JSON request per text frame, one reply
 /// per request, handled in order; one consumer per connection, unsubscribed when the socket closes. Frames that are
-/// not JSON, binary frames and unknown actions get no reply; <c>fetch_raw</c> (TDengine's raw message format) is
-/// answered 256, not supported.
+/// not JSON, binary frames and unknown actions get no reply.
 /// </summary>
 internal sealed class TmqEndpoint(SqlEngine engine, ILogger logger)
 {
@@ -116,8 +115,7 @@ internal sealed class TmqEndpoint(SqlEngine engine, ILogger logger)
             "committed" => TmqOffsetActions.Committed(call),
             "list_topics" => TmqSubscriptionActions.ListTopics(call),
             "unsubscribe" => TmqSubscriptionActions.Unsubscribe(call),
-            "fetch_raw" => call.Error(ServerErrorCode.OperationNotSupported,
-                "Operation not supported: fetch_raw is not implemented by the embedded server"),
+            "fetch_raw" => TmqPollActions.FetchRaw(call),
             _ => null,
         };
     }

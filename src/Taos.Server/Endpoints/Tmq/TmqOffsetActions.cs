@@ -19,18 +19,18 @@ internal static class TmqOffsetActions
     /// <summary>Commits a given offset of one topic's vgroup.</summary>
     public static WsAnswer CommitOffset(TmqCall call)
     {
-        if (!TryReadTopicOffset(call.Request, out string topic, out long vgroup, out long offset))
+        if (!TryReadTopicOffset(call.Request, out string topic, out int vgroup, out long offset))
             return call.Error(ServerErrorCode.AdapterError, "unmarshal commit_offset request error");
-        call.Connection.Consumer!.CommitOffset(topic, offset);
+        call.Connection.Consumer!.CommitOffset(topic, vgroup, offset);
         return WsAnswer.Text(call.Ok().Field("topic").String(topic).Field("vgroup_id").Int64(vgroup).Field("offset").Int64(offset));
     }
 
     /// <summary>Moves the position of one topic's vgroup; the next poll reads from there.</summary>
     public static WsAnswer Seek(TmqCall call)
     {
-        if (!TryReadTopicOffset(call.Request, out string topic, out _, out long offset))
+        if (!TryReadTopicOffset(call.Request, out string topic, out int vgroup, out long offset))
             return call.Error(ServerErrorCode.AdapterError, "unmarshal seek request error");
-        call.Connection.Consumer!.Seek(topic, offset);
+        call.Connection.Consumer!.Seek(topic, vgroup, offset);
         return WsAnswer.Text(call.Ok());
     }
 
@@ -38,37 +38,42 @@ internal static class TmqOffsetActions
     public static WsAnswer Assignment(TmqCall call)
     {
         call.Request.TryGetString("topic", out string topic);
-        var (offset, begin, end) = call.Connection.Consumer!.Assignment(topic);
-        string json = JsonSerializer.Serialize(new[] { new { vgroup_id = TopicConsumer.VgroupId, offset, begin, end } });
+        var vgroups = call.Connection.Consumer!.Assignment(topic);
+        string json = JsonSerializer.Serialize(vgroups.Select(v => new { vgroup_id = v.Vgroup, offset = v.Offset, begin = v.Begin, end = v.End }));
         return WsAnswer.Text(call.Ok().Field("assignment").Json(Encoding.UTF8.GetBytes(json)));
     }
 
     /// <summary>The consumer's positions, in request order.</summary>
-    public static WsAnswer Position(TmqCall call) => PerVgroup(call, "position", (consumer, topic) => consumer.Position(topic));
+    public static WsAnswer Position(TmqCall call) => PerVgroup(call, "position", (consumer, topic, vgroup) => consumer.Position(topic, vgroup));
 
     /// <summary>The group's committed offsets, in request order (<see cref="TopicConsumer.NoCommittedOffset"/> when none).</summary>
-    public static WsAnswer Committed(TmqCall call) => PerVgroup(call, "committed", (consumer, topic) => consumer.Committed(topic));
+    public static WsAnswer Committed(TmqCall call) => PerVgroup(call, "committed", (consumer, topic, vgroup) => consumer.Committed(topic, vgroup));
 
-    private static WsAnswer PerVgroup(TmqCall call, string field, Func<TopicConsumer, string, long> read)
+    private static WsAnswer PerVgroup(TmqCall call, string field, Func<TopicConsumer, string, int, long> read)
     {
         if (!call.Request.TryGet("topic_vgroup_ids", out var list) || list.ValueKind != JsonValueKind.Array)
             return call.Error(ServerErrorCode.AdapterError, $"unmarshal {call.Request.Action} request error");
         var values = new List<long>();
         foreach (var item in list.EnumerateArray())
         {
-            string topic = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("topic", out var t) && t.ValueKind == JsonValueKind.String
-                ? t.GetString()! : "";
-            values.Add(read(call.Connection.Consumer!, topic));
+            if (item.ValueKind != JsonValueKind.Object)
+                return call.Error(ServerErrorCode.AdapterError, $"unmarshal {call.Request.Action} request error");
+            string topic = item.TryGetProperty("topic", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : "";
+            int vgroup = item.TryGetProperty("vgroup_id", out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out int id) ? id : 0;
+            values.Add(read(call.Connection.Consumer!, topic, vgroup));
         }
         return WsAnswer.Text(call.Ok().Field(field).Numbers(values));
     }
 
-    private static bool TryReadTopicOffset(WsRequest request, out string topic, out long vgroup, out long offset)
+    private static bool TryReadTopicOffset(WsRequest request, out string topic, out int vgroup, out long offset)
     {
         vgroup = 0;
         offset = 0;
-        return request.TryGetString("topic", out topic)
-            && TryGetInt64(request, "vgroup_id", out vgroup) && TryGetInt64(request, "offset", out offset);
+        long id = 0;
+        bool ok = request.TryGetString("topic", out topic) && TryGetInt64(request, "vgroup_id", out id)
+            && id is >= int.MinValue and <= int.MaxValue && TryGetInt64(request, "offset", out offset);
+        vgroup = (int)id;
+        return ok;
     }
 
     private static bool TryGetInt64(WsRequest request, string name, out long value)

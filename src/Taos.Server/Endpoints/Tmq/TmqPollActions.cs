@@ -44,7 +44,7 @@ internal static class TmqPollActions
         }
         ulong id = connection.Hold(message);
         reply.Field("topic").String(message.Topic.Name).Field("database").String(message.Topic.Database)
-            .Field("vgroup_id").Int64(TopicConsumer.VgroupId).Field("message_type").Int64(DataMessage)
+            .Field("vgroup_id").Int64(message.Vgroup).Field("message_type").Int64(DataMessage)
             .Field("message_id").UInt64(id).Field("offset").Int64(message.Offset);
         return WsAnswer.Text(reply);
     }
@@ -96,6 +96,30 @@ internal static class TmqPollActions
         BinaryPrimitives.WriteUInt64LittleEndian(frame.AsSpan(8), pending.FetchRequestId);
         BinaryPrimitives.WriteUInt64LittleEndian(frame.AsSpan(16), messageId);
         pending.Block.CopyTo(frame.AsSpan(24));
+        return new WsAnswer(frame, true);
+    }
+
+    /// <summary>
+    /// The held message in TDengine's raw form: timing, <c>req_id</c>, message id, 3, the raw length (u32), the raw
+    /// type (u16), then <see cref="TmqRawMessage"/>. A wrong id is answered as a <c>fetch</c> error, as taosAdapter does.
+    /// </summary>
+    public static WsAnswer FetchRaw(TmqCall call)
+    {
+        call.Request.TryGetUInt64("message_id", out ulong messageId);
+        if (call.Connection.Message is not { } message || messageId != call.Connection.MessageId)
+        {
+            return WsAnswer.Text(WsReply.Start(ServerErrorCode.AdapterError & 0xFFFF, "message IDs are not equal", "fetch", call.Request.RequestId, call.Timing)
+                .Field("message_id").UInt64(messageId));
+        }
+        byte[] raw = TmqRawMessage.Encode(message);
+        var frame = new byte[38 + raw.Length];
+        BinaryPrimitives.WriteInt64LittleEndian(frame, call.Timing);
+        BinaryPrimitives.WriteUInt64LittleEndian(frame.AsSpan(8), call.Request.RequestId);
+        BinaryPrimitives.WriteUInt64LittleEndian(frame.AsSpan(16), messageId);
+        BinaryPrimitives.WriteUInt64LittleEndian(frame.AsSpan(24), 3);
+        BinaryPrimitives.WriteUInt32LittleEndian(frame.AsSpan(32), (uint)raw.Length);
+        BinaryPrimitives.WriteUInt16LittleEndian(frame.AsSpan(36), TmqRawMessage.DataType);
+        raw.CopyTo(frame.AsSpan(38));
         return new WsAnswer(frame, true);
     }
 

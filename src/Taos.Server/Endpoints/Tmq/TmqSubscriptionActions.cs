@@ -37,8 +37,12 @@ internal sealed class TmqSubscriptionActions(SqlEngine engine)
         }
         connection.AutoCommit = !request.TryGetString("auto_commit", out string autoCommit) || autoCommit != "false";
         var consumer = connection.Consumer ?? engine.CreateConsumer(group, reset);
+        request.TryGetString("client_id", out string clientId);
+        consumer.ClientId = clientId;
+        consumer.Parameters = Parameters(request, connection.AutoCommit, reset);
         try
         {
+            engine.AuthorizeSubscribe(user, topics);
             consumer.Subscribe(topics);
         }
         catch (TaosServerException e)
@@ -60,6 +64,14 @@ internal sealed class TmqSubscriptionActions(SqlEngine engine)
     /// <summary>The subscribed topics' names.</summary>
     public static WsAnswer ListTopics(TmqCall call) =>
         WsAnswer.Text(call.Ok().Field("topics").Strings(call.Connection.Consumer!.Topics.Select(t => t.Name)));
+
+    /// <summary>The options as TDengine's ins_consumers shows them: <c>tbname:1,commit:0,interval:5000ms,reset:earliest</c>.</summary>
+    private static string Parameters(WsRequest request, bool autoCommit, OffsetReset reset)
+    {
+        bool tableName = !request.TryGetString("with_table_name", out string withTableName) || withTableName != "false";
+        string interval = request.TryGetString("auto_commit_interval_ms", out string ms) && int.TryParse(ms, out int n) && n > 0 ? ms : "5000";
+        return $"tbname:{(tableName ? 1 : 0)},commit:{(autoCommit ? 1 : 0)},interval:{interval}ms,reset:{reset.ToString().ToLowerInvariant()}";
+    }
 
     private static bool TryReadTopics(WsRequest request, out List<string> topics)
     {

@@ -30,7 +30,7 @@ internal sealed class WsSchemalessActions(SqlEngine engine)
             {
                 throw new TaosServerException(ServerErrorCode.DatabaseNotSpecified, "Database not specified");
             }
-            engine.InsertSchemaless(session.Database, data, (SmlProtocol)Math.Min(protocol, int.MaxValue), SmlTimeUnits.Parse(precision),
+            engine.InsertSchemaless(session.User, session.Database, data, (SmlProtocol)Math.Min(protocol, int.MaxValue), SmlTimeUnits.Parse(precision),
                 (int)Math.Min(ttl, int.MaxValue));
         }
         catch (TaosServerException ex)

@@ -21,6 +21,7 @@ internal sealed class DatabaseCommands(IStore store)
                 throw new TaosServerException(ServerErrorCode.DatabaseAlreadyExists, "Database already exists");
             }
             options["create_time"] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+            options[Vgroups.FirstIdOption] = Vgroups.NextFirstId(store.Databases());
             tx.CreateDatabase(new DatabaseInfo(s.Name, precision, options));
             return Ok();
         });

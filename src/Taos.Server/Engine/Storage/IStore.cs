@@ -26,8 +26,11 @@ internal interface IStore : ICatalogReader, IDisposable
     /// </summary>
     IReadOnlyList<WriteLogEntry> ReadWriteLog(string database, long fromSequence);
 
-    /// <summary>The offset consumer group <paramref name="group"/> last committed on <paramref name="topic"/>, or null.</summary>
-    long? CommittedOffset(string group, string topic);
+    /// <summary>The offset consumer group <paramref name="group"/> last committed on vgroup <paramref name="vgroup"/> of <paramref name="topic"/>, or null.</summary>
+    long? CommittedOffset(string group, string topic, int vgroup);
+
+    /// <summary>Every (consumer group, topic) with a committed offset, ordered by topic and group.</summary>
+    IReadOnlyList<(string Group, string Topic)> ConsumerGroups();
 
     /// <summary>The user of that exact name (names are case-sensitive), or null.</summary>
     UserAccount? FindUser(string name);

@@ -60,6 +60,9 @@ internal partial interface IStoreWriter
     /// <summary>Removes a topic; nothing happens when there is none of that name.</summary>
     void DropTopic(string name);
 
-    /// <summary>Commits a consumer group's offset on a topic (durable with the transaction; no database is written).</summary>
-    void CommitOffset(string group, string topic, long offset);
+    /// <summary>Commits a consumer group's offset on a topic's vgroup (durable with the transaction; no database is written).</summary>
+    void CommitOffset(string group, string topic, int vgroup, long offset);
+
+    /// <summary>Deletes every offset consumer group <paramref name="group"/> committed on <paramref name="topic"/>.</summary>
+    void DropConsumerGroup(string group, string topic);
 }

@@ -51,6 +51,10 @@ internal static class SystemSchemas
                         .Select(i => new object?[] { i.Name, i.Database, i.Stable, null, i.CreateTime, i.Tag, "tag_index" }).ToList());
             case "ins_topics":
                 return (TopicSystemTables.Columns, TopicSystemTables.Rows(catalog));
+            case "ins_consumers":
+                return (ConsumerSystemTables.ConsumerColumns, ConsumerSystemTables.ConsumerRows(catalog));
+            case "ins_subscriptions":
+                return (ConsumerSystemTables.SubscriptionColumns, ConsumerSystemTables.SubscriptionRows(catalog));
             case "ins_streams":
                 return ([V("stream_name", 192), T("create_time"), V("sql", 1024), V("status", 20), V("source_db", 64), V("target_db", 64),
                     V("target_table", 192), B("watermark"), V("trigger", 20), V("sink_quota", 20), V("history_scan_idle", 20)], []);
@@ -135,10 +139,11 @@ internal static class SystemSchemas
         ResultColumn[] cols = [V("table_name", 192), V("db_name", 64), T("create_time"), I("columns"), V("stable_name", 192), B("uid"),
             I("vgroup_id"), I("ttl"), V("table_comment", 1024), V("type", 21)];
         long uid = 0;
+        var byName = databases.ToDictionary(d => d.Name, StringComparer.Ordinal);
         var rows = AllTables(catalog, databases).Where(t => t.Kind != TableKind.Super)
             .Select(t => new object?[]
             {
-                t.Name, t.Database, null, t.Columns.Count, t.SuperTable, ++uid, 2, t.Ttl, t.Comment,
+                t.Name, t.Database, null, t.Columns.Count, t.SuperTable, ++uid, Vgroups.Of(catalog, byName[t.Database], t.Name), t.Ttl, t.Comment,
                 t.Kind == TableKind.Child ? "CHILD_TABLE" : "NORMAL_TABLE",
             })
             .ToList();

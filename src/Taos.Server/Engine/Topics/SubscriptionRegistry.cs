@@ -1,37 +1,38 @@
 namespace Taos.Server.Engine.Topics;
 
-/// <summary>Which topics live consumers subscribe to right now (a subscribed topic cannot be dropped). Thread-safe.</summary>
+/// <summary>
+/// The live consumers with a subscription (a subscribed topic cannot be dropped, a consumer group in use cannot be
+/// dropped; ins_consumers and ins_subscriptions list them). Thread-safe.
+/// </summary>
 internal sealed class SubscriptionRegistry
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, int> _consumers = new(StringComparer.Ordinal);
+    private readonly List<TopicConsumer> _consumers = [];
 
-    /// <summary>Counts one more consumer of each topic.</summary>
-    public void Add(IEnumerable<string> topics)
+    /// <summary>Counts a consumer that subscribed (once, however often it subscribes again).</summary>
+    public void Add(TopicConsumer consumer)
     {
         lock (_lock)
         {
-            foreach (string topic in topics) _consumers[topic] = _consumers.GetValueOrDefault(topic) + 1;
+            if (!_consumers.Contains(consumer)) _consumers.Add(consumer);
         }
     }
 
-    /// <summary>Counts one consumer less of each topic.</summary>
-    public void Remove(IEnumerable<string> topics)
+    /// <summary>Forgets a consumer that unsubscribed or closed.</summary>
+    public void Remove(TopicConsumer consumer)
     {
-        lock (_lock)
-        {
-            foreach (string topic in topics)
-            {
-                int left = _consumers.GetValueOrDefault(topic) - 1;
-                if (left > 0) _consumers[topic] = left;
-                else _consumers.Remove(topic);
-            }
-        }
+        lock (_lock) _consumers.Remove(consumer);
+    }
+
+    /// <summary>The live consumers, in subscription order.</summary>
+    public IReadOnlyList<TopicConsumer> Consumers()
+    {
+        lock (_lock) return [.. _consumers];
     }
 
     /// <summary>Whether a live consumer subscribes to <paramref name="topic"/>.</summary>
-    public bool IsSubscribed(string topic)
-    {
-        lock (_lock) return _consumers.ContainsKey(topic);
-    }
+    public bool IsSubscribed(string topic) => Consumers().Any(c => c.Topics.Any(t => t.Name == topic));
+
+    /// <summary>Whether a live consumer of <paramref name="group"/> subscribes to <paramref name="topic"/>.</summary>
+    public bool IsUsed(string group, string topic) => Consumers().Any(c => c.Group == group && c.Topics.Any(t => t.Name == topic));
 }

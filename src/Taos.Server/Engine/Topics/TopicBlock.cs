@@ -4,7 +4,8 @@ namespace Taos.Server.Engine.Topics;
 internal sealed record TopicBlock(string Table, IReadOnlyList<ResultColumn> Columns, IReadOnlyList<object?[]> Rows, TaosPrecision Precision);
 
 /// <summary>
-/// One message read from a topic: the rows written from offset <see cref="Offset"/> up to (not including)
-/// <see cref="End"/>, one block per table that still has rows the topic passes (possibly none).
+/// One message read from one vgroup of a topic: the rows written to the vgroup's tables from offset
+/// <see cref="Offset"/> up to (not including) <see cref="End"/>, one block per table that still has rows the topic
+/// passes (possibly none).
 /// </summary>
-internal sealed record TopicMessage(TopicInfo Topic, long Offset, long End, IReadOnlyList<TopicBlock> Blocks);
+internal sealed record TopicMessage(TopicInfo Topic, int Vgroup, long Offset, long End, IReadOnlyList<TopicBlock> Blocks);

@@ -44,6 +44,31 @@ internal sealed class TopicCommands(IStore store, SubscriptionRegistry subscript
         return Ok();
     });
 
+    /// <summary>
+    /// DROP CONSUMER GROUP: forgets the group's offsets on the topic; 1004 while a consumer of the group subscribes
+    /// to it, 1000 when the group never subscribed to it (unless IF EXISTS).
+    /// </summary>
+    public AffectedRowsResult DropConsumerGroup(DropConsumerGroupStatement s) => store.Write(tx =>
+    {
+        if (FindTopic(s.Topic) is null) throw TopicErrors.NotExist();
+        if (subscriptions.IsUsed(s.Group, s.Topic)) throw TopicErrors.GroupUsed();
+        if (!store.ConsumerGroups().Contains((s.Group, s.Topic)))
+        {
+            if (s.IfExists) return Ok();
+            throw TopicErrors.SubscribeNotExist();
+        }
+        tx.DropConsumerGroup(s.Group, s.Topic);
+        return Ok();
+    });
+
+    /// <summary>SHOW CONSUMERS: the rows of information_schema.ins_consumers.</summary>
+    public RowSetResult ShowConsumers() =>
+        new(ConsumerSystemTables.ConsumerColumns, ConsumerSystemTables.ConsumerRows(new ConsumerCatalog(store, subscriptions)), TaosPrecision.Milliseconds);
+
+    /// <summary>SHOW SUBSCRIPTIONS: the rows of information_schema.ins_subscriptions.</summary>
+    public RowSetResult ShowSubscriptions() =>
+        new(ConsumerSystemTables.SubscriptionColumns, ConsumerSystemTables.SubscriptionRows(new ConsumerCatalog(store, subscriptions)), TaosPrecision.Milliseconds);
+
     /// <summary>SHOW TOPICS: the rows of information_schema.ins_topics.</summary>
     public RowSetResult Show() => new(TopicSystemTables.Columns, TopicSystemTables.Rows(store), TaosPrecision.Milliseconds);
 

@@ -9,6 +9,15 @@ internal static class TopicErrors
     /// <summary>993 (0x03E1) Topic not exist.</summary>
     public static TaosServerException NotExist() => new(993, "Topic not exist");
 
+    /// <summary>16392 (0x4008): the vgroup is not one of the consumer's.</summary>
+    public static TaosServerException InvalidVgroup() => new(16392, "VgId does not belong to this consumer");
+
+    /// <summary>1000 (0x03E8): DROP CONSUMER GROUP names a group that never subscribed to the topic (TDengine's spelling).</summary>
+    public static TaosServerException SubscribeNotExist() => new(1000, "Subcribe not exist");
+
+    /// <summary>1004 (0x03EC): DROP CONSUMER GROUP while a consumer of the group subscribes to the topic.</summary>
+    public static TaosServerException GroupUsed() => new(1004, "Consumer group being used by some consumer");
+
     /// <summary>1003 (0x03EB): DROP TOPIC while a consumer subscribes to the topic.</summary>
     public static TaosServerException Subscribed() => new(1003, "Topic subscribed cannot be dropped");
 

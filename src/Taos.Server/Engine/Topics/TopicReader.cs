@@ -16,11 +16,16 @@ internal sealed class TopicReader(IStore store, TimeZoneInfo serverZone)
     /// <summary>About how many written rows one message covers (whole write transactions are never split).</summary>
     public const int MessageRows = 4096;
 
-    /// <summary>The next message from <paramref name="offset"/> on, or null when nothing was written since.</summary>
-    public TopicMessage? Read(TopicInfo topic, long offset)
+    /// <summary>
+    /// The next message of vgroup <paramref name="vgroup"/> from <paramref name="offset"/> on (write sequence
+    /// numbers of the topic's database, shared by its vgroups), or null when nothing was written since.
+    /// </summary>
+    public TopicMessage? Read(TopicInfo topic, int vgroup, long offset)
     {
         var entries = store.ReadWriteLog(topic.Database, offset);
         if (entries.Count == 0) return null;
+        var database = store.FindDatabase(topic.Database);
+        var vgroupOf = new Dictionary<string, bool>(StringComparer.Ordinal);
         var tables = new Dictionary<string, SortedSet<long>>(StringComparer.Ordinal);
         var order = new List<string>();
         long end = offset;
@@ -28,6 +33,10 @@ internal sealed class TopicReader(IStore store, TimeZoneInfo serverZone)
         foreach (var entry in entries)
         {
             if (rows >= MessageRows && entry.Sequence >= end) break;
+            end = entry.Sequence + 1;
+            if (!vgroupOf.TryGetValue(entry.Table, out bool ours))
+                vgroupOf[entry.Table] = ours = database is not null && Vgroups.Of(store, database, entry.Table) == vgroup;
+            if (!ours) continue;
             if (!tables.TryGetValue(entry.Table, out var set))
             {
                 tables[entry.Table] = set = [];
@@ -35,7 +44,6 @@ internal sealed class TopicReader(IStore store, TimeZoneInfo serverZone)
             }
             set.UnionWith(entry.Timestamps);
             rows += entry.Timestamps.Count;
-            end = entry.Sequence + 1;
         }
         var definition = (CreateTopicStatement)SqlParser.Parse(topic.Sql);
         var blocks = new List<TopicBlock>();
@@ -43,7 +51,7 @@ internal sealed class TopicReader(IStore store, TimeZoneInfo serverZone)
         {
             if (BlockOf(topic, definition, table, tables[table]) is { Rows.Count: > 0 } block) blocks.Add(block);
         }
-        return new TopicMessage(topic, offset, end, blocks);
+        return new TopicMessage(topic, vgroup, offset, end, blocks);
     }
 
     private TopicBlock? BlockOf(TopicInfo topic, CreateTopicStatement definition, string table, SortedSet<long> timestamps)

@@ -46,6 +46,35 @@ internal sealed class PrivilegeGuard(IStore store, UserDirectory users)
         Visit(statement, user, session);
     }
 
+    /// <summary>
+    /// Schemaless ingest into <paramref name="database"/>: as an INSERT, the user must be enabled and, with
+    /// privileges enforced, hold WRITE on the database (9796 otherwise).
+    /// </summary>
+    public void AuthorizeWrite(string userName, string database)
+    {
+        var user = users.Find(userName) ?? throw UserErrors.InvalidUser();
+        if (user.Super) return;
+        RequireEnabled(user);
+        if (users.Settings.EnforcePrivileges && !Granted(user, database, null, Access.Write)) throw UserErrors.PermissionDenied();
+    }
+
+    /// <summary>
+    /// A TMQ subscription to the named topics: with privileges enforced, the user must be able to read each topic's
+    /// database (TDengine's mnode checks its SUBSCRIBE right on the topic and answers 771 without it). Unknown topics
+    /// are left to the subscription (993).
+    /// </summary>
+    public void AuthorizeSubscribe(string userName, IReadOnlyList<string> topics)
+    {
+        var user = users.Find(userName) ?? throw UserErrors.InvalidUser();
+        if (user.Super || !users.Settings.EnforcePrivileges) return;
+        var stored = store.Topics();
+        foreach (string name in topics)
+        {
+            if (stored.FirstOrDefault(t => t.Name == name) is { } topic && (!user.Enabled || !Granted(user, topic.Database, null, Access.Read)))
+                throw UserErrors.NoRights();
+        }
+    }
+
     private void Visit(Statement statement, UserAccount user, SqlSession session)
     {
         switch (statement)

@@ -29,6 +29,7 @@ internal sealed class SqliteStore : IStore
     private readonly TopicTables _topics;
     private readonly WriteLog _log;
     private readonly ConsumerOffsets _offsets;
+    private readonly WriteLogRetention _retention;
     private bool _disposed;
 
     /// <summary>Opens (or creates) the store in <paramref name="dataDirectory"/>.</summary>
@@ -55,6 +56,8 @@ internal sealed class SqliteStore : IStore
         _scanner = new RowScanner(_readConnectionString);
         _log = new WriteLog(_writer, _readConnectionString);
         _offsets = new ConsumerOffsets(_writer);
+        _retention = new WriteLogRetention(_catalog, _topics, _offsets);
+        PruneWriteLog();
         _checkpointer = new Checkpointer(path + "-wal", _readConnectionString);
     }
 
@@ -90,7 +93,9 @@ internal sealed class SqliteStore : IStore
 
     public IReadOnlyList<WriteLogEntry> ReadWriteLog(string database, long fromSequence) => _log.Read(database, fromSequence);
 
-    public long? CommittedOffset(string group, string topic) => _offsets.Find(group, topic);
+    public long? CommittedOffset(string group, string topic, int vgroup) => _offsets.Find(group, topic, vgroup);
+
+    public IReadOnlyList<(string Group, string Topic)> ConsumerGroups() => _offsets.Groups();
 
     // ---- writes ----
 
@@ -107,10 +112,14 @@ internal sealed class SqliteStore : IStore
             {
                 T result = work(writer);
                 WriteSequences.Save(transaction, writer.Taken);
-                WriteLog.Save(transaction, writer.Taken, writer.Written);
+                long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+                WriteLog.Save(transaction, writer.Taken, writer.Written, now);
+                _retention.PruneIfDue(transaction, now);
+                ConsumerOffsets.Delete(transaction, writer.DroppedGroups);
                 ConsumerOffsets.Save(transaction, writer.Offsets);
                 transaction.Commit();
                 _sequences.Publish(writer.Taken);
+                _offsets.Forget(writer.DroppedGroups);
                 _offsets.Publish(writer.Offsets);
                 _checkpointer.Signal();
                 return result;
@@ -143,6 +152,22 @@ internal sealed class SqliteStore : IStore
                 }
                 throw;
             }
+        }
+    }
+
+    /// <summary>
+    /// Prunes the write log now, as opening the store does (and every write once a minute, see
+    /// <see cref="WriteLogRetention"/>); returns how many entries went.
+    /// </summary>
+    public int PruneWriteLog()
+    {
+        lock (_writeLock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            using var transaction = _writer.BeginTransaction();
+            int deleted = _retention.Prune(transaction, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            transaction.Commit();
+            return deleted;
         }
     }
 

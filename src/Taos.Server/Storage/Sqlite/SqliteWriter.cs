@@ -11,7 +11,8 @@ internal sealed partial class SqliteWriter(SqliteTransaction transaction, Catalo
 {
     private readonly Dictionary<string, long> _taken = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Database, string Table), List<long>> _written = [];
-    private readonly Dictionary<(string Group, string Topic), long> _offsets = [];
+    private readonly Dictionary<(string Group, string Topic, int Vgroup), long> _offsets = [];
+    private readonly HashSet<(string Group, string Topic)> _droppedGroups = [];
 
     /// <summary>Whether the catalog changed (its mirror must be reloaded after a rollback).</summary>
     public bool CatalogChanged { get; private set; }
@@ -30,8 +31,11 @@ internal sealed partial class SqliteWriter(SqliteTransaction transaction, Catalo
     /// <summary>The timestamps this transaction wrote per (database, table), for the <see cref="WriteLog"/>.</summary>
     public IReadOnlyDictionary<(string Database, string Table), List<long>> Written => _written;
 
+    /// <summary>The (group, topic) pairs whose offsets this transaction deletes.</summary>
+    public IReadOnlyCollection<(string Group, string Topic)> DroppedGroups => _droppedGroups;
+
     /// <summary>The consumer offsets this transaction commits.</summary>
-    public IReadOnlyDictionary<(string Group, string Topic), long> Offsets => _offsets;
+    public IReadOnlyDictionary<(string Group, string Topic, int Vgroup), long> Offsets => _offsets;
 
     public long Sequence(string database)
     {
@@ -150,7 +154,13 @@ internal sealed partial class SqliteWriter(SqliteTransaction transaction, Catalo
         topics.Remove(transaction, name);
     }
 
-    public void CommitOffset(string group, string topic, long offset) => _offsets[(group, topic)] = offset;
+    public void CommitOffset(string group, string topic, int vgroup, long offset) => _offsets[(group, topic, vgroup)] = offset;
+
+    public void DropConsumerGroup(string group, string topic)
+    {
+        foreach (var key in _offsets.Keys.Where(k => k.Group == group && k.Topic == topic).ToList()) _offsets.Remove(key);
+        _droppedGroups.Add((group, topic));
+    }
 
     private void Exec(IEnumerable<string> statements)
     {

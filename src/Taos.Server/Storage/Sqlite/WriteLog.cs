@@ -5,8 +5,10 @@ namespace Taos.Server.Storage.Sqlite;
 
 /// <summary>
 /// The durable log of written rows behind topic subscriptions: one row of <c>write_log</c> per (transaction, table)
-/// holding the database's sequence number, the table name and the timestamps written (little-endian int64s).
-/// Rows of a dropped table or database are read again only as far as they still exist.
+/// holding the database's sequence number, the table name, the timestamps written (little-endian int64s) and when
+/// it was written (<c>at</c>, ms since the epoch; 0 for rows logged before the column existed).
+/// Rows of a dropped table or database are read again only as far as they still exist; <see cref="WriteLogRetention"/>
+/// prunes what no topic can need any more.
 /// </summary>
 internal sealed class WriteLog
 {
@@ -19,15 +21,17 @@ internal sealed class WriteLog
     {
         RawSqlite.Exec(connection, "CREATE TABLE IF NOT EXISTS write_log (db TEXT NOT NULL, seq INTEGER NOT NULL, tbl TEXT NOT NULL, ts BLOB NOT NULL)");
         RawSqlite.Exec(connection, "CREATE INDEX IF NOT EXISTS write_log_db_seq ON write_log (db, seq)");
+        if (!HasColumn(connection, "at")) RawSqlite.Exec(connection, "ALTER TABLE write_log ADD COLUMN at INTEGER NOT NULL DEFAULT 0");
         _readConnectionString = readConnectionString;
     }
 
     /// <summary>Appends what a transaction wrote, inside it.</summary>
     public static void Save(SqliteTransaction transaction, IReadOnlyDictionary<string, long> taken,
-        IReadOnlyDictionary<(string Database, string Table), List<long>> written)
+        IReadOnlyDictionary<(string Database, string Table), List<long>> written, long now)
     {
         if (written.Count == 0) return;
-        using var command = RawSqlite.Command(transaction, "INSERT INTO write_log (db, seq, tbl, ts) VALUES ($db, $seq, $tbl, $ts)");
+        using var command = RawSqlite.Command(transaction, "INSERT INTO write_log (db, seq, tbl, ts, at) VALUES ($db, $seq, $tbl, $ts, $at)");
+        command.Parameters.AddWithValue("$at", now);
         var db = command.Parameters.Add("$db", SqliteType.Text);
         var seq = command.Parameters.Add("$seq", SqliteType.Integer);
         var tbl = command.Parameters.Add("$tbl", SqliteType.Text);
@@ -42,6 +46,32 @@ internal sealed class WriteLog
             ts.Value = bytes;
             command.ExecuteNonQuery();
         }
+    }
+
+    /// <summary>Deletes the entries of <paramref name="database"/> written before <paramref name="before"/> (ms) or numbered below <paramref name="belowSequence"/>.</summary>
+    public static int Prune(SqliteTransaction transaction, string database, long before, long belowSequence)
+    {
+        using var command = RawSqlite.Command(transaction, "DELETE FROM write_log WHERE db = $db AND (at < $at OR seq < $seq)");
+        command.Parameters.AddWithValue("$db", database);
+        command.Parameters.AddWithValue("$at", before);
+        command.Parameters.AddWithValue("$seq", belowSequence);
+        return command.ExecuteNonQuery();
+    }
+
+    /// <summary>Deletes the entries of databases that no longer exist.</summary>
+    public static int PruneDropped(SqliteTransaction transaction, IReadOnlyCollection<string> databases)
+    {
+        using var command = RawSqlite.Command(transaction, "DELETE FROM write_log WHERE db NOT IN (SELECT value FROM json_each($dbs))");
+        command.Parameters.AddWithValue("$dbs", System.Text.Json.JsonSerializer.Serialize(databases));
+        return command.ExecuteNonQuery();
+    }
+
+    private static bool HasColumn(SqliteConnection connection, string column)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM pragma_table_info('write_log') WHERE name = $c";
+        command.Parameters.AddWithValue("$c", column);
+        return (long)command.ExecuteScalar()! > 0;
     }
 
     /// <summary>The entries of <paramref name="database"/> with a sequence number of at least <paramref name="fromSequence"/>, in order.</summary>

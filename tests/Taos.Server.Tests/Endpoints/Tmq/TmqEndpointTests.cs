@@ -12,9 +12,9 @@ public sealed class TmqEndpointTests : IAsyncDisposable
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "taos-tmq-" + Guid.NewGuid().ToString("N"));
     private TaosServer? _server;
 
-    private async Task<TaosServer> StartAsync()
+    private async Task<TaosServer> StartAsync(bool enforcePrivileges = false)
     {
-        _server = await TaosServer.StartAsync(new TaosServerOptions { Port = 0, DataDirectory = _dir });
+        _server = await TaosServer.StartAsync(new TaosServerOptions { Port = 0, DataDirectory = _dir, EnforcePrivileges = enforcePrivileges });
         return _server;
     }
 
@@ -35,9 +35,9 @@ public sealed class TmqEndpointTests : IAsyncDisposable
         Assert.True(JsonDocument.Parse(body).RootElement.GetProperty("code").GetInt32() == 0, sql + ": " + body);
     }
 
-    private async Task SetupAsync()
+    private async Task SetupAsync(bool enforcePrivileges = false)
     {
-        await StartAsync();
+        await StartAsync(enforcePrivileges);
         await SqlAsync("create database tq vgroups 1");
         await SqlAsync("create stable tq.meters (ts timestamp, v int) tags (g int)");
         await SqlAsync("insert into tq.d1 using tq.meters tags (1) values (1704067201000, 1) (1704067202000, 2) tq.d2 using tq.meters tags (2) values (1704067201000, 3)");
@@ -46,9 +46,9 @@ public sealed class TmqEndpointTests : IAsyncDisposable
 
     private async Task<TmqSocket> ConnectAsync() => await TmqSocket.ConnectAsync(_server!);
 
-    private static object Subscribe(string group, string topic = "tq_rows", string password = "taosdata") => new
+    private static object Subscribe(string group, string topic = "tq_rows", string password = "taosdata", string user = "root") => new
     {
-        user = "root", password, db = "", group_id = group, client_id = "c", offset_reset = "earliest", auto_commit = "false", topics = new[] { topic },
+        user, password, db = "", group_id = group, client_id = "c", offset_reset = "earliest", auto_commit = "false", topics = new[] { topic },
     };
 
     [Fact]
@@ -70,8 +70,11 @@ public sealed class TmqEndpointTests : IAsyncDisposable
         Assert.Equal("message IDs are not equal", wrongId.GetProperty("message").GetString());
         Assert.Equal(99, wrongId.GetProperty("message_id").GetInt32());
         Assert.Equal(3, (await socket.ReadMessageAsync()).Count);
-        var raw = await socket.RequestAsync("fetch_raw", new { message_id = 1 });
-        Assert.Equal(256, raw.GetProperty("code").GetInt32());
+        var (raw, binary) = await socket.SendAsync("fetch_raw", new { message_id = 1 });
+        Assert.True(binary);
+        Assert.Equal((3UL, raw.Length - 38, (ushort)2, (byte)100), (BitConverter.ToUInt64(raw, 24), BitConverter.ToInt32(raw, 32), BitConverter.ToUInt16(raw, 36), raw[38]));
+        var wrongRaw = await socket.RequestAsync("fetch_raw", new { message_id = 7 });
+        Assert.Equal(("fetch", "message IDs are not equal"), (wrongRaw.GetProperty("action").GetString(), wrongRaw.GetProperty("message").GetString()));
         Assert.Equal(["tq_rows"], (await socket.RequestAsync("list_topics", new { })).GetProperty("topics").EnumerateArray().Select(t => t.GetString()));
     }
 
@@ -101,6 +104,25 @@ public sealed class TmqEndpointTests : IAsyncDisposable
         {
             await socket.RequestAsync("subscribe", Subscribe("g2"));
             Assert.Equal([1, 2, 3, 4], (await socket.ReadMessageAsync()).Select(r => (int)r[1]!).Order());
+        }
+    }
+
+    [Fact]
+    public async Task With_privileges_enforced_a_subscriber_needs_read_on_the_topics_database()
+    {
+        await SetupAsync(enforcePrivileges: true);
+        await SqlAsync("create user u1 pass 'pw_u1'");
+        using (var socket = await ConnectAsync())
+        {
+            var refused = await socket.RequestAsync("subscribe", Subscribe("g", user: "u1", password: "pw_u1"));
+            Assert.Equal((771, "Insufficient privilege for operation"), (refused.GetProperty("code").GetInt32(), refused.GetProperty("message").GetString()));
+            Assert.Equal("tmq not init", (await socket.RequestAsync("poll", new { blocking_time = 10 })).GetProperty("message").GetString());
+        }
+        await SqlAsync("grant read on tq.* to u1");
+        using (var socket = await ConnectAsync())
+        {
+            Assert.Equal(0, (await socket.RequestAsync("subscribe", Subscribe("g", user: "u1", password: "pw_u1"))).GetProperty("code").GetInt32());
+            Assert.Equal(3, (await socket.ReadMessageAsync()).Count);
         }
     }
 
@@ -149,7 +171,7 @@ public sealed class TmqEndpointTests : IAsyncDisposable
             }
         }
 
-        private async Task<(byte[] Data, bool Binary)> SendAsync(string action, object args)
+        public async Task<(byte[] Data, bool Binary)> SendAsync(string action, object args)
         {
             var fields = JsonSerializer.SerializeToElement(args).EnumerateObject().ToDictionary(p => p.Name, p => (object)p.Value);
             fields["req_id"] = ++_requestId;

@@ -6,7 +6,7 @@ namespace Taos.Server.Tests.Engine.Schemaless;
 public sealed class SchemalessWriterTests : EngineTestBase
 {
     private int Insert(string data, SmlProtocol protocol = SmlProtocol.Line, string precision = "ms") =>
-        Engine.InsertSchemaless("d", data, protocol, SmlTimeUnits.Parse(precision));
+        Engine.InsertSchemaless("root", "d", data, protocol, SmlTimeUnits.Parse(precision));
 
     private void InsertFails(string data, int code, string message, SmlProtocol protocol = SmlProtocol.Line, string precision = "ms")
     {
@@ -88,8 +88,8 @@ public sealed class SchemalessWriterTests : EngineTestBase
     [Fact]
     public void Child_tables_created_by_a_request_get_its_ttl()
     {
-        Engine.InsertSchemaless("d", "m,host=a v=1i 1700000000000", SmlProtocol.Line, SmlTimeUnit.Milliseconds, ttl: 7);
-        Engine.InsertSchemaless("d", "m,host=a v=2i 1700000001000\nm,host=b v=3i 1700000001000", SmlProtocol.Line, SmlTimeUnit.Milliseconds);
+        Engine.InsertSchemaless("root", "d", "m,host=a v=1i 1700000000000", SmlProtocol.Line, SmlTimeUnit.Milliseconds, ttl: 7);
+        Engine.InsertSchemaless("root", "d", "m,host=a v=2i 1700000001000\nm,host=b v=3i 1700000001000", SmlProtocol.Line, SmlTimeUnit.Milliseconds);
         var rows = Rows("select table_name, `ttl` from information_schema.ins_tables where db_name = 'd' order by `ttl`");
         Assert.Equal([0, 7], rows.Select(r => r[1]).ToList());
     }

@@ -13,7 +13,10 @@ public class TopicConsumerTests : EngineTestBase
         Exec("create topic stb_t as stable meters where groupid > 1");
     }
 
-    /// <summary>Every row the consumer's polls deliver until nothing is left, as (table, voltage) or (table, ts).</summary>
+    /// <summary>
+    /// Every row the consumer's polls deliver until nothing is left, as (table, voltage) or (table, ts), sorted: the
+    /// vgroups are polled in turn, so rows of tables in different vgroups come in no defined order.
+    /// </summary>
     private static List<string> Drain(TopicConsumer consumer)
     {
         var seen = new List<string>();
@@ -21,7 +24,7 @@ public class TopicConsumerTests : EngineTestBase
         {
             foreach (var block in message.Blocks) seen.AddRange(block.Rows.Select(r => block.Table + ":" + r[^1]));
         }
-        return seen;
+        return seen.Order(StringComparer.Ordinal).ToList();
     }
 
     private TopicConsumer Subscribe(string group, OffsetReset reset = OffsetReset.Earliest, string topic = "rows_t")
@@ -55,8 +58,8 @@ public class TopicConsumerTests : EngineTestBase
         Exec("insert into d1 values (1704067201000, 1.0, 10, 0)");
         var consumer = Subscribe("g1");
         Assert.Equal(["d1:10"], Drain(consumer));
-        Assert.Equal(TopicConsumer.NoCommittedOffset, consumer.Committed("rows_t"));
-        consumer.Seek("rows_t", 0);
+        Assert.All(consumer.Assignment("rows_t"), v => Assert.Equal(TopicConsumer.NoCommittedOffset, consumer.Committed("rows_t", v.Vgroup)));
+        foreach (var v in consumer.Assignment("rows_t")) consumer.Seek("rows_t", v.Vgroup, 0);
         Assert.Equal(["d1:10"], Drain(consumer));
         consumer.Unsubscribe();
         Assert.Equal(["d1:10"], Drain(Subscribe("g1")));
@@ -73,7 +76,7 @@ public class TopicConsumerTests : EngineTestBase
         var none = Subscribe("g2", OffsetReset.None);
         var e = Assert.Throws<TaosServerException>(() => none.Poll());
         Assert.Equal(16401, e.Code);
-        none.CommitOffset("rows_t", 0);
+        foreach (var v in none.Assignment("rows_t")) none.CommitOffset("rows_t", v.Vgroup, 0);
         none.Unsubscribe();
         Assert.Equal(["d1:10", "d1:11"], Drain(Subscribe("g2", OffsetReset.None)));
     }
@@ -98,5 +101,29 @@ public class TopicConsumerTests : EngineTestBase
         consumer.Unsubscribe();
         Assert.Equal(0, Affected("drop topic rows_t"));
         Assert.Throws<TaosServerException>(() => Engine.CreateConsumer("g1", OffsetReset.Earliest).Subscribe(["rows_t"]));
+    }
+
+    [Fact]
+    public void Each_vgroup_has_its_own_position_commit_and_seek()
+    {
+        Exec("insert into d1 values (1704067201000, 1.0, 10, 0) d2 values (1704067201000, 2.0, 20, 0)");
+        var consumer = Subscribe("g1");
+        var vgroups = consumer.Assignment("rows_t").Select(v => v.Vgroup).ToList();
+        Assert.Equal([2, 3], vgroups);
+        var first = consumer.Poll()!;
+        var second = consumer.Poll()!;
+        Assert.NotEqual(first.Vgroup, second.Vgroup);
+        Assert.Null(consumer.Poll());
+        consumer.Seek("rows_t", first.Vgroup, 0);
+        var again = consumer.Poll()!;
+        Assert.Equal((first.Vgroup, first.Blocks[0].Table), (again.Vgroup, again.Blocks[0].Table));
+        Assert.Null(consumer.Poll());
+        consumer.CommitOffset("rows_t", first.Vgroup, 0);
+        consumer.CommitOffset("rows_t", second.Vgroup, second.End);
+        Assert.Equal((0, second.End), (consumer.Committed("rows_t", first.Vgroup), consumer.Committed("rows_t", second.Vgroup)));
+        var e = Assert.Throws<TaosServerException>(() => consumer.Seek("rows_t", 99, 0));
+        Assert.Equal((16392, "VgId does not belong to this consumer"), (e.Code, e.Message));
+        consumer.Unsubscribe();
+        Assert.Equal([first.Blocks[0].Table + ":" + first.Blocks[0].Rows[0][^1]], Drain(Subscribe("g1")));
     }
 }
