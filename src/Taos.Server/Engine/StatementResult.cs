@@ -26,4 +26,11 @@ internal sealed record RowSetResult(IReadOnlyList<ResultColumn> Columns, IEnumer
     /// its plain scans fill 4096 (what a WebSocket <c>fetch</c> reproduces).
     /// </summary>
     public bool Sorted { get; init; }
+
+    /// <summary>
+    /// The same rows as <see cref="Rows"/> as typed column batches, when the plan hands them on without boxing (a
+    /// plain projection of bare columns over a table scan); else null. Lazy like <see cref="Rows"/>: a consumer
+    /// enumerates either this or <see cref="Rows"/>, once, and disposes what it enumerated.
+    /// </summary>
+    public IEnumerable<ResultBatch>? Batches { get; init; }
 }

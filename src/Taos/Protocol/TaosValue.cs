@@ -26,7 +26,8 @@ internal enum TaosValueKind : byte
 /// <summary>
 /// One decoded cell, whatever the wire it came over. A struct with typed slots so that reading numbers and timestamps allocates nothing;
 /// only strings, byte arrays and JSON text live on the heap — and over WebSocket not even those until asked for: a
-/// slice kind points into the raw block's buffer (which no one writes to once received) and is decoded on demand.
+/// slice kind points into the raw block's buffer (which no one writes to while the reader is on that block) and is
+/// decoded on demand.
 /// </summary>
 internal struct TaosValue
 {
@@ -61,10 +62,13 @@ internal struct TaosValue
         _ => Ref,
     };
 
-    /// <summary>The value as a read-only stream: bytes as they are, text as UTF-8 (a UTF-8 or bytes slice without a copy).</summary>
+    /// <summary>
+    /// The value as a read-only stream: bytes as they are, text as UTF-8. A UTF-8 or bytes slice is copied: the
+    /// stream may outlive the row, and the block's buffer is reused once the reader moves past it.
+    /// </summary>
     public readonly MemoryStream OpenStream() => Kind switch
     {
-        TaosValueKind.Utf8Slice or TaosValueKind.BytesSlice => new MemoryStream((byte[])Ref!, SliceOffset, SliceLength, writable: false),
+        TaosValueKind.Utf8Slice or TaosValueKind.BytesSlice => new MemoryStream(Slice.ToArray(), writable: false),
         _ => new MemoryStream(Object as byte[] ?? Encoding.UTF8.GetBytes((string)Object!), writable: false),
     };
 

@@ -5,13 +5,15 @@ namespace Taos.Server.Endpoints.WebSocket;
 
 /// <summary>
 /// A result set a <c>query</c> opened on a connection: rows are pulled block by block on <c>fetch</c>, and the
-/// block the last <c>fetch</c> prepared is what <c>fetch_block</c> sends.
+/// block the last <c>fetch</c> prepared is what <c>fetch_block</c> sends. A result that comes as typed batches
+/// (<see cref="RowSetResult.Batches"/>) is encoded from its vectors (<see cref="VectorBlock"/>), any other from its rows.
 /// </summary>
 internal sealed class WsResult : IDisposable
 {
     private readonly RowSetResult _rowSet;
     private readonly List<object?[]> _blockRows = [];
     private IEnumerator<object?[]>? _rows;
+    private VectorBlock? _vectors;
     private byte[] _buffer = [];
     private bool _disposed;
 
@@ -52,6 +54,29 @@ internal sealed class WsResult : IDisposable
     public int FetchBlock(int maxRows)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        Block = null;
+        int count = _rowSet.Batches is { } batches ? FetchVectors(batches, maxRows) : FetchRows(maxRows);
+        if (count < maxRows)
+        {
+            ReleaseRows();
+        }
+        return count;
+    }
+
+    private int FetchVectors(IEnumerable<ResultBatch> batches, int maxRows)
+    {
+        _vectors ??= new VectorBlock(batches, Columns);
+        int count = _vectors.Fill(maxRows);
+        if (count > 0)
+        {
+            int used = RawBlockWriter.Write(Columns, _vectors.Vectors, count, ref _buffer, FrameHeaderSize);
+            Block = _buffer.AsMemory(0, used);
+        }
+        return count;
+    }
+
+    private int FetchRows(int maxRows)
+    {
         _rows ??= _rowSet.Rows.GetEnumerator();
         var rows = _blockRows;
         rows.Clear();
@@ -59,12 +84,7 @@ internal sealed class WsResult : IDisposable
         {
             rows.Add(_rows.Current);
         }
-        if (rows.Count < maxRows)
-        {
-            ReleaseRows();
-        }
         int count = rows.Count;
-        Block = null;
         if (count > 0)
         {
             int used = RawBlockWriter.Write(Columns, rows, ref _buffer, FrameHeaderSize);
@@ -91,5 +111,6 @@ internal sealed class WsResult : IDisposable
     {
         _rows?.Dispose();
         _rows = Enumerable.Empty<object?[]>().GetEnumerator();
+        _vectors?.Dispose();
     }
 }

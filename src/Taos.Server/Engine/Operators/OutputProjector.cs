@@ -25,6 +25,23 @@ internal sealed class OutputProjector(IReadOnlyList<CExpr> items, CExpr? having,
     /// <summary>HAVING over <paramref name="ctx"/> (true without one).</summary>
     public bool Passes(EvalContext ctx) => having is null || Values.IsTrue(having.Eval(ctx));
 
+    /// <summary>
+    /// The source column (<see cref="SourceColumn.Index"/>) of each select item when every item is a bare column of
+    /// the source rows (not a tag, not tbname, not an expression) and there is no HAVING: the output rows are then
+    /// the source's own values. Null otherwise.
+    /// </summary>
+    public int[]? BareColumns()
+    {
+        if (having is not null) return null;
+        var slots = new int[items.Count];
+        for (int i = 0; i < slots.Length; i++)
+        {
+            if (items[i].Slot is not { Kind: SlotKind.Column } slot) return null;
+            slots[i] = slot.Index;
+        }
+        return slots;
+    }
+
     /// <summary>The select items over <paramref name="ctx"/>.</summary>
     public object?[] ItemValues(EvalContext ctx)
     {

@@ -8,6 +8,10 @@ internal sealed record QueryPlan(IReadOnlyList<ResultColumn> Columns, RowOperato
     /// <summary>The query has an ORDER BY: its rows come out of a sort (see <see cref="RowSetResult.Sorted"/>).</summary>
     public bool Sorted { get; init; }
 
+    /// <summary>The same rows as typed vectors, when the plan can hand them on without boxing (see <see cref="RowSetResult.Batches"/>).</summary>
+    public VectorProjectOperator? VectorRoot { get; init; }
+
     /// <summary>Runs the plan: the result, whose rows are produced as they are enumerated.</summary>
-    public RowSetResult Run() => new(Columns, Root.Open().Select(r => r.Values), Precision) { Sorted = Sorted };
+    public RowSetResult Run() =>
+        new(Columns, Root.Open().Select(r => r.Values), Precision) { Sorted = Sorted, Batches = VectorRoot?.Open() };
 }

@@ -47,7 +47,10 @@ internal sealed class QueryPlanner(TimeZoneInfo zone)
                     SeedsTableGroups(bound), RowWidth(bound)),
             };
         }
-        return new QueryPlan(bound.Columns, Finish(bound, root, ordered), bound.Source.Precision) { Sorted = bound.Order.Count > 0 };
+        root = Finish(bound, root, ordered);
+        // A plain projection of bare columns over a table scan (nothing after it) can hand on the scan's vectors.
+        var vectors = root is ProjectOperator project && bound.Source.IsTableScan ? project.Vectorized() : null;
+        return new QueryPlan(bound.Columns, root, bound.Source.Precision) { Sorted = bound.Order.Count > 0, VectorRoot = vectors };
     }
 
     private static RowOperator Projection(BoundSelect bound, out bool ordered)

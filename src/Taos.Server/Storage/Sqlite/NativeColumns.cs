@@ -25,6 +25,18 @@ internal static class NativeColumns
     [DllImport(Library, EntryPoint = "sqlite3_column_double"), SuppressGCTransition]
     public static extern double Double(IntPtr statement, int column);
 
+    /// <summary>The UTF-8 text of a TEXT column (valid until the next step; call <see cref="Bytes"/> after it for its length).</summary>
+    [DllImport(Library, EntryPoint = "sqlite3_column_text"), SuppressGCTransition]
+    public static extern IntPtr Text(IntPtr statement, int column);
+
+    /// <summary>The bytes of a BLOB column (valid until the next step; call <see cref="Bytes"/> after it for its length).</summary>
+    [DllImport(Library, EntryPoint = "sqlite3_column_blob"), SuppressGCTransition]
+    public static extern IntPtr Blob(IntPtr statement, int column);
+
+    /// <summary>The length in bytes of the text or blob <see cref="Text"/> or <see cref="Blob"/> returned.</summary>
+    [DllImport(Library, EntryPoint = "sqlite3_column_bytes"), SuppressGCTransition]
+    public static extern int Bytes(IntPtr statement, int column);
+
     /// <summary>The raw pointer of <paramref name="statement"/>, add-ref'ed until <see cref="Release"/>.</summary>
     public static IntPtr Acquire(sqlite3_stmt statement)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -55,6 +56,7 @@ internal sealed class RowScanner(string connectionString)
         try
         {
             var batch = new ColumnBatch(types);
+            var storage = types.Select(ColumnVector.StorageOf).ToArray();
             var handle = NativeColumns.Acquire(statement);
             try
             {
@@ -63,7 +65,7 @@ internal sealed class RowScanner(string connectionString)
                     int n = 0, rc = raw.SQLITE_ROW;
                     while (n < batch.Capacity && (rc = NativeColumns.Step(handle)) == raw.SQLITE_ROW)
                     {
-                        for (int k = 0; k < types.Length; k++) ReadInto(handle, statement, k, batch.Columns[k], n);
+                        for (int k = 0; k < storage.Length; k++) ReadInto(handle, k, batch.Columns[k], storage[k], n);
                         n++;
                     }
                     if (rc is not (raw.SQLITE_ROW or raw.SQLITE_DONE)) throw RawSqlite.Error(db, rc);
@@ -138,9 +140,9 @@ internal sealed class RowScanner(string connectionString)
     /// Reads result column <paramref name="i"/> of the current row into slot <paramref name="slot"/> of
     /// <paramref name="vector"/>. SQLite gives 0 for NULL, so only a 0 needs the type check.
     /// </summary>
-    private static void ReadInto(IntPtr handle, sqlite3_stmt statement, int i, ColumnVector vector, int slot)
+    private static void ReadInto(IntPtr handle, int i, ColumnVector vector, VectorStorage storage, int slot)
     {
-        switch (ColumnVector.StorageOf(vector.Type))
+        switch (storage)
         {
             case VectorStorage.Longs:
                 long v = NativeColumns.Int64(handle, i);
@@ -155,9 +157,27 @@ internal sealed class RowScanner(string connectionString)
             default:
                 bool isNull = NativeColumns.Type(handle, i) == raw.SQLITE_NULL;
                 vector.Nulls[slot] = isNull;
-                vector.Objects[slot] = isNull ? null : ReadValue(statement, i, vector.Type);
+                vector.Objects[slot] = isNull ? null : ReadVariable(handle, i, vector.Type);
                 break;
         }
+    }
+
+    /// <summary>
+    /// A TEXT value as a string straight from SQLite's UTF-8 (no intermediate copy), a BLOB as a new array — the
+    /// values <see cref="ReadValue"/> gives.
+    /// </summary>
+    private static object ReadVariable(IntPtr handle, int i, TaosDataType type)
+    {
+        if (type is TaosDataType.VarBinary or TaosDataType.Geometry)
+        {
+            IntPtr blob = NativeColumns.Blob(handle, i);
+            var bytes = new byte[NativeColumns.Bytes(handle, i)];
+            if (bytes.Length > 0) Marshal.Copy(blob, bytes, 0, bytes.Length);
+            return bytes;
+        }
+        IntPtr text = NativeColumns.Text(handle, i);
+        int length = NativeColumns.Bytes(handle, i);
+        return length == 0 ? string.Empty : Marshal.PtrToStringUTF8(text, length);
     }
 
     /// <summary>The stored integer as the value <see cref="ReadValue"/> would give, widened back to long.</summary>

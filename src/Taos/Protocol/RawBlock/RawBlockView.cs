@@ -28,6 +28,9 @@ internal sealed class RawBlockView
         _sizes = sizes;
     }
 
+    /// <summary>The buffer the block was read in (values of the current row may point into it).</summary>
+    public byte[] Buffer => _buffer;
+
     /// <summary>The block's row count.</summary>
     public int Rows { get; }
 

@@ -7,7 +7,7 @@ namespace Taos.Protocol.RawBlock;
 /// Encodes rows into a TDengine raw block (layout in <see cref="RawBlockLayout"/>), byte for byte as taosAdapter
 /// 3.3.0.1 sends it after a <c>fetch_block</c>. Values per column type as <see cref="RawBlockData"/> describes them.
 /// </summary>
-internal static class RawBlockWriter
+internal static partial class RawBlockWriter
 {
     /// <summary>Encodes <paramref name="rows"/> (one value per column each) under <paramref name="columns"/>.</summary>
     /// <exception cref="ArgumentException">A row has the wrong width, or a variable value exceeds 65535 bytes.</exception>
@@ -68,8 +68,29 @@ internal static class RawBlockWriter
     // Writes the measured block into span (zeroed, exactly its length).
     private static void Encode(IReadOnlyList<RawBlockColumn> columns, IReadOnlyList<object?[]> rows, ulong groupId, int[] dataLengths, Span<byte> span)
     {
-        int cols = columns.Count;
         int count = rows.Count;
+        int at = WriteHead(columns, count, groupId, dataLengths, span);
+        for (int c = 0; c < columns.Count; c++)
+        {
+            var type = columns[c].Type;
+            int head = HeadLength(type, count);
+            var data = span.Slice(at + head, dataLengths[c]);
+            if (RawBlockLayout.IsVariable(type))
+            {
+                EncodeVariable(type, rows, c, span.Slice(at, head), data);
+            }
+            else
+            {
+                EncodeFixed(type, rows, c, span.Slice(at, head), data);
+            }
+            at += head + dataLengths[c];
+        }
+    }
+
+    // The block's header, its schema and its column data lengths; returns where the first column's head starts.
+    private static int WriteHead(IReadOnlyList<RawBlockColumn> columns, int count, ulong groupId, int[] dataLengths, Span<byte> span)
+    {
+        int cols = columns.Count;
         BinaryPrimitives.WriteInt32LittleEndian(span[RawBlockLayout.VersionOffset..], RawBlockLayout.Version);
         BinaryPrimitives.WriteInt32LittleEndian(span[RawBlockLayout.LengthOffset..], span.Length);
         BinaryPrimitives.WriteInt32LittleEndian(span[RawBlockLayout.RowsOffset..], count);
@@ -88,21 +109,7 @@ internal static class RawBlockWriter
             BinaryPrimitives.WriteInt32LittleEndian(span[at..], dataLengths[c]);
             at += 4;
         }
-        for (int c = 0; c < cols; c++)
-        {
-            var type = columns[c].Type;
-            int head = HeadLength(type, count);
-            var data = span.Slice(at + head, dataLengths[c]);
-            if (RawBlockLayout.IsVariable(type))
-            {
-                EncodeVariable(type, rows, c, span.Slice(at, head), data);
-            }
-            else
-            {
-                EncodeFixed(type, rows, c, span.Slice(at, head), data);
-            }
-            at += head + dataLengths[c];
-        }
+        return at;
     }
 
     private static int HeadLength(TaosDataType type, int rows) =>
@@ -159,24 +166,24 @@ internal static class RawBlockWriter
         int total = 0;
         for (int r = 0; r < rows.Count; r++)
         {
-            if (rows[r][column] is not { } value)
+            if (rows[r][column] is { } value)
             {
-                continue;
+                total += 2 + CheckedLength(VariableLength(type, value), column);
             }
-            int length = type switch
-            {
-                TaosDataType.NChar => 4 * RuneCount((string)value),
-                TaosDataType.VarChar or TaosDataType.Json => Encoding.UTF8.GetByteCount((string)value),
-                _ => ((byte[])value).Length,
-            };
-            if (length > ushort.MaxValue)
-            {
-                throw new ArgumentException($"a value of column {column} is {length} bytes, more than a raw block holds", nameof(rows));
-            }
-            total += 2 + length;
         }
         return total;
     }
+
+    // The bytes a variable value takes in the block (without its u16 length).
+    private static int VariableLength(TaosDataType type, object value) => type switch
+    {
+        TaosDataType.NChar => 4 * RuneCount((string)value),
+        TaosDataType.VarChar or TaosDataType.Json => Encoding.UTF8.GetByteCount((string)value),
+        _ => ((byte[])value).Length,
+    };
+
+    private static int CheckedLength(int length, int column) => length <= ushort.MaxValue ? length
+        : throw new ArgumentException($"a value of column {column} is {length} bytes, more than a raw block holds", "rows");
 
     // Lengths were checked by VariableDataLength, which sized data to hold them all.
     private static void EncodeVariable(TaosDataType type, IReadOnlyList<object?[]> rows, int column, Span<byte> offsets, Span<byte> data)
@@ -190,17 +197,19 @@ internal static class RawBlockWriter
                 continue;
             }
             BinaryPrimitives.WriteInt32LittleEndian(offsets[(r * 4)..], at);
-            var target = data[(at + 2)..];
-            int length = type switch
-            {
-                TaosDataType.NChar => EncodeUcs4((string)value, target),
-                TaosDataType.VarChar or TaosDataType.Json => Encoding.UTF8.GetBytes((string)value, target),
-                _ => Copy((byte[])value, target),
-            };
+            int length = EncodeVariableValue(type, value, data[(at + 2)..]);
             BinaryPrimitives.WriteUInt16LittleEndian(data[at..], (ushort)length);
             at += 2 + length;
         }
     }
+
+    // Writes a variable value's bytes (without its u16 length) at the start of target; returns their count.
+    private static int EncodeVariableValue(TaosDataType type, object value, Span<byte> target) => type switch
+    {
+        TaosDataType.NChar => EncodeUcs4((string)value, target),
+        TaosDataType.VarChar or TaosDataType.Json => Encoding.UTF8.GetBytes((string)value, target),
+        _ => Copy((byte[])value, target),
+    };
 
     private static int Copy(byte[] value, Span<byte> target)
     {

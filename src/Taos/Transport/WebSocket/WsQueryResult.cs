@@ -77,6 +77,12 @@ internal sealed class WsQueryResult : ITaosResult
         {
             if (_failed) throw new TaosException(WsStrings.MalformedReply("an earlier read of this result failed"), sql: _sql, requestId: _requestId);
             _failed = true;
+            // The block read to its end goes back to the socket: the row cells are refilled from the next one.
+            if (_block is { } done)
+            {
+                _block = null;
+                _socket.Recycle(done.Buffer);
+            }
             if (_next is { } next)
             {
                 _next = null;
@@ -128,7 +134,7 @@ internal sealed class WsQueryResult : ITaosResult
                 WsTransport.ThrowOnError(frame.Reply, _sql, _requestId);
                 throw new TaosException(WsStrings.MalformedReply("a text reply where a block was due"), sql: _sql, requestId: _requestId);
             }
-            var block = RawBlockView.Parse(binary, 16, binary.Length - 16);
+            var block = RawBlockView.Parse(binary, 16, frame.BinaryLength - 16);
             if (block.Columns != Columns.Count)
             {
                 throw new TaosException(WsStrings.WrongBlock(_resultId, Columns.Count, block.Columns), sql: _sql, requestId: _requestId);
@@ -155,6 +161,7 @@ internal sealed class WsQueryResult : ITaosResult
     {
         if (_disposed) return;
         _disposed = true;
+        if (_block is { } block) _socket.Recycle(block.Buffer);
         _block = null;
         Abandon(_next);
         if (_completed || _socket.IsBroken) return;

@@ -17,11 +17,15 @@ internal sealed class WsSocket : IDisposable
     /// <summary>The largest message accepted from the server.</summary>
     public const int MaxMessageBytes = 256 * 1024 * 1024;
 
+    /// <summary>How many binary frame buffers the socket keeps for reuse (<see cref="Recycle"/>).</summary>
+    public const int MaxFreeFrames = 4;
+
     private readonly ClientWebSocket _socket;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly ConcurrentDictionary<ulong, WsWaiter> _byRequest = new();
     private readonly ConcurrentDictionary<ulong, WsWaiter> _byResult = new();
     private readonly CancellationTokenSource _stop = new();
+    private readonly ConcurrentQueue<byte[]> _freeFrames = new();
     private long _lastRequestId;
     private string? _failure;
 
@@ -165,7 +169,7 @@ internal sealed class WsSocket : IDisposable
                     return;
                 }
                 if (received.MessageType == WebSocketMessageType.Text) DispatchText(buffer.AsSpan(0, count));
-                else DispatchBinary(buffer.AsSpan(0, count).ToArray());
+                else DispatchBinary(buffer.AsSpan(0, count));
             }
         }
         catch (Exception e) when (e is WebSocketException or IOException or OperationCanceledException or ObjectDisposedException
@@ -190,15 +194,38 @@ internal sealed class WsSocket : IDisposable
         }
     }
 
-    private void DispatchBinary(byte[] frame)
+    private void DispatchBinary(ReadOnlySpan<byte> message)
     {
-        if (frame.Length < 16) throw new InvalidDataException($"a {frame.Length}-byte binary frame, shorter than its 16-byte header");
-        ulong resultId = BinaryPrimitives.ReadUInt64LittleEndian(frame.AsSpan(8));
+        if (message.Length < 16) throw new InvalidDataException($"a {message.Length}-byte binary frame, shorter than its 16-byte header");
+        ulong resultId = BinaryPrimitives.ReadUInt64LittleEndian(message[8..]);
         if (_byResult.TryRemove(resultId, out var waiter))
         {
             _byRequest.TryRemove(new KeyValuePair<ulong, WsWaiter>(waiter.RequestId, waiter));
-            waiter.TrySetResult(new WsFrame(null, frame));
+            var frame = RentFrame(message.Length);
+            message.CopyTo(frame);
+            if (!waiter.TrySetResult(new WsFrame(null, frame, message.Length))) Recycle(frame);
         }
+    }
+
+    /// <summary>
+    /// Gives a binary frame (<see cref="WsFrame.Binary"/>) back once nothing reads it or points into it any more:
+    /// the receive loop copies a later frame into it instead of allocating one (a block of a few thousand rows is
+    /// a large-object allocation, which only a full collection reclaims).
+    /// </summary>
+    public void Recycle(byte[] frame)
+    {
+        if (_freeFrames.Count < MaxFreeFrames) _freeFrames.Enqueue(frame);
+    }
+
+    // A buffer of at least `length` bytes: a recycled one that is large enough, else a new one with some room
+    // (the next blocks of a result are about as large); recycled ones too small are dropped.
+    private byte[] RentFrame(int length)
+    {
+        while (_freeFrames.TryDequeue(out var frame))
+        {
+            if (frame.Length >= length) return frame;
+        }
+        return GC.AllocateUninitializedArray<byte>(length + (length / 8));
     }
 
     private async Task FreeAbandonedAsync(ulong resultId)
