@@ -92,77 +92,107 @@ internal static class RestTimestamp
     /// </summary>
     public static bool TryParseUtf8(ReadOnlySpan<byte> text, out long ticks, out TaosPrecision precision, out TimeSpan offset)
     {
+        int length = ParseUtf8Prefix(text, out ticks, out precision, out int offsetMinutes);
+        bool parsed = length > 0 && length == text.Length;
+        offset = parsed ? new TimeSpan(0, offsetMinutes, 0) : TimeSpan.Zero;
+        if (!parsed)
+        {
+            ticks = 0;
+            precision = TaosPrecision.Milliseconds;
+        }
+        return parsed;
+    }
+
+    /// <summary>
+    /// Parses the timestamp at the start of <paramref name="text"/> (the form <see cref="TryParseUtf8"/> takes), up to
+    /// the first byte that cannot continue it, in one straight pass over the fixed positions of the form. Returns the
+    /// bytes it took, or 0 when the start is no such timestamp or its moment does not fit the precision's ticks.
+    /// </summary>
+    public static int ParseUtf8Prefix(ReadOnlySpan<byte> text, out long ticks, out TaosPrecision precision, out int offsetMinutes)
+    {
         ticks = 0;
         precision = TaosPrecision.Milliseconds;
-        offset = TimeSpan.Zero;
+        offsetMinutes = 0;
         if (text.Length < 20 || text[4] != '-' || text[7] != '-' || (text[10] != 'T' && text[10] != ' ') || text[13] != ':' || text[16] != ':')
-            return false;
-        int year = Digits(text, 0, 4), month = Digits(text, 5, 2), day = Digits(text, 8, 2);
-        int hour = Digits(text, 11, 2), minute = Digits(text, 14, 2), second = Digits(text, 17, 2);
-        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) ||
-            hour is < 0 or > 23 || minute is < 0 or > 59 || second is < 0 or > 59)
-            return false;
+            return 0;
+        int year = Digits4(text), month = Digits2(text, 5), day = Digits2(text, 8);
+        int hour = Digits2(text, 11), minute = Digits2(text, 14), second = Digits2(text, 17);
+        if (year < 1 || (uint)(month - 1) > 11 || day < 1 || day > DateTime.DaysInMonth(year, month) ||
+            (uint)hour > 23 || (uint)minute > 59 || (uint)second > 59)
+            return 0;
         int pos = 19;
         long fraction = 0;
         int digits = 0;
         if (text[pos] == '.')
         {
             pos++;
-            while (pos < text.Length && (uint)(text[pos] - '0') <= 9)
+            uint digit;
+            while (pos < text.Length && (digit = (uint)(text[pos] - '0')) <= 9)
             {
-                if (digits == 9) return false;
-                fraction = fraction * 10 + (text[pos] - '0');
+                if (digits == 9) return 0;
+                fraction = fraction * 10 + digit;
                 digits++;
                 pos++;
             }
         }
-        precision = digits switch { <= 3 => TaosPrecision.Milliseconds, <= 6 => TaosPrecision.Microseconds, _ => TaosPrecision.Nanoseconds };
-        fraction *= Pow10((digits <= 3 ? 3 : digits <= 6 ? 6 : 9) - digits);
-        if (pos >= text.Length) return false;
-        if (text[pos] == 'Z' && pos + 1 == text.Length)
+        int scaleDigits = digits <= 3 ? 3 : digits <= 6 ? 6 : 9;
+        precision = scaleDigits == 3 ? TaosPrecision.Milliseconds : scaleDigits == 6 ? TaosPrecision.Microseconds : TaosPrecision.Nanoseconds;
+        fraction *= Powers[scaleDigits - digits];
+        if (pos >= text.Length) return 0;
+        if (text[pos] == 'Z')
         {
-            offset = TimeSpan.Zero;
+            pos++;
         }
-        else if ((text[pos] == '+' || text[pos] == '-') && text.Length - pos == 6 && text[pos + 3] == ':' &&
-                 Digits(text, pos + 1, 2) is >= 0 and var oh && Digits(text, pos + 4, 2) is >= 0 and var om)
+        else if ((text[pos] == '+' || text[pos] == '-') && text.Length - pos >= 6 && text[pos + 3] == ':' &&
+                 Digits2(text, pos + 1) is >= 0 and var oh && Digits2(text, pos + 4) is >= 0 and var om)
         {
-            offset = new TimeSpan(oh, om, 0);
-            if (text[pos] == '-') offset = -offset;
+            offsetMinutes = text[pos] == '-' ? -(oh * 60 + om) : oh * 60 + om;
+            pos += 6;
         }
         else
         {
-            return false;
+            return 0;
         }
-        long days = new DateOnly(year, month, day).DayNumber - UnixEpochDayNumber;
-        long unixSeconds = days * 86_400 + hour * 3600 + minute * 60 + second - (long)offset.TotalSeconds;
-        // Seconds within ±9999 years times at most 10^9 per second: the product fits in Int128, not always in long.
-        Int128 exact = (Int128)unixSeconds * PrecisionTicks.PerSecond(precision) + fraction;
-        if (exact < long.MinValue || exact > long.MaxValue) return false;
+        long unixSeconds = DaysFromCivil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second - offsetMinutes * 60L;
+        if (scaleDigits < 9)
+        {
+            // Years 1 to 9999 are within ±2.6e11 seconds: in micro- or milliseconds that fits a long.
+            ticks = unixSeconds * Powers[scaleDigits] + fraction;
+            return pos;
+        }
+        // Nanoseconds: the product fits in Int128, not always in long.
+        Int128 exact = (Int128)unixSeconds * 1_000_000_000 + fraction;
+        if (exact < long.MinValue || exact > long.MaxValue) return 0;
         ticks = (long)exact;
-        return true;
+        return pos;
     }
 
     private const int MaxLength = 40;
 
-    private static readonly int UnixEpochDayNumber = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
+    private static readonly long[] Powers = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000];
 
-    // The value of count ASCII digits at start, or -1 when one is not a digit.
-    private static int Digits(ReadOnlySpan<byte> text, int start, int count)
+    // Days since 1970-01-01 of a valid proleptic Gregorian date of year 1 or later (Howard Hinnant's days_from_civil).
+    private static long DaysFromCivil(int year, int month, int day)
     {
-        int value = 0;
-        foreach (byte b in text.Slice(start, count))
-        {
-            uint digit = (uint)(b - '0');
-            if (digit > 9) return -1;
-            value = value * 10 + (int)digit;
-        }
-        return value;
+        if (month <= 2) year--;
+        int era = year / 400;
+        int yearOfEra = year - era * 400;
+        int dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+        int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146_097L + dayOfEra - 719_468;
     }
 
-    private static long Pow10(int n)
+    // The value of the two ASCII digits at start, or -1 when one is not a digit.
+    private static int Digits2(ReadOnlySpan<byte> text, int start)
     {
-        long r = 1;
-        for (int i = 0; i < n; i++) r *= 10;
-        return r;
+        uint tens = (uint)(text[start] - '0'), ones = (uint)(text[start + 1] - '0');
+        return tens <= 9 && ones <= 9 ? (int)(tens * 10 + ones) : -1;
+    }
+
+    // The value of the four ASCII digits at the start, or -1 when one is not a digit.
+    private static int Digits4(ReadOnlySpan<byte> text)
+    {
+        int high = Digits2(text, 0), low = Digits2(text, 2);
+        return high >= 0 && low >= 0 ? high * 100 + low : -1;
     }
 }
