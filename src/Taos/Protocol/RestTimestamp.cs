@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
 
@@ -113,12 +114,24 @@ internal static class RestTimestamp
         ticks = 0;
         precision = TaosPrecision.Milliseconds;
         offsetMinutes = 0;
-        if (text.Length < 20 || text[4] != '-' || text[7] != '-' || (text[10] != 'T' && text[10] != ' ') || text[13] != ':' || text[16] != ':')
+        if (text.Length < 20) return 0;
+        // "YYYY-MM-DDTHH:MM:SS" in three 8-byte words (bytes 0-7, 8-15 and 11-18), checked and converted eight
+        // bytes at a time: the separators compared, the digits' bytes checked to be 0x30-0x39, and each two
+        // neighbouring digits combined into their value in one multiply-add.
+        ulong date = BinaryPrimitives.ReadUInt64LittleEndian(text);
+        ulong day = BinaryPrimitives.ReadUInt64LittleEndian(text[8..]);
+        ulong time = BinaryPrimitives.ReadUInt64LittleEndian(text[11..]);
+        byte separator = text[10];
+        if ((date & DateSeparators) != DateSeparatorBytes || (time & TimeSeparators) != TimeSeparatorBytes ||
+            (separator != 'T' && separator != ' ') ||
+            !AreDigits(date, ~DateSeparators) || !AreDigits(day, 0xFFFF) || !AreDigits(time, ~TimeSeparators))
             return 0;
-        int year = Digits4(text), month = Digits2(text, 5), day = Digits2(text, 8);
-        int hour = Digits2(text, 11), minute = Digits2(text, 14), second = Digits2(text, 17);
-        if (year < 1 || (uint)(month - 1) > 11 || day < 1 || day > DateTime.DaysInMonth(year, month) ||
-            (uint)hour > 23 || (uint)minute > 59 || (uint)second > 59)
+        ulong datePairs = Pairs(date), dayPairs = Pairs(day), timePairs = Pairs(time);
+        int year = (int)(datePairs & 0xFF) * 100 + (int)((datePairs >> 16) & 0xFF), month = (int)((datePairs >> 40) & 0xFF);
+        int dayOfMonth = (int)(dayPairs & 0xFF);
+        int hour = (int)(timePairs & 0xFF), minute = (int)((timePairs >> 24) & 0xFF), second = (int)((timePairs >> 48) & 0xFF);
+        if (year < 1 || (uint)(month - 1) > 11 || dayOfMonth < 1 || dayOfMonth > DateTime.DaysInMonth(year, month) ||
+            hour > 23 || minute > 59 || second > 59)
             return 0;
         int pos = 19;
         long fraction = 0;
@@ -153,7 +166,7 @@ internal static class RestTimestamp
         {
             return 0;
         }
-        long unixSeconds = DaysFromCivil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second - offsetMinutes * 60L;
+        long unixSeconds = DaysFromCivil(year, month, dayOfMonth) * 86_400 + hour * 3600 + minute * 60 + second - offsetMinutes * 60L;
         if (scaleDigits < 9)
         {
             // Years 1 to 9999 are within ±2.6e11 seconds: in micro- or milliseconds that fits a long.
@@ -169,16 +182,17 @@ internal static class RestTimestamp
 
     private const int MaxLength = 40;
 
-    private static readonly long[] Powers = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000];
+    private static ReadOnlySpan<long> Powers => [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000];
 
-    // Days since 1970-01-01 of a valid proleptic Gregorian date of year 1 or later (Howard Hinnant's days_from_civil).
+    // Days since 1970-01-01 of a valid proleptic Gregorian date of year 1 or later (Howard Hinnant's days_from_civil,
+    // in unsigned arithmetic: every quantity is non-negative here, so the divisions need no sign corrections).
     private static long DaysFromCivil(int year, int month, int day)
     {
-        if (month <= 2) year--;
-        int era = year / 400;
-        int yearOfEra = year - era * 400;
-        int dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
-        int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        uint y = (uint)(month <= 2 ? year - 1 : year);
+        uint era = y / 400;
+        uint yearOfEra = y - era * 400;
+        uint dayOfYear = (153 * (uint)(month > 2 ? month - 3 : month + 9) + 2) / 5 + (uint)day - 1;
+        uint dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
         return era * 146_097L + dayOfEra - 719_468;
     }
 
@@ -189,10 +203,24 @@ internal static class RestTimestamp
         return tens <= 9 && ones <= 9 ? (int)(tens * 10 + ones) : -1;
     }
 
-    // The value of the four ASCII digits at the start, or -1 when one is not a digit.
-    private static int Digits4(ReadOnlySpan<byte> text)
+    // The bytes of the separators in "YYYY-MM-" (bytes 4 and 7) and "HH:MM:SS" (bytes 2 and 5), little-endian.
+    private const ulong DateSeparators = 0xFF00_00FF_0000_0000;
+    private const ulong DateSeparatorBytes = 0x2D00_002D_0000_0000;
+    private const ulong TimeSeparators = 0x0000_FF00_00FF_0000;
+    private const ulong TimeSeparatorBytes = 0x0000_3A00_003A_0000;
+    private const ulong Threes = 0x3030_3030_3030_3030;
+    private const ulong HighNibbles = 0xF0F0_F0F0_F0F0_F0F0;
+
+    // True when the bytes of word that lanes selects are all ASCII digits: their high nibble is 3, and still 3
+    // after adding 6 (0x3A-0x3F carry into 4). A byte of 0xFA or more that carries into its neighbour fails itself.
+    private static bool AreDigits(ulong word, ulong lanes) =>
+        ((word & HighNibbles & lanes) == (Threes & lanes)) && (((word + 0x0606_0606_0606_0606) & HighNibbles & lanes) == (Threes & lanes));
+
+    // Each byte of the result is ten times the digit in that byte plus the digit in the next: the value of the
+    // two-digit number that starts there (no byte overflows: 9 × 10 + 9 = 99).
+    private static ulong Pairs(ulong digits)
     {
-        int high = Digits2(text, 0), low = Digits2(text, 2);
-        return high >= 0 && low >= 0 ? high * 100 + low : -1;
+        ulong values = digits & 0x0F0F_0F0F_0F0F_0F0F;
+        return values * 10 + (values >> 8);
     }
 }

@@ -171,8 +171,8 @@ internal static class RestRowScanner
     }
 
     // Powers of ten that float and double hold exactly.
-    private static readonly float[] FloatPowers = [1e0f, 1e1f, 1e2f, 1e3f, 1e4f, 1e5f, 1e6f, 1e7f, 1e8f, 1e9f, 1e10f];
-    private static readonly double[] DoublePowers =
+    private static ReadOnlySpan<float> FloatPowers => [1e0f, 1e1f, 1e2f, 1e3f, 1e4f, 1e5f, 1e6f, 1e7f, 1e8f, 1e9f, 1e10f];
+    private static ReadOnlySpan<double> DoublePowers =>
         [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
 
     // A number without exponent as its digits and the count of its fraction digits, read up to its end. Returns the
@@ -216,7 +216,7 @@ internal static class RestRowScanner
         int end = DecimalEnd(span, 7, out ulong digits, out int scale);
         if (end != 0 && scale < FloatPowers.Length)
         {
-            f = digits / FloatPowers[scale];
+            f = (long)digits / FloatPowers[scale];
             if (span[0] == (byte)'-') f = -f;
         }
         else if ((end = NumberEnd(span)) == 0 || !Utf8Parser.TryParse(span[..end], out f, out int used) || used != end || !float.IsFinite(f))
@@ -235,7 +235,7 @@ internal static class RestRowScanner
         int end = DecimalEnd(span, 15, out ulong digits, out int scale);
         if (end != 0 && scale < DoublePowers.Length)
         {
-            d = digits / DoublePowers[scale];
+            d = (long)digits / DoublePowers[scale];
             if (span[0] == (byte)'-') d = -d;
         }
         else if ((end = NumberEnd(span)) == 0 || !Utf8Parser.TryParse(span[..end], out d, out int used) || used != end || !double.IsFinite(d))
