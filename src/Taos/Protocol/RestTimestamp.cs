@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Taos.Protocol;
@@ -109,6 +110,7 @@ internal static class RestTimestamp
     /// the first byte that cannot continue it, in one straight pass over the fixed positions of the form. Returns the
     /// bytes it took, or 0 when the start is no such timestamp or its moment does not fit the precision's ticks.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int ParseUtf8Prefix(ReadOnlySpan<byte> text, out long ticks, out TaosPrecision precision, out int offsetMinutes)
     {
         ticks = 0;
