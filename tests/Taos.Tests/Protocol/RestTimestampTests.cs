@@ -66,4 +66,30 @@ public class RestTimestampTests
             Assert.Equal(DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture).ToUnixTimeMilliseconds(), ticks);
         }
     }
+
+    [Fact]
+    public void Random_moments_of_every_precision_and_zone_parse_back_to_their_ticks()
+    {
+        TimeZoneInfo?[] zones = [null, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"),
+            TimeZoneInfo.FindSystemTimeZoneById("America/St_Johns"), TimeZoneInfo.FindSystemTimeZoneById("Pacific/Chatham")];
+        var random = new Random(1414);
+        for (int n = 0; n < 20_000; n++)
+        {
+            var precision = (TaosPrecision)random.Next(3);
+            // Years 2 to 9998 (a zone's offset may not leave 1 to 9999), or what 64-bit nanoseconds hold.
+            (long min, long max) = precision switch
+            {
+                TaosPrecision.Milliseconds => (-62_104_060_800_000L, 253_370_764_800_000L),
+                TaosPrecision.Microseconds => (-62_104_060_800_000_000L, 253_370_764_800_000_000L),
+                _ => (long.MinValue + 86_400_000_000_000L, long.MaxValue - 86_400_000_000_000L),
+            };
+            long ticks = random.NextInt64(min, max);
+            var zone = zones[random.Next(zones.Length)];
+            string text = RestTimestamp.Format(ticks, precision, zone);
+            Assert.True(RestTimestamp.TryParseUtf8(System.Text.Encoding.UTF8.GetBytes(text), out long parsed, out var parsedPrecision, out var offset), text);
+            Assert.Equal((ticks, precision), (parsed, parsedPrecision));
+            var utc = DateTime.UnixEpoch.AddSeconds(Math.Floor(ticks / (double)PrecisionTicks.PerSecond(precision)));
+            Assert.Equal(zone?.GetUtcOffset(utc) ?? TimeSpan.Zero, offset);
+        }
+    }
 }

@@ -20,7 +20,6 @@ internal sealed class RestResult : ITaosResult
     private readonly CancellationTokenRegistration _abortOnTimeout;
     private CancellationToken _linkedFor;
     private CancellationTokenSource? _linked;
-    private long _lastTimerReset;
     private int _disposed;
     private TaosValue[]? _first;
 
@@ -30,7 +29,8 @@ internal sealed class RestResult : ITaosResult
         _request = request;
         _response = response;
         _timeoutCts = timeoutCts;
-        _decoder = new RestEnvelopeReader(stream);
+        // The timeout bounds each wait for more of the body (ReadTimeoutStream), not the rows already received.
+        _decoder = new RestEnvelopeReader(request.Timeout == Timeout.InfiniteTimeSpan ? stream : new ReadTimeoutStream(stream, timeoutCts, request.Timeout));
         // Synchronous reads take no token: closing the response is what interrupts them on timeout.
         _abortOnTimeout = timeoutCts.Token.Register(static r => ((HttpResponseMessage)r!).Dispose(), response);
     }
@@ -122,16 +122,6 @@ internal sealed class RestResult : ITaosResult
         }
         try
         {
-            if (_request.Timeout != Timeout.InfiniteTimeSpan)
-            {
-                // The timeout bounds each wait for data, not the whole read: restart it as rows keep coming.
-                long now = Environment.TickCount64;
-                if (now - _lastTimerReset > 50)
-                {
-                    _lastTimerReset = now;
-                    _timeoutCts.CancelAfter(_request.Timeout);
-                }
-            }
             var pending = _decoder.ReadRowAsync(row, async, Token(cancellationToken));
             return pending.IsCompletedSuccessfully ? pending : AwaitRowAsync(pending, cancellationToken);
         }

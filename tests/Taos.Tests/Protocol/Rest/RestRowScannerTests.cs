@@ -172,4 +172,133 @@ public class RestRowScannerTests
                 BitConverter.DoubleToInt64Bits(row[1].Double));
         }
     }
+
+    // The row texts of an answer after its first row, each starting with its comma.
+    private static List<byte[]> RowTexts(byte[] body)
+    {
+        var text = body.AsSpan();
+        int start = text.IndexOf("\"data\":["u8) + 8;
+        int end = text.LastIndexOf("],\"rows\""u8);
+        var rows = new List<byte[]>();
+        var data = text[start..end];
+        // Every row ends with "]," or the data's end; strings never hold "],[" in these rows.
+        int first = data.IndexOf("],["u8) + 1;
+        var rest = data[first..];
+        while (!rest.IsEmpty)
+        {
+            int next = rest[1..].IndexOf(",["u8);
+            int length = next < 0 ? rest.Length : next + 1;
+            rows.Add(rest[..length].ToArray());
+            rest = rest[length..];
+        }
+        return rows;
+    }
+
+    [Fact]
+    public void Cut_rows_are_declined()
+    {
+        var row = new TaosValue[Types.Length];
+        int whole = 0;
+        foreach (var text in RowTexts(Answer(ScannableRows().Take(60), null)))
+        {
+            for (int length = 0; length < text.Length; length++)
+            {
+                Assert.Equal(0, RestRowScanner.TryScanRow(text.AsSpan(0, length), Types, row));
+            }
+            int taken = RestRowScanner.TryScanRow(text, Types, row);
+            Assert.True(taken == 0 || taken == text.Length);
+            whole += taken > 0 ? 1 : 0;
+        }
+        Assert.True(whole > 10, $"only {whole} rows were taken whole");
+    }
+
+    [Fact]
+    public void Mutated_rows_are_declined_or_decoded_as_the_json_reader_decodes_them()
+    {
+        byte[] noise = "0123456789-+.eE\"\\,[]{} ZT:ntfx"u8.ToArray();
+        byte[] special = [0x01, 0x1F, 0x7F, 0x80, 0xC3, 0xA9, 0xFF];
+        var texts = RowTexts(Answer(ScannableRows().Take(100), null));
+        var random = new Random(1414);
+        var row = new TaosValue[Types.Length];
+        int taken = 0;
+        for (int n = 0; n < 20_000; n++)
+        {
+            var text = texts[random.Next(texts.Count)].ToList();
+            for (int edits = random.Next(1, 3); edits > 0; edits--)
+            {
+                int at = random.Next(text.Count);
+                byte b = random.Next(4) == 0 ? special[random.Next(special.Length)] : noise[random.Next(noise.Length)];
+                switch (random.Next(3))
+                {
+                    case 0: text[at] = b; break;
+                    case 1: text.Insert(at, b); break;
+                    default: text.RemoveAt(at); break;
+                }
+            }
+            byte[] mutated = [.. text];
+            int length = RestRowScanner.TryScanRow(mutated, Types, row);
+            if (length == 0) continue;
+            taken++;
+            Assert.Equal(DecodeWithJsonReader(mutated.AsSpan(0, length), Types), row.Select(Meaning).ToArray());
+        }
+        // Most single edits of a digit or a letter still leave a valid row: the comparison above ran often.
+        Assert.True(taken > 1_000, $"only {taken} mutated rows were taken");
+    }
+
+    // Random rows without the values the scanner always declines (VARBINARY and JSON ones, escaped strings).
+    private static IEnumerable<object?[]> ScannableRows() => Rows().Select(r =>
+    {
+        r[Array.IndexOf(Types, TaosDataType.VarBinary)] = null;
+        r[Array.IndexOf(Types, TaosDataType.Json)] = null;
+        return r.Select(v => v is string s && s.Contains('"') ? "plain" : v).ToArray();
+    });
+
+    [Theory]
+    [InlineData(",[5,18446744073709551615]", 0)]
+    [InlineData(",[5,9999999999999999999]", 24)]
+    [InlineData(",[5,-1]", 0)]
+    [InlineData(",[-9223372036854775808,0]", 25)]
+    [InlineData(",[-9223372036854775809,0]", 0)]
+    [InlineData(",[9223372036854775807,0]", 24)]
+    [InlineData(",[9223372036854775808,0]", 0)]
+    [InlineData(",[1e2,0]", 0)]
+    [InlineData(",[-,0]", 0)]
+    public void Signed_and_unsigned_integers_beyond_their_range_are_declined(string text, int taken)
+    {
+        var row = new TaosValue[2];
+        Assert.Equal(taken, RestRowScanner.TryScanRow(Encoding.UTF8.GetBytes(text), [TaosDataType.BigInt, TaosDataType.UBigInt], row));
+        if (taken > 0)
+        {
+            Assert.Equal(DecodeWithJsonReader(Encoding.UTF8.GetBytes(text), [TaosDataType.BigInt, TaosDataType.UBigInt]), row.Select(Meaning).ToArray());
+        }
+    }
+
+    [Theory]
+    [InlineData(",[\"plain text\u007f\"]", 16)]
+    [InlineData(",[\"caf\u00e9 \u6d9b\"]", 14)]
+    [InlineData(",[\"\"]", 5)]
+    [InlineData(",[\"\u00e9\u0001\"]", 0)]
+    [InlineData(",[\"\u00e9\\n\"]", 0)]
+    public void Plain_and_non_ascii_strings_decode_as_the_json_reader_decodes_them(string text, int taken)
+    {
+        var row = new TaosValue[1];
+        byte[] bytes = Encoding.UTF8.GetBytes(text);
+        Assert.Equal(taken, RestRowScanner.TryScanRow(bytes, [TaosDataType.VarChar], row));
+        if (taken > 0)
+        {
+            Assert.Equal(DecodeWithJsonReader(Encoding.UTF8.GetBytes(text), [TaosDataType.VarChar]), row.Select(Meaning).ToArray());
+        }
+    }
+
+    // The JSON reader's decoding of a one-row answer of the given columns.
+    private static TaosValue[] DecodeWithJsonReader(ReadOnlySpan<byte> rowText, TaosDataType[] types)
+    {
+        var meta = string.Join(",", types.Select((t, i) => $"[\"c{i}\",\"{TaosTypes.Name(t)}\",8]"));
+        byte[] body = [.. Encoding.UTF8.GetBytes($"{{\"code\":0,\"column_meta\":[{meta}],\"data\":["), .. rowText[1..], .. "],\"rows\":1}"u8];
+        using var reader = new RestEnvelopeReader(new MemoryStream(body));
+        reader.ReadHeaderAsync(false, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        var row = new TaosValue[types.Length];
+        Assert.True(reader.ReadRowAsync(row, false, CancellationToken.None).AsTask().GetAwaiter().GetResult());
+        return row.Select(Meaning).ToArray();
+    }
 }
