@@ -274,6 +274,12 @@ public sealed partial class TaosBulkWriter : IAsyncDisposable, IDisposable
     {
         if (_pendingRows == 0 || _columns is null) return;
         int rows = _pendingRows;
+        if (_statement.IsClosed)
+        {
+            foreach (var column in _columns) column.Clear();
+            _pendingRows = 0;
+            throw new TaosException(TaosStrings.BulkWriterClosed(rows, CurrentTable ?? TargetTable));
+        }
         // A row not ended is dropped: its values would make the columns uneven.
         DropPartialRow();
         try

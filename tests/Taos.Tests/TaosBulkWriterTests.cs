@@ -243,6 +243,22 @@ public class TaosBulkWriterTests(WsServerFixture server)
         Assert.Equal(1, writer2.Complete());
     }
 
+    [Fact]
+    public void Rows_buffered_when_the_connection_closes_are_reported_not_lost_silently()
+    {
+        server.Run("create database if not exists bw_closed", "create table if not exists bw_closed.t (ts timestamp, v int)");
+        var c = new TaosConnection(server.ConnectionString("bw_closed"));
+        c.Open();
+        var writer = TaosBulkWriter.ForTable(c, "t");
+        writer.Append(1704067200000L).Append(1).EndRow();
+        c.Close();
+        var e = Assert.Throws<TaosException>(() => writer.Complete());
+        Assert.Contains("batch of 1 rows", e.Message);
+        c.Open();
+        Assert.Equal(0L, Scalar(c, "select count(*) from t"));
+        c.Dispose();
+    }
+
     private static async ValueTask EndRow(TaosBulkWriter writer, bool async)
     {
         if (async) await writer.EndRowAsync();

@@ -120,6 +120,11 @@ internal static class TaosStrings
     public static string BulkWriterReaderWidth(int given, int expected, string table) =>
         $"TaosBulkWriter: the reader has {given} columns, '{table}' takes {expected}.";
 
+    public static string BulkWriterClosed(int rows, string table) =>
+        $"TaosBulkWriter: the connection was closed (or broke), and the server's statement with it: the batch of {rows} rows for '{table}' was not sent.";
+
     public static string BulkWriterBatchFailed(int rows, string table, string reason) =>
         $"TaosBulkWriter: the batch of {rows} rows for '{table}' was refused and dropped: {reason}";
+
+    public const string StmtTableName = "The first parameter of an INSERT INTO ? is the table's name: a string.";
 }
