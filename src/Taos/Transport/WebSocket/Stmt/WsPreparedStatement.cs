@@ -67,7 +67,9 @@ internal sealed partial class WsPreparedStatement
             await Statement.SetTableNameAsync(table, async, cancellationToken).ConfigureAwait(false);
             next = 1;
         }
+        // Both field lists before the first value, in the order taosAdapter's own clients ask (ws_stmt.jsonl).
         _tagFields ??= await Statement.GetTagFieldsAsync(async, cancellationToken).ConfigureAwait(false);
+        _colFields ??= await Statement.GetColFieldsAsync(async, cancellationToken).ConfigureAwait(false);
         if (_tagFields.Length > 0)
         {
             int count = Math.Min(_tagFields.Length, values.Length - next);
@@ -75,7 +77,6 @@ internal sealed partial class WsPreparedStatement
                 .ConfigureAwait(false);
             next += count;
         }
-        _colFields ??= await Statement.GetColFieldsAsync(async, cancellationToken).ConfigureAwait(false);
         await WithColumnsAsync(_colFields, values.AsMemory(next), columns => Statement.BindAsync(columns, async, cancellationToken)).ConfigureAwait(false);
         await Statement.AddBatchAsync(async, cancellationToken).ConfigureAwait(false);
         return new WsUpdateResult(await Statement.ExecAsync(async, cancellationToken).ConfigureAwait(false));
