@@ -8,8 +8,8 @@ namespace Taos;
 /// What <see cref="TaosCommand.Prepare"/> set up for its command: over WebSocket, a command of one statement with
 /// parameters runs as a server-side prepared statement (<see cref="WsPreparedStatement"/>), prepared once and only
 /// bound again per execution — prepared anew when the connection's session changed (the connection was closed and
-/// opened, which closes its statements). Over REST, and for texts of several statements, parameters stay bound on
-/// the client (nothing is prepared on the server).
+/// opened, which closes its statements). Over REST, for texts of several statements and for a statement without
+/// placeholders, parameters stay bound on the client (nothing is prepared on the server).
 /// </summary>
 internal sealed class CommandPreparation
 {
@@ -25,7 +25,7 @@ internal sealed class CommandPreparation
     {
         await ResetAsync(async).ConfigureAwait(false);
         IsRequested = true;
-        if (plan is [{ Parameters.Length: > 0 } statement]
+        if (plan is [{ Parameters.Length: > 0 } statement] && StmtPlaceholders.Of(statement.Sql).Count > 0
             && await connection.GetSessionAsync(async, cancellationToken).ConfigureAwait(false) is WsSession session)
         {
             _prepared = await WsPreparedStatement.PrepareAsync(session, statement.Sql, timeout, async, cancellationToken).ConfigureAwait(false);
@@ -36,7 +36,8 @@ internal sealed class CommandPreparation
     public async ValueTask<ITaosResult> ExecuteAsync(ITaosSession session, PlannedStatement statement, TaosRequest request, bool async,
         CancellationToken cancellationToken)
     {
-        if (!IsRequested || statement.Count > 1 || request.Parameters.Count == 0 || session is not WsSession ws)
+        if (!IsRequested || statement.Count > 1 || request.Parameters.Count == 0 || session is not WsSession ws
+            || (_prepared is null && StmtPlaceholders.Of(statement.Sql).Count == 0))
         {
             return await session.ExecuteAsync(request, async, cancellationToken).ConfigureAwait(false);
         }

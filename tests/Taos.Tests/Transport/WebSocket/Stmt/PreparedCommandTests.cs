@@ -200,6 +200,19 @@ public class PreparedCommandTests(WsServerFixture server)
     }
 
     [Fact]
+    public void A_statement_without_placeholders_is_not_prepared_on_the_server()
+    {
+        string db = Database("plain");
+        using var c = new TaosConnection(server.ConnectionString(db));
+        c.Open();
+        using var cmd = new TaosCommand("select count(*) from meters", c);
+        cmd.Parameters.AddWithValue("unused", 1);
+        cmd.Prepare();
+        Assert.Equal(0, ((WsSession)c.Session).Statements.Count);
+        Assert.Equal(0L, cmd.ExecuteScalar());
+    }
+
+    [Fact]
     public void Over_REST_Prepare_keeps_binding_on_the_client()
     {
         string db = Database("rest");
