@@ -42,6 +42,11 @@ public class PreparedCommandTests(WsServerFixture server)
         table.Value = "d1002";
         Assert.Equal(1, cmd.ExecuteNonQuery());
         Assert.Equal(1, session.Statements.Count);
+        // One init for the three executions: the server's next stmt id on this socket is 2.
+        var socket = await session.SocketAsync(TimeSpan.FromSeconds(10), true, CancellationToken.None);
+        var next = await session.Statements.OpenAsync(socket, "select * from meters where voltage > ?", TimeSpan.FromSeconds(10), true, CancellationToken.None);
+        Assert.Equal(2UL, next.Id);
+        await next.CloseAsync(true);
 
         using var q = new TaosCommand("select tbname, count(*), sum(voltage), count(phase), last(location) from meters partition by tbname order by tbname", c);
         using var r = q.ExecuteReader();
@@ -49,6 +54,36 @@ public class PreparedCommandTests(WsServerFixture server)
         Assert.Equal(["d1001", 2L, 438L, 0L, "California.SanFrancisco"], Values(r));
         Assert.True(r.Read());
         Assert.Equal("d1002", r.GetString(0));
+        Assert.False(r.Read());
+    }
+
+    [Fact]
+    public void Every_type_and_NULL_bind_through_a_prepared_insert()
+    {
+        string db = "pc_types_" + Interlocked.Increment(ref _db);
+        server.Run($"create database if not exists {db}", $"create table if not exists {db}.t (ts timestamp, c_bool bool, c_tinyint tinyint, "
+            + "c_smallint smallint, c_int int, c_bigint bigint, c_utinyint tinyint unsigned, c_usmallint smallint unsigned, c_uint int unsigned, "
+            + "c_ubigint bigint unsigned, c_float float, c_double double, c_varchar varchar(16), c_nchar nchar(8), c_varbinary varbinary(8), "
+            + "c_geometry geometry(64))");
+        using var c = new TaosConnection(server.ConnectionString(db));
+        c.Open();
+        var point = Convert.FromHexString("0101000000000000000000f03f0000000000000040");
+        object[] row = [new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc), true, (sbyte)-1, (short)-2, -3, -4L, (byte)1, (ushort)2, 3u,
+            ulong.MaxValue, 3.14f, 2.718281828, "varchar", "涛思数据", new byte[] { 1, 2, 0xab }, point];
+        using var cmd = new TaosCommand("insert into t values (" + string.Join(", ", Enumerable.Repeat("?", row.Length)) + ")", c);
+        var parameters = row.Select(v => cmd.Parameters.AddWithValue("", v)).ToList();
+        cmd.Prepare();
+        Assert.Equal(1, cmd.ExecuteNonQuery());
+        parameters[0].Value = 1704067201000L;
+        foreach (var p in parameters.Skip(1)) p.Value = DBNull.Value;
+        Assert.Equal(1, cmd.ExecuteNonQuery());
+
+        using var q = new TaosCommand("select * from t order by ts", c);
+        using var r = q.ExecuteReader();
+        Assert.True(r.Read());
+        Assert.Equal(row, Values(r));
+        Assert.True(r.Read());
+        for (int i = 1; i < row.Length; i++) Assert.True(r.IsDBNull(i), r.GetName(i));
         Assert.False(r.Read());
     }
 
