@@ -39,6 +39,7 @@ public sealed class TaosCommand : DbCommand
     private CancellationTokenSource? _waiting;
     private TaosDataReader? _reader;
     private StatementCursor? _cursor;
+    private readonly CommandPreparation _preparation = new();
 
     /// <summary>Creates a command without text or connection.</summary>
     public TaosCommand()
@@ -65,6 +66,7 @@ public sealed class TaosCommand : DbCommand
         set
         {
             ThrowIfReaderOpen();
+            if (!string.Equals(_commandText, value ?? "", StringComparison.Ordinal)) Unprepare();
             _commandText = value ?? "";
         }
     }
@@ -104,6 +106,7 @@ public sealed class TaosCommand : DbCommand
         set
         {
             ThrowIfReaderOpen();
+            if (!ReferenceEquals(_connection, value)) Unprepare();
             _connection = value;
         }
     }
@@ -159,16 +162,31 @@ public sealed class TaosCommand : DbCommand
 
     /// <summary>
     /// Checks that the command can run (an open connection, a text, and for a text of several statements a parameter
-    /// for each placeholder); the REST transport binds parameters on the client for each execution, so there is
-    /// nothing to prepare on the server.
+    /// for each placeholder). Over WebSocket, a text of one statement with parameters is prepared on the server
+    /// (TDengine's stmt: <c>@name</c> placeholders become <c>?</c>, mapped to their parameters on the client) and
+    /// each execution only binds the parameters' current values — an INSERT as one row (the table name first when
+    /// it is a <c>?</c>, then the TAGS, then the VALUES), a query as one row of values read like any result. The
+    /// server's statement is closed when the text or connection changes, the command is disposed, or the
+    /// connection closes (it is prepared again on the next execution). The REST transport binds parameters on the
+    /// client for each execution, so there is nothing to prepare on the server.
     /// </summary>
     /// <exception cref="InvalidOperationException">No connection, a closed connection, no command text, or a placeholder without a parameter.</exception>
-    public override void Prepare()
+    /// <exception cref="TaosException">The server refused to prepare the statement (its code).</exception>
+    public override void Prepare() => PrepareAsync(false, CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <inheritdoc cref="Prepare"/>
+    public override Task PrepareAsync(CancellationToken cancellationToken = default) => PrepareAsync(true, cancellationToken).AsTask();
+
+    private async ValueTask PrepareAsync(bool async, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var connection = _connection ?? throw new InvalidOperationException(TaosStrings.NoConnection);
         connection.CheckOpen();
-        StatementPlanner.ForCommand(_commandText, Parameters);
+        var plan = StatementPlanner.ForCommand(_commandText, Parameters);
+        await _preparation.PrepareAsync(connection, plan, ToTimeout(CommandTimeout), async, cancellationToken).ConfigureAwait(false);
     }
+
+    private void Unprepare() => _preparation.ResetAsync(false).AsTask().GetAwaiter().GetResult();
 
     /// <summary>Creates a parameter.</summary>
     public new TaosParameter CreateParameter() => new();
@@ -360,6 +378,7 @@ public sealed class TaosCommand : DbCommand
     /// <inheritdoc/>
     protected override void Dispose(bool disposing)
     {
+        if (disposing) Unprepare();
         if (disposing && OwnsConnection)
         {
             // A command made by TaosDataSource.CreateCommand owns its (configuration-only) connection.
@@ -392,7 +411,7 @@ public sealed class TaosCommand : DbCommand
         var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, waiting.Token) : null;
         try
         {
-            var result = await session.ExecuteAsync(request, async, linked?.Token ?? waiting.Token).ConfigureAwait(false);
+            var result = await _preparation.ExecuteAsync(session, statement, request, async, linked?.Token ?? waiting.Token).ConfigureAwait(false);
             Volatile.Write(ref _active, result);
             return result;
         }

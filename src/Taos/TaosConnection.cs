@@ -200,6 +200,8 @@ public sealed class TaosConnection : DbConnection
         if (session is not null)
         {
             _database = session.Session.Database;
+            // Prepared statements (stmt) end with the connection: a pooled session carries none to its next one.
+            if (session.Session is Transport.WebSocket.WsSession ws) await ws.Statements.CloseAllAsync(async).ConfigureAwait(false);
             await _dataSource!.Sessions.ReturnAsync(session, async).ConfigureAwait(false);
         }
         OnStateChange(new StateChangeEventArgs(ConnectionState.Open, ConnectionState.Closed));

@@ -94,4 +94,37 @@ internal static class TaosStrings
 
     public static string UnsupportedCollection(string name) =>
         $"Schema collection '{name}' is not supported. Supported: MetaDataCollections, Databases, Tables, Columns.";
+
+    public const string BulkWriterNeedsWebSocket =
+        "TaosBulkWriter needs a WebSocket connection (ws:// or Protocol=WebSocket): TDengine's REST interface has no parameter binding (stmt).";
+
+    public const string BulkWriterNotSuperTable = "UseTable names sub-tables of a super table writer; this writer was created for one table (ForTable).";
+
+    public const string BulkWriterNoTable = "Name the sub-table with UseTable or UseTableAsync before appending rows to a super table writer.";
+
+    public static string BulkWriterTagCount(string table, int given, int expected) =>
+        $"TaosBulkWriter: {given} tags given for sub-table '{table}', the super table has {expected}.";
+
+    public static string BulkWriterBadTag(string table, string tag, TaosDataType type, string reason) =>
+        $"TaosBulkWriter: tag '{tag}' ({Protocol.TaosTypes.Name(type)}) of sub-table '{table}': {reason}";
+
+    public static string BulkWriterBadValue(long row, string table, string column, int index, TaosDataType type, string reason) =>
+        $"TaosBulkWriter: row {row} of '{table}', column '{column}' (#{index + 1}, {Protocol.TaosTypes.Name(type)}): {reason}. The row was dropped.";
+
+    public static string BulkWriterShortRow(long row, string table, int given, int expected) =>
+        $"TaosBulkWriter: row {row} of '{table}' was ended with {given} of its {expected} values. The row was dropped.";
+
+    public static string BulkWriterLongRow(long row, string table, int expected) =>
+        $"TaosBulkWriter: row {row} of '{table}' got more than its {expected} values. The row was dropped.";
+
+    public static string BulkWriterReaderWidth(int given, int expected, string table) =>
+        $"TaosBulkWriter: the reader has {given} columns, '{table}' takes {expected}.";
+
+    public static string BulkWriterClosed(int rows, string table) =>
+        $"TaosBulkWriter: the connection was closed (or broke), and the server's statement with it: the batch of {rows} rows for '{table}' was not sent.";
+
+    public static string BulkWriterBatchFailed(int rows, string table, string reason) =>
+        $"TaosBulkWriter: the batch of {rows} rows for '{table}' was refused and dropped: {reason}";
+
+    public const string StmtTableName = "The first parameter of an INSERT INTO ? is the table's name: a string.";
 }

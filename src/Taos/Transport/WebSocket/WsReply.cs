@@ -5,7 +5,7 @@ namespace Taos.Transport.WebSocket;
 /// <summary>
 /// A text reply of taosAdapter's <c>/ws</c>: the envelope (<c>code</c>, <c>message</c>, <c>action</c>,
 /// <c>req_id</c>) and the fields of the actions the connector sends (<c>version</c>, <c>conn</c>, <c>query</c>,
-/// <c>fetch</c>, errors of <c>fetch_block</c>). Fields a reply does not carry keep their defaults.
+/// <c>fetch</c>, errors of <c>fetch_block</c>, the stmt actions). Fields a reply does not carry keep their defaults.
 /// </summary>
 internal sealed class WsReply
 {
@@ -47,6 +47,18 @@ internal sealed class WsReply
 
     /// <summary><c>fetch</c>: the rows of the prepared block.</summary>
     public int Rows { get; private set; }
+
+    /// <summary>Stmt actions: the statement's id.</summary>
+    public ulong StmtId { get; private set; }
+
+    /// <summary>Stmt <c>prepare</c>: true for an INSERT.</summary>
+    public bool IsInsert { get; private set; }
+
+    /// <summary>Stmt <c>exec</c>: rows written.</summary>
+    public long Affected { get; private set; }
+
+    /// <summary>Stmt <c>get_col_fields</c>/<c>get_tag_fields</c>: the fields the placeholders bind.</summary>
+    public Stmt.WsStmtField[] Fields { get; private set; } = [];
 
     /// <summary><c>version</c>: the server's version.</summary>
     public string? Version { get; private set; }
@@ -95,6 +107,11 @@ internal sealed class WsReply
             case "completed": Completed = reader.GetBoolean(); break;
             case "rows": Rows = reader.GetInt32(); break;
             case "version": Version = reader.GetString(); break;
+            case "stmt_id": StmtId = reader.GetUInt64(); break;
+            case "result_id": ResultId = reader.GetUInt64(); break;
+            case "is_insert": IsInsert = reader.GetBoolean(); break;
+            case "affected": Affected = reader.GetInt64(); break;
+            case "fields": Fields = Stmt.WsStmtField.ReadArray(ref reader); break;
             default: reader.Skip(); break;
         }
     }

@@ -25,7 +25,8 @@ internal static class WsRequests
     public static byte[] OfResult(string action, ulong requestId, ulong resultId) =>
         Write(action, requestId, static (w, id) => w.WriteNumber("id", id), resultId);
 
-    private static byte[] Write<TState>(string action, ulong requestId, Action<Utf8JsonWriter, TState> args, TState state)
+    /// <summary>A request <c>{"action":…,"args":{"req_id":…,…}}</c> whose further args <paramref name="args"/> writes.</summary>
+    internal static byte[] Write<TState>(string action, ulong requestId, Action<Utf8JsonWriter, TState> args, TState state)
     {
         var buffer = new ArrayBufferWriter<byte>(128);
         using (var writer = new Utf8JsonWriter(buffer))

@@ -27,6 +27,12 @@ internal sealed partial class WsSession : ITaosSession
 
     public string? ServerVersion { get; private set; }
 
+    /// <summary>The transport's settings (time zone, timeouts) the session runs with.</summary>
+    public WsTransport Transport => _transport;
+
+    /// <summary>The server-side prepared statements (stmt) open on the session's socket.</summary>
+    public Stmt.WsStatements Statements { get; } = new();
+
     /// <summary>True once the socket failed (and, with <c>AutoReconnect</c>, until a statement replaces it).</summary>
     public bool IsBroken => _socket is null || _socket.IsBroken;
 
@@ -56,8 +62,8 @@ internal sealed partial class WsSession : ITaosSession
         return 0;
     }
 
-    // The socket to send on: the open one, or with AutoReconnect a new one (starting at the endpoint after the broken one).
-    private async ValueTask<WsSocket> SocketAsync(TimeSpan timeout, bool async, CancellationToken cancellationToken)
+    /// <summary>The socket to send on: the open one, or with AutoReconnect a new one (starting at the endpoint after the broken one).</summary>
+    public async ValueTask<WsSocket> SocketAsync(TimeSpan timeout, bool async, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_socket is { IsBroken: false } socket) return socket;

@@ -74,18 +74,20 @@ internal sealed class WsSocket : IDisposable
     /// <summary>
     /// Sends <paramref name="frame"/> and waits up to <paramref name="timeout"/> for its answer: the text reply
     /// with <paramref name="requestId"/>, or (when <paramref name="resultId"/> is not 0) the binary block of that result.
+    /// With <paramref name="binary"/> the frame is sent as a binary message (stmt <c>bind</c>/<c>set_tags</c>).
     /// </summary>
     /// <exception cref="WsUnsentException">The request did not reach the server.</exception>
     /// <exception cref="TaosException">The socket broke while waiting, or the timeout passed.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired.</exception>
-    public async ValueTask<WsFrame> RequestAsync(ulong requestId, ulong resultId, byte[] frame, TimeSpan timeout, bool async, CancellationToken cancellationToken)
+    public async ValueTask<WsFrame> RequestAsync(ulong requestId, ulong resultId, ReadOnlyMemory<byte> frame, TimeSpan timeout, bool async,
+        CancellationToken cancellationToken, bool binary = false)
     {
         var waiter = new WsWaiter(requestId, resultId);
         _byRequest[requestId] = waiter;
         if (resultId != 0) _byResult[resultId] = waiter;
         try
         {
-            await SendAsync(frame, async, cancellationToken).ConfigureAwait(false);
+            await SendAsync(frame, async, cancellationToken, binary).ConfigureAwait(false);
             if (Volatile.Read(ref _failure) is { } failure)
             {
                 waiter.TrySetException(BrokenException(failure, null));
@@ -103,9 +105,9 @@ internal sealed class WsSocket : IDisposable
         }
     }
 
-    /// <summary>Sends a request that gets no reply (<c>free_result</c>).</summary>
+    /// <summary>Sends a request that gets no reply (<c>free_result</c>, stmt <c>close</c>); a text message unless <paramref name="binary"/>.</summary>
     /// <exception cref="WsUnsentException">The request did not reach the server.</exception>
-    public async ValueTask SendAsync(byte[] frame, bool async, CancellationToken cancellationToken)
+    public async ValueTask SendAsync(ReadOnlyMemory<byte> frame, bool async, CancellationToken cancellationToken, bool binary = false)
     {
         if (Volatile.Read(ref _failure) is { } failure)
         {
@@ -122,7 +124,7 @@ internal sealed class WsSocket : IDisposable
         }
         try
         {
-            var sending = _socket.SendAsync(frame.AsMemory(), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+            var sending = _socket.SendAsync(frame, binary ? WebSocketMessageType.Binary : WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
             if (async) await sending.ConfigureAwait(false);
             else sending.AsTask().GetAwaiter().GetResult();
         }

@@ -34,6 +34,12 @@ internal sealed class ScriptedWsServer : IAsyncDisposable
 
     public List<string> Requests { get; } = [];
 
+    /// <summary>The binary messages the clients sent (stmt <c>set_tags</c>/<c>bind</c>), in order.</summary>
+    public List<byte[]> BinaryRequests { get; } = [];
+
+    /// <summary>Answers binary messages (none when null: the server stays silent).</summary>
+    public Func<byte[], IReadOnlyList<ScriptedFrame>?>? BinaryScript { get; set; }
+
     /// <summary>The <c>Sec-WebSocket-Extensions</c> the clients offered, one per socket.</summary>
     public List<string> Extensions { get; } = [];
 
@@ -88,6 +94,17 @@ internal sealed class ScriptedWsServer : IAsyncDisposable
             {
                 var received = await socket.ReceiveAsync(buffer, context.RequestAborted);
                 if (received.MessageType == WebSocketMessageType.Close) return;
+                if (received.MessageType == WebSocketMessageType.Binary && BinaryScript is { } binaryScript)
+                {
+                    var message = buffer.AsSpan(0, received.Count).ToArray();
+                    lock (Requests) Requests.Add("(binary)");
+                    lock (BinaryRequests) BinaryRequests.Add(message);
+                    foreach (var frame in binaryScript(message) ?? [])
+                    {
+                        await socket.SendAsync(frame.Payload, frame.Binary ? WebSocketMessageType.Binary : WebSocketMessageType.Text, true, context.RequestAborted);
+                    }
+                    continue;
+                }
                 string text = System.Text.Encoding.UTF8.GetString(buffer, 0, received.Count);
                 lock (Requests) Requests.Add(text);
                 if (!text.StartsWith('{')) continue;
