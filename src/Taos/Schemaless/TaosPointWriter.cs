@@ -185,21 +185,12 @@ public sealed class TaosPointWriter : IAsyncDisposable, IDisposable
     private async Task RunAsync()
     {
         var reader = _queue.Reader;
-        try
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            while (await reader.WaitToReadAsync().ConfigureAwait(false))
-            {
-                var batch = new List<TaosPoint>(Math.Min(_batchSize, 1024));
-                var flushed = await FillAsync(reader, batch).ConfigureAwait(false);
-                if (batch.Count > 0) await SendAsync(batch).ConfigureAwait(false);
-                flushed?.TrySetResult();
-            }
-        }
-        catch (Exception e)
-        {
-            // Not expected: the producers must not wait for a queue nobody reads any more.
-            _queue.Writer.TryComplete(e);
-            throw;
+            var batch = new List<TaosPoint>(Math.Min(_batchSize, 1024));
+            var flushed = await FillAsync(reader, batch).ConfigureAwait(false);
+            if (batch.Count > 0) await SendAsync(batch).ConfigureAwait(false);
+            flushed?.TrySetResult();
         }
     }
 
@@ -257,8 +248,10 @@ public sealed class TaosPointWriter : IAsyncDisposable, IDisposable
                 await Task.Delay(delay).ConfigureAwait(false);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _maxRetryDelay.Ticks));
             }
-            catch (Exception e) when (e is TaosException or ObjectDisposedException or InvalidOperationException or ArgumentException)
+            catch (Exception e)
             {
+                // Whatever the cause (the server's refusal, the data source disposed…), the batch is reported and the
+                // background task goes on with the next one, so that flushes and the disposal always complete.
                 if (e is TaosException { IsTransient: true }) await DropConnectionAsync().ConfigureAwait(false);
                 Report(new TaosPointWriteException(batch, e));
                 return;

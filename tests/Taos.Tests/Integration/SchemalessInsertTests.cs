@@ -186,6 +186,55 @@ public sealed class SchemalessInsertTestsOverRest(ServerFixture server) : Schema
         var e = Assert.Throws<ArgumentException>(() => c.SchemalessInsert(["m 1700000000000 1 h=1"], TaosSchemalessProtocol.Telnet, TaosSchemalessPrecision.Milliseconds));
         Assert.Contains("NotConfigured", e.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>Records the URI of every request and passes it on.</summary>
+    private sealed class RecordingHandler() : DelegatingHandler(new SocketsHttpHandler())
+    {
+        public List<Uri> Uris { get; } = [];
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            lock (Uris) Uris.Add(request.RequestUri!);
+            return base.SendAsync(request, cancellationToken);
+        }
+
+        protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            lock (Uris) Uris.Add(request.RequestUri!);
+            return base.Send(request, cancellationToken);
+        }
+    }
+
+    [Fact]
+    public void Each_protocol_posts_to_its_endpoint_with_the_request_parameters()
+    {
+        Server.Run("create database if not exists sml_rest_uri");
+        var handler = new RecordingHandler();
+        using var source = new TaosDataSourceBuilder(Server.ConnectionString("sml_rest_uri")).UseHttpMessageHandler(handler).Build();
+        using var c = source.OpenConnection();
+        c.SchemalessInsert(["m v=1i32 1700000000000000"], TaosSchemalessProtocol.Line, TaosSchemalessPrecision.Microseconds, ttl: 7, reqId: 5);
+        c.SchemalessInsert(["m 1700000000 1 h=1"], TaosSchemalessProtocol.Telnet, TaosSchemalessPrecision.NotConfigured, reqId: 6);
+        c.SchemalessInsert("""{"metric":"m","timestamp":1700000000,"value":1,"tags":{"h":"1"}}""", TaosSchemalessProtocol.Json, TaosSchemalessPrecision.NotConfigured, reqId: 8);
+        c.SchemalessInsert(["m v=1i32 1700000000000000000"], TaosSchemalessProtocol.Line, TaosSchemalessPrecision.NotConfigured, reqId: 9);
+        Assert.Equal(
+        [
+            "/influxdb/v1/write?db=sml_rest_uri&precision=u&req_id=5&ttl=7", "/opentsdb/v1/put/telnet/sml_rest_uri?req_id=6",
+            "/opentsdb/v1/put/json/sml_rest_uri?req_id=8", "/influxdb/v1/write?db=sml_rest_uri&req_id=9",
+        ], handler.Uris.Where(u => !u.AbsolutePath.StartsWith("/rest/", StringComparison.Ordinal)).Select(u => u.PathAndQuery));
+    }
+
+    [Fact]
+    public void A_refusal_without_a_TDengine_code_is_an_adapter_error_and_a_token_travels_as_a_parameter()
+    {
+        var handler = new RecordingHandler();
+        using var source = new TaosDataSourceBuilder($"Url={Server.ConnectionUrl};Token=t0k;Database=db").UseHttpMessageHandler(handler).Build();
+        using var c = source.CreateConnection();
+        c.OpenWithoutCheck();
+        var e = Assert.Throws<TaosException>(() => c.SchemalessInsert(["m v=1i32 1"], TaosSchemalessProtocol.Line, TaosSchemalessPrecision.Milliseconds));
+        Assert.Equal(TaosErrorCode.AdapterError, e.ErrorCode);
+        Assert.Equal("get auth error", e.Description);
+        Assert.EndsWith("&token=t0k", Assert.Single(handler.Uris).Query, StringComparison.Ordinal);
+    }
 }
 
 [Collection(WsServerCollection.Name)]

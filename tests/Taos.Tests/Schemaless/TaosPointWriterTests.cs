@@ -147,6 +147,22 @@ public abstract class TaosPointWriterTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task A_batch_that_cannot_be_sent_at_all_is_reported_and_the_disposal_still_completes()
+    {
+        var source = Database("pw_gone");
+        var failures = new ConcurrentQueue<TaosPointWriteException>();
+        var writer = new TaosPointWriter(source, new TaosPointWriterOptions { OnError = failures.Enqueue });
+        source.Dispose();
+        await writer.WriteAsync(Point(1));
+        await writer.FlushAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        await writer.DisposeAsync();
+        var failure = Assert.Single(failures);
+        Assert.IsType<ObjectDisposedException>(failure.InnerException);
+        Assert.Equal(TaosException.ClientErrorCode, failure.ErrorCode);
+        Assert.Equal((0, 1), (writer.PointsWritten, writer.PointsFailed));
+    }
+
+    [Fact]
     public async Task Under_load_the_queue_never_holds_more_than_its_capacity_and_every_point_arrives()
     {
         using var source = Database("pw_load");

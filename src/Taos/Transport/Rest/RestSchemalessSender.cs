@@ -74,6 +74,8 @@ internal sealed class RestSchemalessSender(RestTransport transport)
         if (sb[^1] != '?') sb.Append('&');
         sb.Append("req_id=").Append(requestId.ToString(CultureInfo.InvariantCulture));
         if (request.Ttl != 0) sb.Append("&ttl=").Append(request.Ttl.ToString(CultureInfo.InvariantCulture));
+        // TDengine Cloud authenticates the schemaless endpoints by ?token= (the Authorization header carries it too).
+        if (transport.Token is { } token) sb.Append("&token=").Append(Uri.EscapeDataString(token));
         return new Uri(sb.ToString());
     }
 

@@ -37,6 +37,7 @@ internal sealed class RestTransport : ITaosTransport
         _http.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
         Endpoint = endpoint;
         TimeZone = timeZone;
+        Token = string.IsNullOrEmpty(token) ? null : token;
         _authorization = !string.IsNullOrEmpty(token)
             ? new AuthenticationHeaderValue("Taosd", token)
             : new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(settings.Username + ":" + settings.Password)));
@@ -69,6 +70,9 @@ internal sealed class RestTransport : ITaosTransport
 
     /// <summary>The connection string's URL without a trailing <c>/</c>: the prefix of every endpoint's path.</summary>
     public string BasePath { get; }
+
+    /// <summary>The connection string's token (TDengine Cloud), or null.</summary>
+    public string? Token { get; }
 
     /// <summary>The client every request goes through.</summary>
     public HttpClient Http => _http;
