@@ -66,7 +66,15 @@ public sealed class TaosPointWriter : IAsyncDisposable, IDisposable
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         options ??= new TaosPointWriterOptions();
-        options.Validate();
+        try
+        {
+            options.Validate();
+        }
+        catch when (ownsDataSource)
+        {
+            dataSource.Dispose();
+            throw;
+        }
         (_dataSource, _ownsDataSource) = (dataSource, ownsDataSource);
         (_batchSize, _flushInterval, _precision, _ttl) = (options.BatchSize, options.FlushInterval, options.Precision, options.Ttl);
         (_maxRetries, _retryDelay, _maxRetryDelay, _onError) = (options.MaxRetries, options.RetryDelay, options.MaxRetryDelay, options.OnError);

@@ -97,6 +97,19 @@ public abstract class SchemalessInsertTests(ServerFixture server)
     }
 
     [Fact]
+    public void OpenTsdb_data_gains_new_tags_and_wider_tag_values()
+    {
+        using var c = Open("sml_evolve_tsdb");
+        c.SchemalessInsert(["cpu 1700000000 1 host=a"], TaosSchemalessProtocol.Telnet, TaosSchemalessPrecision.NotConfigured);
+        c.SchemalessInsert(["cpu 1700000001 2 host=a dc=east"], TaosSchemalessProtocol.Telnet, TaosSchemalessPrecision.NotConfigured);
+        Assert.Contains(Describe(c, "cpu"), x => x.StartsWith("dc NCHAR ", StringComparison.Ordinal) && x.EndsWith(" TAG", StringComparison.Ordinal));
+        c.SchemalessInsert("""[{"metric":"cpu","timestamp":1700000002,"value":3,"tags":{"host":"a host name far longer than before","dc":"east"}}]""",
+            TaosSchemalessProtocol.Json, TaosSchemalessPrecision.NotConfigured);
+        Assert.Equal([[1.0, "a", null], [2.0, "a", "east"], [3.0, "a host name far longer than before", "east"]],
+            Rows(c, "select _value, `host`, dc from cpu order by _ts"));
+    }
+
+    [Fact]
     public void A_bad_line_rejects_the_whole_request_with_the_servers_code_and_the_connection_keeps_working()
     {
         using var c = Open("sml_bad");
