@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Diagnostics.CodeAnalysis;
 using Taos.Pooling;
 using Taos.Protocol;
+using Taos.Schemaless;
 using Taos.Transport;
 
 namespace Taos;
@@ -252,6 +253,70 @@ public sealed class TaosConnection : DbConnection
 
     /// <inheritdoc/>
     protected override DbBatch CreateDbBatch() => CreateBatch();
+
+    // RS0026 guards against overloads told apart only by their optional parameters; these differ in the first one
+    // (lines or one text), which callers always pass.
+#pragma warning disable RS0026
+    /// <summary>
+    /// Writes schemaless data — InfluxDB line protocol, OpenTSDB telnet or JSON — into the connection's
+    /// <see cref="Database"/>: super tables and child tables are created, and new columns and tags added, as TDengine
+    /// does for schemaless data. One call is one request: all of it is written, or nothing of it. Over WebSocket this is
+    /// taosAdapter's <c>insert</c> action; over REST its HTTP endpoints (<c>/influxdb/v1/write</c>,
+    /// <c>/opentsdb/v1/put/telnet|json/{db}</c>, which take no precision for OpenTSDB).
+    /// </summary>
+    /// <param name="lines">The lines (joined by <c>\n</c>); for JSON, one or more JSON texts.</param>
+    /// <param name="protocol">The format of the lines.</param>
+    /// <param name="precision">The unit of the timestamps in the lines.</param>
+    /// <param name="ttl">Days to live of the child tables the write creates; null or 0 for none.</param>
+    /// <param name="reqId">The request id (<c>req_id</c>) to send, e.g. for tracing; null to let the connector choose.</param>
+    /// <returns>The rows written when the server reports them; null otherwise (taosAdapter 3.3.0.1 never does).</returns>
+    /// <exception cref="TaosException">TDengine refused the data (its error code, e.g. 543 for a key without value; nothing
+    /// was written), the connection has no database (9750), or the network failed.</exception>
+    /// <exception cref="InvalidOperationException">The connection is not open.</exception>
+    /// <exception cref="ArgumentException">Over REST, an OpenTSDB protocol with a precision other than
+    /// <see cref="TaosSchemalessPrecision.NotConfigured"/>.</exception>
+    public long? SchemalessInsert(string[] lines, TaosSchemalessProtocol protocol, TaosSchemalessPrecision precision, int? ttl = null,
+        long? reqId = null) =>
+        SchemalessInsertAsync(JoinLines(lines), protocol, precision, ttl, reqId, false, CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <summary>Writes schemaless data given as one text (lines separated by <c>\n</c>); see <see cref="SchemalessInsert(string[], TaosSchemalessProtocol, TaosSchemalessPrecision, int?, long?)"/>.</summary>
+    public long? SchemalessInsert(string text, TaosSchemalessProtocol protocol, TaosSchemalessPrecision precision, int? ttl = null,
+        long? reqId = null) =>
+        SchemalessInsertAsync(text, protocol, precision, ttl, reqId, false, CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <inheritdoc cref="SchemalessInsert(string[], TaosSchemalessProtocol, TaosSchemalessPrecision, int?, long?)"/>
+    public Task<long?> SchemalessInsertAsync(string[] lines, TaosSchemalessProtocol protocol, TaosSchemalessPrecision precision,
+        int? ttl = null, long? reqId = null, CancellationToken cancellationToken = default) =>
+        SchemalessInsertAsync(JoinLines(lines), protocol, precision, ttl, reqId, true, cancellationToken).AsTask();
+
+    /// <inheritdoc cref="SchemalessInsert(string, TaosSchemalessProtocol, TaosSchemalessPrecision, int?, long?)"/>
+    public Task<long?> SchemalessInsertAsync(string text, TaosSchemalessProtocol protocol, TaosSchemalessPrecision precision,
+        int? ttl = null, long? reqId = null, CancellationToken cancellationToken = default) =>
+        SchemalessInsertAsync(text, protocol, precision, ttl, reqId, true, cancellationToken).AsTask();
+#pragma warning restore RS0026
+
+    private static string JoinLines(string[] lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        return string.Join('\n', lines);
+    }
+
+    private async ValueTask<long?> SchemalessInsertAsync(string text, TaosSchemalessProtocol protocol, TaosSchemalessPrecision precision,
+        int? ttl, long? reqId, bool async, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!Enum.IsDefined(protocol)) throw new ArgumentOutOfRangeException(nameof(protocol), protocol, null);
+        if (!Enum.IsDefined(precision)) throw new ArgumentOutOfRangeException(nameof(precision), precision, null);
+        if (ttl < 0) throw new ArgumentOutOfRangeException(nameof(ttl), ttl, null);
+        CheckOpen();
+        var session = await GetSessionAsync(async, cancellationToken).ConfigureAwait(false);
+        if (session.Database is null)
+        {
+            throw new TaosException(SchemalessStrings.NoDatabase, TaosErrorCode.DatabaseNotSpecified);
+        }
+        var request = new SchemalessRequest(text, protocol, precision, ttl ?? 0, reqId, TaosCommand.ToTimeout(GetSettings().Timeout));
+        return await session.InsertSchemalessAsync(request, async, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Not supported: TDengine has no transactions.</summary>
     /// <exception cref="InvalidOperationException">The connection is not open.</exception>

@@ -33,4 +33,11 @@ internal interface ITaosSession : IDisposable
 
     /// <summary>Makes <paramref name="database"/> the default database of the following statements.</summary>
     ValueTask ChangeDatabaseAsync(string database, bool async, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes schemaless data into <see cref="Database"/> (the caller checks there is one): all of it, or nothing of it
+    /// with TDengine's error as a <see cref="TaosException"/>. Returns the rows written when the server reports them,
+    /// else null. Network failures and timeouts are <see cref="TaosException"/>s with <see cref="TaosException.IsTransient"/>.
+    /// </summary>
+    ValueTask<long?> InsertSchemalessAsync(SchemalessRequest request, bool async, CancellationToken cancellationToken);
 }

@@ -71,6 +71,9 @@ internal sealed class CountingSession(CountingTransport transport, string? datab
     public ValueTask<ITaosResult> ExecuteAsync(TaosRequest request, bool async, CancellationToken cancellationToken) =>
         throw new NotSupportedException("The pool tests run no statements.");
 
+    public ValueTask<long?> InsertSchemalessAsync(SchemalessRequest request, bool async, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The pool tests write no schemaless data.");
+
     public ValueTask ChangeDatabaseAsync(string database, bool async, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(Disposed, this);

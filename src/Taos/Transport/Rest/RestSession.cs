@@ -61,5 +61,12 @@ internal sealed class RestSession : ITaosSession
         return default;
     }
 
+    /// <summary>Posts the data to taosAdapter's schemaless HTTP endpoint of its protocol (<see cref="RestSchemalessSender"/>).</summary>
+    public ValueTask<long?> InsertSchemalessAsync(SchemalessRequest request, bool async, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return new RestSchemalessSender(_transport).SendAsync(request, Database!, async, cancellationToken);
+    }
+
     public void Dispose() => _disposed = true;
 }

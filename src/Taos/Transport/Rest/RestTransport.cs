@@ -37,11 +37,13 @@ internal sealed class RestTransport : ITaosTransport
         _http.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
         Endpoint = endpoint;
         TimeZone = timeZone;
+        Token = string.IsNullOrEmpty(token) ? null : token;
         _authorization = !string.IsNullOrEmpty(token)
             ? new AuthenticationHeaderValue("Taosd", token)
             : new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(settings.Username + ":" + settings.Password)));
         // The parts of every request's URL that do not change from one statement to the next.
-        _sqlPath = endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/') + RestProtocol.SqlPath;
+        BasePath = endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/');
+        _sqlPath = BasePath + RestProtocol.SqlPath;
         var parameters = new StringBuilder();
         if (!string.IsNullOrEmpty(settings.Timezone))
         {
@@ -65,6 +67,18 @@ internal sealed class RestTransport : ITaosTransport
         get => Volatile.Read(ref _serverVersion);
         set => Volatile.Write(ref _serverVersion, value);
     }
+
+    /// <summary>The connection string's URL without a trailing <c>/</c>: the prefix of every endpoint's path.</summary>
+    public string BasePath { get; }
+
+    /// <summary>The connection string's token (TDengine Cloud), or null.</summary>
+    public string? Token { get; }
+
+    /// <summary>The client every request goes through.</summary>
+    public HttpClient Http => _http;
+
+    /// <summary>The <c>Authorization</c> header of every request (Basic, or <c>Taosd</c> with a token).</summary>
+    public AuthenticationHeaderValue Authorization => _authorization;
 
     public ITaosSession CreateSession(string? database) => new RestSession(this, database);
 
@@ -129,11 +143,19 @@ internal sealed class RestTransport : ITaosTransport
         }
     }
 
-    internal Exception MapException(Exception e, RestRequest request, CancellationToken userToken, CancellationTokenSource timeoutCts)
+    internal Exception MapException(Exception e, RestRequest request, CancellationToken userToken, CancellationTokenSource timeoutCts) =>
+        MapException(e, request.Sql, request.RequestId, request.Timeout, userToken, timeoutCts);
+
+    /// <summary>
+    /// The exception to throw for <paramref name="e"/>, raised while a request of <paramref name="sql"/> (null when it
+    /// was not a statement) was sent or read: the caller's cancellation, a timeout, a network failure or a malformed answer.
+    /// </summary>
+    internal Exception MapException(Exception e, string? sql, long requestId, TimeSpan timeout, CancellationToken userToken,
+        CancellationTokenSource timeoutCts)
     {
         if (e is InvalidDataException)
         {
-            return new TaosException(TaosStrings.MalformedResponse(e.Message), sql: request.Sql, requestId: request.RequestId, innerException: e);
+            return new TaosException(TaosStrings.MalformedResponse(e.Message), sql: sql, requestId: requestId, innerException: e);
         }
         if (userToken.IsCancellationRequested)
         {
@@ -141,16 +163,16 @@ internal sealed class RestTransport : ITaosTransport
         }
         if (timeoutCts.IsCancellationRequested && e is OperationCanceledException or IOException or ObjectDisposedException or HttpRequestException)
         {
-            return new TaosException(TaosStrings.Timeout(request.Timeout), sql: request.Sql, requestId: request.RequestId,
-                innerException: new TimeoutException(TaosStrings.Timeout(request.Timeout), e));
+            return new TaosException(TaosStrings.Timeout(timeout), sql: sql, requestId: requestId,
+                innerException: new TimeoutException(TaosStrings.Timeout(timeout), e));
         }
         if (e is System.Text.Json.JsonException)
         {
-            return new TaosException(TaosStrings.MalformedResponse(e.Message), sql: request.Sql, requestId: request.RequestId, innerException: e);
+            return new TaosException(TaosStrings.MalformedResponse(e.Message), sql: sql, requestId: requestId, innerException: e);
         }
         if (e is HttpRequestException or IOException or ObjectDisposedException or System.Net.Sockets.SocketException)
         {
-            return new TaosException(TaosStrings.NetworkFailure(Endpoint, e.Message), sql: request.Sql, requestId: request.RequestId, innerException: e);
+            return new TaosException(TaosStrings.NetworkFailure(Endpoint, e.Message), sql: sql, requestId: requestId, innerException: e);
         }
         return e;
     }

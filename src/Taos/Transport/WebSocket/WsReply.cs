@@ -30,6 +30,9 @@ internal sealed class WsReply
     /// <summary><c>query</c>: rows written by an INSERT.</summary>
     public long AffectedRows { get; private set; }
 
+    /// <summary>True when the reply carried <c>affected_rows</c> (the schemaless <c>insert</c> of taosAdapter 3.3.0.1 does not).</summary>
+    public bool HasAffectedRows { get; private set; }
+
     /// <summary><c>query</c>: the result's column names.</summary>
     public string[] FieldNames { get; private set; } = [];
 
@@ -99,7 +102,10 @@ internal sealed class WsReply
             case "req_id": RequestId = reader.GetUInt64(); break;
             case "id": ResultId = reader.GetUInt64(); break;
             case "is_update": IsUpdate = reader.GetBoolean(); break;
-            case "affected_rows": AffectedRows = reader.GetInt64(); break;
+            case "affected_rows":
+                AffectedRows = reader.GetInt64();
+                HasAffectedRows = true;
+                break;
             case "fields_names": FieldNames = ReadArray(ref reader, static (ref Utf8JsonReader r) => r.GetString() ?? ""); break;
             case "fields_types": FieldTypes = ReadArray(ref reader, static (ref Utf8JsonReader r) => r.GetInt32()); break;
             case "fields_lengths": FieldLengths = ReadArray(ref reader, static (ref Utf8JsonReader r) => r.GetInt32()); break;

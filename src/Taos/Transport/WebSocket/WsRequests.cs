@@ -21,6 +21,19 @@ internal static class WsRequests
     /// <summary><c>query</c> of one statement.</summary>
     public static byte[] Query(ulong requestId, string sql) => Write("query", requestId, static (w, s) => w.WriteString("sql", s), sql);
 
+    /// <summary>
+    /// <c>insert</c>, the schemaless write: <c>protocol</c> (1 line, 2 telnet, 3 JSON), <c>precision</c> as taosAdapter
+    /// spells it, <c>ttl</c> and every line in <c>data</c>.
+    /// </summary>
+    public static byte[] Insert(ulong requestId, SchemalessRequest request) =>
+        Write("insert", requestId, static (w, r) =>
+        {
+            w.WriteNumber("protocol", (int)r.Protocol);
+            w.WriteString("precision", r.PrecisionText);
+            w.WriteNumber("ttl", r.Ttl);
+            w.WriteString("data", r.Data);
+        }, request);
+
     /// <summary><c>fetch</c>, <c>fetch_block</c> or <c>free_result</c> of result <paramref name="resultId"/>.</summary>
     public static byte[] OfResult(string action, ulong requestId, ulong resultId) =>
         Write(action, requestId, static (w, id) => w.WriteNumber("id", id), resultId);

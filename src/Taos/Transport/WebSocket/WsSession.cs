@@ -93,17 +93,35 @@ internal sealed partial class WsSession : ITaosSession
         return new WsQueryResult(_socket!, reply, _transport.TimeZone, readTimeout, sql, request.RequestId);
     }
 
-    // Sends the query; resends it on a new socket (AutoReconnect) when it did not reach the server.
-    private async ValueTask<WsReply> QueryAsync(string sql, TaosRequest request, bool async, CancellationToken cancellationToken)
+    private ValueTask<WsReply> QueryAsync(string sql, TaosRequest request, bool async, CancellationToken cancellationToken) =>
+        SendAsync(static (id, sql) => WsRequests.Query(id, sql), sql, null, sql, request.RequestId, request.Timeout, async, cancellationToken);
+
+    /// <summary>
+    /// Sends the schemaless <c>insert</c> (with the caller's <c>req_id</c> when it gave one); returns the rows written
+    /// when the server reports them (taosAdapter 3.3.0.1 does not: null).
+    /// </summary>
+    public async ValueTask<long?> InsertSchemalessAsync(SchemalessRequest request, bool async, CancellationToken cancellationToken)
+    {
+        ulong? wireId = request.RequestId is { } id ? unchecked((ulong)id) : null;
+        var reply = await SendAsync(static (id, r) => WsRequests.Insert(id, r), request, wireId, null, request.RequestId, request.Timeout,
+            async, cancellationToken).ConfigureAwait(false);
+        return reply.HasAffectedRows ? reply.AffectedRows : null;
+    }
+
+    // Sends the request built by frame (with requestId, or the socket's next id); resends it on a new socket
+    // (AutoReconnect) when it did not reach the server. sql and taosRequestId go into the exceptions.
+    private async ValueTask<WsReply> SendAsync<TState>(Func<ulong, TState, byte[]> frame, TState state, ulong? requestId, string? sql,
+        long? taosRequestId, TimeSpan timeout, bool async, CancellationToken cancellationToken)
     {
         for (int attempt = 0; ; attempt++)
         {
-            var socket = await SocketAsync(request.Timeout, async, cancellationToken).ConfigureAwait(false);
-            ulong id = socket.NextRequestId();
+            var socket = await SocketAsync(timeout, async, cancellationToken).ConfigureAwait(false);
+            ulong id = requestId ?? socket.NextRequestId();
+            long? reportedId = taosRequestId ?? unchecked((long)id);
             try
             {
-                var frame = await socket.RequestAsync(id, 0, WsRequests.Query(id, sql), request.Timeout, async, cancellationToken).ConfigureAwait(false);
-                return WsTransport.ThrowOnError(frame.Reply, sql, request.RequestId);
+                var answer = await socket.RequestAsync(id, 0, frame(id, state), timeout, async, cancellationToken).ConfigureAwait(false);
+                return WsTransport.ThrowOnError(answer.Reply, sql, reportedId);
             }
             catch (WsUnsentException) when (_transport.AutoReconnect && attempt == 0)
             {
@@ -111,15 +129,15 @@ internal sealed partial class WsSession : ITaosSession
             }
             catch (WsUnsentException e)
             {
-                throw new TaosException(WsStrings.NotSent(socket.Endpoint, e.Message), sql: sql, requestId: request.RequestId, innerException: e);
+                throw new TaosException(WsStrings.NotSent(socket.Endpoint, e.Message), sql: sql, requestId: reportedId, innerException: e);
             }
             catch (TaosException e) when (e.ErrorCode == TaosException.ClientErrorCode && socket.IsBroken)
             {
-                throw new TaosException(WsStrings.MayHaveRun(socket.Endpoint, e.Message), sql: sql, requestId: request.RequestId, innerException: e.InnerException);
+                throw new TaosException(WsStrings.MayHaveRun(socket.Endpoint, e.Message), sql: sql, requestId: reportedId, innerException: e.InnerException);
             }
             catch (TaosException e) when (e.ErrorCode == TaosException.ClientErrorCode && e.Sql is null)
             {
-                throw new TaosException(e.Message, sql: sql, requestId: request.RequestId, innerException: e.InnerException);
+                throw new TaosException(e.Message, sql: sql, requestId: reportedId, innerException: e.InnerException);
             }
         }
     }
