@@ -27,13 +27,13 @@ public class ReadTimeoutTests(ServerFixture server) : IClassFixture<ServerFixtur
             insert.CommandText = sql.ToString();
             insert.ExecuteNonQuery();
         }
-        using var c = new TaosConnection(server.ConnectionString("rto", "Timeout=1"));
+        using var c = new TaosConnection(server.ConnectionString("rto", "Timeout=2"));
         c.Open();
         using var cmd = c.CreateCommand();
         cmd.CommandText = "select * from t";
         using var r = async ? await cmd.ExecuteReaderAsync() : cmd.ExecuteReader();
         Assert.True(async ? await r.ReadAsync() : r.Read());
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
         int count = 1;
         while (async ? await r.ReadAsync() : r.Read())
         {

@@ -14,12 +14,16 @@ internal sealed class StalledServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly List<TcpClient> _clients = [];
     private readonly Task _loop;
+    private readonly TaskCompletionSource _requestReceived = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public StalledServer(string prefix)
     {
         _listener.Start();
         _loop = AcceptLoop(Encoding.UTF8.GetBytes(prefix));
     }
+
+    /// <summary>Completes once the head of a first request has been read: the client is now waiting for the answer.</summary>
+    public Task RequestReceived => _requestReceived.Task;
 
     public string Url => $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
 
@@ -39,6 +43,7 @@ internal sealed class StalledServer : IAsyncDisposable
                 // Read the request head, then answer with the prefix only.
                 var buf = new byte[8192];
                 _ = await stream.ReadAsync(buf, _stop.Token);
+                _requestReceived.TrySetResult();
                 if (prefix.Length > 0) await stream.WriteAsync(prefix, _stop.Token);
             }
         }

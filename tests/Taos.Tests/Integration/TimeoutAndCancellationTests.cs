@@ -105,7 +105,8 @@ public class CommandCancelBeforeAnswerTests
         using var cmd = c.CreateCommand();
         cmd.CommandText = "insert into t values (now, 1)";
         var running = Task.Run(() => cmd.ExecuteNonQuery());
-        await Task.Delay(300);
+        // Cancel only once the request is out: a Cancel before the execution starts does nothing (ADO.NET).
+        await stalled.RequestReceived.WaitAsync(TimeSpan.FromSeconds(10));
         cmd.Cancel();
         var e = await Record.ExceptionAsync(() => running.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.IsAssignableFrom<OperationCanceledException>(e);
