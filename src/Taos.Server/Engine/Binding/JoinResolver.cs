@@ -39,7 +39,9 @@ internal sealed class JoinResolver(SourceResolver sides, Func<SelectStatement, S
         // JLIMIT 0 makes the whole result empty [src parTranslater.c translateJoinTable: isEmptyResult].
         var rows = join.JLimit == 0 ? [] : new TimestampJoin(bound, left.Rows, right.Rows, pairCondition).Rows();
         var primary = left.PrimaryTs.Concat(right.PrimaryTs.Select(i => i + leftWidth)).ToHashSet();
-        return new JoinSide(columns, rows, primary, left.TsIndex, left.Precision);
+        // The driving input's timestamp is the result's timeline: the right input's for a RIGHT join.
+        int ts = driving == "right" ? right.TsIndex + leftWidth : left.TsIndex;
+        return new JoinSide(columns, rows, primary, ts, left.Precision);
     }
 
     /// <summary>

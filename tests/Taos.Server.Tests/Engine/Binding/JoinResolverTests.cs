@@ -122,4 +122,11 @@ public class JoinResolverTests : EngineTestBase
         Fails("select loc from st p join st q on p.ts = q.ts", 9732, "Column ambiguously defined: loc");
         Assert.Equal([[T0, 1, 10]], Rows("select a.ts, v, x from a join b on a.ts = b.ts where v = 1 order by ts"));
     }
+
+    [Fact]
+    public void The_driving_inputs_timestamp_is_the_result_timeline()
+    {
+        Assert.Equal([[T0, 100], [T0 + 2000, 300], [T0 + 4000, 500]], Rows("select _rowts, c.y from a right join c on a.ts = c.ts order by c.ts"));
+        Assert.Equal([[T0, 1], [T0 + 1000, 2], [T0 + 2000, 3]], Rows("select _rowts, a.v from a left join c on a.ts = c.ts order by a.ts"));
+    }
 }
