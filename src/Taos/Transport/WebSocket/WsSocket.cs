@@ -85,7 +85,7 @@ internal sealed class WsSocket : IDisposable
         if (resultId != 0) _byResult[resultId] = waiter;
         try
         {
-            await SendAsync(frame, async, cancellationToken).ConfigureAwait(false);
+            await SendAsync(frame, async, cancellationToken, timeout).ConfigureAwait(false);
             if (Volatile.Read(ref _failure) is { } failure)
             {
                 waiter.TrySetException(BrokenException(failure, null));
@@ -103,14 +103,19 @@ internal sealed class WsSocket : IDisposable
         }
     }
 
-    /// <summary>Sends a request that gets no reply (<c>free_result</c>).</summary>
-    /// <exception cref="WsUnsentException">The request did not reach the server.</exception>
-    public async ValueTask SendAsync(byte[] frame, bool async, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends a request that gets no reply (<c>free_result</c>), or the request of <see cref="RequestAsync"/>. A send
+    /// that does not complete within <paramref name="timeout"/> (a server that stopped reading) breaks the socket:
+    /// the frame did not reach the server whole.
+    /// </summary>
+    /// <exception cref="WsUnsentException">The request did not reach the server (the timeout included).</exception>
+    public async ValueTask SendAsync(byte[] frame, bool async, CancellationToken cancellationToken, TimeSpan? timeout = null)
     {
         if (Volatile.Read(ref _failure) is { } failure)
         {
             throw new WsUnsentException(WsStrings.Broken(Endpoint, failure), null);
         }
+        using var expiry = timeout is { } limit && limit != Timeout.InfiniteTimeSpan ? new CancellationTokenSource(limit) : null;
         try
         {
             if (async) await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -122,9 +127,16 @@ internal sealed class WsSocket : IDisposable
         }
         try
         {
-            var sending = _socket.SendAsync(frame.AsMemory(), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+            var sending = _socket.SendAsync(frame.AsMemory(), WebSocketMessageType.Text, endOfMessage: true, expiry?.Token ?? CancellationToken.None);
             if (async) await sending.ConfigureAwait(false);
             else sending.AsTask().GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException e) when (expiry is { IsCancellationRequested: true })
+        {
+            // A cancelled send aborts the WebSocket: the socket is broken, and the frame never arrived whole.
+            string reason = WsStrings.SendTimeout(timeout!.Value);
+            Fail(reason);
+            throw new WsUnsentException(WsStrings.Broken(Endpoint, reason), e);
         }
         catch (Exception e) when (e is WebSocketException or IOException or ObjectDisposedException or InvalidOperationException)
         {
