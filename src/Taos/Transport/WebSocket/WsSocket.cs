@@ -87,7 +87,7 @@ internal sealed class WsSocket : IDisposable
         if (resultId != 0) _byResult[resultId] = waiter;
         try
         {
-            await SendAsync(frame, async, cancellationToken, binary).ConfigureAwait(false);
+            await SendAsync(frame, async, cancellationToken, binary, timeout).ConfigureAwait(false);
             if (Volatile.Read(ref _failure) is { } failure)
             {
                 waiter.TrySetException(BrokenException(failure, null));
@@ -105,14 +105,19 @@ internal sealed class WsSocket : IDisposable
         }
     }
 
-    /// <summary>Sends a request that gets no reply (<c>free_result</c>, stmt <c>close</c>); a text message unless <paramref name="binary"/>.</summary>
-    /// <exception cref="WsUnsentException">The request did not reach the server.</exception>
-    public async ValueTask SendAsync(ReadOnlyMemory<byte> frame, bool async, CancellationToken cancellationToken, bool binary = false)
+    /// <summary>
+    /// Sends a request that gets no reply (<c>free_result</c>, stmt <c>close</c>), or the request of
+    /// <see cref="RequestAsync"/>; a text message unless <paramref name="binary"/>. A send that does not complete within
+    /// <paramref name="timeout"/> (a server that stopped reading) breaks the socket: the frame did not reach the server whole.
+    /// </summary>
+    /// <exception cref="WsUnsentException">The request did not reach the server (the timeout included).</exception>
+    public async ValueTask SendAsync(ReadOnlyMemory<byte> frame, bool async, CancellationToken cancellationToken, bool binary = false, TimeSpan? timeout = null)
     {
         if (Volatile.Read(ref _failure) is { } failure)
         {
             throw new WsUnsentException(WsStrings.Broken(Endpoint, failure), null);
         }
+        using var expiry = timeout is { } limit && limit != Timeout.InfiniteTimeSpan ? new CancellationTokenSource(limit) : null;
         try
         {
             if (async) await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -124,9 +129,16 @@ internal sealed class WsSocket : IDisposable
         }
         try
         {
-            var sending = _socket.SendAsync(frame, binary ? WebSocketMessageType.Binary : WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+            var sending = _socket.SendAsync(frame, binary ? WebSocketMessageType.Binary : WebSocketMessageType.Text, endOfMessage: true, expiry?.Token ?? CancellationToken.None);
             if (async) await sending.ConfigureAwait(false);
             else sending.AsTask().GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException e) when (expiry is { IsCancellationRequested: true })
+        {
+            // A cancelled send aborts the WebSocket: the socket is broken, and the frame never arrived whole.
+            string reason = WsStrings.SendTimeout(timeout!.Value);
+            Fail(reason);
+            throw new WsUnsentException(WsStrings.Broken(Endpoint, reason), e);
         }
         catch (Exception e) when (e is WebSocketException or IOException or ObjectDisposedException or InvalidOperationException)
         {

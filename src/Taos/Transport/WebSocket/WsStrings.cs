@@ -21,6 +21,9 @@ internal static class WsStrings
     public static string Timeout(TimeSpan timeout) => string.Create(CultureInfo.InvariantCulture,
         $"The server did not answer within the timeout of {timeout.TotalSeconds:0.###} s.");
 
+    public static string SendTimeout(TimeSpan timeout) => string.Create(CultureInfo.InvariantCulture,
+        $"sending the request did not complete within the timeout of {timeout.TotalSeconds:0.###} s");
+
     public static string MalformedReply(string detail) => $"The server's answer is not a valid taosAdapter WebSocket message: {detail}";
 
     public static string WrongBlock(ulong expected, int columns, int actual) => string.Create(CultureInfo.InvariantCulture,
