@@ -34,7 +34,8 @@ namespace Taos;
 /// A value that does not fit its column (wrong type, out of range, too long, digits below the precision) throws a
 /// <see cref="TaosException"/> naming the column and the row, and drops that row only; the writer stays usable. A
 /// batch the server refuses throws the server's <see cref="TaosException"/> and is dropped as a whole (nothing of it
-/// is kept to be sent later). <see cref="CompleteAsync"/> and <see cref="DisposeAsync"/> send the rows still
+/// is kept to be sent later); a batch cancelled, timed out or cut by a broken connection closes the server's statement
+/// (the server drops what it got of it) and the writer cannot send any more. <see cref="CompleteAsync"/> and <see cref="DisposeAsync"/> send the rows still
 /// buffered; a row not ended is dropped. The REST transport has no stmt: creating a writer on a REST connection
 /// throws <see cref="TaosException"/>. Not thread-safe: one writer per producer.
 /// </para>
@@ -288,10 +289,17 @@ public sealed partial class TaosBulkWriter : IAsyncDisposable, IDisposable
             await _statement.AddBatchAsync(async, cancellationToken).ConfigureAwait(false);
             RowsWritten += await _statement.ExecAsync(async, cancellationToken).ConfigureAwait(false);
         }
-        catch (TaosException e)
+        catch (TaosException e) when (e.ErrorCode != TaosException.ClientErrorCode)
         {
             throw new TaosException(TaosStrings.BulkWriterBatchFailed(rows, CurrentTable ?? TargetTable, e.Message), e.ErrorCode, e.Description,
                 e.Sql, e.RequestId, e);
+        }
+        catch
+        {
+            // Cancelled, timed out or broken mid-way: the server may hold rows of this batch that a later exec would
+            // write. Closing the statement drops them; the writer cannot send any more (its next flush says so).
+            await _statement.CloseAsync(async).ConfigureAwait(false);
+            throw;
         }
         finally
         {

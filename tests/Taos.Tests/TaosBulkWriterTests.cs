@@ -259,6 +259,23 @@ public class TaosBulkWriterTests(WsServerFixture server)
         c.Dispose();
     }
 
+    [Fact]
+    public async Task A_cancelled_batch_closes_the_statement_so_that_no_later_exec_writes_it()
+    {
+        server.Run("create database if not exists bw_cancel", "create table if not exists bw_cancel.t (ts timestamp, v int)");
+        using var c = new TaosConnection(server.ConnectionString("bw_cancel"));
+        await c.OpenAsync();
+        await using var writer = await TaosBulkWriter.ForTableAsync(c, "t");
+        writer.Append(1704067200000L).Append(1);
+        await writer.EndRowAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => writer.FlushAsync(new CancellationToken(true)));
+        writer.Append(1704067201000L).Append(2);
+        await writer.EndRowAsync();
+        var e = await Assert.ThrowsAsync<TaosException>(() => writer.FlushAsync());
+        Assert.Contains("was not sent", e.Message);
+        Assert.Equal(0L, Scalar(c, "select count(*) from t"));
+    }
+
     private static async ValueTask EndRow(TaosBulkWriter writer, bool async)
     {
         if (async) await writer.EndRowAsync();

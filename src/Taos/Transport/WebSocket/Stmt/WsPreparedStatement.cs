@@ -60,6 +60,21 @@ internal sealed partial class WsPreparedStatement
         {
             return await QueryAsync(values, request, async, cancellationToken).ConfigureAwait(false);
         }
+        try
+        {
+            return new WsUpdateResult(await InsertAsync(values, async, cancellationToken).ConfigureAwait(false));
+        }
+        catch (Exception e) when (e is not TaosException { ErrorCode: not TaosException.ClientErrorCode })
+        {
+            // Cancelled, timed out or broken mid-way: the server may hold bound rows that a later exec would write.
+            // Closing the statement drops them; the next execution prepares it again.
+            await Statement.CloseAsync(async).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async ValueTask<long> InsertAsync(object?[] values, bool async, CancellationToken cancellationToken)
+    {
         int next = 0;
         if (_tableIsParameter)
         {
@@ -79,7 +94,7 @@ internal sealed partial class WsPreparedStatement
         }
         await WithColumnsAsync(_colFields, values.AsMemory(next), columns => Statement.BindAsync(columns, async, cancellationToken)).ConfigureAwait(false);
         await Statement.AddBatchAsync(async, cancellationToken).ConfigureAwait(false);
-        return new WsUpdateResult(await Statement.ExecAsync(async, cancellationToken).ConfigureAwait(false));
+        return await Statement.ExecAsync(async, cancellationToken).ConfigureAwait(false);
     }
 
     private async ValueTask<ITaosResult> QueryAsync(object?[] values, TaosRequest request, bool async, CancellationToken cancellationToken)
