@@ -64,7 +64,7 @@ internal static class TaosPointMapper<[DynamicallyAccessedMembers(DynamicallyAcc
             }
             else if (property.GetCustomAttribute<TaosTagAttribute>() is { } tag)
             {
-                // Tags first in the line does not matter: TDengine sorts them; the point keeps them apart from the fields.
+                // The point keeps tags apart from fields, so the order of the properties does not matter.
                 parts.Add(Lookup(tags, property, "tag")(property, tag.Name ?? property.Name));
             }
             else if (property.GetCustomAttribute<TaosTimestampAttribute>() is not null)
