@@ -7,7 +7,7 @@ const string Usage = """
     Taos.Server — an embedded TDengine-compatible server (taosAdapter REST interface)
 
     usage: Taos.Server [--port PORT] [--data DIR] [--listen ADDRESS] [--user USER] [--password PASSWORD] [--timezone ZONE]
-                       [--enforce-privileges]
+                       [--enforce-privileges] [--sml-child-table-name TAG]
 
       --port PORT          TCP port, 0 picks a free one (default 6041)
       --data DIR           directory for the data files, created when missing (default ./taos-data)
@@ -17,6 +17,9 @@ const string Usage = """
       --timezone ZONE      IANA time zone the server reads and renders timestamps in (default UTC)
       --enforce-privileges make READ/WRITE grants effective (TDengine's community edition
                            records them without enforcing them; so does this server by default)
+      --sml-child-table-name TAG
+                           schemaless points name their child table by this tag's value, which is
+                           then not stored as a tag (taos.cfg's smlChildTableName; default: t_… names)
       --help               show this help
 
     Prints "Taos.Server listening on URL" once it listens; stops on Ctrl-C or SIGTERM.
@@ -36,7 +39,7 @@ for (int i = 0; i < args.Length; i++)
         options.EnforcePrivileges = true;
         continue;
     }
-    if (arg is not ("--port" or "--data" or "--listen" or "--user" or "--password" or "--timezone"))
+    if (arg is not ("--port" or "--data" or "--listen" or "--user" or "--password" or "--timezone" or "--sml-child-table-name"))
     {
         return Fail($"unknown argument '{arg}'");
     }
@@ -69,6 +72,10 @@ for (int i = 0; i < args.Length; i++)
         case "--password":
             if (value.Length == 0) return Fail("--password needs a value");
             options.Password = value;
+            break;
+        case "--sml-child-table-name":
+            if (value.Length == 0) return Fail("--sml-child-table-name needs a tag name");
+            options.SmlChildTableName = value;
             break;
         case "--timezone":
             if (!RestHandler.TryFindZone(value, out var zone, out string? message))

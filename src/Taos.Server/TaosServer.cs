@@ -65,7 +65,10 @@ public sealed class TaosServer : IAsyncDisposable
         string dataDirectory = Path.GetFullPath(options.DataDirectory);
         Directory.CreateDirectory(dataDirectory);
 
-        var engine = new SqlEngine(new SqliteStore(dataDirectory), options.TimeZone, new UserSettings(options.User, options.Password, options.EnforcePrivileges));
+        var engine = new SqlEngine(new SqliteStore(dataDirectory), options.TimeZone, new UserSettings(options.User, options.Password, options.EnforcePrivileges))
+        {
+            SmlChildTableName = options.SmlChildTableName,
+        };
         WebApplication? app = null;
         try
         {

@@ -35,6 +35,12 @@ public sealed class TaosServerOptions
     public bool EnforcePrivileges { get; set; }
 
     /// <summary>
+    /// taos.cfg's <c>smlChildTableName</c>: the tag whose value names the child table a schemaless point goes to
+    /// (that tag is then not stored as a tag); null (the default) for TDengine's derived <c>t_…</c> names.
+    /// </summary>
+    public string? SmlChildTableName { get; set; }
+
+    /// <summary>
     /// The server's time zone: timestamp strings in SQL are read in it and results are rendered in it unless the
     /// request names another with <c>?tz=</c>. UTC by default, like the recordings in the conformance corpus.
     /// </summary>

@@ -96,6 +96,13 @@ internal sealed class SqlEngine : IDisposable
         return _schemaless.Insert(database, data, protocol, unit, ttl);
     }
 
+    /// <summary>taos.cfg's <c>smlChildTableName</c> for schemaless ingest (see <see cref="SchemalessWriter.ChildTableTag"/>).</summary>
+    internal string? SmlChildTableName
+    {
+        get => _schemaless.ChildTableTag;
+        init => _schemaless.ChildTableTag = value;
+    }
+
     /// <summary>Checks that <paramref name="user"/> may subscribe to the named topics (<see cref="PrivilegeGuard.AuthorizeSubscribe"/>).</summary>
     internal void AuthorizeSubscribe(string user, IReadOnlyList<string> topics) => _guard.AuthorizeSubscribe(user, topics);
 

@@ -69,6 +69,7 @@ public partial class CommandLineTests
     [InlineData("--port", "70000")]
     [InlineData("--port")]
     [InlineData("--timezone", "Nowhere/Special")]
+    [InlineData("--sml-child-table-name", "")]
     public async Task Bad_arguments_exit_with_2_and_a_message(params string[] args)
     {
         using var process = Process.Start(Start(args))!;
@@ -88,6 +89,7 @@ public partial class CommandLineTests
         Assert.Contains("--port", stdout);
         Assert.Contains("--data", stdout);
         Assert.Contains("--enforce-privileges", stdout);
+        Assert.Contains("--sml-child-table-name", stdout);
     }
 
     [Fact]

@@ -14,6 +14,12 @@ namespace Taos.Server.Engine.Schemaless;
 internal sealed class SchemalessWriter(IStore store, WriteExecutor writer)
 {
     /// <summary>
+    /// taos.cfg's <c>smlChildTableName</c>: the tag whose value names a point's child table (and is not stored as a
+    /// tag); null or empty for TDengine's derived names.
+    /// </summary>
+    public string? ChildTableTag { get; set; }
+
+    /// <summary>
     /// Writes <paramref name="data"/> into <paramref name="database"/>; child tables it creates get the TTL
     /// <paramref name="ttl"/> (days, 0 = none). Returns the rows written.
     /// </summary>
@@ -39,10 +45,10 @@ internal sealed class SchemalessWriter(IStore store, WriteExecutor writer)
         // TDengine's smlDot2Underline (on by default): a '.' in a measurement becomes '_' in the super table's name.
         foreach (var measurement in points.GroupBy(p => p.Measurement.Replace('.', '_'), StringComparer.Ordinal))
         {
-            var super = EnsureSuperTable(tx, db, measurement.Key, measurement.ToList());
-            foreach (var point in measurement)
+            var named = measurement.Select(p => SmlChildName.Resolve(measurement.Key, p, ChildTableTag)).ToList();
+            var super = EnsureSuperTable(tx, db, measurement.Key, named.Select(n => n.Point).ToList());
+            foreach (var (name, point) in named)
             {
-                string name = SmlChildName.Of(measurement.Key, point.Tags);
                 if (!batches.TryGetValue(name, out var target))
                 {
                     target = (Target(tx, db, super, name, point, ttl), new BatchRows());

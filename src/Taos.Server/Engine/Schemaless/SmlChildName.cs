@@ -10,6 +10,24 @@ namespace Taos.Server.Engine.Schemaless;
 /// </summary>
 internal static class SmlChildName
 {
+    /// <summary>
+    /// The point's child table name and the point as written: with <paramref name="childTableTag"/> (taos.cfg's
+    /// <c>smlChildTableName</c>) set and the point carrying a tag of exactly that name, that tag's value names the
+    /// child table (a '.' becoming '_', as smlDot2Underline does) and the tag itself is dropped; otherwise the name
+    /// is <see cref="Of"/>'s and the point stays as it is.
+    /// </summary>
+    public static (string Name, SmlPoint Point) Resolve(string measurement, SmlPoint point, string? childTableTag)
+    {
+        if (!string.IsNullOrEmpty(childTableTag)
+            && point.Tags.FirstOrDefault(t => t.Key == childTableTag) is { } tag
+            && Convert.ToString(tag.Value, System.Globalization.CultureInfo.InvariantCulture) is { Length: > 0 } name)
+        {
+            return (name.Replace('.', '_'), point with { Tags = point.Tags.Where(t => !ReferenceEquals(t, tag)).ToList() });
+        }
+        return (Of(measurement, point.Tags), point);
+    }
+
+    /// <summary>TDengine's derived name: <c>t_</c> and the MD5 of the measurement and the sorted tags.</summary>
     public static string Of(string measurement, IReadOnlyList<SmlKv> tags)
     {
         var bytes = new List<byte>(Encoding.UTF8.GetBytes(measurement));
