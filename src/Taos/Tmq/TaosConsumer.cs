@@ -33,13 +33,13 @@ public sealed class TaosConsumer : IDisposable, IAsyncDisposable
     private IReadOnlyList<string> _topics = [];
     private bool _closed;
 
-    /// <summary>Creates a consumer (it connects on its first call).</summary>
+    /// <summary>Creates a consumer (it connects on its first call) with a copy of <paramref name="config"/>.</summary>
     /// <exception cref="ArgumentException">The configuration has no group id, or an invalid value.</exception>
     public TaosConsumer(TaosConsumerConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
         config.Validate();
-        _config = config;
+        _config = config.Copy();
         _endpoints = config.Endpoints();
     }
 
@@ -257,7 +257,7 @@ public sealed class TaosConsumer : IDisposable, IAsyncDisposable
                     Drop();
                     // Broken sockets and failed connects carry an IOException; a timeout does not and is not retried.
                     if (e.InnerException is not IOException || !_config.AutoReconnect) throw;
-                    if (attempt >= _config.ReconnectRetryCount) throw new TaosException(TmqStrings.Reconnected(attempt, e.Message), innerException: e);
+                    if (attempt >= _config.ReconnectRetryCount) throw new TaosException(TmqStrings.Reconnected(attempt, e.Message), innerException: e.InnerException);
                     if (async) await Task.Delay(_config.ReconnectInterval, cancellationToken).ConfigureAwait(false);
                     else cancellationToken.WaitHandle.WaitOne(_config.ReconnectInterval);
                 }
@@ -288,7 +288,7 @@ public sealed class TaosConsumer : IDisposable, IAsyncDisposable
                 var channel = await TmqChannel.OpenAsync(_config, _endpoints[index], async, cancellationToken).ConfigureAwait(false);
                 _endpoint = index;
                 _channel = channel;
-                if (_topics.Count > 0) await channel.SubscribeAsync(_config, _topics, async, cancellationToken).ConfigureAwait(false);
+                if (_topics.Count > 0) await ResubscribeAsync(channel, async, cancellationToken).ConfigureAwait(false);
                 return channel;
             }
             catch (TaosException e) when (e.ErrorCode == TaosException.ClientErrorCode)
@@ -299,6 +299,20 @@ public sealed class TaosConsumer : IDisposable, IAsyncDisposable
             }
         }
         throw last!;
+    }
+
+    // The server refusing the subscription again (a topic was dropped meanwhile) ends it: the consumer is then unsubscribed.
+    private async ValueTask ResubscribeAsync(TmqChannel channel, bool async, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await channel.SubscribeAsync(_config, _topics, async, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TaosException e) when (e.ErrorCode != TaosException.ClientErrorCode)
+        {
+            _topics = [];
+            throw;
+        }
     }
 
     private void Drop()

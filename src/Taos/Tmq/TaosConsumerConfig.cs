@@ -122,6 +122,9 @@ public sealed class TaosConsumerConfig
         }
     }
 
+    /// <summary>A copy: a consumer keeps its own, so later changes to this one do not reach it.</summary>
+    internal TaosConsumerConfig Copy() => (TaosConsumerConfig)MemberwiseClone();
+
     /// <summary>The WebSocket endpoints, tried in order.</summary>
     internal IReadOnlyList<Uri> Endpoints()
     {

@@ -89,4 +89,37 @@ public sealed class TaosConsumerReconnectTests(TmqServer server) : IClassFixture
         direct.Subscribe(db + "_rows");
         Assert.Equal([2], Voltages(Drain(direct)));
     }
+
+    [Fact]
+    public async Task A_topic_dropped_while_disconnected_ends_the_subscription_with_993()
+    {
+        string db = server.Unique("tq_dropped");
+        server.CreateMeters(db);
+        server.Insert(db, "d1", 0, 2);
+        await using var proxy = await TmqProxy.StartAsync(server.Url);
+        var config = server.Config(db + "_g", proxy.Url);
+        config.AutoReconnect = true;
+        await using var consumer = new TaosConsumer(config);
+        consumer.Subscribe(db + "_rows");
+        Assert.Equal([0, 1], Voltages(Drain(consumer)));
+        proxy.DropAll();
+        // The server lets the topic go once it has seen the socket close (DROP TOPIC is refused while consumed).
+        for (int i = 0; ; i++)
+        {
+            try
+            {
+                server.Run($"drop topic {db}_rows");
+                break;
+            }
+            catch (TaosException) when (i < 100)
+            {
+                await Task.Delay(50);
+            }
+        }
+        var e = Assert.Throws<TaosException>(() => consumer.Consume(TimeSpan.FromMilliseconds(100)));
+        Assert.Equal(993, e.ErrorCode);
+        Assert.Empty(consumer.Subscription);
+        consumer.Subscribe(db + "_stb");
+        Assert.Equal([0, 1], Voltages(Drain(consumer)));
+    }
 }
