@@ -88,4 +88,29 @@ public sealed class TaosConsumeResultTests(TmqServer server) : IClassFixture<Tmq
         Assert.Contains("'current'", e.Message);
         Assert.Contains("'Current'", e.Message);
     }
+
+    [Fact]
+    public void A_database_topic_message_reads_block_by_block_when_the_tables_differ()
+    {
+        string db = server.Unique("tq_dbtopic");
+        server.CreateMeters(db);
+        server.Run($"create table {db}.plain (ts timestamp, note varchar(8))", $"create topic {db}_all as database {db}",
+            $"insert into {db}.d1 using {db}.meters tags (1, 'n') values (1704067200000, 10.5, 220) {db}.plain values (1704067200000, 'hi')");
+        using var consumer = new TaosConsumer(server.Config(db + "_g"));
+        consumer.Subscribe(db + "_all");
+        var blocks = TmqTestRows.Drain(consumer).SelectMany(m => m.Blocks).OrderBy(b => b.TableName).ToList();
+        Assert.Equal(["d1", "plain"], blocks.Select(b => b.TableName));
+        Assert.Equal(["ts", "note"], blocks[1].ColumnNames);
+        using (var reader = blocks[1].GetReader())
+        {
+            Assert.True(reader.Read());
+            Assert.Equal("hi", reader.GetString(1));
+        }
+        consumer.Seek(db + "_all", Assert.Single(consumer.Assignment()).VgroupId, 0);
+        var message = consumer.Consume(TimeSpan.FromSeconds(5))!;
+        Assert.Equal(2, message.Blocks.Count);
+        Assert.Equal("", message.TableName);
+        Assert.Throws<InvalidOperationException>(() => message.GetReader());
+        Assert.Equal(["d1", "plain"], message.ToList<Meter>().Select(m => m.TableName).Order());
+    }
 }
