@@ -73,7 +73,7 @@ public sealed class TaosConsumer : IDisposable, IAsyncDisposable
         await RunAsync(async (channel, a, ct) =>
         {
             await channel.SubscribeAsync(_config, list, a, ct).ConfigureAwait(false);
-            _topics = list;
+            _topics = Array.AsReadOnly(list);
             return 0;
         }, async, cancellationToken).ConfigureAwait(false);
     }

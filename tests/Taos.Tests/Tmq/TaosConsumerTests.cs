@@ -55,12 +55,12 @@ public sealed class TaosConsumerTests(TmqServer server) : IClassFixture<TmqServe
         using var consumer = new TaosConsumer(server.Config(db + "_g"));
         consumer.Subscribe(db + "_rows");
         Assert.Equal([0, 1, 2, 3], Voltages(Drain(consumer)));
-        var assignment = Assert.Single(consumer.Assignment());
-        Assert.Equal(db + "_rows", assignment.Topic);
-        var partition = new TaosTopicPartition(assignment.Topic, assignment.VgroupId);
-        Assert.Equal(assignment.End, Assert.Single(consumer.Position([partition])).Offset);
-        consumer.Seek(assignment.Topic, assignment.VgroupId, assignment.Begin);
-        Assert.Equal(assignment.Begin, Assert.Single(consumer.Position([partition])).Offset);
+        var assignments = consumer.Assignment();
+        Assert.All(assignments, a => Assert.Equal(db + "_rows", a.Topic));
+        var partitions = Partitions(consumer);
+        Assert.Equal(assignments.Select(a => a.End), consumer.Position(partitions).Select(p => p.Offset));
+        SeekToBegin(consumer);
+        Assert.Equal(assignments.Select(a => a.Begin), consumer.Position(partitions).Select(p => p.Offset));
         Assert.Equal([0, 1, 2, 3], Voltages(Drain(consumer)));
     }
 
@@ -72,15 +72,18 @@ public sealed class TaosConsumerTests(TmqServer server) : IClassFixture<TmqServe
         server.Insert(db, "d1", 0, 2);
         using var consumer = new TaosConsumer(server.Config(db + "_g"));
         consumer.Subscribe(db + "_rows");
-        var partition = new TaosTopicPartition(db + "_rows", Assert.Single(consumer.Assignment()).VgroupId);
-        var none = Assert.Single(consumer.Committed([partition]));
-        Assert.Equal(TaosTopicPartitionOffset.NoOffset, none.Offset);
-        Assert.False(none.HasOffset);
+        var partitions = Partitions(consumer);
+        Assert.All(consumer.Committed(partitions), none =>
+        {
+            Assert.Equal(TaosTopicPartitionOffset.NoOffset, none.Offset);
+            Assert.False(none.HasOffset);
+        });
         Drain(consumer);
         consumer.Commit();
-        var committed = Assert.Single(consumer.Committed([partition]));
-        Assert.True(committed.HasOffset);
-        Assert.Equal(Assert.Single(consumer.Position([partition])).Offset, committed.Offset);
+        var committed = consumer.Committed(partitions);
+        Assert.Contains(committed, c => c.HasOffset);
+        var positions = consumer.Position(partitions);
+        Assert.All(committed.Zip(positions).Where(p => p.First.HasOffset), p => Assert.Equal(p.Second, p.First));
     }
 
     [Fact]
@@ -89,16 +92,14 @@ public sealed class TaosConsumerTests(TmqServer server) : IClassFixture<TmqServe
         string db = server.Unique("tq_commitoffset");
         server.CreateMeters(db);
         server.Insert(db, "d1", 0, 2);
-        long middle;
         using (var consumer = new TaosConsumer(server.Config(db + "_g")))
         {
             consumer.Subscribe(db + "_rows");
-            var partition = new TaosTopicPartition(db + "_rows", Assert.Single(consumer.Assignment()).VgroupId);
             Drain(consumer);
-            middle = Assert.Single(consumer.Position([partition])).Offset;
+            var middle = consumer.Position(Partitions(consumer));
             server.Insert(db, "d1", 2, 2);
             Assert.Equal([2, 3], Voltages(Drain(consumer)));
-            consumer.CommitOffset(partition.Topic, partition.VgroupId, middle);
+            foreach (var at in middle) consumer.CommitOffset(at.Topic, at.VgroupId, at.Offset);
         }
         using var again = new TaosConsumer(server.Config(db + "_g"));
         again.Subscribe(db + "_rows");
@@ -132,8 +133,7 @@ public sealed class TaosConsumerTests(TmqServer server) : IClassFixture<TmqServe
         consumer.Subscribe(db + "_rows");
         var e = Assert.Throws<TaosException>(() => consumer.Consume(TimeSpan.FromMilliseconds(100)));
         Assert.NotEqual(TaosException.ClientErrorCode, e.ErrorCode);
-        var assignment = Assert.Single(consumer.Assignment());
-        consumer.Seek(assignment.Topic, assignment.VgroupId, assignment.Begin);
+        SeekToBegin(consumer);
         Assert.Equal([0, 1], Voltages(Drain(consumer)));
     }
 
@@ -151,8 +151,7 @@ public sealed class TaosConsumerTests(TmqServer server) : IClassFixture<TmqServe
             consumer.Subscribe(db + "_rows");
             Assert.Equal([0, 1], Voltages([consumer.Consume(TimeSpan.FromSeconds(5))!]));
             Assert.Null(consumer.Consume(TimeSpan.FromMilliseconds(100)));
-            var partition = new TaosTopicPartition(db + "_rows", Assert.Single(consumer.Assignment()).VgroupId);
-            Assert.True(Assert.Single(consumer.Committed([partition])).HasOffset);
+            Assert.Contains(consumer.Committed(Partitions(consumer)), c => c.HasOffset);
             server.Insert(db, "d1", 2, 1);
             Assert.Equal([2], Voltages([consumer.Consume(TimeSpan.FromSeconds(5))!]));
         }

@@ -31,4 +31,14 @@ internal static class TmqTestRows
         }
         return voltages;
     }
+
+    /// <summary>Every vgroup of the consumer's topics (a database may have several).</summary>
+    public static TaosTopicPartition[] Partitions(TaosConsumer consumer) =>
+        [.. consumer.Assignment().Select(a => new TaosTopicPartition(a.Topic, a.VgroupId))];
+
+    /// <summary>Seeks every vgroup of the consumer's topics back to the first offset it holds.</summary>
+    public static void SeekToBegin(TaosConsumer consumer)
+    {
+        foreach (var assignment in consumer.Assignment()) consumer.Seek(assignment.Topic, assignment.VgroupId, assignment.Begin);
+    }
 }
