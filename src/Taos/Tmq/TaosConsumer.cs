@@ -260,6 +260,7 @@ public sealed class TaosConsumer : IDisposable, IAsyncDisposable
                     if (attempt >= _config.ReconnectRetryCount) throw new TaosException(TmqStrings.Reconnected(attempt, e.Message), innerException: e.InnerException);
                     if (async) await Task.Delay(_config.ReconnectInterval, cancellationToken).ConfigureAwait(false);
                     else cancellationToken.WaitHandle.WaitOne(_config.ReconnectInterval);
+                    cancellationToken.ThrowIfCancellationRequested();
                 }
                 catch (OperationCanceledException)
                 {
@@ -280,9 +281,10 @@ public sealed class TaosConsumer : IDisposable, IAsyncDisposable
         if (_channel is { IsBroken: false } open) return open;
         Drop();
         TaosException? last = null;
+        int first = _endpoint;
         for (int i = 0; i < _endpoints.Count; i++)
         {
-            int index = (_endpoint + i) % _endpoints.Count;
+            int index = (first + i) % _endpoints.Count;
             try
             {
                 var channel = await TmqChannel.OpenAsync(_config, _endpoints[index], async, cancellationToken).ConfigureAwait(false);

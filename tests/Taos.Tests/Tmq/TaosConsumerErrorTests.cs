@@ -80,16 +80,30 @@ public sealed class TaosConsumerErrorTests(TmqServer server) : IClassFixture<Tmq
     [Fact]
     public void An_unreachable_server_is_a_transient_client_error()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        var config = server.Config("tq_unreachable", "ws://127.0.0.1:" + port);
+        var config = server.Config("tq_unreachable", "ws://127.0.0.1:" + FreePort());
         using var consumer = new TaosConsumer(config);
         var e = Assert.Throws<TaosException>(() => consumer.Subscribe("anything"));
         Assert.Equal(TaosException.ClientErrorCode, e.ErrorCode);
         Assert.True(e.IsTransient);
         Assert.Empty(consumer.Subscription);
+    }
+
+    [Fact]
+    public void An_unreachable_endpoint_is_skipped_for_the_next_one_of_the_url()
+    {
+        string db = server.Unique("tq_failover");
+        server.CreateMeters(db);
+        server.Insert(db, "d1", 0, 1);
+        using var consumer = new TaosConsumer(server.Config(db + "_g", $"ws://127.0.0.1:{FreePort()}, {server.WsUrl}"));
+        consumer.Subscribe(db + "_rows");
+        Assert.Equal([0], TmqTestRows.Voltages(TmqTestRows.Drain(consumer)));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [Fact]
