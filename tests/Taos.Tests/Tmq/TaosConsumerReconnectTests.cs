@@ -122,4 +122,22 @@ public sealed class TaosConsumerReconnectTests(TmqServer server) : IClassFixture
         consumer.Subscribe(db + "_stb");
         Assert.Equal([0, 1], Voltages(Drain(consumer)));
     }
+
+    [Fact]
+    public async Task A_cancelled_wait_drops_the_connection_and_the_next_call_continues_from_the_commit()
+    {
+        string db = server.Unique("tq_cancel");
+        server.CreateMeters(db);
+        server.Insert(db, "d1", 0, 2);
+        await using var proxy = await TmqProxy.StartAsync(server.Url);
+        await using var consumer = new TaosConsumer(server.Config(db + "_g", proxy.Url));
+        await consumer.SubscribeAsync([db + "_rows"], CancellationToken.None);
+        Assert.Equal([0, 1], Voltages([(await consumer.ConsumeAsync(TimeSpan.FromSeconds(5), CancellationToken.None))!]));
+        await consumer.CommitAsync(CancellationToken.None);
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => consumer.ConsumeAsync(TimeSpan.FromSeconds(30), cts.Token));
+        server.Insert(db, "d1", 2, 1);
+        Assert.Equal([2], Voltages(Drain(consumer)));
+        Assert.Equal(2, proxy.Connections);
+    }
 }
