@@ -66,12 +66,15 @@ internal sealed class WsReply
     /// <summary><c>version</c>: the server's version.</summary>
     public string? Version { get; private set; }
 
-    /// <summary>Parses one text frame.</summary>
+    /// <summary>The reply's JSON text when the socket keeps it (<see cref="WsSocket.KeepsReplyText"/>), else empty.</summary>
+    public byte[] Text { get; private set; } = [];
+
+    /// <summary>Parses one text frame; with <paramref name="keepText"/> the reply also keeps a copy of the JSON text.</summary>
     /// <exception cref="JsonException">The frame is not a JSON object, or a known field has the wrong type.</exception>
-    public static WsReply Parse(ReadOnlySpan<byte> json)
+    public static WsReply Parse(ReadOnlySpan<byte> json, bool keepText = false)
     {
         var reader = new Utf8JsonReader(json);
-        var reply = new WsReply();
+        var reply = new WsReply { Text = keepText ? json.ToArray() : [] };
         Expect(reader.Read() && reader.TokenType == JsonTokenType.StartObject);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {

@@ -38,15 +38,22 @@ internal sealed class WsSocket : IDisposable
     /// <summary>The endpoint the socket is connected to.</summary>
     public Uri Endpoint { get; }
 
+    /// <summary>Whether each text reply keeps its JSON text (<see cref="WsReply.Text"/>): <c>/rest/tmq</c> replies carry fields <see cref="WsReply"/> does not parse.</summary>
+    public bool KeepsReplyText { get; private init; }
+
     /// <summary>True once the socket failed or was disposed: no request can be sent on it any more.</summary>
     public bool IsBroken => Volatile.Read(ref _failure) is not null;
 
-    /// <summary>Opens a socket to <paramref name="endpoint"/> (its path replaced by <c>/ws</c>) and starts its receive loop.</summary>
+    /// <summary>
+    /// Opens a socket to <paramref name="endpoint"/> (its path replaced by <paramref name="path"/>, <c>/ws</c> unless
+    /// given) and starts its receive loop; on any other path than <c>/ws</c> text replies keep their JSON text.
+    /// </summary>
     /// <exception cref="WebSocketException">The upgrade failed.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> fired (a timeout included).</exception>
-    public static async ValueTask<WsSocket> ConnectAsync(Uri endpoint, string? token, bool compression, bool async, CancellationToken cancellationToken)
+    public static async ValueTask<WsSocket> ConnectAsync(Uri endpoint, string? token, bool compression, bool async, CancellationToken cancellationToken,
+        string path = "/ws")
     {
-        var uri = new UriBuilder(endpoint) { Path = "/ws", Query = string.IsNullOrEmpty(token) ? "" : "token=" + Uri.EscapeDataString(token) }.Uri;
+        var uri = new UriBuilder(endpoint) { Path = path, Query = string.IsNullOrEmpty(token) ? "" : "token=" + Uri.EscapeDataString(token) }.Uri;
         var client = new ClientWebSocket();
         if (compression)
         {
@@ -63,7 +70,7 @@ internal sealed class WsSocket : IDisposable
             client.Dispose();
             throw;
         }
-        var socket = new WsSocket(client, endpoint);
+        var socket = new WsSocket(client, endpoint) { KeepsReplyText = path != "/ws" };
         _ = Task.Run(socket.ReceiveLoopAsync, CancellationToken.None);
         return socket;
     }
@@ -195,7 +202,7 @@ internal sealed class WsSocket : IDisposable
 
     private void DispatchText(ReadOnlySpan<byte> json)
     {
-        var reply = WsReply.Parse(json);
+        var reply = WsReply.Parse(json, KeepsReplyText);
         if (_byRequest.TryRemove(reply.RequestId, out var waiter))
         {
             if (waiter.ResultId != 0) _byResult.TryRemove(new KeyValuePair<ulong, WsWaiter>(waiter.ResultId, waiter));
