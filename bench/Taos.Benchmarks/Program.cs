@@ -3,7 +3,8 @@ using Taos.Benchmarks.Reader;
 using Taos.Benchmarks.ServerQuery;
 
 // No arguments or the harness's own (--smoke, --data DIR, --runs N, …): the server-query comparison (ServerQuery/).
-// --reader-heap [ROWS]: the reader's heap while streaming (Reader/ReaderHeapCheck). Anything else goes to
+// --reader-heap [ROWS]: the reader's heap while streaming (Reader/ReaderHeapCheck). --reader-cpu [SECONDS]: the reader
+// benchmarks timed by CPU time, for a shared machine (Reader/ReaderCpuCheck). Anything else goes to
 // BenchmarkDotNet (--filter '*Reader*', --list flat, --job short|dry, …); a benchmark that fails fails the process.
 string[] harnessOptions = ["--tables", "--rows", "--runs", "--data", "--smoke"];
 if (args.Length == 0 || harnessOptions.Contains(args[0]))
@@ -14,6 +15,11 @@ if (args.Length == 0 || harnessOptions.Contains(args[0]))
 if (args[0] == "--reader-heap")
 {
     ReaderHeapCheck.Run(args[1..]);
+    return 0;
+}
+if (args[0] == "--reader-cpu")
+{
+    ReaderCpuCheck.Run(args[1..]);
     return 0;
 }
 var summaries = BenchmarkSwitcher.FromAssembly(typeof(ReaderBenchmarks).Assembly).Run(args);

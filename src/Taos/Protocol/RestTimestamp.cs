@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Buffers.Binary;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -107,7 +106,7 @@ internal static class RestTimestamp
 
     /// <summary>
     /// Parses the timestamp at the start of <paramref name="text"/> (the form <see cref="TryParseUtf8"/> takes), up to
-    /// the first byte that cannot continue it, in one straight pass over the fixed positions of the form. Returns the
+    /// the first byte that cannot continue it, in one pass over the fixed positions of the form. Returns the
     /// bytes it took, or 0 when the start is no such timestamp or its moment does not fit the precision's ticks.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -116,24 +115,13 @@ internal static class RestTimestamp
         ticks = 0;
         precision = TaosPrecision.Milliseconds;
         offsetMinutes = 0;
-        if (text.Length < 20) return 0;
-        // "YYYY-MM-DDTHH:MM:SS" in three 8-byte words (bytes 0-7, 8-15 and 11-18), checked and converted eight
-        // bytes at a time: the separators compared, the digits' bytes checked to be 0x30-0x39, and each two
-        // neighbouring digits combined into their value in one multiply-add.
-        ulong date = BinaryPrimitives.ReadUInt64LittleEndian(text);
-        ulong day = BinaryPrimitives.ReadUInt64LittleEndian(text[8..]);
-        ulong time = BinaryPrimitives.ReadUInt64LittleEndian(text[11..]);
-        byte separator = text[10];
-        if ((date & DateSeparators) != DateSeparatorBytes || (time & TimeSeparators) != TimeSeparatorBytes ||
-            (separator != 'T' && separator != ' ') ||
-            !AreDigits(date, ~DateSeparators) || !AreDigits(day, 0xFFFF) || !AreDigits(time, ~TimeSeparators))
+        if (text.Length < 20 || text[4] != '-' || text[7] != '-' || (text[10] != 'T' && text[10] != ' ') || text[13] != ':' || text[16] != ':')
             return 0;
-        ulong datePairs = Pairs(date), dayPairs = Pairs(day), timePairs = Pairs(time);
-        int year = (int)(datePairs & 0xFF) * 100 + (int)((datePairs >> 16) & 0xFF), month = (int)((datePairs >> 40) & 0xFF);
-        int dayOfMonth = (int)(dayPairs & 0xFF);
-        int hour = (int)(timePairs & 0xFF), minute = (int)((timePairs >> 24) & 0xFF), second = (int)((timePairs >> 48) & 0xFF);
+        int century = Digits2(text, 0), yearOfCentury = Digits2(text, 2), month = Digits2(text, 5), dayOfMonth = Digits2(text, 8);
+        int hour = Digits2(text, 11), minute = Digits2(text, 14), second = Digits2(text, 17);
+        int year = century < 0 || yearOfCentury < 0 ? -1 : century * 100 + yearOfCentury;
         if (year < 1 || (uint)(month - 1) > 11 || dayOfMonth < 1 || dayOfMonth > DateTime.DaysInMonth(year, month) ||
-            hour > 23 || minute > 59 || second > 59)
+            (uint)hour > 23 || (uint)minute > 59 || (uint)second > 59)
             return 0;
         int pos = 19;
         long fraction = 0;
@@ -203,26 +191,5 @@ internal static class RestTimestamp
     {
         uint tens = (uint)(text[start] - '0'), ones = (uint)(text[start + 1] - '0');
         return tens <= 9 && ones <= 9 ? (int)(tens * 10 + ones) : -1;
-    }
-
-    // The bytes of the separators in "YYYY-MM-" (bytes 4 and 7) and "HH:MM:SS" (bytes 2 and 5), little-endian.
-    private const ulong DateSeparators = 0xFF00_00FF_0000_0000;
-    private const ulong DateSeparatorBytes = 0x2D00_002D_0000_0000;
-    private const ulong TimeSeparators = 0x0000_FF00_00FF_0000;
-    private const ulong TimeSeparatorBytes = 0x0000_3A00_003A_0000;
-    private const ulong Threes = 0x3030_3030_3030_3030;
-    private const ulong HighNibbles = 0xF0F0_F0F0_F0F0_F0F0;
-
-    // True when the bytes of word that lanes selects are all ASCII digits: their high nibble is 3, and still 3
-    // after adding 6 (0x3A-0x3F carry into 4). A byte of 0xFA or more that carries into its neighbour fails itself.
-    private static bool AreDigits(ulong word, ulong lanes) =>
-        ((word & HighNibbles & lanes) == (Threes & lanes)) && (((word + 0x0606_0606_0606_0606) & HighNibbles & lanes) == (Threes & lanes));
-
-    // Each byte of the result is ten times the digit in that byte plus the digit in the next: the value of the
-    // two-digit number that starts there (no byte overflows: 9 × 10 + 9 = 99).
-    private static ulong Pairs(ulong digits)
-    {
-        ulong values = digits & 0x0F0F_0F0F_0F0F_0F0F;
-        return values * 10 + (values >> 8);
     }
 }

@@ -65,7 +65,7 @@ internal sealed class TmqSubscriptionActions(SqlEngine engine)
     public static WsAnswer ListTopics(TmqCall call) =>
         WsAnswer.Text(call.Ok().Field("topics").Strings(call.Connection.Consumer!.Topics.Select(t => t.Name)));
 
-    /// <summary>The options as TDengine's ins_consumers shows them: <c>tbname:1,commit:0,interval:5000ms,reset:earliest</c>.</summary>
+    /// <summary>The options as TDengine's perf_consumers shows them: <c>tbname:1,commit:0,interval:5000ms,reset:earliest</c>.</summary>
     private static string Parameters(WsRequest request, bool autoCommit, OffsetReset reset)
     {
         bool tableName = !request.TryGetString("with_table_name", out string withTableName) || withTableName != "false";

@@ -6,7 +6,7 @@ using Taos.Server.Engine.Users;
 namespace Taos.Server.Engine.SystemTables;
 
 /// <summary>
-/// The store's catalog plus the live consumers, for the system tables that show them (ins_consumers,
+/// The store's catalog plus the live consumers, for the system tables that show them (perf_consumers,
 /// ins_subscriptions); every read goes to the store.
 /// </summary>
 internal sealed class ConsumerCatalog(IStore store, SubscriptionRegistry registry) : ICatalogReader

@@ -4,19 +4,20 @@ using Taos.Server.Engine.Catalog;
 namespace Taos.Server.Engine.SystemTables;
 
 /// <summary>
-/// <c>information_schema.ins_consumers</c> and <c>ins_subscriptions</c> (also SHOW CONSUMERS and SHOW SUBSCRIPTIONS)
-/// with TDengine 3.3.0.1's columns: one consumer row per live consumer and subscribed topic; one subscription row
+/// <c>performance_schema.perf_consumers</c> (TDengine 3.3 has no ins_consumers) and
+/// <c>information_schema.ins_subscriptions</c> (also SHOW CONSUMERS and SHOW SUBSCRIPTIONS) with TDengine 3.3's
+/// columns (systable.c; a VARCHAR's length is its schema bytes less the 2-byte header, as REST reports it): one consumer row per live consumer and subscribed topic; one subscription row
 /// per topic, consumer group and vgroup, for groups with a live consumer or a committed offset. Without the live
 /// consumers (a catalog that is not a <see cref="ConsumerCatalog"/>) both are empty.
 /// </summary>
 internal static class ConsumerSystemTables
 {
-    /// <summary>The columns of ins_consumers.</summary>
+    /// <summary>The columns of perf_consumers.</summary>
     public static IReadOnlyList<ResultColumn> ConsumerColumns { get; } =
     [
-        new("consumer_id", TaosDataType.VarChar, 32), new("consumer_group", TaosDataType.VarChar, 192), new("client_id", TaosDataType.VarChar, 192),
+        new("consumer_id", TaosDataType.VarChar, 30), new("consumer_group", TaosDataType.VarChar, 192), new("client_id", TaosDataType.VarChar, 192),
         new("status", TaosDataType.VarChar, 20), new("topics", TaosDataType.VarChar, 192), new("up_time", TaosDataType.Timestamp, 8),
-        new("subscribe_time", TaosDataType.Timestamp, 8), new("rebalance_time", TaosDataType.Timestamp, 8), new("parameters", TaosDataType.VarChar, 64),
+        new("subscribe_time", TaosDataType.Timestamp, 8), new("rebalance_time", TaosDataType.Timestamp, 8), new("parameters", TaosDataType.VarChar, 128),
     ];
 
     /// <summary>The columns of ins_subscriptions.</summary>

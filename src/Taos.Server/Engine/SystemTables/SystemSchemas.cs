@@ -27,7 +27,7 @@ internal static class SystemSchemas
     /// <summary>The system table's columns and rows (timestamps in ms), or null when there is no such table.</summary>
     public static (IReadOnlyList<ResultColumn> Columns, IReadOnlyList<object?[]> Rows)? Open(string db, string table, ICatalogReader catalog)
     {
-        if (db == PerformanceSchema) return PerformanceTable(table);
+        if (db == PerformanceSchema) return PerformanceTable(table, catalog);
         var databases = catalog.Databases();
         switch (table)
         {
@@ -51,8 +51,8 @@ internal static class SystemSchemas
                         .Select(i => new object?[] { i.Name, i.Database, i.Stable, null, i.CreateTime, i.Tag, "tag_index" }).ToList());
             case "ins_topics":
                 return (TopicSystemTables.Columns, TopicSystemTables.Rows(catalog));
-            case "ins_consumers":
-                return (ConsumerSystemTables.ConsumerColumns, ConsumerSystemTables.ConsumerRows(catalog));
+            case "ins_vgroups":
+                return (VgroupSystemTable.Columns, VgroupSystemTable.Rows(catalog));
             case "ins_subscriptions":
                 return (ConsumerSystemTables.SubscriptionColumns, ConsumerSystemTables.SubscriptionRows(catalog));
             case "ins_streams":
@@ -66,15 +66,14 @@ internal static class SystemSchemas
         }
     }
 
-    private static (IReadOnlyList<ResultColumn> Columns, IReadOnlyList<object?[]> Rows)? PerformanceTable(string table)
+    private static (IReadOnlyList<ResultColumn> Columns, IReadOnlyList<object?[]> Rows)? PerformanceTable(string table, ICatalogReader catalog)
     {
         return table switch
         {
             "perf_connections" => ([I("conn_id"), V("user", 23), V("app", 128), I("pid"), V("end_point", 128), T("login_time"), T("last_access")], []),
             "perf_queries" => ([V("kill_id", 32), B("query_id"), I("conn_id"), V("app", 128), I("pid"), V("user", 23), V("end_point", 128),
                 T("create_time"), B("exec_usec"), TI("stable_query"), I("sub_num"), V("sub_status", 1024), V("sql", 1024)], []),
-            "perf_consumers" => ([V("consumer_id", 32), V("consumer_group", 192), V("client_id", 192), V("status", 20), V("topics", 192),
-                T("up_time"), T("subscribe_time"), T("rebalance_time"), V("parameters", 64)], []),
+            "perf_consumers" => (ConsumerSystemTables.ConsumerColumns, ConsumerSystemTables.ConsumerRows(catalog)),
             "perf_trans" => ([I("id"), T("create_time"), V("stage", 12), V("oper", 16), V("db", 64), V("stable", 192), I("failed_times"),
                 T("last_exec_time"), V("last_action_info", 511)], []),
             "perf_apps" => ([B("app_id"), V("ip", 128), I("pid"), V("name", 128), T("start_time"), B("insert_req"), B("insert_row"),

@@ -2,7 +2,7 @@ namespace Taos.Server.Engine.Topics;
 
 /// <summary>
 /// The live consumers with a subscription (a subscribed topic cannot be dropped, a consumer group in use cannot be
-/// dropped; ins_consumers and ins_subscriptions list them). Thread-safe.
+/// dropped; perf_consumers and ins_subscriptions list them). Thread-safe.
 /// </summary>
 internal sealed class SubscriptionRegistry
 {

@@ -61,7 +61,7 @@ internal sealed class TopicCommands(IStore store, SubscriptionRegistry subscript
         return Ok();
     });
 
-    /// <summary>SHOW CONSUMERS: the rows of information_schema.ins_consumers.</summary>
+    /// <summary>SHOW CONSUMERS: the rows of performance_schema.perf_consumers.</summary>
     public RowSetResult ShowConsumers() =>
         new(ConsumerSystemTables.ConsumerColumns, ConsumerSystemTables.ConsumerRows(new ConsumerCatalog(store, subscriptions)), TaosPrecision.Milliseconds);
 

@@ -35,13 +35,13 @@ internal sealed class TopicConsumer
     /// <summary>The consumer group.</summary>
     public string Group { get; }
 
-    /// <summary>The consumer's id as ins_consumers shows it (<c>0x</c> and 16 hex digits, unique in the server's run).</summary>
+    /// <summary>The consumer's id as perf_consumers shows it (<c>0x</c> and 16 hex digits, unique in the server's run).</summary>
     public string Id { get; } = "0x" + Interlocked.Increment(ref s_lastId).ToString("x16", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The client id the subscriber gave (<c>client_id</c>), "" when none.</summary>
     public string ClientId { get; set; } = "";
 
-    /// <summary>The subscription's options as ins_consumers shows them (<c>tbname:1,commit:0,interval:5000ms,reset:earliest</c>).</summary>
+    /// <summary>The subscription's options as perf_consumers shows them (<c>tbname:1,commit:0,interval:5000ms,reset:earliest</c>).</summary>
     public string Parameters { get; set; } = "";
 
     /// <summary>When the consumer was made (ms since the epoch).</summary>

@@ -52,4 +52,16 @@ public class VgroupsTests : EngineTestBase
         var rows = Rows("select table_name, vgroup_id from information_schema.ins_tables where db_name = 'offws' order by table_name");
         Assert.Equal([["at1", 3], ["d_stmt1", 2]], rows);
     }
+
+    [Fact]
+    public void Ins_vgroups_lists_every_vgroup_with_its_tables()
+    {
+        Exec("create database offws");
+        Exec("create database one vgroups 1");
+        Exec("create table offws.d_stmt1 (ts timestamp, v int)");
+        Exec("create table offws.d_stmt2 (ts timestamp, v int)");
+        Exec("create table offws.at1 (ts timestamp, v int)");
+        var rows = Rows("select vgroup_id, db_name, `tables`, v1_dnode, v1_status, v2_dnode from information_schema.ins_vgroups");
+        Assert.Equal([[2, "offws", 2, (short)1, "leader", null], [3, "offws", 1, (short)1, "leader", null], [4, "one", 0, (short)1, "leader", null]], rows);
+    }
 }

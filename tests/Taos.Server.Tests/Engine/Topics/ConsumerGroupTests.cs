@@ -32,9 +32,12 @@ public class ConsumerGroupTests : EngineTestBase
     {
         var consumer = Subscribe("g1", "client-a");
         Assert.Equal(2, Drain(consumer));
-        var consumers = Rows("select consumer_id, consumer_group, client_id, status, `topics` from information_schema.ins_consumers");
+        var consumers = Rows("select consumer_id, consumer_group, client_id, status, `topics` from performance_schema.perf_consumers");
         Assert.Equal([[consumer.Id, "g1", "client-a", "ready", "rows_t"]], consumers);
-        Assert.Single(Rows("show consumers"));
+        var consumerColumns = Assert.IsType<RowSetResult>(Exec("show consumers")).Columns.Select(c => (c.Name, c.Length));
+        Assert.Equal([("consumer_id", 30), ("consumer_group", 192), ("client_id", 192), ("status", 20), ("topics", 192), ("up_time", 8),
+            ("subscribe_time", 8), ("rebalance_time", 8), ("parameters", 128)], consumerColumns);
+        Fails("select * from information_schema.ins_consumers", 9826, "Fail to get table info, error: Table does not exist");
         var subscriptions = Rows("select topic_name, consumer_group, vgroup_id, consumer_id, `offset`, `rows` from information_schema.ins_subscriptions order by vgroup_id");
         Assert.Equal(2, subscriptions.Count);
         Assert.All(subscriptions, r => Assert.Equal(("rows_t", "g1", consumer.Id), ((string)r[0]!, (string)r[1]!, (string)r[3]!)));
