@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using BenchmarkDotNet.Attributes;
+using Taos.Schemaless;
 using Taos.Server;
 
 namespace Taos.Benchmarks.Ingest;
@@ -10,7 +11,8 @@ namespace Taos.Benchmarks.Ingest;
 /// <see cref="BatchSize"/> rows, each way into its own child table of <c>ingest.m (ts, v bigint, f double,
 /// s varchar(16)) tags (g int)</c>: SQL batch INSERT text over REST (<see cref="RestSqlBatch"/>, the baseline) and over
 /// WebSocket (<see cref="WebSocketSqlBatch"/>), and stmt binary bind blocks through <see cref="TaosBulkWriter"/>
-/// (<see cref="StmtBulkWriter"/>). Each invocation writes new timestamps (nothing is overwritten). Run with
+/// (<see cref="StmtBulkWriter"/>), and InfluxDB line protocol through <see cref="TaosConnection.SchemalessInsert(string[], TaosSchemalessProtocol, TaosSchemalessPrecision, int?, long?)"/>
+/// over WebSocket (<see cref="SchemalessLines"/>, into the super table <c>sm</c> it creates). Each invocation writes new timestamps (nothing is overwritten). Run with
 /// <c>dotnet run -c Release --project bench/Taos.Benchmarks -- --filter '*Ingest*' --job short --inProcess</c>.
 /// </summary>
 [MemoryDiagnoser]
@@ -30,8 +32,10 @@ public class IngestBenchmarks
     private TaosServer? _server;
     private TaosConnection? _rest;
     private TaosConnection? _webSocket;
+    private TaosConnection? _schemaless;
     private TaosBulkWriter? _writer;
     private long _next;
+    private long _linesWritten;
 
     /// <summary>Rows per invocation: <see cref="RowsVariable"/> when set, else <see cref="DefaultRows"/>.</summary>
     public static int Rows => Environment.GetEnvironmentVariable(RowsVariable) is { Length: > 0 } text
@@ -67,6 +71,8 @@ public class IngestBenchmarks
             }
         }
         _rest.Open();
+        _schemaless = new TaosConnection($"Url=ws://{authority};Database=ingest;Timeout=600;Pooling=false");
+        _schemaless.Open();
         _writer = TaosBulkWriter.ForSuperTable(_webSocket, "m", BatchSize);
         _writer.UseTable("by_stmt", 3);
     }
@@ -75,6 +81,8 @@ public class IngestBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
+        CheckSchemalessRows();
+        _schemaless?.Dispose();
         _writer?.Dispose();
         _rest?.Dispose();
         _webSocket?.Dispose();
@@ -112,7 +120,35 @@ public class IngestBenchmarks
         return Check(writer.RowsWritten - before);
     }
 
-    // Schemaless (line protocol over WebSocket) joins this comparison here, as a fourth method on the same table.
+    /// <summary>InfluxDB line protocol over WebSocket, <see cref="BatchSize"/> lines per <c>insert</c> request.</summary>
+    [Benchmark]
+    public long SchemalessLines()
+    {
+        var connection = _schemaless!;
+        long first = Reserve();
+        var lines = new List<string>(BatchSize);
+        for (long batch = first; batch < first + Rows; batch += BatchSize)
+        {
+            lines.Clear();
+            for (long i = batch; i < Math.Min(first + Rows, batch + BatchSize); i++)
+            {
+                lines.Add(string.Create(CultureInfo.InvariantCulture, $"sm,g=4 v={i}i64,f={i * 0.5},s=\"{Label(i)}\" {Start + i}"));
+            }
+            connection.SchemalessInsert([.. lines], TaosSchemalessProtocol.Line, TaosSchemalessPrecision.Milliseconds);
+        }
+        _linesWritten += Rows;
+        return Rows;
+    }
+
+    // taosAdapter's insert reply carries no row count: the rows the lines wrote are counted once, at the end.
+    private void CheckSchemalessRows()
+    {
+        if (_linesWritten == 0 || _schemaless is null) return;
+        using var cmd = _schemaless.CreateCommand();
+        cmd.CommandText = "select count(*) from sm";
+        long stored = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+        if (stored != _linesWritten) throw new InvalidOperationException($"the lines wrote {stored} rows of {_linesWritten}");
+    }
 
     private long SqlBatches(TaosConnection connection, string table)
     {
