@@ -1,6 +1,6 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
+using Taos.Transport.WebSocket;
 
 namespace Taos.Tmq;
 
@@ -74,19 +74,6 @@ internal static class TmqRequests
     /// <summary>An action with no argument but <c>req_id</c>: <c>list_topics</c>, <c>unsubscribe</c>.</summary>
     public static byte[] Bare(string action, ulong requestId) => Write(action, requestId, static (_, _) => { }, 0);
 
-    private static byte[] Write<TState>(string action, ulong requestId, Action<Utf8JsonWriter, TState> args, TState state)
-    {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("action", action);
-            writer.WriteStartObject("args");
-            writer.WriteNumber("req_id", requestId);
-            args(writer, state);
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        }
-        return buffer.WrittenSpan.ToArray();
-    }
+    private static byte[] Write<TState>(string action, ulong requestId, Action<Utf8JsonWriter, TState> args, TState state) =>
+        WsRequests.Write(action, requestId, args, state);
 }
