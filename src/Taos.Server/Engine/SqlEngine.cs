@@ -151,6 +151,7 @@ internal sealed class SqlEngine : IDisposable
         DropConsumerGroupStatement s => _topics.DropConsumerGroup(s),
         ShowStatement { What: "consumers" } => _topics.ShowConsumers(),
         ShowStatement { What: "subscriptions" } => _topics.ShowSubscriptions(),
+        ShowStatement { What: "local variables" } => ConfigSystemTables.LocalVariables(ServerZone),
         ShowStatement s when SystemTableShows.Has(s) => new QueryExecutor(_store, ServerZone).Execute(SystemTableShows.Select(s, session), session),
         // Parsed, but not executed yet: say so rather than pretend the text is malformed.
         _ => throw TaosServerException.NotSupported(StatementKind(statement)),

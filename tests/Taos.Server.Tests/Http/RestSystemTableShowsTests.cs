@@ -42,6 +42,9 @@ public class RestSystemTableShowsTests(ServerFixture fixture) : IClassFixture<Se
     [InlineData("show cluster")]
     [InlineData("show licences")]
     [InlineData("show variables")]
+    [InlineData("show local variables")]
+    [InlineData("show dnode 1 variables like 'time%'")]
+    [InlineData("show vnodes on dnode 1")]
     [InlineData("show arbgroups")]
     [InlineData("show compacts")]
     public async Task Each_cluster_show_answers(string sql) => await OkAsync(sql);

@@ -36,22 +36,32 @@ internal static class SystemTableShows
     };
 
     /// <summary>Whether <paramref name="show"/> is one of them.</summary>
-    public static bool Has(ShowStatement show) => show.What == "vgroups" || Queries.ContainsKey(show.What);
+    public static bool Has(ShowStatement show) => show.What is "vgroups" or "dnode variables" || Queries.ContainsKey(show.What);
 
     /// <summary>
-    /// The SELECT that answers <paramref name="show"/> (one <see cref="Has"/> accepts); SHOW VGROUPS without a
-    /// database takes <paramref name="session"/>'s, and without either fails as TDengine does (0x2616).
+    /// The SELECT that answers <paramref name="show"/> (one <see cref="Has"/> accepts): SHOW VGROUPS without a
+    /// database takes <paramref name="session"/>'s, and without either fails as TDengine does (0x2616);
+    /// <c>SHOW DNODE n VARIABLES [LIKE p]</c> and <c>SHOW VNODES ON DNODE n</c> keep that dnode's rows.
     /// </summary>
     public static SelectStatement Select(ShowStatement show, SqlSession session)
     {
-        if (show.What != "vgroups")
+        string sql = show.What switch
         {
-            return (SelectStatement)SqlParser.Parse(Queries[show.What]);
-        }
-        string database = show.Database ?? session.Database
-            ?? throw new TaosServerException(ServerErrorCode.DatabaseNotSpecified, "Database not specified");
-        return (SelectStatement)SqlParser.Parse(
-            "select * from information_schema.ins_vgroups where db_name = '"
-            + database + "'");
+            "vgroups" => "select * from information_schema.ins_vgroups where db_name = " + Quote(VgroupsDatabase(show, session)),
+            "dnode variables" => "select * from information_schema.ins_dnode_variables where dnode_id = " + Number(show.Dnode.GetValueOrDefault())
+                + (show.Like is { } like ? " and name like " + Quote(like) : ""),
+            "vnodes" when show.Dnode is { } dnode => Queries["vnodes"] + " where dnode_id = " + Number(dnode),
+            _ => Queries[show.What],
+        };
+        return (SelectStatement)SqlParser.Parse(sql);
     }
+
+    private static string VgroupsDatabase(ShowStatement show, SqlSession session) =>
+        show.Database ?? session.Database ?? throw new TaosServerException(ServerErrorCode.DatabaseNotSpecified, "Database not specified");
+
+    private static string Number(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A string literal holding <paramref name="text"/> exactly (the lexer's escapes undone).</summary>
+    private static string Quote(string text) =>
+        "'" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "'";
 }

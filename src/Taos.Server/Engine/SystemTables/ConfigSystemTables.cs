@@ -7,7 +7,8 @@ namespace Taos.Server.Engine.SystemTables;
 /// <c>ins_dnode_variables</c> (SHOW DNODE n VARIABLES: each dnode's) with TDengine 3.3.0's columns (name VARCHAR 32,
 /// value VARCHAR 64, scope VARCHAR 8: TSDB_CONFIG_OPTION_LEN, _VALUE_LEN, _SCOPE_LEN), listing only the settings the
 /// embedded server truly has, under TDengine's names: its endpoint, time zone, locale and character set and the
-/// dnode's vnode capacity.
+/// dnode's vnode capacity. SHOW LOCAL VARIABLES, which TDengine's client answers from its own configuration, lists
+/// the settings a client shares with the server (scope <c>both</c>) with the same columns but <c>dnode_id</c>.
 /// </summary>
 internal static class ConfigSystemTables
 {
@@ -23,6 +24,12 @@ internal static class ConfigSystemTables
         new("dnode_id", TaosDataType.Int, 4), new("name", TaosDataType.VarChar, 32), new("value", TaosDataType.VarChar, 64),
         new("scope", TaosDataType.VarChar, 8),
     ];
+
+    /// <summary>SHOW LOCAL VARIABLES: the client side's settings (name, value, scope).</summary>
+    public static RowSetResult LocalVariables(TimeZoneInfo zone) =>
+        new(DnodeVariableColumns.Skip(1).ToList(),
+            Settings(zone).Where(s => s.Scope == "both").Select(s => new object?[] { s.Name, s.Value, s.Scope }).ToList(),
+            TaosPrecision.Milliseconds);
 
     /// <summary>The cluster-wide settings, by name.</summary>
     public static IReadOnlyList<object?[]> ConfigRows(TimeZoneInfo zone) =>

@@ -35,6 +35,26 @@ public class ConfigSystemTablesTests : EngineTestBase
         Assert.Contains(r.Rows, x => (string)x[1]! == "fqdn" && (string)x[3]! == "server");
     }
 
+    [Fact]
+    public void Show_dnode_variables_is_that_dnodes_settings_filtered_by_like()
+    {
+        var all = Run("show dnode 1 variables");
+        Assert.Equal(Run("select * from information_schema.ins_dnode_variables").Rows, all.Rows);
+        var like = Run("show dnode 1 variables like 'f%'");
+        Assert.Equal(["firstEp", "fqdn"], like.Rows.Select(x => x[1]));
+        Assert.Empty(Run("show dnode 2 variables").Rows);
+    }
+
+    [Fact]
+    public void Show_local_variables_lists_the_settings_a_client_shares()
+    {
+        var r = Run("show local variables");
+        Assert.Equal([new ResultColumn("name", TaosDataType.VarChar, 32), new("value", TaosDataType.VarChar, 64), new("scope", TaosDataType.VarChar, 8)],
+            r.Columns);
+        Assert.Equal(["charset", "firstEp", "locale", "serverPort", "timezone"], r.Rows.Select(x => x[0]));
+        Assert.All(r.Rows, x => Assert.Equal("both", x[2]));
+    }
+
     [Theory]
     [InlineData(8, 0, "Asia/Test (+08, +0800)")]
     [InlineData(-3, -30, "America/Test (-0330, -0330)")]

@@ -85,6 +85,13 @@ public class NodeSystemTablesTests : EngineTestBase
         Assert.All(r.Rows, x => Assert.Equal([1, "leader", true], new[] { x[0], x[3], x[6] }));
     }
 
+    [Fact]
+    public void Show_vnodes_on_dnode_keeps_that_dnodes_vnodes()
+    {
+        Assert.Equal(Run("show vnodes").Rows, Run("show vnodes on dnode 1").Rows);
+        Assert.Empty(Run("show vnodes on dnode 2").Rows);
+    }
+
     [Theory]
     [InlineData("show dnodes", "select * from information_schema.ins_dnodes")]
     [InlineData("show mnodes", "select * from information_schema.ins_mnodes")]
