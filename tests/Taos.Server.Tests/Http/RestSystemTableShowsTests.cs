@@ -19,7 +19,7 @@ public class RestSystemTableShowsTests(ServerFixture fixture) : IClassFixture<Se
         Assert.StartsWith(
             "{\"code\":0,\"column_meta\":[[\"id\",\"INT\",4],[\"endpoint\",\"VARCHAR\",134],[\"vnodes\",\"SMALLINT\",2],[\"support_vnodes\",\"SMALLINT\",2]," +
             "[\"status\",\"VARCHAR\",10],[\"create_time\",\"TIMESTAMP\",8],[\"reboot_time\",\"TIMESTAMP\",8],[\"note\",\"VARCHAR\",256]],\"data\":[[1,\"" +
-            Environment.MachineName.ToLowerInvariant() + ":6030\",",
+            System.Net.Dns.GetHostName() + ":6030\",",
             answer.Text);
         Assert.Equal(1, answer.Json.GetProperty("rows").GetInt32());
     }

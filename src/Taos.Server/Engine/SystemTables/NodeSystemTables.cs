@@ -19,11 +19,11 @@ internal static class NodeSystemTables
     /// <summary>TSDB_EP_LEN: an FQDN (128) and a port.</summary>
     private const int EndpointLength = 134;
 
+    /// <summary>The host name the dnode's endpoint names (TDengine's <c>fqdn</c>): the machine's, as the system reports it.</summary>
+    public static string Fqdn { get; } = System.Net.Dns.GetHostName();
+
     /// <summary>The dnode's endpoint: this machine's host name and TDengine's default port, as TDengine shows <c>fqdn:6030</c>.</summary>
     public static string Endpoint { get; } = Fqdn + ":" + ServerPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>The host name the dnode's endpoint names (TDengine's <c>fqdn</c>).</summary>
-    public static string Fqdn => Environment.MachineName.ToLowerInvariant();
 
     /// <summary>The columns of ins_dnodes (the community edition's: no machine_id).</summary>
     public static IReadOnlyList<ResultColumn> DnodeColumns { get; } =

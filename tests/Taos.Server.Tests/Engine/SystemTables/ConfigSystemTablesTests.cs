@@ -16,7 +16,7 @@ public class ConfigSystemTablesTests : EngineTestBase
         var settings = r.Rows.ToDictionary(x => (string)x[0]!, x => (string)x[1]!);
         Assert.Equal(["charset", "firstEp", "fqdn", "locale", "serverPort", "supportVnodes", "timezone"], settings.Keys);
         Assert.Equal("UTC (UTC, +0000)", settings["timezone"]);
-        Assert.Equal(Environment.MachineName.ToLowerInvariant() + ":6030", settings["firstEp"]);
+        Assert.Equal(System.Net.Dns.GetHostName() + ":6030", settings["firstEp"]);
         Assert.Equal("6030", settings["serverPort"]);
         Assert.Equal("UTF-8", settings["charset"]);
     }

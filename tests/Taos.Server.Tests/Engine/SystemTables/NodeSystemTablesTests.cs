@@ -22,7 +22,7 @@ public class NodeSystemTablesTests : EngineTestBase
         ], r.Columns);
         var row = Assert.Single(r.Rows);
         Assert.Equal(1, row[0]);
-        Assert.Equal(Environment.MachineName.ToLowerInvariant() + ":6030", row[1]);
+        Assert.Equal(System.Net.Dns.GetHostName() + ":6030", row[1]);
         Assert.Equal((short)2, row[2]);
         Assert.Equal((short)Math.Min(Environment.ProcessorCount * 2 + 5, 4096), row[3]);
         Assert.Equal("ready", row[4]);
@@ -44,7 +44,7 @@ public class NodeSystemTablesTests : EngineTestBase
         var r = Run("show mnodes");
         Assert.Equal(["id", "endpoint", "role", "status", "create_time", "role_time"], r.Columns.Select(c => c.Name));
         Assert.Equal([12, 9], r.Columns.Skip(2).Take(2).Select(c => c.Length));
-        Assert.Equal([1, Environment.MachineName.ToLowerInvariant() + ":6030", "leader", "ready", RootCreateTime, ClusterIdentity.StartTime],
+        Assert.Equal([1, System.Net.Dns.GetHostName() + ":6030", "leader", "ready", RootCreateTime, ClusterIdentity.StartTime],
             Assert.Single(r.Rows));
     }
 
