@@ -1,3 +1,4 @@
+using Taos.Server.Engine.Catalog;
 using Taos.Server.Sql;
 using Taos.Server.Sql.Ast;
 
@@ -40,14 +41,15 @@ internal static class SystemTableShows
 
     /// <summary>
     /// The SELECT that answers <paramref name="show"/> (one <see cref="Has"/> accepts): SHOW VGROUPS without a
-    /// database takes <paramref name="session"/>'s, and without either fails as TDengine does (0x2616);
+    /// database takes <paramref name="session"/>'s, and without either fails as TDengine does (0x2616), as it does for
+    /// a database <paramref name="catalog"/> does not have (904 Database not exist);
     /// <c>SHOW DNODE n VARIABLES [LIKE p]</c> and <c>SHOW VNODES ON DNODE n</c> keep that dnode's rows.
     /// </summary>
-    public static SelectStatement Select(ShowStatement show, SqlSession session)
+    public static SelectStatement Select(ShowStatement show, SqlSession session, ICatalogReader catalog)
     {
         string sql = show.What switch
         {
-            "vgroups" => "select * from information_schema.ins_vgroups where db_name = " + Quote(VgroupsDatabase(show, session)),
+            "vgroups" => "select * from information_schema.ins_vgroups where db_name = " + Quote(VgroupsDatabase(show, session, catalog)),
             "dnode variables" => "select * from information_schema.ins_dnode_variables where dnode_id = " + Number(show.Dnode.GetValueOrDefault())
                 + (show.Like is { } like ? " and name like " + Quote(like) : ""),
             "vnodes" when show.Dnode is { } dnode => Queries["vnodes"] + " where dnode_id = " + Number(dnode),
@@ -56,8 +58,12 @@ internal static class SystemTableShows
         return (SelectStatement)SqlParser.Parse(sql);
     }
 
-    private static string VgroupsDatabase(ShowStatement show, SqlSession session) =>
-        show.Database ?? session.Database ?? throw new TaosServerException(ServerErrorCode.DatabaseNotSpecified, "Database not specified");
+    private static string VgroupsDatabase(ShowStatement show, SqlSession session, ICatalogReader catalog)
+    {
+        string database = show.Database ?? session.Database
+            ?? throw new TaosServerException(ServerErrorCode.DatabaseNotSpecified, "Database not specified");
+        return catalog.FindDatabase(database) is null ? throw CatalogResolver.DatabaseNotExist() : database;
+    }
 
     private static string Number(long value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -49,6 +49,13 @@ public class SystemTableShowsTests : EngineTestBase
     }
 
     [Fact]
+    public void Show_vgroups_of_an_unknown_database_is_database_not_exist()
+    {
+        var e = Assert.Throws<TaosServerException>(() => Exec("show nosuch.vgroups"));
+        Assert.Equal((904, "Database not exist"), (e.Code, e.Message));
+    }
+
+    [Fact]
     public void Show_bnodes_names_a_table_TDengine_3_3_does_not_have()
     {
         var e = Assert.Throws<TaosServerException>(() => Exec("show bnodes"));
