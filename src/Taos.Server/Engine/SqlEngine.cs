@@ -151,7 +151,8 @@ internal sealed class SqlEngine : IDisposable
         DropConsumerGroupStatement s => _topics.DropConsumerGroup(s),
         ShowStatement { What: "consumers" } => _topics.ShowConsumers(),
         ShowStatement { What: "subscriptions" } => _topics.ShowSubscriptions(),
-        ShowStatement s when SystemTableShows.Has(s) => new QueryExecutor(_store, ServerZone).Execute(SystemTableShows.Select(s), session),
+        ShowStatement { What: "local variables" } => ConfigSystemTables.LocalVariables(ServerZone),
+        ShowStatement s when SystemTableShows.Has(s) => new QueryExecutor(_store, ServerZone).Execute(SystemTableShows.Select(s, session, _store), session),
         // Parsed, but not executed yet: say so rather than pretend the text is malformed.
         _ => throw TaosServerException.NotSupported(StatementKind(statement)),
     };

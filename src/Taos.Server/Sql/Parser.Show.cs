@@ -102,13 +102,26 @@ internal sealed partial class Parser
             Advance();
             return new ShowStatement("local variables", null);
         }
+        if (TryKw("dnode"))
+        {
+            long dnode = ParseInteger();
+            ExpectKw("variables");
+            return new ShowStatement("dnode variables", null) { Dnode = dnode, Like = ParseLikePattern() };
+        }
         if (Is(TokenKind.Keyword) && SimpleShows.Contains(_cur.Word!))
         {
             string what = _cur.Word!;
             Advance();
-            return new ShowStatement(what, null);
+            return what == "vnodes" && TryKw("on") ? ParseShowVnodesOnDnode() : new ShowStatement(what, null);
         }
         return null;
+    }
+
+    /// <summary>After <c>SHOW VNODES ON</c>: <c>DNODE n</c>.</summary>
+    private ShowStatement ParseShowVnodesOnDnode()
+    {
+        ExpectKw("dnode");
+        return new ShowStatement("vnodes", null) { Dnode = ParseInteger() };
     }
 
     /// <summary>After <c>SHOW CREATE</c>: <c>DATABASE db</c>, <c>TABLE t</c> or <c>STABLE s</c>.</summary>

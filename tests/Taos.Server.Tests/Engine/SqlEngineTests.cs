@@ -28,7 +28,7 @@ public sealed class SqlEngineTests : EngineTestBase
     }
 
     [Theory]
-    [InlineData("show dnodes", "SHOW")]
+    [InlineData("show scores", "SHOW")]
     public void Execute_parsed_but_unimplemented_statement_says_so_and_changes_nothing(string sql, string kind)
     {
         Exec("create table t (ts timestamp, v int)");

@@ -64,6 +64,27 @@ public class ShowParserTests
         Assert.Equal((what, database), (s.What, s.Database));
     }
 
+    [Theory]
+    [InlineData("show dnode 1 variables", "dnode variables", 1L, null)]
+    [InlineData("SHOW DNODE 3 VARIABLES LIKE 'time%'", "dnode variables", 3L, "time%")]
+    [InlineData("show vnodes on dnode 2", "vnodes", 2L, null)]
+    [InlineData("show vnodes", "vnodes", null, null)]
+    public void Show_dnode_forms_carry_the_dnode_and_pattern(string sql, string what, long? dnode, string? like)
+    {
+        var s = Parse<ShowStatement>(sql);
+        Assert.Equal((what, dnode, like), (s.What, s.Dnode, s.Like));
+    }
+
+    [Theory]
+    [InlineData("show dnode variables", "syntax error near \"variables\"")]
+    [InlineData("show dnode 1", "Incomplete SQL statement")]
+    [InlineData("show vnodes on 1", "syntax error near \"1\"")]
+    public void Show_dnode_forms_need_their_words(string sql, string message)
+    {
+        var ex = Assert.Throws<TaosServerException>(() => SqlParser.Parse(sql));
+        Assert.Equal(message, ex.Message);
+    }
+
     [Fact]
     public void Show_unknown_is_a_syntax_error()
     {

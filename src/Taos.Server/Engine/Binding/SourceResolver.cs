@@ -33,7 +33,7 @@ internal sealed class SourceResolver(ICatalogReader catalog, Func<SelectStatemen
         }
         if (SystemSchemas.IsSystemDatabase(db))
         {
-            var sys = SystemSchemas.Open(db, ts.Name.Name, catalog)
+            var sys = SystemSchemas.Open(db, ts.Name.Name, catalog, zone)
                 ?? throw new TaosServerException(ServerErrorCode.TableInfoFailure, "Fail to get table info, error: Table does not exist");
             var sysLayout = new SourceLayout { TsIndex = -1, StarIncludesTags = true };
             for (int i = 0; i < sys.Columns.Count; i++)

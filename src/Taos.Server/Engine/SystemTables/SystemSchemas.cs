@@ -24,10 +24,15 @@ internal static class SystemSchemas
     private static ResultColumn TI(string name) => new(name, TaosDataType.TinyInt, 1);
     private static ResultColumn SI(string name) => new(name, TaosDataType.SmallInt, 2);
 
-    /// <summary>The system table's columns and rows (timestamps in ms), or null when there is no such table.</summary>
-    public static (IReadOnlyList<ResultColumn> Columns, IReadOnlyList<object?[]> Rows)? Open(string db, string table, ICatalogReader catalog)
+    /// <summary>
+    /// The system table's columns and rows (timestamps in ms), or null when there is no such table;
+    /// <paramref name="zone"/> is the server's time zone (ins_configs shows it), UTC when not given.
+    /// </summary>
+    public static (IReadOnlyList<ResultColumn> Columns, IReadOnlyList<object?[]> Rows)? Open(string db, string table, ICatalogReader catalog,
+        TimeZoneInfo? zone = null)
     {
         if (db == PerformanceSchema) return PerformanceTable(table, catalog);
+        if (NodeOrClusterTable(table, catalog, zone ?? TimeZoneInfo.Utc) is { } node) return node;
         var databases = catalog.Databases();
         switch (table)
         {
@@ -65,6 +70,24 @@ internal static class SystemSchemas
                 return null;
         }
     }
+
+    /// <summary>The tables of the cluster, its nodes and its configuration; null for any other name.</summary>
+    private static (IReadOnlyList<ResultColumn> Columns, IReadOnlyList<object?[]> Rows)? NodeOrClusterTable(string table, ICatalogReader catalog,
+        TimeZoneInfo zone) => table switch
+    {
+        "ins_dnodes" => (NodeSystemTables.DnodeColumns, NodeSystemTables.DnodeRows(catalog)),
+        "ins_mnodes" => (NodeSystemTables.MnodeColumns, NodeSystemTables.MnodeRows(catalog)),
+        "ins_qnodes" or "ins_snodes" => (NodeSystemTables.QnodeColumns, []),
+        "ins_vnodes" => (NodeSystemTables.VnodeColumns, NodeSystemTables.VnodeRows(catalog)),
+        "ins_arbgroups" => (NodeSystemTables.ArbgroupColumns, []),
+        "ins_cluster" => (ClusterSystemTables.ClusterColumns, ClusterSystemTables.ClusterRows(catalog)),
+        "ins_grants" => (ClusterSystemTables.GrantColumns, ClusterSystemTables.GrantRows()),
+        "ins_compacts" => (ClusterSystemTables.CompactColumns, []),
+        "ins_compact_details" => (ClusterSystemTables.CompactDetailColumns, []),
+        "ins_configs" => (ConfigSystemTables.ConfigColumns, ConfigSystemTables.ConfigRows(zone)),
+        "ins_dnode_variables" => (ConfigSystemTables.DnodeVariableColumns, ConfigSystemTables.DnodeVariableRows(zone)),
+        _ => null,
+    };
 
     private static (IReadOnlyList<ResultColumn> Columns, IReadOnlyList<object?[]> Rows)? PerformanceTable(string table, ICatalogReader catalog)
     {

@@ -32,7 +32,14 @@ internal sealed record ShowTagsStatement(TableName Table) : Statement;
 internal sealed record ShowTableTagsStatement(TableName Stable, IReadOnlyList<Expr> Tags) : Statement;
 
 /// <summary>
-/// The other <c>SHOW</c> forms without arguments: <see cref="What"/> is the lowercased words after SHOW
-/// (<c>users</c>, <c>topics</c>, <c>vgroups</c>, <c>local variables</c>, …); <see cref="Database"/> for <c>SHOW db.VGROUPS</c>.
+/// The other <c>SHOW</c> forms: <see cref="What"/> is the lowercased words after SHOW (<c>users</c>, <c>topics</c>,
+/// <c>vgroups</c>, <c>local variables</c>, <c>dnode variables</c>, …); <see cref="Database"/> for <c>SHOW db.VGROUPS</c>.
 /// </summary>
-internal sealed record ShowStatement(string What, string? Database) : Statement;
+internal sealed record ShowStatement(string What, string? Database) : Statement
+{
+    /// <summary>The dnode of <c>SHOW DNODE n VARIABLES</c> and <c>SHOW VNODES ON DNODE n</c>, else null.</summary>
+    public long? Dnode { get; init; }
+
+    /// <summary>The LIKE pattern of <c>SHOW DNODE n VARIABLES LIKE '…'</c>, else null.</summary>
+    public string? Like { get; init; }
+}

@@ -31,4 +31,34 @@ public class SystemTableShowsTests : EngineTestBase
             Show("select * from performance_schema.perf_apps").Columns.Select(c => c.Name),
             Show("show apps").Columns.Select(c => c.Name));
     }
+
+    [Fact]
+    public void Show_vgroups_is_ins_vgroups_of_the_current_or_named_database()
+    {
+        Exec("create database d2 vgroups 3");
+        Assert.Equal([2, 3], Show("show vgroups").Rows.Select(r => r[0]));
+        Assert.Equal([4, 5, 6], Show("show d2.vgroups").Rows.Select(r => r[0]));
+        Assert.Equal(Show("select * from information_schema.ins_vgroups").Columns, Show("show vgroups").Columns);
+    }
+
+    [Fact]
+    public void Show_vgroups_without_a_database_is_database_not_specified()
+    {
+        var e = Assert.Throws<TaosServerException>(() => Exec("show vgroups", new SqlSession()));
+        Assert.Equal((0x2616, "Database not specified"), (e.Code, e.Message));
+    }
+
+    [Fact]
+    public void Show_vgroups_of_an_unknown_database_is_database_not_exist()
+    {
+        var e = Assert.Throws<TaosServerException>(() => Exec("show nosuch.vgroups"));
+        Assert.Equal((904, "Database not exist"), (e.Code, e.Message));
+    }
+
+    [Fact]
+    public void Show_bnodes_names_a_table_TDengine_3_3_does_not_have()
+    {
+        var e = Assert.Throws<TaosServerException>(() => Exec("show bnodes"));
+        Assert.Equal(9826, e.Code);
+    }
 }

@@ -1,0 +1,96 @@
+using Taos.Server.Engine.Catalog;
+
+namespace Taos.Server.Engine.SystemTables;
+
+/// <summary>
+/// The node tables of <c>information_schema</c> with TDengine 3.3's columns (systable.c: ins_dnodes, ins_mnodes,
+/// ins_qnodes, ins_snodes, ins_vnodes, ins_arbgroups) as a single-node community server has them: one dnode (id 1)
+/// that is also the only mnode (the leader) and holds every vnode; no qnode, snode or arbitrator group until created,
+/// which the embedded server does not do. Widths are what REST reports (the schema's bytes less the 2-byte header).
+/// </summary>
+internal static class NodeSystemTables
+{
+    /// <summary>The id of the one dnode (and mnode).</summary>
+    public const int DnodeId = 1;
+
+    /// <summary>TDengine's default server port, which names a dnode's endpoint (<c>fqdn:6030</c>).</summary>
+    public const int ServerPort = 6030;
+
+    /// <summary>TSDB_EP_LEN: an FQDN (128) and a port.</summary>
+    private const int EndpointLength = 134;
+
+    /// <summary>The host name the dnode's endpoint names (TDengine's <c>fqdn</c>): the machine's, as the system reports it.</summary>
+    public static string Fqdn { get; } = System.Net.Dns.GetHostName();
+
+    /// <summary>The dnode's endpoint: this machine's host name and TDengine's default port, as TDengine shows <c>fqdn:6030</c>.</summary>
+    public static string Endpoint { get; } = Fqdn + ":" + ServerPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The columns of ins_dnodes (the community edition's: no machine_id).</summary>
+    public static IReadOnlyList<ResultColumn> DnodeColumns { get; } =
+    [
+        new("id", TaosDataType.Int, 4), new("endpoint", TaosDataType.VarChar, EndpointLength), new("vnodes", TaosDataType.SmallInt, 2),
+        new("support_vnodes", TaosDataType.SmallInt, 2), new("status", TaosDataType.VarChar, 10), new("create_time", TaosDataType.Timestamp, 8),
+        new("reboot_time", TaosDataType.Timestamp, 8), new("note", TaosDataType.VarChar, 256),
+    ];
+
+    /// <summary>The columns of ins_mnodes.</summary>
+    public static IReadOnlyList<ResultColumn> MnodeColumns { get; } =
+    [
+        new("id", TaosDataType.Int, 4), new("endpoint", TaosDataType.VarChar, EndpointLength), new("role", TaosDataType.VarChar, 12),
+        new("status", TaosDataType.VarChar, 9), new("create_time", TaosDataType.Timestamp, 8), new("role_time", TaosDataType.Timestamp, 8),
+    ];
+
+    /// <summary>The columns of ins_qnodes and of ins_snodes (the same).</summary>
+    public static IReadOnlyList<ResultColumn> QnodeColumns { get; } =
+    [
+        new("id", TaosDataType.Int, 4), new("endpoint", TaosDataType.VarChar, EndpointLength), new("create_time", TaosDataType.Timestamp, 8),
+    ];
+
+    /// <summary>The columns of ins_vnodes.</summary>
+    public static IReadOnlyList<ResultColumn> VnodeColumns { get; } =
+    [
+        new("dnode_id", TaosDataType.Int, 4), new("vgroup_id", TaosDataType.Int, 4), new("db_name", TaosDataType.VarChar, 64),
+        new("status", TaosDataType.VarChar, 9), new("role_time", TaosDataType.Timestamp, 8), new("start_time", TaosDataType.Timestamp, 8),
+        new("restored", TaosDataType.Bool, 1),
+    ];
+
+    /// <summary>The columns of ins_arbgroups.</summary>
+    public static IReadOnlyList<ResultColumn> ArbgroupColumns { get; } =
+    [
+        new("db_name", TaosDataType.VarChar, 64), new("vgroup_id", TaosDataType.Int, 4), new("v1_dnode", TaosDataType.SmallInt, 2),
+        new("v2_dnode", TaosDataType.SmallInt, 2), new("is_sync", TaosDataType.SmallInt, 2), new("assigned_dnode", TaosDataType.SmallInt, 2),
+        new("assigned_token", TaosDataType.VarChar, 32), new("assigned_acked", TaosDataType.SmallInt, 2),
+    ];
+
+    /// <summary>
+    /// TDengine's default <c>supportVnodes</c> for this machine: twice the cores plus 5 [dmUtil: tsNumOfCores * 2 + 5],
+    /// at most 4096.
+    /// </summary>
+    public static short SupportVnodes => (short)Math.Min(Environment.ProcessorCount * 2 + 5, 4096);
+
+    /// <summary>The one dnode: ready, holding every vnode, created with the data directory, rebooted when this server started.</summary>
+    public static IReadOnlyList<object?[]> DnodeRows(ICatalogReader catalog) =>
+    [
+        [DnodeId, Endpoint, (short)VnodeRows(catalog).Count, SupportVnodes, "ready", ClusterIdentity.CreateTime(catalog), ClusterIdentity.StartTime, ""],
+    ];
+
+    /// <summary>The one mnode: the leader since this server started.</summary>
+    public static IReadOnlyList<object?[]> MnodeRows(ICatalogReader catalog) =>
+    [
+        [DnodeId, Endpoint, "leader", "ready", ClusterIdentity.CreateTime(catalog), ClusterIdentity.StartTime],
+    ];
+
+    /// <summary>One vnode per vgroup (the single dnode leads each), databases in creation order.</summary>
+    public static IReadOnlyList<object?[]> VnodeRows(ICatalogReader catalog)
+    {
+        var rows = new List<object?[]>();
+        foreach (var database in catalog.Databases())
+        {
+            foreach (int id in Vgroups.Ids(catalog, database))
+            {
+                rows.Add([DnodeId, id, database.Name, "leader", ClusterIdentity.StartTime, ClusterIdentity.StartTime, true]);
+            }
+        }
+        return rows;
+    }
+}
