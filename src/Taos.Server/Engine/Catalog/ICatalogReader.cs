@@ -29,6 +29,16 @@ internal interface ICatalogReader
     /// </summary>
     IEnumerable<ColumnBatch> ScanBatches(TableInfo table, long minTs, long maxTs, IReadOnlyList<int> columns);
 
+    /// <summary>
+    /// The rows of one child or normal table that decide LAST_ROW and LAST over <paramref name="minTs"/> ≤ ts ≤
+    /// <paramref name="maxTs"/>, read like <see cref="ScanBatches"/>: at least the range's last row and, for each schema
+    /// column of <paramref name="nonNullColumns"/>, the range's last row where that column is not NULL; never a row
+    /// twice, ascending by ts. Any ascending subset of the range holding those rows answers alike; by default the
+    /// whole range (a store seeks the few rows instead).
+    /// </summary>
+    IEnumerable<ColumnBatch> LastRows(TableInfo table, long minTs, long maxTs, IReadOnlyList<int> columns, IReadOnlyList<int> nonNullColumns) =>
+        ScanBatches(table, minTs, maxTs, columns);
+
     /// <summary>The users in creation order (for information_schema.ins_users and ins_user_privileges); none by default.</summary>
     IReadOnlyList<UserAccount> Users() => [];
 

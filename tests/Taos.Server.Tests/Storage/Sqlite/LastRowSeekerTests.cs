@@ -1,0 +1,55 @@
+using Taos.Server.Engine.Storage;
+using Taos.Server.Tests.Engine;
+
+namespace Taos.Server.Tests.Storage.Sqlite;
+
+/// <summary>The store seeks the rows deciding LAST_ROW and LAST instead of reading the table.</summary>
+public sealed class LastRowSeekerTests : EngineTestBase
+{
+    private List<object?[]> LastRows(string table, IReadOnlyList<int> columns, IReadOnlyList<int> nonNull, long minTs = long.MinValue, long maxTs = long.MaxValue)
+    {
+        var info = Store.FindTable("d", table) ?? throw new InvalidOperationException(table);
+        var rows = new List<object?[]>();
+        foreach (var batch in Store.LastRows(info, minTs, maxTs, columns, nonNull))
+        {
+            for (int r = 0; r < batch.Count; r++) rows.Add(batch.Columns.Select(c => c.GetValue(r)).ToArray());
+        }
+        return rows;
+    }
+
+    [Fact]
+    public void Reads_the_last_row_and_each_columns_last_non_null_row_only()
+    {
+        Exec("create table t (ts timestamp, a int, b varchar(8), c double)");
+        var values = Enumerable.Range(0, 500).Select(i => $"({1704067200000L + i * 1000L}, {i}, {(i < 490 ? $"'b{i}'" : "null")}, {(i < 300 ? i / 2.0 : "null")})");
+        Exec("insert into t values " + string.Join(" ", values));
+        Assert.Equal([[1704067699000L, 499, null, null]], LastRows("t", [0, 1, 2, 3], []));
+        Assert.Equal(
+            [[1704067499000L, 299, "b299", 149.5], [1704067689000L, 489, "b489", null], [1704067699000L, 499, null, null]],
+            LastRows("t", [0, 1, 2, 3], [1, 2, 3]));
+        // Only the asked columns, in the asked order; ts need not be among them.
+        Assert.Equal([[149.5], [null]], LastRows("t", [3], [3]));
+        // A range ends the seek where it ends.
+        Assert.Equal([[1704067209000L, 9, "b9"]], LastRows("t", [0, 1, 2], [2], maxTs: 1704067209000L));
+        Assert.Empty(LastRows("t", [0, 1], [1], minTs: 1704067700000L));
+    }
+
+    [Fact]
+    public void A_table_without_rows_and_a_super_table_give_nothing()
+    {
+        Meters();
+        Exec("create table d1 using meters tags (1, 'a')");
+        Assert.Empty(LastRows("d1", [0, 1], [1]));
+        Assert.Empty(LastRows("meters", [0, 1], [1]));
+    }
+
+    [Fact]
+    public void A_table_stored_in_parts_is_read_across_them()
+    {
+        Exec($"create table w (ts timestamp, {string.Join(", ", Enumerable.Range(1, 3000).Select(i => $"c{i} int"))})");
+        Exec("insert into w (ts, c1, c2999) values (1704067200000, 1, 2999)");
+        Exec("insert into w (ts, c1) values (1704067201000, 11)");
+        Assert.Equal([[1704067200000L, 1, 2999], [1704067201000L, 11, null]], LastRows("w", [0, 1, 2999], [2999]));
+        Assert.Equal(new object?[] { 11, 2999 }, Assert.Single(Rows("select last(c1), last(c2999) from w")));
+    }
+}
