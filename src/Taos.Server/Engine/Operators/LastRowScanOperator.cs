@@ -19,23 +19,31 @@ internal sealed class LastRowScanOperator(
     public override IEnumerable<DataBatch> Open()
     {
         if (range.IsEmpty) yield break;
-        var batch = new DataBatch(rowWidth, 0);
-        batch.Vectors = new ColumnVector?[rowWidth];
+        var passing = new List<int>();
         for (int t = 0; t < tables.Count; t++)
         {
-            var table = tables[t];
-            if (!filter.Passes(table)) continue;
-            batch.Table = table;
-            batch.TableIndex = t;
-            batch.Count = 0;
+            if (filter.Passes(tables[t])) passing.Add(t);
+        }
+        var batch = new DataBatch(rowWidth, 0);
+        batch.Vectors = new ColumnVector?[rowWidth];
+        int announced = 0;
+        foreach (var (index, rows) in catalog.LastRows(passing.ConvertAll(t => tables[t]), range.Min, range.Max, columns, nonNullColumns))
+        {
+            for (; announced <= index; announced++) yield return Announce(batch, passing[announced]);
+            batch.Load(rows, columns);
             batch.SelectAll();
             yield return batch;
-            foreach (var read in catalog.LastRows(table, range.Min, range.Max, columns, nonNullColumns))
-            {
-                batch.Load(read, columns);
-                batch.SelectAll();
-                yield return batch;
-            }
         }
+        for (; announced < passing.Count; announced++) yield return Announce(batch, passing[announced]);
+    }
+
+    /// <summary>The empty batch naming table <paramref name="t"/> before its rows (GROUP BY over tags shows tables without rows).</summary>
+    private DataBatch Announce(DataBatch batch, int t)
+    {
+        batch.Table = tables[t];
+        batch.TableIndex = t;
+        batch.Count = 0;
+        batch.SelectAll();
+        return batch;
     }
 }

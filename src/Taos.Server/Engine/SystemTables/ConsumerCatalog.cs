@@ -30,8 +30,9 @@ internal sealed class ConsumerCatalog(IStore store, SubscriptionRegistry registr
     public IEnumerable<ColumnBatch> ScanBatches(TableInfo table, long minTs, long maxTs, IReadOnlyList<int> columns) =>
         store.ScanBatches(table, minTs, maxTs, columns);
 
-    public IEnumerable<ColumnBatch> LastRows(TableInfo table, long minTs, long maxTs, IReadOnlyList<int> columns, IReadOnlyList<int> nonNullColumns) =>
-        store.LastRows(table, minTs, maxTs, columns, nonNullColumns);
+    public IEnumerable<(int Index, ColumnBatch Rows)> LastRows(
+        IReadOnlyList<TableInfo> tables, long minTs, long maxTs, IReadOnlyList<int> columns, IReadOnlyList<int> nonNullColumns) =>
+        store.LastRows(tables, minTs, maxTs, columns, nonNullColumns);
 
     public IReadOnlyList<UserAccount> Users() => store.Users();
 

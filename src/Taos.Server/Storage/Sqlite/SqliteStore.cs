@@ -86,11 +86,12 @@ internal sealed class SqliteStore : IStore
         return _scanner.ScanBatches(entry, minTs, maxTs, columns);
     }
 
-    public IEnumerable<ColumnBatch> LastRows(TableInfo table, long minTs, long maxTs, IReadOnlyList<int> columns, IReadOnlyList<int> nonNullColumns)
+    public IEnumerable<(int Index, ColumnBatch Rows)> LastRows(
+        IReadOnlyList<TableInfo> tables, long minTs, long maxTs, IReadOnlyList<int> columns, IReadOnlyList<int> nonNullColumns)
     {
-        var entry = _catalog.FindTable(table.Database, table.Name);
-        if (entry is null || entry.Info.Kind == TableKind.Super || minTs > maxTs) return [];
-        return _seeker.LastRows(entry, minTs, maxTs, columns, nonNullColumns);
+        if (minTs > maxTs) return [];
+        var entries = tables.Select(t => _catalog.FindTable(t.Database, t.Name) is { Info.Kind: not TableKind.Super } entry ? entry : null);
+        return _seeker.LastRows(entries, minTs, maxTs, columns, nonNullColumns);
     }
 
     public IReadOnlyList<UserAccount> Users() => _users.All();

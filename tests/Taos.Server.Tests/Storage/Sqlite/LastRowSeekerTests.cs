@@ -10,8 +10,9 @@ public sealed class LastRowSeekerTests : EngineTestBase
     {
         var info = Store.FindTable("d", table) ?? throw new InvalidOperationException(table);
         var rows = new List<object?[]>();
-        foreach (var batch in Store.LastRows(info, minTs, maxTs, columns, nonNull))
+        foreach (var (index, batch) in Store.LastRows([info], minTs, maxTs, columns, nonNull))
         {
+            Assert.Equal(0, index);
             for (int r = 0; r < batch.Count; r++) rows.Add(batch.Columns.Select(c => c.GetValue(r)).ToArray());
         }
         return rows;
@@ -41,6 +42,25 @@ public sealed class LastRowSeekerTests : EngineTestBase
         Exec("create table d1 using meters tags (1, 'a')");
         Assert.Empty(LastRows("d1", [0, 1], [1]));
         Assert.Empty(LastRows("meters", [0, 1], [1]));
+    }
+
+    [Fact]
+    public void Many_tables_in_one_call_give_each_table_with_rows_its_position()
+    {
+        Meters();
+        Exec("insert into d1 using meters tags (1, 'a') values (1704067200000, 1.5, 1, 0.1) (1704067201000, null, 2, 0.2)");
+        Exec("create table d2 using meters tags (2, 'b')");
+        Exec("insert into d3 using meters tags (3, 'c') values (1704067205000, 3.5, 3, 0.3)");
+        Exec("create table nt (ts timestamp, v int)");
+        Exec("insert into nt values (1704067209000, 9)");
+        var tables = new[] { "d1", "d2", "d3", "nt" }.Select(n => Store.FindTable("d", n)!).ToList();
+        var found = Store.LastRows(tables[..3], long.MinValue, long.MaxValue, [0, 1], [1])
+            .Select(r => r.Index + ": " + string.Join(", ", Enumerable.Range(0, r.Rows.Count).Select(i => r.Rows.Columns[1].GetValue(i) is { } v ? Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) : "NULL")));
+        Assert.Equal(["0: 1.5, NULL", "2: 3.5"], found);
+        var normal = Assert.Single(Store.LastRows([tables[3]], long.MinValue, long.MaxValue, [1], []));
+        Assert.Equal((0, 9), (normal.Index, normal.Rows.Columns[0].GetValue(0)));
+        Exec("drop table d1");
+        Assert.Equal([2], Store.LastRows(tables[..3], long.MinValue, long.MaxValue, [0], []).Select(r => r.Index));
     }
 
     [Fact]
