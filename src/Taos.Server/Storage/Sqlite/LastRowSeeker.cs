@@ -23,21 +23,15 @@ internal sealed class LastRowSeeker(string connectionString)
     {
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
-        // One read snapshot for every seek and read: a write meanwhile cannot tear a table's rows apart.
-        RawSqlite.Exec(connection, "BEGIN");
+        // One read snapshot (a deferred transaction, rolled back on disposal) for every seek and read: a write
+        // meanwhile cannot tear a table's rows apart.
+        using var snapshot = connection.BeginTransaction(deferred: true);
         using var statements = new StatementCache(connection.Handle!);
-        try
+        int index = 0;
+        foreach (var table in tables)
         {
-            int index = 0;
-            foreach (var table in tables)
-            {
-                if (table is not null && Read(statements, table, minTs, maxTs, columns, nonNullColumns) is { } rows) yield return (index, rows);
-                index++;
-            }
-        }
-        finally
-        {
-            RawSqlite.Exec(connection, "ROLLBACK");
+            if (table is not null && Read(statements, table, minTs, maxTs, columns, nonNullColumns) is { } rows) yield return (index, rows);
+            index++;
         }
     }
 

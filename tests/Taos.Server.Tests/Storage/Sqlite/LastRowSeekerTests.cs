@@ -64,6 +64,23 @@ public sealed class LastRowSeekerTests : EngineTestBase
     }
 
     [Fact]
+    public void One_call_reads_one_snapshot_beside_a_writer()
+    {
+        Exec("create table a (ts timestamp, v int)");
+        Exec("create table b (ts timestamp, v int)");
+        Exec("insert into a values (1704067200000, 1)");
+        Exec("insert into b values (1704067200000, 2)");
+        var tables = new[] { Store.FindTable("d", "a")!, Store.FindTable("d", "b")! };
+        using var reading = Store.LastRows(tables, long.MinValue, long.MaxValue, [0, 1], []).GetEnumerator();
+        Assert.True(reading.MoveNext());
+        Exec("insert into b values (1704067209000, 3)");
+        Assert.True(reading.MoveNext());
+        Assert.Equal((1, 2), (reading.Current.Index, reading.Current.Rows.Columns[1].GetValue(0)));
+        Assert.False(reading.MoveNext());
+        Assert.Equal(3, Assert.Single(Rows("select last_row(v) from b"))[0]);
+    }
+
+    [Fact]
     public void A_table_stored_in_parts_is_read_across_them()
     {
         Exec($"create table w (ts timestamp, {string.Join(", ", Enumerable.Range(1, 3000).Select(i => $"c{i} int"))})");
