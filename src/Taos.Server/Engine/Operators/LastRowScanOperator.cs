@@ -11,14 +11,21 @@ namespace Taos.Server.Engine.Operators;
 /// and, per column of <paramref name="nonNullColumns"/>, its last row where that column is not NULL) instead of
 /// all of them. The accumulators see those rows in scan order, so they answer exactly as over the whole scan.
 /// </summary>
+/// <remarks>
+/// The rows passing WHERE are a subset of the range: when the range's deciding rows pass <paramref name="rowTerms"/>
+/// (comparisons of ts, which the range already holds but for a fractional bound's edge) they decide the passing
+/// rows too; otherwise that table is scanned and filtered. A table read both ways shows rows twice at worst, which
+/// LAST and LAST_ROW take as once (equal ts: the same row's values).
+/// </remarks>
 internal sealed class LastRowScanOperator(
     ICatalogReader catalog, IReadOnlyList<TableInfo> tables, TimeRange range, IReadOnlyList<int> columns,
-    IReadOnlyList<int> nonNullColumns, TableFilter filter, int rowWidth)
+    IReadOnlyList<int> nonNullColumns, TableFilter filter, IReadOnlyList<CExpr> rowTerms, int rowWidth)
     : BatchOperator
 {
     public override IEnumerable<DataBatch> Open()
     {
         if (range.IsEmpty) yield break;
+        var ctx = new EvalContext();
         var passing = new List<int>();
         for (int t = 0; t < tables.Count; t++)
         {
@@ -32,9 +39,39 @@ internal sealed class LastRowScanOperator(
             for (; announced <= index; announced++) yield return Announce(batch, passing[announced]);
             batch.Load(rows, columns);
             batch.SelectAll();
-            yield return batch;
+            if (AllPass(batch))
+            {
+                yield return batch;
+                continue;
+            }
+            foreach (var read in catalog.ScanBatches(batch.Table!, range.Min, range.Max, columns))
+            {
+                batch.Load(read, columns);
+                batch.SelectAll();
+                batch.Retain(Passes);
+                yield return batch;
+            }
         }
         for (; announced < passing.Count; announced++) yield return Announce(batch, passing[announced]);
+
+        bool Passes(int row)
+        {
+            batch.Position(ctx, row);
+            foreach (var term in rowTerms)
+            {
+                if (!Values.IsTrue(term.Eval(ctx))) return false;
+            }
+            return true;
+        }
+
+        bool AllPass(DataBatch read)
+        {
+            for (int row = 0; row < read.Count; row++)
+            {
+                if (!Passes(row)) return false;
+            }
+            return true;
+        }
     }
 
     /// <summary>The empty batch naming table <paramref name="t"/> before its rows (GROUP BY over tags shows tables without rows).</summary>

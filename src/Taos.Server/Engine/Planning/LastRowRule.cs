@@ -1,12 +1,14 @@
 using Taos.Server.Engine.Binding;
+using Taos.Server.Sql.Ast;
 
 namespace Taos.Server.Engine.Planning;
 
 /// <summary>
 /// When a query over tables asks only for LAST_ROW and LAST (of bare columns for LAST), filtered by nothing but
-/// tags, tbname and a ts range, grouped (if at all) by tags and tbname, without a window: each table's answer is
-/// decided by its last row and, per LAST column, its last row where that column is not NULL. The planner then
-/// reads just those rows (<see cref="Operators.LastRowScanOperator"/>), an index seek per table instead of a scan.
+/// tags, tbname and comparisons of ts with constants, grouped (if at all) by tags and tbname, without a window: each
+/// table's answer is decided by its last row and, per LAST column, its last row where that column is not NULL. The
+/// planner then reads just those rows (<see cref="Operators.LastRowScanOperator"/>), an index seek per table
+/// instead of a scan.
 /// </summary>
 internal static class LastRowRule
 {
@@ -19,7 +21,7 @@ internal static class LastRowRule
         if (!bound.Source.IsTableScan || bound.Source.SubqueryRows is not null || bound.ScansTagsOnly
             || !bound.IsAggregate || bound.Window is not null || bound.Interp is not null || bound.MultiRows.Count > 0
             || bound.Aggregates.Count == 0 || bound.Keys.Any(k => k.UsesColumns)
-            || bound.WhereTerms.Any(t => !bound.TagFilters.Contains(t)) || !ReadsOnlyDecidingRows(bound))
+            || RowTerms(bound).Any(t => !ComparesTs(t, bound)) || !ReadsOnlyDecidingRows(bound))
         {
             return null;
         }
@@ -39,6 +41,14 @@ internal static class LastRowRule
         }
         return columns;
     }
+
+    /// <summary>The WHERE terms over rows rather than tags: under this rule, comparisons of ts with constants.</summary>
+    public static IReadOnlyList<CExpr> RowTerms(BoundSelect bound) => [.. bound.WhereTerms.Where(t => !bound.TagFilters.Contains(t))];
+
+    /// <summary><c>ts op constant</c>: the scan's range holds it (or a little more, which the operator checks).</summary>
+    private static bool ComparesTs(CExpr term, BoundSelect bound) =>
+        term.Comparison is { Op: BinaryOp.Less or BinaryOp.LessOrEqual or BinaryOp.Greater or BinaryOp.GreaterOrEqual or BinaryOp.Equal } comparison
+        && comparison.Column == bound.Source.Layout?.TsIndex;
 
     /// <summary>
     /// Outside the aggregates the output reads rows only through a single selector's row (which is among the rows

@@ -155,7 +155,7 @@ internal sealed class QueryPlanner(TimeZoneInfo zone)
         var source = bound.Source;
         int width = RowWidth(bound);
         return new LastRowScanOperator(
-            source.Catalog!, source.Tables, bound.Range, bound.ScanColumns, nonNull, new TableFilter(bound.TagFilters, width), width);
+            source.Catalog!, source.Tables, bound.Range, bound.ScanColumns, nonNull, new TableFilter(bound.TagFilters, width), LastRowRule.RowTerms(bound), width);
     }
 
     private static int RowWidth(BoundSelect bound) => bound.Source.Layout?.RowWidth ?? 0;

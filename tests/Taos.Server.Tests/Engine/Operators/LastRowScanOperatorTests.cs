@@ -31,6 +31,10 @@ public class LastRowScanOperatorTests : EngineTestBase
         "select last_row(voltage), ts from meters where {0} partition by tbname slimit 2 soffset 1",
         "select last(*) from meters where location = 'b' and {0}",
         "select last_row(*) from meters where {0} and ts < '2024-01-01 00:00:02'",
+        "select last_row(*) from meters where {0} and ts < '2024-01-01 00:00:03' partition by tbname",
+        "select last(*) from meters where {0} and ts >= '2024-01-01 00:00:01' and ts <= '2024-01-01 00:00:02'",
+        "select tbname, last_row(*) from meters where {0} and ts >= 1704067203000.5 partition by tbname",
+        "select last(*) from meters where {0} and ts > 1704067202999.5 and ts < 1704067203000.5",
         "select last(*) from d1 where {0}",
         "select last_row(*) from d2 where {0}",
         "select last(*), last_row(*) from d3 where {0}",
@@ -66,6 +70,10 @@ public class LastRowScanOperatorTests : EngineTestBase
         Assert.Equal(new object?[] { "d1", 1704067203000L, null, 7, 0.5f }, rows[0]);
         Assert.Equal(new object?[] { "d2", 1704067201000L, 2.5f, 2, 0.25f }, rows[1]);
         Assert.Equal(new object?[] { "d3", 1704067204000L, null, null, null }, rows[2]);
+        // The range of ts ≥ …3000.5 starts at …3000 (whole ticks): d1's last row is in it but fails WHERE, so d1 is scanned.
+        var after = Rows("select tbname, last_row(*) from meters where ts >= 1704067203000.5 partition by tbname");
+        Assert.Equal(new object?[] { "d3", 1704067204000L, null, null, null }, Assert.Single(after));
+        Assert.Equal(new object?[] { 1704067201000L, 1.0f }, Assert.Single(Rows("select last(ts), last(current) from d1 where ts < 1704067201999.5")));
         var last = Rows("select last(*) from d1");
         Assert.Equal(new object?[] { 1704067203000L, 1.5f, 7, 0.5f }, Assert.Single(last));
     }

@@ -20,6 +20,8 @@ public class LastRowRuleTests
     [InlineData("select last_row(*) from meters where groupid is null or groupid is not null", "")]
     [InlineData("select last_row(*) from meters partition by tbname order by tbname slimit 2", "")]
     [InlineData("select last_row(voltage + 1) from d1001", "")]
+    [InlineData("select last_row(*) from meters where ts < '2018-10-03 14:38:16' and ts >= 0 and location = 'x'", "")]
+    [InlineData("select last(current) from meters where ts >= 1538548685000.5 partition by tbname", "1")]
     public void Last_and_last_row_alone_read_the_deciding_rows(string sql, string columns) =>
         Assert.Equal(columns, string.Join(",", NonNull(sql) ?? throw new InvalidOperationException("scans: " + sql)));
 
@@ -28,6 +30,8 @@ public class LastRowRuleTests
     [InlineData("select first(current) from meters")]
     [InlineData("select last(voltage + 1) from d1001")]
     [InlineData("select last_row(*) from meters where voltage > 1")]
+    [InlineData("select last_row(*) from meters where ts <> 0")]
+    [InlineData("select last_row(*) from meters where ts < 5 or location = 'x'")]
     [InlineData("select last_row(*) from meters where current is null or current is not null")]
     [InlineData("select last_row(current) from meters group by voltage")]
     [InlineData("select _wstart, last_row(current) from meters interval(10s)")]
