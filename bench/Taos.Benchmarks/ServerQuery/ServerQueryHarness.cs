@@ -6,7 +6,8 @@ namespace Taos.Benchmarks.ServerQuery;
 
 /// <summary>
 /// The embedded server's query engine against the storage's floor (SQLite computing the same aggregate directly
-/// over the stored rows), side by side in one run. Prints medians and ratios; see bench/README.md.
+/// over the stored rows), side by side in one run, then LAST_ROW/LAST per table (<see cref="LastRowCases"/>). Prints
+/// medians and ratios; see bench/README.md.
 /// </summary>
 internal static class ServerQueryHarness
 {
@@ -17,7 +18,7 @@ internal static class ServerQueryHarness
         string dir = options.DataDirectory ?? Path.Combine(Path.GetTempPath(), "taos-bench-" + Guid.NewGuid().ToString("N"));
         try
         {
-            Print(options, Measure(options, dir));
+            Measure(options, dir);
         }
         finally
         {
@@ -28,7 +29,8 @@ internal static class ServerQueryHarness
         }
     }
 
-    private static List<(string Name, Measurement Engine, Measurement Floor)> Measure(BenchOptions options, string dir)
+    /// <summary>Stores the data set (unless kept), then times and prints the aggregates and the LAST_ROW/LAST cases.</summary>
+    private static void Measure(BenchOptions options, string dir)
     {
         var results = new List<(string Name, Measurement Engine, Measurement Floor)>();
         using var engine = new SqlEngine(new SqliteStore(dir), TimeZoneInfo.Utc);
@@ -59,7 +61,8 @@ internal static class ServerQueryHarness
             }
             results.Add((name, Median(engineRuns), Median(floorRuns)));
         }
-        return results;
+        Print(options, results);
+        LastRowCases.Print(new LastRowCases(engine, session, floor).Measure(options.Runs));
     }
 
     private static void Print(BenchOptions options, List<(string Name, Measurement Engine, Measurement Floor)> results)

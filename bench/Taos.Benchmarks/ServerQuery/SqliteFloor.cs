@@ -28,6 +28,9 @@ internal sealed class SqliteFloor : IDisposable
     /// <summary>The same per one-minute window (the windows of <c>interval(1m)</c> over the merged children).</summary>
     public string PerMinute => $"SELECT ts / 60000 AS w, count(*), avg(c1), max(c2) FROM {_table} GROUP BY w ORDER BY w";
 
+    /// <summary>Each child's newest timestamp (what a scan for LAST_ROW per table costs SQLite itself).</summary>
+    public string LastPerTable => $"SELECT tid, max(ts) FROM {_table} GROUP BY tid";
+
     /// <summary>Runs <paramref name="sql"/> and returns the number of result rows.</summary>
     public long Run(string sql)
     {

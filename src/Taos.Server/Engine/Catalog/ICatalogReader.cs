@@ -29,6 +29,23 @@ internal interface ICatalogReader
     /// </summary>
     IEnumerable<ColumnBatch> ScanBatches(TableInfo table, long minTs, long maxTs, IReadOnlyList<int> columns);
 
+    /// <summary>
+    /// The rows of child or normal tables that decide LAST_ROW and LAST over <paramref name="minTs"/> ≤ ts ≤
+    /// <paramref name="maxTs"/>, read like <see cref="ScanBatches"/>: per table of <paramref name="tables"/>, in their
+    /// order, its position in the list with batches holding at least the range's last row and, for each schema
+    /// column of <paramref name="nonNullColumns"/>, the range's last row where that column is not NULL; never a row
+    /// twice, ascending by ts; nothing for a table without rows there. Any ascending subset of the range holding
+    /// those rows answers alike: by default the whole range (a store seeks the few rows instead).
+    /// </summary>
+    IEnumerable<(int Index, ColumnBatch Rows)> LastRows(
+        IReadOnlyList<TableInfo> tables, long minTs, long maxTs, IReadOnlyList<int> columns, IReadOnlyList<int> nonNullColumns)
+    {
+        for (int i = 0; i < tables.Count; i++)
+        {
+            foreach (var rows in ScanBatches(tables[i], minTs, maxTs, columns)) yield return (i, rows);
+        }
+    }
+
     /// <summary>The users in creation order (for information_schema.ins_users and ins_user_privileges); none by default.</summary>
     IReadOnlyList<UserAccount> Users() => [];
 

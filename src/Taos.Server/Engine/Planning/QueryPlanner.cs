@@ -7,7 +7,8 @@ namespace Taos.Server.Engine.Planning;
 /// <summary>
 /// Turns a <see cref="BoundSelect"/> into a tree of operators by small rules: the source (scan, merged scan, tag
 /// rows or rows) and its filter, then one row-producing strategy (multi-row functions, projection, partitioned
-/// projection, interval windows, other windows, hash aggregate), then DISTINCT, per-partition LIMIT, ORDER BY
+/// projection, interval windows, other windows, hash aggregate — over the deciding rows alone for LAST_ROW/LAST, see
+/// <see cref="LastRowRule"/>), then DISTINCT, per-partition LIMIT, ORDER BY
 /// (top-N) and LIMIT.
 /// </summary>
 internal sealed class QueryPlanner(TimeZoneInfo zone)
@@ -43,7 +44,7 @@ internal sealed class QueryPlanner(TimeZoneInfo zone)
                 BoundInterval interval when bound.Source.IsTableScan => Interval(bound, interval),
                 BoundWindow window => Buffered(bound, window),
                 null => new HashAggregateOperator(
-                    Source(bound, merged: false), PartitionerOf(bound), Aggregates(bound), OutputProjector.Of(bound),
+                    AggregateSource(bound), PartitionerOf(bound), Aggregates(bound), OutputProjector.Of(bound),
                     SeedsTableGroups(bound), RowWidth(bound)),
             };
         }
@@ -145,6 +146,16 @@ internal sealed class QueryPlanner(TimeZoneInfo zone)
         // A table scan already applied the terms over tags once per table: the rows it reads pass them.
         var terms = source.IsTableScan ? bound.WhereTerms.Except(bound.TagFilters).ToList() : bound.WhereTerms;
         return terms.Count == 0 ? scan : new FilterOperator(scan, terms);
+    }
+
+    /// <summary>The rows an aggregation without a window reads: those deciding LAST_ROW/LAST alone (<see cref="LastRowRule"/>), or all passing WHERE.</summary>
+    private static BatchOperator AggregateSource(BoundSelect bound)
+    {
+        if (LastRowRule.NonNullColumns(bound) is not { } nonNull) return Source(bound, merged: false);
+        var source = bound.Source;
+        int width = RowWidth(bound);
+        return new LastRowScanOperator(
+            source.Catalog!, source.Tables, bound.Range, bound.ScanColumns, nonNull, new TableFilter(bound.TagFilters, width), LastRowRule.RowTerms(bound), width);
     }
 
     private static int RowWidth(BoundSelect bound) => bound.Source.Layout?.RowWidth ?? 0;

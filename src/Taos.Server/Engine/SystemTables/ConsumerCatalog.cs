@@ -30,6 +30,10 @@ internal sealed class ConsumerCatalog(IStore store, SubscriptionRegistry registr
     public IEnumerable<ColumnBatch> ScanBatches(TableInfo table, long minTs, long maxTs, IReadOnlyList<int> columns) =>
         store.ScanBatches(table, minTs, maxTs, columns);
 
+    public IEnumerable<(int Index, ColumnBatch Rows)> LastRows(
+        IReadOnlyList<TableInfo> tables, long minTs, long maxTs, IReadOnlyList<int> columns, IReadOnlyList<int> nonNullColumns) =>
+        store.LastRows(tables, minTs, maxTs, columns, nonNullColumns);
+
     public IReadOnlyList<UserAccount> Users() => store.Users();
 
     public IReadOnlyList<TagIndexInfo> Indexes(string database) => store.Indexes(database);

@@ -193,7 +193,8 @@ internal sealed class RowScanner(string connectionString)
         _ => v,
     };
 
-    private static object ReadValue(sqlite3_stmt statement, int i, TaosDataType type) => type switch
+    /// <summary>Result column <paramref name="i"/> of the current row (not NULL) as the CLR value of <paramref name="type"/>.</summary>
+    internal static object ReadValue(sqlite3_stmt statement, int i, TaosDataType type) => type switch
     {
         TaosDataType.Bool => raw.sqlite3_column_int64(statement, i) != 0,
         TaosDataType.TinyInt => (sbyte)raw.sqlite3_column_int64(statement, i),

@@ -23,6 +23,7 @@ internal sealed class SqliteStore : IStore
     private readonly WriteSequences _sequences;
     private readonly RowWriter _rows;
     private readonly RowScanner _scanner;
+    private readonly LastRowSeeker _seeker;
     private readonly Checkpointer _checkpointer;
     private readonly UserTables _users;
     private readonly IndexTables _indexes;
@@ -54,6 +55,7 @@ internal sealed class SqliteStore : IStore
         _topics = new TopicTables(_writer);
         _readConnectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = true }.ToString();
         _scanner = new RowScanner(_readConnectionString);
+        _seeker = new LastRowSeeker(_readConnectionString);
         _log = new WriteLog(_writer, _readConnectionString);
         _offsets = new ConsumerOffsets(_writer);
         _retention = new WriteLogRetention(_catalog, _topics, _offsets);
@@ -82,6 +84,14 @@ internal sealed class SqliteStore : IStore
         var entry = _catalog.FindTable(table.Database, table.Name);
         if (entry is null || entry.Info.Kind == TableKind.Super || minTs > maxTs) return [];
         return _scanner.ScanBatches(entry, minTs, maxTs, columns);
+    }
+
+    public IEnumerable<(int Index, ColumnBatch Rows)> LastRows(
+        IReadOnlyList<TableInfo> tables, long minTs, long maxTs, IReadOnlyList<int> columns, IReadOnlyList<int> nonNullColumns)
+    {
+        if (minTs > maxTs) return [];
+        var entries = tables.Select(t => _catalog.FindTable(t.Database, t.Name) is { Info.Kind: not TableKind.Super } entry ? entry : null);
+        return _seeker.LastRows(entries, minTs, maxTs, columns, nonNullColumns);
     }
 
     public IReadOnlyList<UserAccount> Users() => _users.All();
