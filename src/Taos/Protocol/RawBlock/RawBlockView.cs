@@ -137,32 +137,35 @@ internal sealed class RawBlockView
         ArgumentOutOfRangeException.ThrowIfLessThan(values.Length, _types.Length);
         // Parse checked every bitmap, offset and value of every row against the block: the reads below stay inside it.
         ref byte block = ref MemoryMarshal.GetArrayDataReference(_buffer);
-        for (int c = 0; c < _types.Length; c++)
+        var types = _types;
+        var sizes = _sizes;
+        var heads = _heads;
+        var data = _data;
+        for (int c = 0; c < types.Length; c++)
         {
             ref var value = ref values[c];
-            int size = _sizes[c];
+            int size = sizes[c];
             if (size < 0)
             {
-                int offset = BinaryPrimitives.ReadInt32LittleEndian(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref block, _heads[c] + (4 * row)), 4));
+                int offset = I32(ref Unsafe.Add(ref block, heads[c] + (4 * row)));
                 if (offset < 0)
                 {
                     value.Kind = TaosValueKind.Null;
                     value.Ref = null;
                     continue;
                 }
-                int at = _data[c] + offset;
-                int length = BinaryPrimitives.ReadUInt16LittleEndian(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref block, at), 2));
-                value.SetSlice(SliceKind(_types[c]), _buffer, at + 2, length);
+                int at = data[c] + offset;
+                int length = (ushort)I16(ref Unsafe.Add(ref block, at));
+                value.SetSlice(SliceKind(types[c]), _buffer, at + 2, length);
                 continue;
             }
             value.Ref = null;
-            if ((Unsafe.Add(ref block, _heads[c] + (row >> 3)) & RawBlockLayout.BitmapMask(row)) != 0)
+            if ((Unsafe.Add(ref block, heads[c] + (row >> 3)) & RawBlockLayout.BitmapMask(row)) != 0)
             {
                 value.Kind = TaosValueKind.Null;
                 continue;
             }
-            var slot = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref block, _data[c] + (row * size)), size);
-            ReadFixed(ref value, _types[c], slot, precision, zone);
+            ReadFixed(ref value, types[c], ref Unsafe.Add(ref block, data[c] + (row * size)), precision, zone);
         }
     }
 
@@ -173,29 +176,40 @@ internal sealed class RawBlockView
         _ => TaosValueKind.BytesSlice,
     };
 
-    private static void ReadFixed(ref TaosValue value, TaosDataType type, ReadOnlySpan<byte> slot, TaosPrecision precision, TimeZoneInfo? zone)
+    // Reads each value unaligned straight from the block (the wire is little-endian).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ReadFixed(ref TaosValue value, TaosDataType type, ref byte slot, TaosPrecision precision, TimeZoneInfo? zone)
     {
         switch (type)
         {
-            case TaosDataType.Bool: value.Kind = TaosValueKind.Bool; value.Int64 = slot[0] != 0 ? 1 : 0; break;
-            case TaosDataType.TinyInt: value.Kind = TaosValueKind.Int64; value.Int64 = unchecked((sbyte)slot[0]); break;
-            case TaosDataType.SmallInt: value.Kind = TaosValueKind.Int64; value.Int64 = BinaryPrimitives.ReadInt16LittleEndian(slot); break;
-            case TaosDataType.Int: value.Kind = TaosValueKind.Int64; value.Int64 = BinaryPrimitives.ReadInt32LittleEndian(slot); break;
-            case TaosDataType.BigInt: value.Kind = TaosValueKind.Int64; value.Int64 = BinaryPrimitives.ReadInt64LittleEndian(slot); break;
-            case TaosDataType.UTinyInt: value.Kind = TaosValueKind.UInt64; value.Int64 = slot[0]; break;
-            case TaosDataType.USmallInt: value.Kind = TaosValueKind.UInt64; value.Int64 = BinaryPrimitives.ReadUInt16LittleEndian(slot); break;
-            case TaosDataType.UInt: value.Kind = TaosValueKind.UInt64; value.Int64 = BinaryPrimitives.ReadUInt32LittleEndian(slot); break;
-            case TaosDataType.UBigInt: value.Kind = TaosValueKind.UInt64; value.Int64 = BinaryPrimitives.ReadInt64LittleEndian(slot); break;
-            case TaosDataType.Float: value.Kind = TaosValueKind.Float; value.Double = BinaryPrimitives.ReadSingleLittleEndian(slot); break;
-            case TaosDataType.Double: value.Kind = TaosValueKind.Double; value.Double = BinaryPrimitives.ReadDoubleLittleEndian(slot); break;
+            case TaosDataType.Bool: value.Kind = TaosValueKind.Bool; value.Int64 = slot != 0 ? 1 : 0; break;
+            case TaosDataType.TinyInt: value.Kind = TaosValueKind.Int64; value.Int64 = unchecked((sbyte)slot); break;
+            case TaosDataType.SmallInt: value.Kind = TaosValueKind.Int64; value.Int64 = I16(ref slot); break;
+            case TaosDataType.Int: value.Kind = TaosValueKind.Int64; value.Int64 = I32(ref slot); break;
+            case TaosDataType.BigInt: value.Kind = TaosValueKind.Int64; value.Int64 = I64(ref slot); break;
+            case TaosDataType.UTinyInt: value.Kind = TaosValueKind.UInt64; value.Int64 = slot; break;
+            case TaosDataType.USmallInt: value.Kind = TaosValueKind.UInt64; value.Int64 = (ushort)I16(ref slot); break;
+            case TaosDataType.UInt: value.Kind = TaosValueKind.UInt64; value.Int64 = (uint)I32(ref slot); break;
+            case TaosDataType.UBigInt: value.Kind = TaosValueKind.UInt64; value.Int64 = I64(ref slot); break;
+            case TaosDataType.Float: value.Kind = TaosValueKind.Float; value.Double = BitConverter.Int32BitsToSingle(I32(ref slot)); break;
+            case TaosDataType.Double: value.Kind = TaosValueKind.Double; value.Double = BitConverter.Int64BitsToDouble(I64(ref slot)); break;
             default:
                 value.Kind = TaosValueKind.Timestamp;
-                value.Int64 = BinaryPrimitives.ReadInt64LittleEndian(slot);
+                value.Int64 = I64(ref slot);
                 value.Precision = precision;
                 value.OffsetMinutes = zone is null ? (short)0 : ZoneOffsetMinutes(value.Int64, precision, zone);
                 break;
         }
     }
+
+    private static short I16(ref byte at) =>
+        BitConverter.IsLittleEndian ? Unsafe.ReadUnaligned<short>(ref at) : BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<short>(ref at));
+
+    private static int I32(ref byte at) =>
+        BitConverter.IsLittleEndian ? Unsafe.ReadUnaligned<int>(ref at) : BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<int>(ref at));
+
+    private static long I64(ref byte at) =>
+        BitConverter.IsLittleEndian ? Unsafe.ReadUnaligned<long>(ref at) : BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<long>(ref at));
 
     private static short ZoneOffsetMinutes(long ticks, TaosPrecision precision, TimeZoneInfo zone)
     {
