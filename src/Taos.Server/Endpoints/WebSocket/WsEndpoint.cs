@@ -217,7 +217,7 @@ internal sealed class WsEndpoint
             {
                 WsBinaryHeader.SetTags => _binds.SetTags(connection, header, payload),
                 WsBinaryHeader.Bind => _binds.Bind(connection, header, payload),
-                WsBinaryHeader.WriteRaw => WsRawBlockWrites.WriteRaw(connection, header, payload),
+                WsBinaryHeader.WriteRaw => _rawWrites.WriteRaw(connection, header, payload),
                 WsBinaryHeader.WriteRawBlock => _rawWrites.WriteRawBlock(connection, header, payload, withFields: false),
                 WsBinaryHeader.WriteRawBlockWithFields => _rawWrites.WriteRawBlock(connection, header, payload, withFields: true),
                 _ => WsAnswer.Text(WsReply.Start(ServerErrorCode.AdapterError & 0xFFFF, "unknown action unknown", "unknown", header.RequestId, 0)),

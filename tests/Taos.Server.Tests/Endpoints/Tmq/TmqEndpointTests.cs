@@ -1,8 +1,11 @@
+using System.Buffers.Binary;
 using System.Net.Http.Headers;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using Taos.Protocol.RawBlock;
+using Taos.Server.Endpoints.WebSocket.Stmt;
+using Taos.Server.Tests.Endpoints.WebSocket.Stmt;
 using Taos.Server.Tests.Http;
 
 namespace Taos.Server.Tests.Endpoints.Tmq;
@@ -76,6 +79,53 @@ public sealed class TmqEndpointTests : IAsyncDisposable
         var wrongRaw = await socket.RequestAsync("fetch_raw", new { message_id = 7 });
         Assert.Equal(("fetch", "message IDs are not equal"), (wrongRaw.GetProperty("action").GetString(), wrongRaw.GetProperty("message").GetString()));
         Assert.Equal(["tq_rows"], (await socket.RequestAsync("list_topics", new { })).GetProperty("topics").EnumerateArray().Select(t => t.GetString()));
+    }
+
+    [Fact]
+    public async Task What_fetch_raw_sends_write_raw_writes_into_the_same_tables_of_another_database_all_or_nothing()
+    {
+        await SetupAsync();
+        await SqlAsync("create topic tq_stable as stable tq.meters");
+        await SqlAsync("create database tq_copy vgroups 1");
+        await SqlAsync("create stable tq_copy.meters (ts timestamp, v int) tags (g int)");
+        await SqlAsync("create table tq_copy.d1 using tq_copy.meters tags (1)");
+        byte[] raw;
+        using (var socket = await ConnectAsync())
+        {
+            await socket.RequestAsync("subscribe", Subscribe("g_raw", "tq_stable"));
+            Assert.Equal(3, (await socket.ReadMessageAsync()).Count);
+            (raw, _) = await socket.SendAsync("fetch_raw", new { message_id = 1 });
+        }
+        // write_raw's payload is fetch_raw's from its length on: length u32, meta type u16, the raw data.
+        byte[] payload = raw[32..];
+        using var ws = await WsTestSocket.ConnectAsync(_server!, "tq_copy");
+
+        // d2 does not exist in the copy yet: nothing of the message is written, d1's rows included.
+        Assert.Equal(9731, (await ws.BinaryAsync(WsBinaryHeader.WriteRaw, 0, payload)).GetProperty("code").GetInt32());
+        Assert.Equal(0L, await CountAsync(ws, "meters"));
+
+        // Cut anywhere, the message is refused as malformed and nothing is written.
+        foreach (int keep in new[] { 1, 5, 30, payload.Length - 10 - 6 })
+        {
+            var cut = payload[..(6 + keep)];
+            BinaryPrimitives.WriteUInt32LittleEndian(cut, (uint)keep);
+            Assert.Equal(65535, (await ws.BinaryAsync(WsBinaryHeader.WriteRaw, 0, cut)).GetProperty("code").GetInt32());
+        }
+        Assert.Equal(0L, await CountAsync(ws, "meters"));
+
+        await SqlAsync("create table tq_copy.d2 using tq_copy.meters tags (2)");
+        var written = await ws.BinaryAsync(WsBinaryHeader.WriteRaw, 0, payload, requestId: 31);
+        Assert.Equal((0, "write_raw", 31ul), (written.GetProperty("code").GetInt32(), written.GetProperty("action").GetString(), written.GetProperty("req_id").GetUInt64()));
+        var query = await ws.RequestAsync("query", new { sql = "select tbname, ts, v from meters order by tbname, ts" });
+        Assert.Equal(
+            [new object?[] { "d1", 1704067201000L, 1 }, new object?[] { "d1", 1704067202000L, 2 }, new object?[] { "d2", 1704067201000L, 3 }],
+            await ws.ReadAllAsync(query.GetProperty("id").GetUInt64()));
+    }
+
+    private static async Task<long> CountAsync(WsTestSocket ws, string table)
+    {
+        var query = await ws.RequestAsync("query", new { sql = $"select count(*) from {table}" });
+        return (long)(await ws.ReadAllAsync(query.GetProperty("id").GetUInt64()))[0][0]!;
     }
 
     [Fact]

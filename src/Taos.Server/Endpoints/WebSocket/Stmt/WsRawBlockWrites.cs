@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 using Taos.Protocol.RawBlock;
+using Taos.Server.Endpoints.Tmq;
 using Taos.Server.Engine;
 using Taos.Server.Engine.Catalog;
 using Taos.Server.Engine.Write;
@@ -10,8 +11,8 @@ namespace Taos.Server.Endpoints.WebSocket.Stmt;
 /// <summary>
 /// Binary messages 3-5 of <c>/ws</c>: <c>write_raw_block</c> (rows i32, table name length u16, name, raw block) and
 /// <c>write_raw_block_with_fields</c> (the same, then 72-byte <c>TAOS_FIELD</c>s naming the block's columns) write a
-/// raw block into an existing table of the current database through the INSERT write path; <c>write_raw</c> (a TMQ
-/// meta message) is refused, this server having no TMQ meta to apply.
+/// raw block into an existing table of the current database through the INSERT write path; so does <c>write_raw</c>
+/// with the raw form of a TMQ data message (its meta messages are refused).
 /// </summary>
 internal sealed class WsRawBlockWrites(SqlEngine engine)
 {
@@ -64,17 +65,54 @@ internal sealed class WsRawBlockWrites(SqlEngine engine)
     }
 
     /// <summary>
-    /// Binary message 3: checked for its lengths, then refused (no TMQ meta can be applied here). On the legacy
-    /// <c>/rest/ws</c> the reply also carries <c>message_id</c>, the header's id.
+    /// Binary message 3: the raw form of a TMQ data message (meta type 2, what <c>fetch_raw</c> sends) is written into
+    /// the tables it names in the current database, every block of it or none (one write); meta messages (create,
+    /// alter, drop) are refused, this server's topics having none to apply. On the legacy <c>/rest/ws</c> the reply
+    /// also carries <c>message_id</c>, the header's id.
     /// </summary>
-    public static WsAnswer WriteRaw(WsConnection connection, WsBinaryHeader header, ReadOnlySpan<byte> payload)
+    public WsAnswer WriteRaw(WsConnection connection, WsBinaryHeader header, ReadOnlySpan<byte> payload)
     {
         var call = new StmtCall(connection, "write_raw", header.RequestId);
-        var reply = payload.Length < 6 || BinaryPrimitives.ReadUInt32LittleEndian(payload) > payload.Length - 6
-            ? call.Start(ServerErrorCode.AdapterError & 0xFFFF, "write_raw message shorter than its meta length says")
-            : call.Start(ServerErrorCode.OperationNotSupported,
-                $"write_raw of TMQ meta type {BinaryPrimitives.ReadUInt16LittleEndian(payload[4..])} is not supported by this server");
+        WsReply reply;
+        try
+        {
+            if (payload.Length < 6 || BinaryPrimitives.ReadUInt32LittleEndian(payload) > payload.Length - 6)
+            {
+                throw new FormatException("write_raw message shorter than its meta length says");
+            }
+            ushort type = BinaryPrimitives.ReadUInt16LittleEndian(payload[4..]);
+            if (type != TmqRawMessage.DataType)
+            {
+                reply = call.Start(ServerErrorCode.OperationNotSupported, $"write_raw of TMQ meta type {type} is not supported by this server");
+            }
+            else
+            {
+                WriteData(connection.Session!, TmqRawDataReader.Read(payload.Slice(6, (int)BinaryPrimitives.ReadUInt32LittleEndian(payload))));
+                reply = call.Start(0, "");
+            }
+        }
+        catch (TaosServerException ex)
+        {
+            reply = call.Start(ex.Code & 0xFFFF, ex.Message);
+        }
+        catch (FormatException ex)
+        {
+            reply = call.Start(ServerErrorCode.AdapterError & 0xFFFF, ex.Message);
+        }
         return WsAnswer.Text(connection.Legacy ? reply.Field("message_id").UInt64(header.Id) : reply);
+    }
+
+    private void WriteData(SqlSession session, List<TmqRawDataBlock> blocks)
+    {
+        var tables = new List<BoundTable>(blocks.Count);
+        foreach (var block in blocks)
+        {
+            var table = Target(session, block.Table ?? throw new TaosServerException(InvalidParameters, "raw data block without its table name"),
+                block.Columns, out var columns);
+            table.Add(Rows(table.Target, columns, StmtBlockReader.Read(block.Block, null)));
+            tables.Add(table);
+        }
+        engine.BoundWriter.Write(tables);
     }
 
     /// <summary>The names of the <paramref name="cols"/> <c>TAOS_FIELD</c>s after the block.</summary>
