@@ -194,15 +194,7 @@ internal static partial class RawBlockWriter
         var objects = vector.Objects;
         for (int r = 0; r < count; r++)
         {
-            if (nulls[r] || objects[r] is not { } value)
-            {
-                BinaryPrimitives.WriteInt32LittleEndian(offsets[(r * 4)..], -1);
-                continue;
-            }
-            BinaryPrimitives.WriteInt32LittleEndian(offsets[(r * 4)..], at);
-            int length = EncodeVariableValue(type, value, data[(at + 2)..]);
-            BinaryPrimitives.WriteUInt16LittleEndian(data[at..], (ushort)length);
-            at += 2 + length;
+            WriteVariableEntry(type, nulls[r] ? null : objects[r], r, ref at, offsets, data);
         }
     }
 }

@@ -191,16 +191,22 @@ internal static partial class RawBlockWriter
         int at = 0;
         for (int r = 0; r < rows.Count; r++)
         {
-            if (rows[r][column] is not { } value)
-            {
-                BinaryPrimitives.WriteInt32LittleEndian(offsets[(r * 4)..], -1);
-                continue;
-            }
-            BinaryPrimitives.WriteInt32LittleEndian(offsets[(r * 4)..], at);
-            int length = EncodeVariableValue(type, value, data[(at + 2)..]);
-            BinaryPrimitives.WriteUInt16LittleEndian(data[at..], (ushort)length);
-            at += 2 + length;
+            WriteVariableEntry(type, rows[r][column], r, ref at, offsets, data);
         }
+    }
+
+    // Row r's offset entry (-1 for NULL) and, for a value, its u16 length and bytes at data[at..]; moves at past them.
+    private static void WriteVariableEntry(TaosDataType type, object? value, int r, ref int at, Span<byte> offsets, Span<byte> data)
+    {
+        if (value is null)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(offsets[(r * 4)..], -1);
+            return;
+        }
+        BinaryPrimitives.WriteInt32LittleEndian(offsets[(r * 4)..], at);
+        int length = EncodeVariableValue(type, value, data[(at + 2)..]);
+        BinaryPrimitives.WriteUInt16LittleEndian(data[at..], (ushort)length);
+        at += 2 + length;
     }
 
     // Writes a variable value's bytes (without its u16 length) at the start of target; returns their count.
