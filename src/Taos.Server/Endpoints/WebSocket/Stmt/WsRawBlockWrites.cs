@@ -76,7 +76,8 @@ internal sealed class WsRawBlockWrites(SqlEngine engine)
         WsReply reply;
         try
         {
-            if (payload.Length < 6 || BinaryPrimitives.ReadUInt32LittleEndian(payload) > payload.Length - 6)
+            uint length = payload.Length < 6 ? uint.MaxValue : BinaryPrimitives.ReadUInt32LittleEndian(payload);
+            if (length > payload.Length - 6)
             {
                 throw new FormatException("write_raw message shorter than its meta length says");
             }
@@ -87,7 +88,7 @@ internal sealed class WsRawBlockWrites(SqlEngine engine)
             }
             else
             {
-                WriteData(connection.Session!, TmqRawDataReader.Read(payload.Slice(6, (int)BinaryPrimitives.ReadUInt32LittleEndian(payload))));
+                WriteData(connection.Session!, TmqRawDataReader.Read(payload.Slice(6, (int)length)));
                 reply = call.Start(0, "");
             }
         }
