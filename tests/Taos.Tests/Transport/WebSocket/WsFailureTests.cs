@@ -40,7 +40,8 @@ public class WsFailureTests
         Assert.IsType<TimeoutException>(e.InnerException);
         Assert.True(e.IsTransient);
         Assert.Equal("select v from t", e.Sql);
-        Assert.InRange(sw.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(3.9));
+        // The late answer (4 s) would have been a result, not a TimeoutException: only the lower bound needs checking.
+        Assert.True(sw.Elapsed >= TimeSpan.FromSeconds(0.9), $"timed out after {sw.Elapsed}");
         await WaitForAsync(() => server.Requests.Any(r => r.Contains("\"free_result\"", StringComparison.Ordinal) && r.Contains("\"id\":7", StringComparison.Ordinal)));
         Assert.Equal(System.Data.ConnectionState.Open, c.State);
     }
