@@ -16,12 +16,19 @@ internal sealed class InfluxLineParser
 
     private readonly string _data;
     private readonly SmlTimeUnit _unit;
+    // Lines of one request repeat their series (measurement and tags) and their keys: each is read once.
+    private readonly Dictionary<string, SmlSeries> _series = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SmlSeries>.AlternateLookup<ReadOnlySpan<char>> _seriesBySpan;
+    private readonly Dictionary<string, string> _keys = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _keysBySpan;
     private int _lineStart;
 
     private InfluxLineParser(string data, SmlTimeUnit unit)
     {
         _data = data;
         _unit = unit == SmlTimeUnit.NotConfigured ? SmlTimeUnit.Nanoseconds : unit;
+        _seriesBySpan = _series.GetAlternateLookup<ReadOnlySpan<char>>();
+        _keysBySpan = _keys.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The points of every non-empty line that is not a <c>#</c> comment.</summary>
@@ -54,6 +61,24 @@ internal sealed class InfluxLineParser
     private SmlPoint ParseLine(int start, int end)
     {
         if (_data[start] == ',') throw SmlErrors.InvalidFormat();
+        int seriesEnd = start;
+        while (seriesEnd < end && !Is(seriesEnd, ' ')) seriesEnd++;
+        if (!_seriesBySpan.TryGetValue(_data.AsSpan(start, seriesEnd - start), out var series))
+        {
+            series = ParseSeries(start, end);
+            _series[series.Key] = series;
+        }
+        int i = start + series.Key.Length;
+        while (i < end && _data[i] == ' ') i++;
+        var fields = new List<SmlKv>();
+        i = ParseFields(i, end, fields);
+        while (i < end && _data[i] == ' ') i++;
+        return new SmlPoint(series.Measurement, series.Tags, fields, Timestamp(i, end)) { Series = series.Key };
+    }
+
+    /// <summary>Reads the measurement and the tags of a line (its series, up to the first unescaped space).</summary>
+    private SmlSeries ParseSeries(int start, int end)
+    {
         int i = start;
         while (i < end && !Is(i, ',') && !Is(i, ' ')) i++;
         string measurement = Unescape(_data[start..i], ",  ");
@@ -62,11 +87,7 @@ internal sealed class InfluxLineParser
             throw SmlErrors.Data(SmlErrors.InvalidTableIdLength, "measure is empty or too large than 192", null);
         var tags = new List<SmlKv>();
         if (i < end && _data[i] == ',') i = ParseTags(i + 1, end, tags);
-        while (i < end && _data[i] == ' ') i++;
-        var fields = new List<SmlKv>();
-        i = ParseFields(i, end, fields);
-        while (i < end && _data[i] == ' ') i++;
-        return new SmlPoint(measurement, tags, fields, Timestamp(i, end));
+        return new SmlSeries(_data[start..i], measurement, tags);
     }
 
     /// <summary>Reads a key up to its <c>=</c>; returns where its value starts.</summary>
@@ -84,7 +105,7 @@ internal sealed class InfluxLineParser
             }
             i++;
         }
-        key = keyEnd < 0 ? "" : Unescape(_data[start..keyEnd], ", =");
+        key = keyEnd < 0 ? "" : Intern(start, keyEnd);
         int bytes = Encoding.UTF8.GetByteCount(key);
         if (bytes == 0 || bytes > MaxKeyBytes)
             throw SmlErrors.Data(SmlErrors.InvalidColumnLength, "invalid key or key is too long than 64", Rest(start));
@@ -129,7 +150,8 @@ internal sealed class InfluxLineParser
             }
             if (quotes is not (0 or 2)) throw SmlErrors.Data(SmlErrors.InvalidData, "unbalanced quotes", Rest(start));
             if (i == start) throw SmlErrors.Data(SmlErrors.InvalidData, "invalid value", Rest(start));
-            string text = quotes == 0 ? _data[start..i] : UnescapeString(_data[start..i]);
+            var raw = _data.AsSpan(start, i - start);
+            var text = quotes == 0 || !raw.Contains('\\') ? raw : UnescapeString(raw.ToString());
             fields.Add(SmlValueParser.TryParse(key, text) ?? throw SmlErrors.Data(SmlErrors.InvalidValue, "smlParseValue error", Rest(start)));
             if (i < end && _data[i] == ',') i++;
         }
@@ -143,6 +165,16 @@ internal sealed class InfluxLineParser
         if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long ts))
             throw SmlErrors.Data(SmlErrors.InvalidData, "invalid timestamp", Rest(i));
         return new SmlTimestamp(ts, _unit);
+    }
+
+    /// <summary>The key between <paramref name="start"/> and <paramref name="end"/>, unescaped, as one string per request.</summary>
+    private string Intern(int start, int end)
+    {
+        var raw = _data.AsSpan(start, end - start);
+        if (_keysBySpan.TryGetValue(raw, out string? key)) return key;
+        key = Unescape(raw.ToString(), ", =");
+        _keys[raw.ToString()] = key;
+        return key;
     }
 
     /// <summary>Removes the <c>\</c> before any of <paramref name="escapable"/>.</summary>

@@ -13,6 +13,8 @@ namespace Taos.Server.Engine.Schemaless;
 /// </summary>
 internal sealed class SchemalessWriter(IStore store, WriteExecutor writer)
 {
+    private readonly SmlChildNames _names = new();
+
     /// <summary>
     /// taos.cfg's <c>smlChildTableName</c>: the tag whose value names a point's child table (and is not stored as a
     /// tag); null or empty for TDengine's derived names.
@@ -45,8 +47,11 @@ internal sealed class SchemalessWriter(IStore store, WriteExecutor writer)
         // TDengine's smlDot2Underline (on by default): a '.' in a measurement becomes '_' in the super table's name.
         foreach (var measurement in points.GroupBy(p => p.Measurement.Replace('.', '_'), StringComparer.Ordinal))
         {
-            var named = measurement.Select(p => SmlChildName.Resolve(measurement.Key, p, ChildTableTag)).ToList();
+            var named = measurement.Select(p => Name(measurement.Key, p)).ToList();
             var super = EnsureSuperTable(tx, db, measurement.Key, named.Select(n => n.Point).ToList());
+            var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (int c = 0; c < super.Columns.Count; c++) columns.TryAdd(super.Columns[c].Name, c);
+            var scratch = new int[super.Columns.Count + 1];
             foreach (var (name, point) in named)
             {
                 if (!batches.TryGetValue(name, out var target))
@@ -55,18 +60,31 @@ internal sealed class SchemalessWriter(IStore store, WriteExecutor writer)
                     batches[name] = target;
                     order.Add(target);
                 }
-                target.Rows.Add(target.Batch, Row(db.Precision, super, point));
+                // A point may repeat a field (refused in Row): the scratch grows to the point's field count.
+                if (scratch.Length <= point.Fields.Count) scratch = new int[point.Fields.Count + 1];
+                var values = Row(db.Precision, super.Columns.Count, columns, point, scratch.AsSpan(0, point.Fields.Count + 1));
+                target.Rows.Add(target.Batch, scratch.AsSpan(0, point.Fields.Count + 1), values);
             }
         }
         foreach (var (batch, rows) in order) rows.Flush(batch);
         return order.Select(t => t.Batch).ToList();
     }
 
+    /// <summary>
+    /// The point's child table name and the point as written (see <see cref="SmlChildName.Resolve"/>); a derived
+    /// name of a line-protocol point comes from the names already derived for its series.
+    /// </summary>
+    private (string Name, SmlPoint Point) Name(string measurement, SmlPoint point) =>
+        string.IsNullOrEmpty(ChildTableTag) && point.Series is not null
+            ? (_names.Of(measurement, point), point)
+            : SmlChildName.Resolve(measurement, point, ChildTableTag);
+
     /// <summary>The measurement's super table, created or altered (new columns and tags, wider strings) as the points need.</summary>
     private TableInfo EnsureSuperTable(IStoreWriter tx, DatabaseInfo db, string name, List<SmlPoint> points)
     {
         var fields = SmlSchema.Union(points.SelectMany(p => p.Fields));
-        var tags = SmlSchema.Union(points.SelectMany(p => p.Tags));
+        // Points of one series share their tag list: each list counts once.
+        var tags = SmlSchema.Union(points.Select(p => p.Tags).Distinct(ReferenceEqualityComparer.Instance).Cast<IReadOnlyList<SmlKv>>().SelectMany(t => t));
         var entry = store.FindEntry(db.Name, name);
         if (entry is null) return tx.CreateTable(SmlSchema.Create(db.Name, name, fields, tags)).Info;
         if (entry.Info.Kind != TableKind.Super) throw SmlErrors.InvalidFormat();
@@ -89,22 +107,22 @@ internal sealed class SchemalessWriter(IStore store, WriteExecutor writer)
         return new WriteBatch(db, created.Info);
     }
 
-    /// <summary>A schema-wide row of the point's fields (and which columns it gives).</summary>
-    private static (int[] Columns, object?[] Values) Row(TaosPrecision precision, TableInfo super, SmlPoint point)
+    /// <summary>A schema-wide row of the point's fields; <paramref name="columns"/> receives the columns it gives, sorted.</summary>
+    private static object?[] Row(TaosPrecision precision, int width, Dictionary<string, int> indexes, SmlPoint point, Span<int> columns)
     {
-        var values = new object?[super.Columns.Count];
-        var columns = new int[point.Fields.Count + 1];
+        var values = new object?[width];
         values[0] = Ticks(point.Timestamp, precision);
+        columns[0] = 0;
         for (int i = 0; i < point.Fields.Count; i++)
         {
-            int index = TagBinder.IndexOf(super.Columns, point.Fields[i].Key);
-            if (index <= 0 || columns.AsSpan(1, i).Contains(index))
+            int index = indexes.GetValueOrDefault(point.Fields[i].Key, -1);
+            if (index <= 0 || columns[1..(i + 1)].Contains(index))
                 throw new TaosServerException(ServerErrorCode.DuplicatedColumnNames, "Duplicated column names");
             columns[i + 1] = index;
             values[index] = point.Fields[i].Value;
         }
-        Array.Sort(columns);
-        return (columns, values);
+        columns.Sort();
+        return values;
     }
 
     /// <summary>The point's time in the database's precision (integer conversion, as TDengine converts).</summary>
@@ -129,11 +147,11 @@ internal sealed class SchemalessWriter(IStore store, WriteExecutor writer)
         private int[]? _columns;
         private List<object?[]> _rows = [];
 
-        public void Add(WriteBatch batch, (int[] Columns, object?[] Values) row)
+        public void Add(WriteBatch batch, ReadOnlySpan<int> columns, object?[] values)
         {
-            if (_columns is not null && !_columns.AsSpan().SequenceEqual(row.Columns)) Flush(batch);
-            _columns ??= row.Columns;
-            _rows.Add(row.Values);
+            if (_columns is not null && !_columns.AsSpan().SequenceEqual(columns)) Flush(batch);
+            _columns ??= columns.ToArray();
+            _rows.Add(values);
         }
 
         public void Flush(WriteBatch batch)

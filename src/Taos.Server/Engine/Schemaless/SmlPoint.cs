@@ -16,4 +16,15 @@ internal readonly record struct SmlTimestamp(long Value, SmlTimeUnit Unit)
 }
 
 /// <summary>One parsed line (or JSON object): the super table it goes to, its tags, its fields and its timestamp.</summary>
-internal sealed record SmlPoint(string Measurement, IReadOnlyList<SmlKv> Tags, IReadOnlyList<SmlKv> Fields, SmlTimestamp Timestamp);
+internal sealed record SmlPoint(string Measurement, IReadOnlyList<SmlKv> Tags, IReadOnlyList<SmlKv> Fields, SmlTimestamp Timestamp)
+{
+    /// <summary>
+    /// The text the measurement and tags were read from, as written (line protocol only; null otherwise): points
+    /// with the same series text have the same measurement, tags and derived child table name, and share one
+    /// <see cref="Tags"/> list within a request.
+    /// </summary>
+    public string? Series { get; init; }
+}
+
+/// <summary>A series of the line protocol: its text as written, the measurement and the tags read from it.</summary>
+internal sealed record SmlSeries(string Key, string Measurement, IReadOnlyList<SmlKv> Tags);

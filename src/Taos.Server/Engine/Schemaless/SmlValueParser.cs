@@ -16,18 +16,18 @@ internal static class SmlValueParser
     private const int MaxBinaryBytes = 65517;
 
     /// <summary>The typed value of <paramref name="text"/> (escapes already removed), or null when clientSml refuses it.</summary>
-    public static SmlKv? TryParse(string key, string text)
+    public static SmlKv? TryParse(string key, ReadOnlySpan<char> text)
     {
         if (text.Length == 0) return null;
         if (text[0] == '"')
         {
             if (text.Length < 2 || text[^1] != '"') return null;
-            string s = text[1..^1];
+            var s = text[1..^1];
             int bytes = Encoding.UTF8.GetByteCount(s);
-            return bytes > MaxBinaryBytes ? null : new SmlKv(key, TaosDataType.VarChar, s, bytes);
+            return bytes > MaxBinaryBytes ? null : new SmlKv(key, TaosDataType.VarChar, s.ToString(), bytes);
         }
         if (text.Length >= 3 && text[1] == '"' && text[^1] == '"' && char.ToLowerInvariant(text[0]) is 'l' or 'b' or 'g')
-            return Prefixed(key, char.ToLowerInvariant(text[0]), text[2..^1]);
+            return Prefixed(key, char.ToLowerInvariant(text[0]), text[2..^1].ToString());
         if (text[0] is 't' or 'T' or 'f' or 'F') return Bool(key, text);
         return Number(key, text);
     }
@@ -65,7 +65,7 @@ internal static class SmlValueParser
         }
     }
 
-    private static SmlKv? Bool(string key, string text)
+    private static SmlKv? Bool(string key, ReadOnlySpan<char> text)
     {
         if (text.Length == 1 || text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.Equals("false", StringComparison.OrdinalIgnoreCase))
             return new SmlKv(key, TaosDataType.Bool, text[0] is 't' or 'T', 1);
@@ -73,32 +73,35 @@ internal static class SmlValueParser
     }
 
     /// <summary>A number and its suffix, within the suffix type's range.</summary>
-    private static SmlKv? Number(string key, string text)
+    private static SmlKv? Number(string key, ReadOnlySpan<char> text)
     {
         int end = NumberEnd(text);
-        if (end == 0 || !double.TryParse(text.AsSpan(0, end), NumberStyles.Float, CultureInfo.InvariantCulture, out double d)) return null;
-        string suffix = text[end..].ToLowerInvariant();
-        string digits = text[..end];
-        return suffix switch
+        if (end == 0 || !double.TryParse(text[..end], NumberStyles.Float, CultureInfo.InvariantCulture, out double d)) return null;
+        var suffix = text[end..];
+        var digits = text[..end];
+        if (suffix.Length == 0 || suffix.Equals("f64", StringComparison.OrdinalIgnoreCase)) return new SmlKv(key, TaosDataType.Double, d, 8);
+        if (suffix.Equals("f32", StringComparison.OrdinalIgnoreCase)) return Math.Abs(d) > float.MaxValue ? null : new SmlKv(key, TaosDataType.Float, (float)d, 4);
+        if (suffix.Equals("u64", StringComparison.OrdinalIgnoreCase)) return Unsigned(key, digits, d);
+        // A lone "i" only in lower case (clientSml compares it with ==, the others case-insensitively).
+        if (suffix.Equals("i64", StringComparison.OrdinalIgnoreCase) || suffix.SequenceEqual("i"))
+            return Signed(key, digits, d, TaosDataType.BigInt, long.MinValue, long.MaxValue);
+        if (suffix.Length is < 2 or > 3) return null;
+        Span<char> lower = stackalloc char[3];
+        int n = suffix.ToLowerInvariant(lower);
+        return lower[..n] switch
         {
-            "" or "f64" => new SmlKv(key, TaosDataType.Double, d, 8),
-            "f32" => Math.Abs(d) > float.MaxValue ? null : new SmlKv(key, TaosDataType.Float, (float)d, 4),
-            "i64" => Signed(key, digits, d, TaosDataType.BigInt, long.MinValue, long.MaxValue),
-            "u64" => Unsigned(key, digits, d),
             "i32" => Signed(key, digits, d, TaosDataType.Int, int.MinValue, int.MaxValue),
             "u32" => Signed(key, digits, d, TaosDataType.UInt, 0, uint.MaxValue),
             "i16" => Signed(key, digits, d, TaosDataType.SmallInt, short.MinValue, short.MaxValue),
             "u16" => Signed(key, digits, d, TaosDataType.USmallInt, 0, ushort.MaxValue),
             "i8" => Signed(key, digits, d, TaosDataType.TinyInt, sbyte.MinValue, sbyte.MaxValue),
             "u8" => Signed(key, digits, d, TaosDataType.UTinyInt, 0, byte.MaxValue),
-            // A lone "i" only in lower case (clientSml compares it with ==, the others case-insensitively).
-            _ when text[end..] == "i" => Signed(key, digits, d, TaosDataType.BigInt, long.MinValue, long.MaxValue),
             _ => null,
         };
     }
 
     /// <summary>Where the number at the start of <paramref name="text"/> ends (what strtod would read).</summary>
-    private static int NumberEnd(string text)
+    private static int NumberEnd(ReadOnlySpan<char> text)
     {
         int i = 0;
         if (i < text.Length && text[i] is '+' or '-') i++;
@@ -111,7 +114,7 @@ internal static class SmlValueParser
         return i;
     }
 
-    private static SmlKv? Signed(string key, string digits, double d, TaosDataType type, long min, long max)
+    private static SmlKv? Signed(string key, ReadOnlySpan<char> digits, double d, TaosDataType type, long min, long max)
     {
         if (!long.TryParse(digits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long v))
         {
@@ -132,7 +135,7 @@ internal static class SmlValueParser
         return new SmlKv(key, type, value, TaosTypes.FixedSize(type)!.Value);
     }
 
-    private static SmlKv? Unsigned(string key, string digits, double d)
+    private static SmlKv? Unsigned(string key, ReadOnlySpan<char> digits, double d)
     {
         if (ulong.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out ulong v)) return new SmlKv(key, TaosDataType.UBigInt, v, 8);
         if (d < 0 || d >= ulong.MaxValue || double.IsNaN(d)) return null;

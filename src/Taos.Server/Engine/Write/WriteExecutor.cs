@@ -37,33 +37,59 @@ internal sealed class WriteExecutor(IStore store)
     {
         var batches = bind(tx);
         var merged = batches.Select(Merge).ToList();
-        for (int i = 0; i < batches.Count; i++) CheckKeep(batches[i].Database, merged[i].Keys);
+        for (int i = 0; i < batches.Count; i++) CheckKeep(batches[i].Database, merged[i]);
         int affected = 0;
         for (int i = 0; i < batches.Count; i++)
         {
             var batch = batches[i];
-            var rows = merged[i];
             var entry = batch.AutoCreate is null
                 ? store.FindEntry(batch.Database.Name, batch.Table.Name) ?? throw CatalogResolver.TableNotExist()
                 : tx.CreateTable(batch.Table);
-            affected += rows.Count;
-            // Rows share their mask array unless a merge changed it, so grouping by reference is cheap.
-            foreach (var group in rows.Values.GroupBy(r => r.Provided, ReferenceEqualityComparer.Instance))
+            foreach (var rows in merged[i])
             {
-                var provided = (bool[])group.Key!;
-                var columns = new List<int>();
-                for (int c = 0; c < provided.Length; c++)
-                {
-                    if (provided[c]) columns.Add(c);
-                }
-                tx.UpsertRows(entry, columns, group.Select(r => r.Values));
+                if (rows.Rows.Count == 0) continue;
+                affected += rows.Rows.Count;
+                tx.UpsertRows(entry, rows.Columns, rows.Rows);
             }
         }
         return affected;
     });
 
+    /// <summary>
+    /// The batch's rows with rows of the same ts merged, grouped by the columns they give. Rows given once for one
+    /// column list in ascending ts order (what a stmt batch, schemaless lines of one series or a plain INSERT give)
+    /// have nothing to merge and stay as they are.
+    /// </summary>
+    private static IReadOnlyList<WriteRows> Merge(WriteBatch batch)
+    {
+        if (batch.Rows.Count == 1 && Ascending(batch.Rows[0].Rows)) return batch.Rows;
+        var merged = MergeByTimestamp(batch);
+        // Rows share their mask array unless a merge changed it, so grouping by reference is cheap.
+        var groups = new List<WriteRows>();
+        foreach (var group in merged.Values.GroupBy(r => r.Provided, ReferenceEqualityComparer.Instance))
+        {
+            var provided = (bool[])group.Key!;
+            var columns = new List<int>();
+            for (int c = 0; c < provided.Length; c++)
+            {
+                if (provided[c]) columns.Add(c);
+            }
+            groups.Add(new WriteRows(columns, group.Select(r => r.Values).ToList()));
+        }
+        return groups;
+    }
+
+    private static bool Ascending(IReadOnlyList<object?[]> rows)
+    {
+        for (int r = 1; r < rows.Count; r++)
+        {
+            if ((long)rows[r][0]! <= (long)rows[r - 1][0]!) return false;
+        }
+        return true;
+    }
+
     /// <summary>The batch's rows by ts, rows with the same ts merged.</summary>
-    private static Dictionary<long, Row> Merge(WriteBatch batch)
+    private static Dictionary<long, Row> MergeByTimestamp(WriteBatch batch)
     {
         var rows = new Dictionary<long, Row>();
         int width = batch.Table.Columns.Count;
@@ -99,9 +125,9 @@ internal sealed class WriteExecutor(IStore store)
     }
 
     /// <summary>1547 when a ts lies before the database's KEEP window or beyond the latest time TDengine stores.</summary>
-    private static void CheckKeep(DatabaseInfo database, IReadOnlyCollection<long> timestamps)
+    private static void CheckKeep(DatabaseInfo database, IReadOnlyList<WriteRows> rows)
     {
-        if (timestamps.Count == 0) return;
+        if (rows.All(r => r.Rows.Count == 0)) return;
         var precision = database.Precision;
         long keepMinutes = DatabaseOptions.KeepMinutes(database.Options);
         long now = Clock.Now(precision);
@@ -110,10 +136,14 @@ internal sealed class WriteExecutor(IStore store)
             ? now - keepTicks
             : long.MinValue;
         long maxKey = MaxKey[(int)precision];
-        foreach (long ts in timestamps)
+        foreach (var given in rows)
         {
-            if (ts < minKey || ts > maxKey)
-                throw new TaosServerException(ServerErrorCode.TimestampOutOfRange, "Timestamp data out of range");
+            foreach (var row in given.Rows)
+            {
+                long ts = (long)row[0]!;
+                if (ts < minKey || ts > maxKey)
+                    throw new TaosServerException(ServerErrorCode.TimestampOutOfRange, "Timestamp data out of range");
+            }
         }
     }
 }

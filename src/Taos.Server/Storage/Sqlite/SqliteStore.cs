@@ -7,7 +7,7 @@ using Taos.Server.Engine.Users;
 namespace Taos.Server.Storage.Sqlite;
 
 /// <summary>
-/// The durable store: one SQLite file (WAL, synchronous=FULL) holding the catalog (<see cref="CatalogTables"/>), the
+/// The durable store: one SQLite file (WAL, synchronous=NORMAL, commits synced as <see cref="WalDurability"/> says) holding the catalog (<see cref="CatalogTables"/>), the
 /// rows (laid out as <see cref="TableLayout"/> describes) and the write sequence numbers (<see cref="WriteSequences"/>).
 /// Writes are serialized on one writer connection; reads use their own pooled connections, so WAL lets them run
 /// beside a writer.
@@ -31,6 +31,7 @@ internal sealed class SqliteStore : IStore
     private readonly WriteLog _log;
     private readonly ConsumerOffsets _offsets;
     private readonly WriteLogRetention _retention;
+    private readonly WalDurability _durability;
     private bool _disposed;
 
     /// <summary>Opens (or creates) the store in <paramref name="dataDirectory"/>.</summary>
@@ -42,7 +43,8 @@ internal sealed class SqliteStore : IStore
         _writer = new SqliteConnection(builder.ToString());
         _writer.Open();
         RawSqlite.Exec(_writer, "PRAGMA journal_mode=WAL");
-        RawSqlite.Exec(_writer, "PRAGMA synchronous=FULL");
+        // In the WAL when committed; synced to the disk when WalDurability asks for it (TDengine's WAL_LEVEL rule).
+        RawSqlite.Exec(_writer, "PRAGMA synchronous=NORMAL");
         RawSqlite.Exec(_writer, "PRAGMA cache_size=-65536");
         RawSqlite.Exec(_writer, "PRAGMA temp_store=MEMORY");
         // Checkpoints run on a background connection (PASSIVE, never blocking the writer) instead of inside commits.
@@ -61,7 +63,11 @@ internal sealed class SqliteStore : IStore
         _retention = new WriteLogRetention(_catalog, _topics, _offsets);
         PruneWriteLog();
         _checkpointer = new Checkpointer(path + "-wal", _readConnectionString);
+        _durability = new WalDurability(path + "-wal", _catalog);
     }
+
+    /// <summary>How many commits were synced to the disk before they were acknowledged (see <see cref="WalDurability"/>).</summary>
+    public long DurableCommits => _durability.Syncs;
 
     // ---- ICatalogReader ----
 
@@ -121,13 +127,15 @@ internal sealed class SqliteStore : IStore
             try
             {
                 T result = work(writer);
-                WriteSequences.Save(transaction, writer.Taken);
+                _sequences.Save(writer.Taken);
                 long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
                 WriteLog.Save(transaction, writer.Taken, writer.Written, now);
                 _retention.PruneIfDue(transaction, now);
                 ConsumerOffsets.Delete(transaction, writer.DroppedGroups);
                 ConsumerOffsets.Save(transaction, writer.Offsets);
+                bool sync = _durability.Needed(writer);
                 transaction.Commit();
+                if (sync) _durability.Sync();
                 _sequences.Publish(writer.Taken);
                 _offsets.Forget(writer.DroppedGroups);
                 _offsets.Publish(writer.Offsets);
@@ -189,6 +197,7 @@ internal sealed class SqliteStore : IStore
             _disposed = true;
             _checkpointer.Dispose();
             _rows.Dispose();
+            _sequences.Dispose();
             _writer.Dispose();
             using (var pooled = new SqliteConnection(_readConnectionString)) SqliteConnection.ClearPool(pooled);
         }

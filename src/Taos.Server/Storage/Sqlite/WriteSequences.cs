@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Taos.Server.Storage.Sqlite;
 
@@ -6,17 +7,22 @@ namespace Taos.Server.Storage.Sqlite;
 /// The last committed write sequence number of each database, in <c>write_seq</c> (added beside the catalog tables;
 /// a data directory without it starts every database at 0). A row outlives its database, so a database created
 /// again under the same name continues its numbers instead of reusing them. Numbers are saved inside the writing
-/// transaction and become visible here only once it committed.
+/// transaction (through one prepared statement kept for the store's life) and become visible here only once it committed.
 /// </summary>
-internal sealed class WriteSequences
+internal sealed class WriteSequences : IDisposable
 {
+    private const string SaveSql = "INSERT INTO write_seq (db, seq) VALUES (?, ?) ON CONFLICT (db) DO UPDATE SET seq = excluded.seq";
+
+    private readonly SqliteConnection _connection;
     private readonly Lock _lock = new();
+    private sqlite3_stmt? _save;
     private readonly Dictionary<string, long> _last = new(StringComparer.Ordinal);
 
     /// <summary>Creates <c>write_seq</c> when missing and loads it.</summary>
     /// <param name="connection">The store's writer connection.</param>
     public WriteSequences(SqliteConnection connection)
     {
+        _connection = connection;
         RawSqlite.Exec(connection, "CREATE TABLE IF NOT EXISTS write_seq (db TEXT PRIMARY KEY, seq INTEGER NOT NULL)");
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT db, seq FROM write_seq";
@@ -31,19 +37,28 @@ internal sealed class WriteSequences
             return _last.TryGetValue(database, out long seq) ? seq : 0;
     }
 
-    /// <summary>Writes the numbers a transaction takes, inside it.</summary>
-    public static void Save(SqliteTransaction transaction, IReadOnlyDictionary<string, long> taken)
+    /// <summary>Writes the numbers a transaction takes, inside the writer connection's open transaction.</summary>
+    public void Save(IReadOnlyDictionary<string, long> taken)
     {
         if (taken.Count == 0) return;
-        using var command = RawSqlite.Command(transaction,
-            "INSERT INTO write_seq (db, seq) VALUES ($db, $seq) ON CONFLICT (db) DO UPDATE SET seq = excluded.seq");
-        var db = command.Parameters.Add("$db", SqliteType.Text);
-        var seq = command.Parameters.Add("$seq", SqliteType.Integer);
+        var db = _connection.Handle!;
+        if (_save is null)
+        {
+            int prepared = raw.sqlite3_prepare_v2(db, SaveSql, out var statement);
+            if (prepared != raw.SQLITE_OK)
+            {
+                statement?.Dispose();
+                throw RawSqlite.Error(db, prepared);
+            }
+            _save = statement;
+        }
         foreach (var (name, number) in taken)
         {
-            db.Value = name;
-            seq.Value = number;
-            command.ExecuteNonQuery();
+            raw.sqlite3_bind_text(_save, 1, name);
+            raw.sqlite3_bind_int64(_save, 2, number);
+            int rc = raw.sqlite3_step(_save);
+            raw.sqlite3_reset(_save);
+            if (rc != raw.SQLITE_DONE) throw RawSqlite.Error(db, rc);
         }
     }
 
@@ -54,5 +69,12 @@ internal sealed class WriteSequences
         {
             foreach (var (name, number) in taken) _last[name] = number;
         }
+    }
+
+    /// <summary>Finalizes the prepared statement (before the connection closes).</summary>
+    public void Dispose()
+    {
+        _save?.Dispose();
+        _save = null;
     }
 }
