@@ -4,6 +4,7 @@ using Taos.Server.Engine.Delete;
 using Taos.Server.Engine.Query;
 using Taos.Server.Engine.Schemaless;
 using Taos.Server.Engine.Storage;
+using Taos.Server.Engine.Streams;
 using Taos.Server.Engine.SystemTables;
 using Taos.Server.Engine.Topics;
 using Taos.Server.Engine.Users;
@@ -36,6 +37,7 @@ internal sealed class SqlEngine : IDisposable
     private readonly AlterDatabaseCommand _alterDatabase;
     private readonly SchemalessWriter _schemaless;
     private readonly TopicCommands _topics;
+    private readonly StreamCommands _streams;
 
     /// <param name="store">The durable store; the engine owns it from now on and disposes it.</param>
     /// <param name="serverZone">The server's time zone (timestamps without an offset).</param>
@@ -62,7 +64,12 @@ internal sealed class SqlEngine : IDisposable
         _alterDatabase = new AlterDatabaseCommand(store);
         _schemaless = new SchemalessWriter(store, _writer);
         _topics = new TopicCommands(store, Subscriptions);
+        Streams = new StreamRunner(store, serverZone);
+        _streams = new StreamCommands(store, serverZone, Streams);
     }
+
+    /// <summary>The background worker computing the streams (tests wait on it with <see cref="StreamRunner.WaitIdle"/>).</summary>
+    internal StreamRunner Streams { get; }
 
     /// <summary>The stored users: the authenticator every endpoint checks logins with.</summary>
     public UserDirectory Users { get; }
@@ -110,7 +117,9 @@ internal sealed class SqlEngine : IDisposable
     internal StatementResult Execute(Statement statement, SqlSession session)
     {
         _guard.Authorize(statement, session);
-        return Dispatch(statement, session);
+        var result = Dispatch(statement, session);
+        Streams.Notify();
+        return result;
     }
 
     private StatementResult Dispatch(Statement statement, SqlSession session) => statement switch
@@ -129,9 +138,9 @@ internal sealed class SqlEngine : IDisposable
         CreateNormalTableStatement s => _tables.CreateNormalTable(s, session),
         CreateChildTablesStatement s => _tables.CreateChildTables(s, session),
         DropTableStatement s => _tables.DropTables(s, session),
-        DropStableStatement s => _topics.GuardDropStable(s, session, () => _tables.DropStable(s, session)),
+        DropStableStatement s => _streams.GuardDropStable(s, session, () => _topics.GuardDropStable(s, session, () => _tables.DropStable(s, session))),
         DescribeStatement s => _describe.Execute(s, session),
-        DeleteStatement s => _delete.Execute(s, session),
+        DeleteStatement s => _streams.Delete(s, session, () => _delete.Execute(s, session)),
         CreateUserStatement s => _users.Create(s),
         AlterUserStatement s => _users.Alter(s),
         DropUserStatement s => _users.Drop(s),
@@ -148,6 +157,10 @@ internal sealed class SqlEngine : IDisposable
         CreateTopicStatement s => _topics.Create(s, session),
         DropTopicStatement s => _topics.Drop(s),
         ShowStatement { What: "topics" } => _topics.Show(),
+        CreateStreamStatement s => _streams.Create(s, session),
+        DropStreamStatement s => _streams.Drop(s),
+        PauseStreamStatement s => _streams.Pause(s),
+        ResumeStreamStatement s => _streams.Resume(s),
         DropConsumerGroupStatement s => _topics.DropConsumerGroup(s),
         ShowStatement { What: "consumers" } => _topics.ShowConsumers(),
         ShowStatement { What: "subscriptions" } => _topics.ShowSubscriptions(),
@@ -165,5 +178,9 @@ internal sealed class SqlEngine : IDisposable
         return string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + c : c.ToString())).ToUpperInvariant();
     }
 
-    public void Dispose() => _store.Dispose();
+    public void Dispose()
+    {
+        Streams.Dispose();
+        _store.Dispose();
+    }
 }

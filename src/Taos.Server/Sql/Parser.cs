@@ -49,6 +49,7 @@ internal sealed partial class Parser
                 "alter" => ParseAlter(),
                 "grant" => ParseGrant(revoke: false),
                 "revoke" => ParseGrant(revoke: true),
+                "pause" or "resume" => ParsePauseOrResumeStream(),
                 _ => throw Fail(first),
             };
         }
@@ -79,6 +80,7 @@ internal sealed partial class Parser
         {
             return ParseCreateTopic();
         }
+        if (TryKw("stream")) return ParseCreateStream();
         if (TryKw("user"))
         {
             return ParseCreateUser();
@@ -118,6 +120,7 @@ internal sealed partial class Parser
         {
             return ParseDropTopic();
         }
+        if (TryKw("stream")) return ParseDropStream();
         if (TryKw("consumer"))
         {
             return ParseDropConsumerGroup();

@@ -1,4 +1,5 @@
 using Taos.Server.Engine.Storage;
+using Taos.Server.Engine.Streams;
 using Taos.Server.Engine.Topics;
 using Taos.Server.Engine.Users;
 
@@ -54,4 +55,7 @@ internal interface ICatalogReader
 
     /// <summary>The topics in creation order (for information_schema.ins_topics and SHOW TOPICS); none by default.</summary>
     IReadOnlyList<TopicInfo> Topics() => [];
+
+    /// <summary>The streams in creation order (for information_schema.ins_streams and SHOW STREAMS); none by default.</summary>
+    IReadOnlyList<StreamInfo> Streams() => [];
 }

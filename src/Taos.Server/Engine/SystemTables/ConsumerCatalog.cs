@@ -1,5 +1,6 @@
 using Taos.Server.Engine.Catalog;
 using Taos.Server.Engine.Storage;
+using Taos.Server.Engine.Streams;
 using Taos.Server.Engine.Topics;
 using Taos.Server.Engine.Users;
 
@@ -39,4 +40,6 @@ internal sealed class ConsumerCatalog(IStore store, SubscriptionRegistry registr
     public IReadOnlyList<TagIndexInfo> Indexes(string database) => store.Indexes(database);
 
     public IReadOnlyList<TopicInfo> Topics() => store.Topics();
+
+    public IReadOnlyList<StreamInfo> Streams() => store.Streams();
 }

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Taos.Server.Engine.Catalog;
 using Taos.Server.Engine.Storage;
+using Taos.Server.Engine.Streams;
 using Taos.Server.Engine.Topics;
 using Taos.Server.Engine.Users;
 
@@ -28,6 +29,7 @@ internal sealed class SqliteStore : IStore
     private readonly UserTables _users;
     private readonly IndexTables _indexes;
     private readonly TopicTables _topics;
+    private readonly StreamTables _streams;
     private readonly WriteLog _log;
     private readonly ConsumerOffsets _offsets;
     private readonly WriteLogRetention _retention;
@@ -55,6 +57,7 @@ internal sealed class SqliteStore : IStore
         _users = new UserTables(_writer);
         _indexes = new IndexTables(_writer);
         _topics = new TopicTables(_writer);
+        _streams = new StreamTables(_writer);
         _readConnectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = true }.ToString();
         _scanner = new RowScanner(_readConnectionString);
         _seeker = new LastRowSeeker(_readConnectionString);
@@ -107,6 +110,8 @@ internal sealed class SqliteStore : IStore
     public IReadOnlyList<TagIndexInfo> Indexes(string database) => _indexes.Of(database);
     public IReadOnlyList<TopicInfo> Topics() => _topics.All();
 
+    public IReadOnlyList<StreamInfo> Streams() => _streams.All();
+
     public IReadOnlyList<WriteLogEntry> ReadWriteLog(string database, long fromSequence) => _log.Read(database, fromSequence);
 
     public long? CommittedOffset(string group, string topic, int vgroup) => _offsets.Find(group, topic, vgroup);
@@ -123,7 +128,7 @@ internal sealed class SqliteStore : IStore
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             using var transaction = _writer.BeginTransaction();
-            var writer = new SqliteWriter(transaction, _catalog, _rows, _sequences, _users, _indexes, _topics);
+            var writer = new SqliteWriter(transaction, _catalog, _rows, _sequences, _users, _indexes, _topics) { Streams = _streams };
             try
             {
                 T result = work(writer);
@@ -163,6 +168,7 @@ internal sealed class SqliteStore : IStore
                 {
                     _topics.Load();
                 }
+                if (writer.StreamsChanged) _streams.Load();
                 if (writer.CatalogChanged)
                 {
                     _rows.Clear();
