@@ -7,6 +7,8 @@ using Taos.Server.Engine.Storage;
 using Taos.Server.Engine.SystemTables;
 using Taos.Server.Engine.Topics;
 using Taos.Server.Engine.Users;
+using Taos.Server.Engine.Views;
+using Taos.Server.Engine.Explain;
 using Taos.Server.Engine.Write;
 using Taos.Server.Sql;
 using Taos.Server.Sql.Ast;
@@ -36,6 +38,7 @@ internal sealed class SqlEngine : IDisposable
     private readonly AlterDatabaseCommand _alterDatabase;
     private readonly SchemalessWriter _schemaless;
     private readonly TopicCommands _topics;
+    private readonly ViewCommands _views;
 
     /// <param name="store">The durable store; the engine owns it from now on and disposes it.</param>
     /// <param name="serverZone">The server's time zone (timestamps without an offset).</param>
@@ -62,6 +65,7 @@ internal sealed class SqlEngine : IDisposable
         _alterDatabase = new AlterDatabaseCommand(store);
         _schemaless = new SchemalessWriter(store, _writer);
         _topics = new TopicCommands(store, Subscriptions);
+        _views = new ViewCommands(store, serverZone);
     }
 
     /// <summary>The stored users: the authenticator every endpoint checks logins with.</summary>
@@ -130,6 +134,7 @@ internal sealed class SqlEngine : IDisposable
         CreateChildTablesStatement s => _tables.CreateChildTables(s, session),
         DropTableStatement s => _tables.DropTables(s, session),
         DropStableStatement s => _topics.GuardDropStable(s, session, () => _tables.DropStable(s, session)),
+        DescribeStatement s when _views.IsView(s, session) => _views.Describe(s, session),
         DescribeStatement s => _describe.Execute(s, session),
         DeleteStatement s => _delete.Execute(s, session),
         CreateUserStatement s => _users.Create(s),
@@ -151,6 +156,11 @@ internal sealed class SqlEngine : IDisposable
         DropConsumerGroupStatement s => _topics.DropConsumerGroup(s),
         ShowStatement { What: "consumers" } => _topics.ShowConsumers(),
         ShowStatement { What: "subscriptions" } => _topics.ShowSubscriptions(),
+        CreateViewStatement s => _views.Create(s, session),
+        DropViewStatement s => _views.Drop(s, session),
+        ShowViewsStatement s => _views.ShowViews(s, session),
+        ShowCreateViewStatement s => _views.ShowCreate(s, session),
+        ExplainStatement s => new ExplainCommand(new ConsumerCatalog(_store, Subscriptions), ServerZone).Execute(s, session),
         ShowStatement { What: "local variables" } => ConfigSystemTables.LocalVariables(ServerZone),
         ShowStatement s when SystemTableShows.Has(s) => new QueryExecutor(_store, ServerZone).Execute(SystemTableShows.Select(s, session, _store), session),
         // Parsed, but not executed yet: say so rather than pretend the text is malformed.

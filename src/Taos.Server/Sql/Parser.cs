@@ -49,6 +49,7 @@ internal sealed partial class Parser
                 "alter" => ParseAlter(),
                 "grant" => ParseGrant(revoke: false),
                 "revoke" => ParseGrant(revoke: true),
+                "explain" => ParseExplain(),
                 _ => throw Fail(first),
             };
         }
@@ -67,7 +68,7 @@ internal sealed partial class Parser
         return statement with { Sql = _sql };
     }
 
-    /// <summary><c>CREATE DATABASE | TOPIC | USER | INDEX | STABLE | TABLE …</c>.</summary>
+    /// <summary><c>CREATE DATABASE | TOPIC | USER | INDEX | STABLE | TABLE | [OR REPLACE] VIEW …</c>.</summary>
     private Statement ParseCreate()
     {
         Advance();
@@ -95,10 +96,18 @@ internal sealed partial class Parser
         {
             return ParseCreateTable();
         }
+        if (TryKw("view"))
+        {
+            return ParseCreateView(orReplace: false);
+        }
+        if (TryKw("or"))
+        {
+            return ParseCreateOrReplace();
+        }
         throw Fail(_cur);
     }
 
-    /// <summary><c>DROP DATABASE | STABLE | TABLE | TOPIC | CONSUMER GROUP | USER | INDEX …</c>.</summary>
+    /// <summary><c>DROP DATABASE | STABLE | TABLE | TOPIC | CONSUMER GROUP | USER | INDEX | VIEW …</c>.</summary>
     private Statement ParseDrop()
     {
         Advance();
@@ -129,6 +138,10 @@ internal sealed partial class Parser
         if (TryKw("index"))
         {
             return ParseDropIndex();
+        }
+        if (TryKw("view"))
+        {
+            return ParseDropView();
         }
         throw Fail(_cur);
     }

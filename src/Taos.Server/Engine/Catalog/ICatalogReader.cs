@@ -1,6 +1,7 @@
 using Taos.Server.Engine.Storage;
 using Taos.Server.Engine.Topics;
 using Taos.Server.Engine.Users;
+using Taos.Server.Engine.Views;
 
 namespace Taos.Server.Engine.Catalog;
 
@@ -54,4 +55,7 @@ internal interface ICatalogReader
 
     /// <summary>The topics in creation order (for information_schema.ins_topics and SHOW TOPICS); none by default.</summary>
     IReadOnlyList<TopicInfo> Topics() => [];
+
+    /// <summary>The views in creation order (for FROM, information_schema.ins_views and SHOW VIEWS); none by default.</summary>
+    IReadOnlyList<ViewInfo> Views() => [];
 }
