@@ -8,6 +8,8 @@ using Taos.Server.Engine.Streams;
 using Taos.Server.Engine.SystemTables;
 using Taos.Server.Engine.Topics;
 using Taos.Server.Engine.Users;
+using Taos.Server.Engine.Views;
+using Taos.Server.Engine.Explain;
 using Taos.Server.Engine.Write;
 using Taos.Server.Sql;
 using Taos.Server.Sql.Ast;
@@ -38,6 +40,7 @@ internal sealed class SqlEngine : IDisposable
     private readonly SchemalessWriter _schemaless;
     private readonly TopicCommands _topics;
     private readonly StreamCommands _streams;
+    private readonly ViewCommands _views;
 
     /// <param name="store">The durable store; the engine owns it from now on and disposes it.</param>
     /// <param name="serverZone">The server's time zone (timestamps without an offset).</param>
@@ -66,6 +69,7 @@ internal sealed class SqlEngine : IDisposable
         _topics = new TopicCommands(store, Subscriptions);
         Streams = new StreamRunner(store, serverZone);
         _streams = new StreamCommands(store, serverZone, Streams);
+        _views = new ViewCommands(store, serverZone);
     }
 
     /// <summary>The background worker computing the streams (tests wait on it with <see cref="StreamRunner.WaitIdle"/>).</summary>
@@ -139,6 +143,7 @@ internal sealed class SqlEngine : IDisposable
         CreateChildTablesStatement s => _tables.CreateChildTables(s, session),
         DropTableStatement s => _tables.DropTables(s, session),
         DropStableStatement s => _streams.GuardDropStable(s, session, () => _topics.GuardDropStable(s, session, () => _tables.DropStable(s, session))),
+        DescribeStatement s when _views.IsView(s, session) => _views.Describe(s, session),
         DescribeStatement s => _describe.Execute(s, session),
         DeleteStatement s => _streams.Delete(s, session, () => _delete.Execute(s, session)),
         CreateUserStatement s => _users.Create(s),
@@ -164,6 +169,11 @@ internal sealed class SqlEngine : IDisposable
         DropConsumerGroupStatement s => _topics.DropConsumerGroup(s),
         ShowStatement { What: "consumers" } => _topics.ShowConsumers(),
         ShowStatement { What: "subscriptions" } => _topics.ShowSubscriptions(),
+        CreateViewStatement s => _views.Create(s, session),
+        DropViewStatement s => _views.Drop(s, session),
+        ShowViewsStatement s => _views.ShowViews(s, session),
+        ShowCreateViewStatement s => _views.ShowCreate(s, session),
+        ExplainStatement s => new ExplainCommand(new ConsumerCatalog(_store, Subscriptions), ServerZone).Execute(s, session),
         ShowStatement { What: "local variables" } => ConfigSystemTables.LocalVariables(ServerZone),
         ShowStatement s when SystemTableShows.Has(s) => new QueryExecutor(_store, ServerZone).Execute(SystemTableShows.Select(s, session, _store), session),
         // Parsed, but not executed yet: say so rather than pretend the text is malformed.

@@ -63,6 +63,10 @@ internal sealed partial class Parser
         {
             return new ShowStablesStatement(database, ParseLikePattern());
         }
+        if (TryKw("views"))
+        {
+            return new ShowViewsStatement(database, ParseLikePattern());
+        }
         if (database is not null && TryKw("vgroups"))
         {
             return new ShowStatement("vgroups", database);
@@ -124,7 +128,7 @@ internal sealed partial class Parser
         return new ShowStatement("vnodes", null) { Dnode = ParseInteger() };
     }
 
-    /// <summary>After <c>SHOW CREATE</c>: <c>DATABASE db</c>, <c>TABLE t</c> or <c>STABLE s</c>.</summary>
+    /// <summary>After <c>SHOW CREATE</c>: <c>DATABASE db</c>, <c>TABLE t</c>, <c>VIEW v</c> or <c>STABLE s</c>.</summary>
     private Statement ParseShowCreate()
     {
         if (TryKw("database"))
@@ -134,6 +138,10 @@ internal sealed partial class Parser
         if (TryKw("table"))
         {
             return new ShowCreateTableStatement(ParseTableName(), false);
+        }
+        if (TryKw("view"))
+        {
+            return new ShowCreateViewStatement(ParseTableName());
         }
         ExpectKw("stable");
         return new ShowCreateTableStatement(ParseTableName(), true);

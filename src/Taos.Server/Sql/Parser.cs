@@ -50,6 +50,7 @@ internal sealed partial class Parser
                 "grant" => ParseGrant(revoke: false),
                 "revoke" => ParseGrant(revoke: true),
                 "pause" or "resume" => ParsePauseOrResumeStream(),
+                "explain" => ParseExplain(),
                 _ => throw Fail(first),
             };
         }
@@ -68,7 +69,7 @@ internal sealed partial class Parser
         return statement with { Sql = _sql };
     }
 
-    /// <summary><c>CREATE DATABASE | TOPIC | USER | INDEX | STABLE | TABLE …</c>.</summary>
+    /// <summary><c>CREATE DATABASE | TOPIC | USER | INDEX | STABLE | TABLE | [OR REPLACE] VIEW …</c>.</summary>
     private Statement ParseCreate()
     {
         Advance();
@@ -97,10 +98,18 @@ internal sealed partial class Parser
         {
             return ParseCreateTable();
         }
+        if (TryKw("view"))
+        {
+            return ParseCreateView(orReplace: false);
+        }
+        if (TryKw("or"))
+        {
+            return ParseCreateOrReplace();
+        }
         throw Fail(_cur);
     }
 
-    /// <summary><c>DROP DATABASE | STABLE | TABLE | TOPIC | CONSUMER GROUP | USER | INDEX …</c>.</summary>
+    /// <summary><c>DROP DATABASE | STABLE | TABLE | TOPIC | CONSUMER GROUP | USER | INDEX | VIEW …</c>.</summary>
     private Statement ParseDrop()
     {
         Advance();
@@ -132,6 +141,10 @@ internal sealed partial class Parser
         if (TryKw("index"))
         {
             return ParseDropIndex();
+        }
+        if (TryKw("view"))
+        {
+            return ParseDropView();
         }
         throw Fail(_cur);
     }

@@ -1,13 +1,15 @@
 using Taos.Server.Engine.Catalog;
 using Taos.Server.Sql.Ast;
 using Taos.Server.Engine.SystemTables;
+using Taos.Server.Engine.Views;
 
 namespace Taos.Server.Engine.Binding;
 
 /// <summary>
 /// Resolves a FROM clause: the database and table names against the catalog (or a system database), a subquery
-/// by running it through <paramref name="runSubquery"/>; raises TDengine's errors for unknown names. A join's ON
-/// conditions are bound in <paramref name="zone"/>, the server's time zone.
+/// by running it through <paramref name="runSubquery"/>, a view by running its query (<see cref="ViewExpander"/>);
+/// raises TDengine's errors for unknown names. A join's ON conditions are bound in <paramref name="zone"/>, the
+/// server's time zone.
 /// </summary>
 internal sealed class SourceResolver(ICatalogReader catalog, Func<SelectStatement, SqlSession, RowSetResult> runSubquery, TimeZoneInfo zone)
 {
@@ -52,8 +54,14 @@ internal sealed class SourceResolver(ICatalogReader catalog, Func<SelectStatemen
             }
             throw new TaosServerException(ServerErrorCode.TableInfoFailure, "Fail to get table info, error: Database not exist");
         }
-        var table = catalog.FindTable(db, ts.Name.Name)
-            ?? throw new TaosServerException(ServerErrorCode.TableInfoFailure, "Fail to get table info, error: Table does not exist");
+        var table = catalog.FindTable(db, ts.Name.Name);
+        if (table is null)
+        {
+            // A table of that name wins over a view of it [src parTranslater.c getTargetMetaImpl].
+            var view = ViewExpander.Find(catalog, db, ts.Name.Name)
+                ?? throw new TaosServerException(ServerErrorCode.TableInfoFailure, "Fail to get table info, error: Table does not exist");
+            return FromRows(new ViewExpander(catalog, zone).Run(view, session));
+        }
         var layout = new SourceLayout { TsIndex = 0, StarIncludesTags = table.Kind == TableKind.Super };
         for (int i = 0; i < table.Columns.Count; i++)
         {
@@ -70,9 +78,11 @@ internal sealed class SourceResolver(ICatalogReader catalog, Func<SelectStatemen
         return new QuerySource(layout, dbInfo.Precision, tables, catalog, null);
     }
 
-    private QuerySource ResolveSubquery(SubquerySource sub, SqlSession session)
+    private QuerySource ResolveSubquery(SubquerySource sub, SqlSession session) => FromRows(runSubquery(sub.Query, session));
+
+    /// <summary>The rows of a subquery or view as a source: its columns, the first timestamp column as the primary one.</summary>
+    private static QuerySource FromRows(RowSetResult inner)
     {
-        var inner = runSubquery(sub.Query, session);
         var layout = new SourceLayout
         {
             TsIndex = inner.Columns.ToList().FindIndex(c => c.Type == TaosDataType.Timestamp),

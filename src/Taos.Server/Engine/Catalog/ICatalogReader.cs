@@ -2,6 +2,7 @@ using Taos.Server.Engine.Storage;
 using Taos.Server.Engine.Streams;
 using Taos.Server.Engine.Topics;
 using Taos.Server.Engine.Users;
+using Taos.Server.Engine.Views;
 
 namespace Taos.Server.Engine.Catalog;
 
@@ -58,4 +59,6 @@ internal interface ICatalogReader
 
     /// <summary>The streams in creation order (for information_schema.ins_streams and SHOW STREAMS); none by default.</summary>
     IReadOnlyList<StreamInfo> Streams() => [];
+    /// <summary>The views in creation order (for FROM, information_schema.ins_views and SHOW VIEWS); none by default.</summary>
+    IReadOnlyList<ViewInfo> Views() => [];
 }

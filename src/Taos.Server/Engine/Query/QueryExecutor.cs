@@ -28,14 +28,17 @@ internal sealed class QueryExecutor
     /// user and client host. Errors are <see cref="TaosServerException"/>. Every name and type error is raised
     /// here; the rows of a plain projection are produced lazily while the caller enumerates them.
     /// </summary>
-    public RowSetResult Execute(SelectStatement select, SqlSession session)
+    public RowSetResult Execute(SelectStatement select, SqlSession session) => Prepare(select, session).Plan.Run();
+
+    /// <summary>Binds and plans <paramref name="select"/> as <see cref="Execute(SelectStatement, SqlSession)"/> does, without running it (EXPLAIN).</summary>
+    public (BoundSelect Bound, QueryPlan Plan) Prepare(SelectStatement select, SqlSession session)
     {
         var source = new SourceResolver(_catalog, Execute, _serverZone).Resolve(select.From, session, select.Where);
         string? defaultDb = session.Database is { } d && (_catalog.FindDatabase(d) is not null || SystemSchemas.IsSystemDatabase(d)) ? d : null;
         var effectiveSession = new SqlSession { Database = defaultDb, User = session.User, ClientHost = session.ClientHost };
         var compiler = new ExpressionCompiler(source.Layout, source.Precision, _serverZone, effectiveSession, Clock.Now(source.Precision));
         var bound = new SelectBinder(select, source, compiler, _serverZone).Bind();
-        return new QueryPlanner(_serverZone).Plan(bound).Run();
+        return (bound, new QueryPlanner(_serverZone).Plan(bound));
     }
 
     /// <summary>Runs <c>q1 UNION [ALL] q2 …</c>: each block as a query of its own, combined by <see cref="UnionPlanner"/>.</summary>

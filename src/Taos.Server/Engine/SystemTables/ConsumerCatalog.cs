@@ -3,6 +3,7 @@ using Taos.Server.Engine.Storage;
 using Taos.Server.Engine.Streams;
 using Taos.Server.Engine.Topics;
 using Taos.Server.Engine.Users;
+using Taos.Server.Engine.Views;
 
 namespace Taos.Server.Engine.SystemTables;
 
@@ -42,4 +43,5 @@ internal sealed class ConsumerCatalog(IStore store, SubscriptionRegistry registr
     public IReadOnlyList<TopicInfo> Topics() => store.Topics();
 
     public IReadOnlyList<StreamInfo> Streams() => store.Streams();
+    public IReadOnlyList<ViewInfo> Views() => store.Views();
 }

@@ -56,6 +56,8 @@ internal static class SystemSchemas
                         .Select(i => new object?[] { i.Name, i.Database, i.Stable, null, i.CreateTime, i.Tag, "tag_index" }).ToList());
             case "ins_topics":
                 return (TopicSystemTables.Columns, TopicSystemTables.Rows(catalog));
+            case "ins_views":
+                return (ViewSystemTable.Columns, ViewSystemTable.Rows(catalog));
             case "ins_vgroups":
                 return (VgroupSystemTable.Columns, VgroupSystemTable.Rows(catalog));
             case "ins_subscriptions":

@@ -98,6 +98,12 @@ internal sealed class PrivilegeGuard(IStore store, UserDirectory users)
             case ShowCreateTableStatement s: Table(s.Name, Access.Read, user, session); break;
             case ShowCreateDatabaseStatement: RequireSystemInfo(user); break;
             case ShowStatement s when SystemInfoShows.Contains(s.What): RequireSystemInfo(user); break;
+            case CreateViewStatement s:
+                Database(s.Name.Database, Access.Write, user, session);
+                Visit(s.Query, user, session);
+                break;
+            case DropViewStatement s: Table(s.Name, Access.Write, user, session); break;
+            case ExplainStatement s: Visit(s.Query, user, session); break;
             case DropUserStatement: throw UserErrors.PermissionDenied();
         }
     }

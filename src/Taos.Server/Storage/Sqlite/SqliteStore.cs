@@ -3,6 +3,7 @@ using Taos.Server.Engine.Catalog;
 using Taos.Server.Engine.Storage;
 using Taos.Server.Engine.Streams;
 using Taos.Server.Engine.Topics;
+using Taos.Server.Engine.Views;
 using Taos.Server.Engine.Users;
 
 namespace Taos.Server.Storage.Sqlite;
@@ -30,6 +31,7 @@ internal sealed class SqliteStore : IStore
     private readonly IndexTables _indexes;
     private readonly TopicTables _topics;
     private readonly StreamTables _streams;
+    private readonly ViewTables _views;
     private readonly WriteLog _log;
     private readonly ConsumerOffsets _offsets;
     private readonly WriteLogRetention _retention;
@@ -58,6 +60,7 @@ internal sealed class SqliteStore : IStore
         _indexes = new IndexTables(_writer);
         _topics = new TopicTables(_writer);
         _streams = new StreamTables(_writer);
+        _views = new ViewTables(_writer);
         _readConnectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = true }.ToString();
         _scanner = new RowScanner(_readConnectionString);
         _seeker = new LastRowSeeker(_readConnectionString);
@@ -109,6 +112,7 @@ internal sealed class SqliteStore : IStore
 
     public IReadOnlyList<TagIndexInfo> Indexes(string database) => _indexes.Of(database);
     public IReadOnlyList<TopicInfo> Topics() => _topics.All();
+    public IReadOnlyList<ViewInfo> Views() => _views.All();
 
     public IReadOnlyList<StreamInfo> Streams() => _streams.All();
 
@@ -128,7 +132,7 @@ internal sealed class SqliteStore : IStore
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             using var transaction = _writer.BeginTransaction();
-            var writer = new SqliteWriter(transaction, _catalog, _rows, _sequences, _users, _indexes, _topics) { Streams = _streams };
+            var writer = new SqliteWriter(transaction, _catalog, _rows, _sequences, _users, _indexes, _topics, _views) { Streams = _streams };
             try
             {
                 T result = work(writer);
@@ -169,6 +173,10 @@ internal sealed class SqliteStore : IStore
                     _topics.Load();
                 }
                 if (writer.StreamsChanged) _streams.Load();
+                if (writer.ViewsChanged)
+                {
+                    _views.Load();
+                }
                 if (writer.CatalogChanged)
                 {
                     _rows.Clear();

@@ -7,7 +7,7 @@ using Taos.Server.Engine.Users;
 namespace Taos.Server.Storage.Sqlite;
 
 /// <summary>The operations of one write transaction of the <see cref="SqliteStore"/>.</summary>
-internal sealed partial class SqliteWriter(SqliteTransaction transaction, CatalogTables catalog, RowWriter rowWriter, WriteSequences sequences, UserTables users, IndexTables indexes, TopicTables topics) : IStoreWriter
+internal sealed partial class SqliteWriter(SqliteTransaction transaction, CatalogTables catalog, RowWriter rowWriter, WriteSequences sequences, UserTables users, IndexTables indexes, TopicTables topics, ViewTables views) : IStoreWriter
 {
     private readonly Dictionary<string, long> _taken = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Database, string Table), List<long>> _written = [];
@@ -63,6 +63,8 @@ internal sealed partial class SqliteWriter(SqliteTransaction transaction, Catalo
             Exec(TableLayout.DropStatements(table.Id, table.Info.Columns.Count));
         catalog.RemoveDatabase(transaction, name);
         RemoveIndexes(name, _ => true);
+        ViewsChanged = true;
+        views.Remove(transaction, name, null);
         rowWriter.Clear();
     }
 
