@@ -1,3 +1,4 @@
+using Taos.Server.Engine.Admin;
 using Taos.Server.Engine.Catalog;
 using Taos.Server.Engine.Ddl;
 using Taos.Server.Engine.Delete;
@@ -36,6 +37,7 @@ internal sealed class SqlEngine : IDisposable
     private readonly AlterDatabaseCommand _alterDatabase;
     private readonly SchemalessWriter _schemaless;
     private readonly TopicCommands _topics;
+    private readonly AdministrationCommands _admin;
 
     /// <param name="store">The durable store; the engine owns it from now on and disposes it.</param>
     /// <param name="serverZone">The server's time zone (timestamps without an offset).</param>
@@ -62,7 +64,11 @@ internal sealed class SqlEngine : IDisposable
         _alterDatabase = new AlterDatabaseCommand(store);
         _schemaless = new SchemalessWriter(store, _writer);
         _topics = new TopicCommands(store, Subscriptions);
+        _admin = new AdministrationCommands(store, _delete.Execute, (query, session) => Dispatch(query, session));
     }
+
+    /// <summary>The cluster state the administration statements change (nodes, runtime configuration, compactions, live connections).</summary>
+    internal AdminState Admin => _admin.State;
 
     /// <summary>The stored users: the authenticator every endpoint checks logins with.</summary>
     public UserDirectory Users { get; }
@@ -151,7 +157,8 @@ internal sealed class SqlEngine : IDisposable
         DropConsumerGroupStatement s => _topics.DropConsumerGroup(s),
         ShowStatement { What: "consumers" } => _topics.ShowConsumers(),
         ShowStatement { What: "subscriptions" } => _topics.ShowSubscriptions(),
-        ShowStatement { What: "local variables" } => ConfigSystemTables.LocalVariables(ServerZone),
+        ShowStatement { What: "local variables" } => ConfigSystemTables.LocalVariables(ServerZone, _admin.State.Config.Local),
+        _ when AdministrationCommands.Handles(statement) => _admin.Execute(statement, session),
         ShowStatement s when SystemTableShows.Has(s) => new QueryExecutor(_store, ServerZone).Execute(SystemTableShows.Select(s, session, _store), session),
         // Parsed, but not executed yet: say so rather than pretend the text is malformed.
         _ => throw TaosServerException.NotSupported(StatementKind(statement)),

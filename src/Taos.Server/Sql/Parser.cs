@@ -49,6 +49,7 @@ internal sealed partial class Parser
                 "alter" => ParseAlter(),
                 "grant" => ParseGrant(revoke: false),
                 "revoke" => ParseGrant(revoke: true),
+                _ when StartsAdministration(first.Word!) => ParseAdministration(),
                 _ => throw Fail(first),
             };
         }
@@ -95,7 +96,7 @@ internal sealed partial class Parser
         {
             return ParseCreateTable();
         }
-        throw Fail(_cur);
+        return TryParseNodeStatement(NodeAction.Create) ?? throw Fail(_cur);
     }
 
     /// <summary><c>DROP DATABASE | STABLE | TABLE | TOPIC | CONSUMER GROUP | USER | INDEX …</c>.</summary>
@@ -130,7 +131,7 @@ internal sealed partial class Parser
         {
             return ParseDropIndex();
         }
-        throw Fail(_cur);
+        return TryParseNodeStatement(NodeAction.Drop) ?? throw Fail(_cur);
     }
 
     /// <summary><c>ALTER DATABASE | USER | TABLE | STABLE …</c>.</summary>
@@ -145,7 +146,7 @@ internal sealed partial class Parser
         {
             return ParseAlterUser();
         }
-        return ParseAlterTable();
+        return TryParseAlterConfig() ?? ParseAlterTable();
     }
 
     // ------------------------------------------------------------------ token plumbing
