@@ -1,3 +1,4 @@
+using Taos.Server.Engine.Admin;
 using Taos.Server.Engine.Catalog;
 using Taos.Server.Engine.Ddl;
 using Taos.Server.Engine.Delete;
@@ -41,6 +42,7 @@ internal sealed class SqlEngine : IDisposable
     private readonly TopicCommands _topics;
     private readonly StreamCommands _streams;
     private readonly ViewCommands _views;
+    private readonly AdministrationCommands _admin;
 
     /// <param name="store">The durable store; the engine owns it from now on and disposes it.</param>
     /// <param name="serverZone">The server's time zone (timestamps without an offset).</param>
@@ -70,10 +72,14 @@ internal sealed class SqlEngine : IDisposable
         Streams = new StreamRunner(store, serverZone);
         _streams = new StreamCommands(store, serverZone, Streams);
         _views = new ViewCommands(store, serverZone);
+        _admin = new AdministrationCommands(store, _delete.Execute, (query, session) => Dispatch(query, session));
     }
 
     /// <summary>The background worker computing the streams (tests wait on it with <see cref="StreamRunner.WaitIdle"/>).</summary>
     internal StreamRunner Streams { get; }
+
+    /// <summary>The cluster state the administration statements change (nodes, runtime configuration, compactions, live connections).</summary>
+    internal AdminState Admin => _admin.State;
 
     /// <summary>The stored users: the authenticator every endpoint checks logins with.</summary>
     public UserDirectory Users { get; }
@@ -174,7 +180,8 @@ internal sealed class SqlEngine : IDisposable
         ShowViewsStatement s => _views.ShowViews(s, session),
         ShowCreateViewStatement s => _views.ShowCreate(s, session),
         ExplainStatement s => new ExplainCommand(new ConsumerCatalog(_store, Subscriptions), ServerZone).Execute(s, session),
-        ShowStatement { What: "local variables" } => ConfigSystemTables.LocalVariables(ServerZone),
+        ShowStatement { What: "local variables" } => ConfigSystemTables.LocalVariables(ServerZone, _admin.State.Config.Local),
+        _ when AdministrationCommands.Handles(statement) => _admin.Execute(statement, session),
         ShowStatement s when SystemTableShows.Has(s) => new QueryExecutor(_store, ServerZone).Execute(SystemTableShows.Select(s, session, _store), session),
         // Parsed, but not executed yet: say so rather than pretend the text is malformed.
         _ => throw TaosServerException.NotSupported(StatementKind(statement)),

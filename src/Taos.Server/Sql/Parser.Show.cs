@@ -67,6 +67,10 @@ internal sealed partial class Parser
         {
             return new ShowViewsStatement(database, ParseLikePattern());
         }
+        if (TryKw("alive"))
+        {
+            return new ShowAliveStatement(false, database);
+        }
         if (database is not null && TryKw("vgroups"))
         {
             return new ShowStatement("vgroups", database);
@@ -83,6 +87,10 @@ internal sealed partial class Parser
     /// <summary>SHOW forms other than DATABASES, TABLES and STABLES; null when the words after SHOW are none of them.</summary>
     private Statement? ParseShowOther()
     {
+        if (TryParseShowAdministration() is { } administration)
+        {
+            return administration;
+        }
         if (TryKw("create"))
         {
             return ParseShowCreate();

@@ -51,6 +51,7 @@ internal sealed partial class Parser
                 "revoke" => ParseGrant(revoke: true),
                 "pause" or "resume" => ParsePauseOrResumeStream(),
                 "explain" => ParseExplain(),
+                _ when StartsAdministration(first.Word!) => ParseAdministration(),
                 _ => throw Fail(first),
             };
         }
@@ -106,7 +107,7 @@ internal sealed partial class Parser
         {
             return ParseCreateOrReplace();
         }
-        throw Fail(_cur);
+        return TryParseNodeStatement(NodeAction.Create) ?? throw Fail(_cur);
     }
 
     /// <summary><c>DROP DATABASE | STABLE | TABLE | TOPIC | CONSUMER GROUP | USER | INDEX | VIEW …</c>.</summary>
@@ -146,7 +147,7 @@ internal sealed partial class Parser
         {
             return ParseDropView();
         }
-        throw Fail(_cur);
+        return TryParseNodeStatement(NodeAction.Drop) ?? throw Fail(_cur);
     }
 
     /// <summary><c>ALTER DATABASE | USER | TABLE | STABLE …</c>.</summary>
@@ -161,7 +162,7 @@ internal sealed partial class Parser
         {
             return ParseAlterUser();
         }
-        return ParseAlterTable();
+        return TryParseAlterConfig() ?? ParseAlterTable();
     }
 
     // ------------------------------------------------------------------ token plumbing

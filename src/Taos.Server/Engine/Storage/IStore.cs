@@ -8,7 +8,7 @@ namespace Taos.Server.Engine.Storage;
 /// serialized, durable write transactions. The engine owns this contract; an implementation lives outside the
 /// engine and is chosen by the composition root.
 /// </summary>
-internal interface IStore : ICatalogReader, IDisposable
+internal interface IStore : ICatalogReader, IStoreMaintenance, IDisposable
 {
     /// <summary>The store's entry for a super, child or normal table (to hand to <see cref="IStoreWriter"/>), or null.</summary>
     TableEntry? FindEntry(string database, string name);

@@ -1,4 +1,5 @@
 using Taos.Protocol;
+using Taos.Server.Engine.Admin;
 using Taos.Server.Engine.Catalog;
 
 namespace Taos.Server.Engine.SystemTables;
@@ -7,7 +8,8 @@ namespace Taos.Server.Engine.SystemTables;
 /// <c>information_schema.ins_cluster</c>, <c>ins_grants</c> (what SHOW GRANTS and SHOW LICENCES list),
 /// <c>ins_compacts</c> and <c>ins_compact_details</c> with TDengine 3.3's columns (systable.c, tgrant.h): the cluster
 /// row of <see cref="ClusterIdentity"/>, the community edition's single grants row (everything unlimited, never
-/// expiring), and no compactions (the embedded server runs none).
+/// expiring), the compactions under way (<see cref="CompactRegistry"/>), and the community edition's empty
+/// <c>ins_grants_full</c> and <c>ins_grants_logs</c> (SHOW GRANTS FULL, SHOW GRANTS LOGS).
 /// </summary>
 internal static class ClusterSystemTables
 {
@@ -42,6 +44,29 @@ internal static class ClusterSystemTables
         new("compact_id", TaosDataType.Int, 4), new("vgroup_id", TaosDataType.Int, 4), new("dnode_id", TaosDataType.Int, 4),
         new("number_fileset", TaosDataType.Int, 4), new("finished", TaosDataType.Int, 4), new("start_time", TaosDataType.Timestamp, 8),
     ];
+
+    /// <summary>The columns of ins_grants_full.</summary>
+    public static IReadOnlyList<ResultColumn> GrantFullColumns { get; } =
+    [
+        new("grant_name", TaosDataType.VarChar, 32), new("display_name", TaosDataType.VarChar, 256), new("expire", TaosDataType.VarChar, 32),
+        new("limits", TaosDataType.VarChar, 512),
+    ];
+
+    /// <summary>The columns of ins_grants_logs (machine: TSDB_GRANT_LOG_COL_LEN).</summary>
+    public static IReadOnlyList<ResultColumn> GrantLogColumns { get; } =
+    [
+        new("state", TaosDataType.VarChar, 1536), new("active", TaosDataType.VarChar, 512), new("machine", TaosDataType.VarChar, 15600),
+    ];
+
+    /// <summary>One row per compaction under way: id, database, start time.</summary>
+    public static IReadOnlyList<object?[]> CompactRows(ICatalogReader catalog) =>
+        (AdminState.Of(catalog)?.Compacts.Running() ?? []).Select(c => new object?[] { c.Id, c.Database, c.StartTime }).ToList();
+
+    /// <summary>One row per compaction under way and vgroup: on dnode 1, not finished yet.</summary>
+    public static IReadOnlyList<object?[]> CompactDetailRows(ICatalogReader catalog) =>
+        (AdminState.Of(catalog)?.Compacts.Running() ?? [])
+            .SelectMany(c => c.Vgroups.Select(v => new object?[] { c.Id, v, NodeSystemTables.DnodeId, 0, 0, c.StartTime }))
+            .ToList();
 
     /// <summary>The cluster's one row; a community cluster never expires (expire_time NULL).</summary>
     public static IReadOnlyList<object?[]> ClusterRows(ICatalogReader catalog) =>

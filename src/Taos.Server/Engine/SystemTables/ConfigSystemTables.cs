@@ -8,7 +8,8 @@ namespace Taos.Server.Engine.SystemTables;
 /// value VARCHAR 64, scope VARCHAR 8: TSDB_CONFIG_OPTION_LEN, _VALUE_LEN, _SCOPE_LEN), listing only the settings the
 /// embedded server truly has, under TDengine's names: its endpoint, time zone, locale and character set and the
 /// dnode's vnode capacity. SHOW LOCAL VARIABLES, which TDengine's client answers from its own configuration, lists
-/// the settings a client shares with the server (scope <c>both</c>) with the same columns but <c>dnode_id</c>.
+/// the settings a client shares with the server (scope <c>both</c>) with the same columns but <c>dnode_id</c>. Items
+/// changed at runtime (ALTER DNODE, ALTER LOCAL: <see cref="Admin.RuntimeConfig"/>) are listed with their new values.
 /// </summary>
 internal static class ConfigSystemTables
 {
@@ -26,9 +27,9 @@ internal static class ConfigSystemTables
     ];
 
     /// <summary>SHOW LOCAL VARIABLES: the client side's settings (name, value, scope).</summary>
-    public static RowSetResult LocalVariables(TimeZoneInfo zone) =>
+    public static RowSetResult LocalVariables(TimeZoneInfo zone, IReadOnlyDictionary<string, string>? changed = null) =>
         new(DnodeVariableColumns.Skip(1).ToList(),
-            Settings(zone).Where(s => s.Scope == "both").Select(s => new object?[] { s.Name, s.Value, s.Scope }).ToList(),
+            WithChanges(Settings(zone).Where(s => s.Scope == "both"), changed).Select(s => new object?[] { s.Name, s.Value, s.Scope }).ToList(),
             TaosPrecision.Milliseconds);
 
     /// <summary>The cluster-wide settings, by name.</summary>
@@ -36,8 +37,18 @@ internal static class ConfigSystemTables
         Settings(zone).Select(s => new object?[] { s.Name, s.Value }).ToList();
 
     /// <summary>The one dnode's settings, by name.</summary>
-    public static IReadOnlyList<object?[]> DnodeVariableRows(TimeZoneInfo zone) =>
-        Settings(zone).Select(s => new object?[] { NodeSystemTables.DnodeId, s.Name, s.Value, s.Scope }).ToList();
+    public static IReadOnlyList<object?[]> DnodeVariableRows(TimeZoneInfo zone, IReadOnlyDictionary<string, string>? changed = null) =>
+        WithChanges(Settings(zone), changed).Select(s => new object?[] { NodeSystemTables.DnodeId, s.Name, s.Value, s.Scope }).ToList();
+
+    /// <summary><paramref name="settings"/> plus the items changed at runtime, by name as TDengine orders them.</summary>
+    private static IEnumerable<(string Name, string Value, string Scope)> WithChanges(IEnumerable<(string Name, string Value, string Scope)> settings,
+        IReadOnlyDictionary<string, string>? changed)
+    {
+        if (changed is null || changed.Count == 0) return settings;
+        var items = settings.Where(s => !changed.ContainsKey(s.Name)).ToList();
+        items.AddRange(changed.Select(c => (c.Key, c.Value, Admin.DynamicConfigItem.All[c.Key].Scope)));
+        return items.OrderBy(s => s.Name, StringComparer.OrdinalIgnoreCase);
+    }
 
     /// <summary>TDengine's form of a time zone: <c>name (abbreviation, ±hhmm)</c>, the abbreviation being the offset's.</summary>
     public static string TimezoneText(TimeZoneInfo zone)

@@ -1,3 +1,4 @@
+using Taos.Server.Engine.Admin;
 using Taos.Server.Engine.Catalog;
 
 namespace Taos.Server.Engine.SystemTables;
@@ -5,8 +6,9 @@ namespace Taos.Server.Engine.SystemTables;
 /// <summary>
 /// The node tables of <c>information_schema</c> with TDengine 3.3's columns (systable.c: ins_dnodes, ins_mnodes,
 /// ins_qnodes, ins_snodes, ins_vnodes, ins_arbgroups) as a single-node community server has them: one dnode (id 1)
-/// that is also the only mnode (the leader) and holds every vnode; no qnode, snode or arbitrator group until created,
-/// which the embedded server does not do. Widths are what REST reports (the schema's bytes less the 2-byte header).
+/// that is also the only mnode (the leader) and holds every vnode, the dnodes CREATE DNODE added (offline: nothing
+/// answers at their endpoints) and the qnodes and snodes CREATE QNODE / SNODE made (<see cref="ClusterNodes"/>); no
+/// arbitrator group. Widths are what REST reports (the schema's bytes less the 2-byte header).
 /// </summary>
 internal static class NodeSystemTables
 {
@@ -68,11 +70,37 @@ internal static class NodeSystemTables
     /// </summary>
     public static short SupportVnodes => (short)Math.Min(Environment.ProcessorCount * 2 + 5, 4096);
 
-    /// <summary>The one dnode: ready, holding every vnode, created with the data directory, rebooted when this server started.</summary>
-    public static IReadOnlyList<object?[]> DnodeRows(ICatalogReader catalog) =>
-    [
-        [DnodeId, Endpoint, (short)VnodeRows(catalog).Count, SupportVnodes, "ready", ClusterIdentity.CreateTime(catalog), ClusterIdentity.StartTime, ""],
-    ];
+    /// <summary>
+    /// Dnode 1: ready, holding every vnode, created with the data directory, rebooted when this server started; then
+    /// the created dnodes: offline, never started (reboot time 0), no vnodes, as the mnode shows a dnode whose status
+    /// it never received.
+    /// </summary>
+    public static IReadOnlyList<object?[]> DnodeRows(ICatalogReader catalog)
+    {
+        var rows = new List<object?[]>
+        {
+            new object?[] { DnodeId, Endpoint, (short)VnodeRows(catalog).Count, SupportVnodes, "ready", ClusterIdentity.CreateTime(catalog), ClusterIdentity.StartTime, "" },
+        };
+        foreach (var dnode in AdminState.Of(catalog)?.Nodes.Current.Dnodes ?? [])
+        {
+            rows.Add([dnode.Id, dnode.Endpoint, (short)0, (short)0, "offline", dnode.CreateTime, 0L, "status not received"]);
+        }
+        return rows;
+    }
+
+    /// <summary>The qnodes, by dnode: id (the dnode's), endpoint, create time.</summary>
+    public static IReadOnlyList<object?[]> QnodeRows(ICatalogReader catalog) =>
+        ComponentRows(catalog, AdminState.Of(catalog)?.Nodes.Current.Qnodes ?? []);
+
+    /// <summary>The snodes, as <see cref="QnodeRows"/>.</summary>
+    public static IReadOnlyList<object?[]> SnodeRows(ICatalogReader catalog) =>
+        ComponentRows(catalog, AdminState.Of(catalog)?.Nodes.Current.Snodes ?? []);
+
+    private static List<object?[]> ComponentRows(ICatalogReader catalog, IReadOnlyList<ComponentNode> nodes)
+    {
+        var endpoints = DnodeRows(catalog).ToDictionary(r => (int)r[0]!, r => (string)r[1]!);
+        return nodes.OrderBy(n => n.Dnode).Select(n => new object?[] { n.Dnode, endpoints.GetValueOrDefault(n.Dnode), n.CreateTime }).ToList();
+    }
 
     /// <summary>The one mnode: the leader since this server started.</summary>
     public static IReadOnlyList<object?[]> MnodeRows(ICatalogReader catalog) =>

@@ -78,15 +78,18 @@ internal static class SystemSchemas
     {
         "ins_dnodes" => (NodeSystemTables.DnodeColumns, NodeSystemTables.DnodeRows(catalog)),
         "ins_mnodes" => (NodeSystemTables.MnodeColumns, NodeSystemTables.MnodeRows(catalog)),
-        "ins_qnodes" or "ins_snodes" => (NodeSystemTables.QnodeColumns, []),
+        "ins_qnodes" => (NodeSystemTables.QnodeColumns, NodeSystemTables.QnodeRows(catalog)),
+        "ins_snodes" => (NodeSystemTables.QnodeColumns, NodeSystemTables.SnodeRows(catalog)),
         "ins_vnodes" => (NodeSystemTables.VnodeColumns, NodeSystemTables.VnodeRows(catalog)),
         "ins_arbgroups" => (NodeSystemTables.ArbgroupColumns, []),
         "ins_cluster" => (ClusterSystemTables.ClusterColumns, ClusterSystemTables.ClusterRows(catalog)),
         "ins_grants" => (ClusterSystemTables.GrantColumns, ClusterSystemTables.GrantRows()),
-        "ins_compacts" => (ClusterSystemTables.CompactColumns, []),
-        "ins_compact_details" => (ClusterSystemTables.CompactDetailColumns, []),
+        "ins_compacts" => (ClusterSystemTables.CompactColumns, ClusterSystemTables.CompactRows(catalog)),
+        "ins_compact_details" => (ClusterSystemTables.CompactDetailColumns, ClusterSystemTables.CompactDetailRows(catalog)),
+        "ins_grants_full" => (ClusterSystemTables.GrantFullColumns, []),
+        "ins_grants_logs" => (ClusterSystemTables.GrantLogColumns, []),
         "ins_configs" => (ConfigSystemTables.ConfigColumns, ConfigSystemTables.ConfigRows(zone)),
-        "ins_dnode_variables" => (ConfigSystemTables.DnodeVariableColumns, ConfigSystemTables.DnodeVariableRows(zone)),
+        "ins_dnode_variables" => (ConfigSystemTables.DnodeVariableColumns, ConfigSystemTables.DnodeVariableRows(zone, Admin.AdminState.Of(catalog)?.Config.Dnode)),
         _ => null,
     };
 
@@ -94,9 +97,11 @@ internal static class SystemSchemas
     {
         return table switch
         {
-            "perf_connections" => ([I("conn_id"), V("user", 23), V("app", 128), I("pid"), V("end_point", 128), T("login_time"), T("last_access")], []),
+            "perf_connections" => ([I("conn_id"), V("user", 23), V("app", 128), I("pid"), V("end_point", 128), T("login_time"), T("last_access")],
+                ConnectionSystemTables.ConnectionRows(catalog)),
             "perf_queries" => ([V("kill_id", 32), B("query_id"), I("conn_id"), V("app", 128), I("pid"), V("user", 23), V("end_point", 128),
-                T("create_time"), B("exec_usec"), TI("stable_query"), I("sub_num"), V("sub_status", 1024), V("sql", 1024)], []),
+                T("create_time"), B("exec_usec"), TI("stable_query"), I("sub_num"), V("sub_status", 1024), V("sql", 1024)],
+                ConnectionSystemTables.QueryRows(catalog)),
             "perf_consumers" => (ConsumerSystemTables.ConsumerColumns, ConsumerSystemTables.ConsumerRows(catalog)),
             "perf_trans" => ([I("id"), T("create_time"), V("stage", 12), V("oper", 16), V("db", 64), V("stable", 192), I("failed_times"),
                 T("last_exec_time"), V("last_action_info", 511)], []),

@@ -36,6 +36,7 @@ internal sealed class SqliteStore : IStore
     private readonly ConsumerOffsets _offsets;
     private readonly WriteLogRetention _retention;
     private readonly WalDurability _durability;
+    private readonly StoreSettings _settings;
     private bool _disposed;
 
     /// <summary>Opens (or creates) the store in <paramref name="dataDirectory"/>.</summary>
@@ -67,6 +68,7 @@ internal sealed class SqliteStore : IStore
         _log = new WriteLog(_writer, _readConnectionString);
         _offsets = new ConsumerOffsets(_writer);
         _retention = new WriteLogRetention(_catalog, _topics, _offsets);
+        _settings = new StoreSettings(_writer);
         PruneWriteLog();
         _checkpointer = new Checkpointer(path + "-wal", _readConnectionString);
         _durability = new WalDurability(path + "-wal", _catalog);
@@ -200,6 +202,47 @@ internal sealed class SqliteStore : IStore
             int deleted = _retention.Prune(transaction, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
             transaction.Commit();
             return deleted;
+        }
+    }
+
+    // ---- IStoreMaintenance ----
+
+    public string? LoadSetting(string key)
+    {
+        lock (_writeLock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _settings.Load(key);
+        }
+    }
+
+    public void SaveSetting(string key, string value)
+    {
+        lock (_writeLock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            using var transaction = _writer.BeginTransaction();
+            StoreSettings.Save(transaction, key, value);
+            transaction.Commit();
+        }
+    }
+
+    public void Flush()
+    {
+        lock (_writeLock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            RawSqlite.Exec(_writer, "PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+    }
+
+    public void Compact()
+    {
+        lock (_writeLock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            RawSqlite.Exec(_writer, "VACUUM");
+            RawSqlite.Exec(_writer, "PRAGMA wal_checkpoint(TRUNCATE)");
         }
     }
 

@@ -1,0 +1,53 @@
+using Taos.Server.Engine.Catalog;
+using Taos.Server.Sql;
+using Taos.Server.Sql.Ast;
+
+namespace Taos.Server.Engine.Admin;
+
+/// <summary>
+/// The SHOW forms of administration: SHOW CLUSTER ALIVE and SHOW [db.]ALIVE (one INT column <c>status</c>: 1 all
+/// available, 2 partly), SHOW GRANTS FULL / LOGS and SHOW COMPACT n as projections of their system tables, and SHOW
+/// SCORES, which TDengine 3.3.0.1 fails (TSDB_CODE_FAILED).
+/// </summary>
+internal sealed class AdminShows(ICatalogReader catalog, ClusterNodes nodes)
+{
+    private const int Available = 1;
+    private const int PartlyAvailable = 2;
+
+    private static readonly IReadOnlyList<ResultColumn> AliveColumns = [new("status", TaosDataType.Int, 4)];
+
+    /// <summary>
+    /// SHOW CLUSTER ALIVE: partly available while a created dnode is offline; SHOW [db.]ALIVE: every vgroup of the
+    /// database (named, else the session's: 0x2616 without one; 0x0388 when it does not exist) is led by dnode 1.
+    /// </summary>
+    public RowSetResult Alive(ShowAliveStatement s, SqlSession session)
+    {
+        int status = Available;
+        if (s.Cluster)
+        {
+            status = nodes.Current.Dnodes.Count == 0 ? Available : PartlyAvailable;
+        }
+        else
+        {
+            string database = s.Database ?? session.Database
+                ?? throw new TaosServerException(ServerErrorCode.DatabaseNotSpecified, "Database not specified");
+            if (catalog.FindDatabase(database) is null) throw CatalogResolver.DatabaseNotExist();
+        }
+        return new RowSetResult(AliveColumns, [[status]], TaosPrecision.Milliseconds);
+    }
+
+    /// <summary>Whether <paramref name="show"/> is SHOW GRANTS FULL or SHOW GRANTS LOGS.</summary>
+    public static bool IsGrants(ShowStatement show) => show.What is "grants full" or "grants logs";
+
+    /// <summary>The SELECT that answers SHOW GRANTS FULL / LOGS (one <see cref="IsGrants"/> accepts).</summary>
+    public static SelectStatement Grants(ShowStatement show) =>
+        (SelectStatement)SqlParser.Parse("select * from information_schema.ins_" + show.What.Replace(' ', '_'));
+
+    /// <summary>The SELECT that answers SHOW COMPACT n: that compaction's rows of ins_compact_details.</summary>
+    public static SelectStatement Compact(ShowCompactStatement show) =>
+        (SelectStatement)SqlParser.Parse("select * from information_schema.ins_compact_details where compact_id = "
+            + show.CompactId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>SHOW SCORES: TDengine 3.3.0.1 has the statement but answers it with TSDB_CODE_FAILED.</summary>
+    public static StatementResult Scores() => throw AdminErrors.Failed();
+}

@@ -1,0 +1,173 @@
+using System.Globalization;
+using Taos.Server.Engine.Catalog;
+using Taos.Server.Engine.SystemTables;
+using Taos.Server.Sql.Ast;
+
+namespace Taos.Server.Engine.Admin;
+
+/// <summary>
+/// CREATE / DROP DNODE and CREATE / DROP / RESTORE of the component nodes, answered as TDengine 3.3's mnode answers
+/// on a cluster whose only live dnode is dnode 1 (the embedded server, also the only mnode): a created dnode is
+/// stored and listed offline (nothing answers at its endpoint), qnodes and snodes are stored and listed, and the
+/// checks and their order follow mndDnode.c, mndQnode.c, mndSnode.c, mndMnode.c and the restore of mndDnode.c.
+/// </summary>
+internal sealed class NodeCommands(ICatalogReader catalog, ClusterNodes nodes)
+{
+    /// <summary>TSDB_EP_LEN: the longest endpoint (an FQDN of 128 bytes, a colon and a port).</summary>
+    private const int MaxEndpointBytes = 134;
+
+    /// <summary>CREATE DNODE: a new dnode with the next id, offline.</summary>
+    public AffectedRowsResult CreateDnode(CreateDnodeStatement s)
+    {
+        string endpoint = Endpoint(s.Endpoint, s.Port);
+        nodes.Change(data =>
+        {
+            if (endpoint == NodeSystemTables.Endpoint || data.Dnodes.Any(d => d.Endpoint == endpoint)) throw AdminErrors.DnodeAlreadyExists();
+            var dnode = new CreatedDnode(data.NextDnodeId, endpoint, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            return data with { Dnodes = [.. data.Dnodes, dnode], NextDnodeId = data.NextDnodeId + 1 };
+        });
+        return new AffectedRowsResult(0);
+    }
+
+    /// <summary>
+    /// DROP DNODE: dnode 1 holds the only mnode (0x03A8); a created dnode is offline, so it goes only with FORCE or
+    /// UNSAFE (else 0x0408), and its qnode and snode with it.
+    /// </summary>
+    public AffectedRowsResult DropDnode(DropDnodeStatement s)
+    {
+        nodes.Change(data =>
+        {
+            int id = FindDnode(data, s);
+            if (id == NodeSystemTables.DnodeId) throw AdminErrors.TooFewMnodes();
+            if (!s.Force && !s.Unsafe) throw AdminErrors.DnodeOffline();
+            return data with
+            {
+                Dnodes = data.Dnodes.Where(d => d.Id != id).ToList(),
+                Qnodes = data.Qnodes.Where(q => q.Dnode != id).ToList(),
+                Snodes = data.Snodes.Where(q => q.Dnode != id).ToList(),
+            };
+        });
+        return new AffectedRowsResult(0);
+    }
+
+    /// <summary>CREATE / DROP / RESTORE … ON DNODE n and RESTORE DNODE n.</summary>
+    public AffectedRowsResult Execute(ComponentNodeStatement s)
+    {
+        switch (s.Action, s.Kind)
+        {
+            case (_, NodeKind.Bnode):
+                // TDengine 3.3 has no bnode: nothing on the dnode handles the message.
+                throw AdminErrors.MessageNotProcessed();
+            case (NodeAction.Restore, _):
+                Restore(s.Kind, s.Dnode);
+                break;
+            case (NodeAction.Create, NodeKind.Mnode):
+                CreateMnode(s.Dnode);
+                break;
+            case (NodeAction.Drop, NodeKind.Mnode):
+                DropMnode(s.Dnode);
+                break;
+            case (NodeAction.Create, _):
+                nodes.Change(data => CreateComponent(data, s.Kind, s.Dnode));
+                break;
+            default:
+                nodes.Change(data => DropComponent(data, s.Kind, s.Dnode));
+                break;
+        }
+        return new AffectedRowsResult(0);
+    }
+
+    private static ClusterNodesData CreateComponent(ClusterNodesData data, NodeKind kind, long dnode)
+    {
+        var list = kind == NodeKind.Qnode ? data.Qnodes : data.Snodes;
+        if (kind == NodeKind.Qnode && list.Any(n => n.Dnode == dnode)) throw AdminErrors.QnodeAlreadyExists();
+        if (kind == NodeKind.Snode && list.Count > 0) throw AdminErrors.SnodeAlreadyExists();
+        RequireOnline(data, dnode);
+        var node = new ComponentNode((int)dnode, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        return kind == NodeKind.Qnode ? data with { Qnodes = [.. list, node] } : data with { Snodes = [.. list, node] };
+    }
+
+    private static ClusterNodesData DropComponent(ClusterNodesData data, NodeKind kind, long dnode)
+    {
+        if (dnode <= 0) throw AdminErrors.InvalidMessage();
+        var list = kind == NodeKind.Qnode ? data.Qnodes : data.Snodes;
+        if (!list.Any(n => n.Dnode == dnode)) throw kind == NodeKind.Qnode ? AdminErrors.QnodeNotThere() : AdminErrors.SnodeNotThere();
+        var rest = list.Where(n => n.Dnode != dnode).ToList();
+        return kind == NodeKind.Qnode ? data with { Qnodes = rest } : data with { Snodes = rest };
+    }
+
+    /// <summary>The mnode on dnode 1 exists; any other dnode is offline (mndProcessCreateMnodeReq's order of checks).</summary>
+    private void CreateMnode(long dnode)
+    {
+        if (dnode == NodeSystemTables.DnodeId) throw AdminErrors.MnodeAlreadyExists();
+        RequireOnline(nodes.Current, dnode);
+    }
+
+    /// <summary>Only dnode 1 has an mnode, and it leads.</summary>
+    private static void DropMnode(long dnode)
+    {
+        if (dnode <= 0) throw AdminErrors.InvalidMessage();
+        if (dnode != NodeSystemTables.DnodeId) throw AdminErrors.MnodeNotThere();
+        throw AdminErrors.CannotDropLeader();
+    }
+
+    /// <summary>
+    /// RESTORE: the dnode must exist and be online (only dnode 1 is); then there must be something of that kind on it
+    /// to restore, which the embedded server holds whole already.
+    /// </summary>
+    private void Restore(NodeKind kind, long dnode)
+    {
+        var data = nodes.Current;
+        RequireOnline(data, dnode);
+        switch (kind)
+        {
+            case NodeKind.Qnode when !data.Qnodes.Any(q => q.Dnode == dnode):
+                throw AdminErrors.QnodeNotFound();
+            case NodeKind.Vnode when NodeSystemTables.VnodeRows(catalog).Count == 0:
+                throw AdminErrors.NoNeedToRestore();
+        }
+    }
+
+    /// <summary>The dnode must exist (0x0331) and be online (0x0408): only dnode 1 is.</summary>
+    private static void RequireOnline(ClusterNodesData data, long dnode)
+    {
+        if (dnode == NodeSystemTables.DnodeId) return;
+        if (!data.Dnodes.Any(d => d.Id == dnode)) throw AdminErrors.DnodeNotExist();
+        throw AdminErrors.DnodeOffline();
+    }
+
+    private static int FindDnode(ClusterNodesData data, DropDnodeStatement s)
+    {
+        if (s.Id is { } id)
+        {
+            if (id == NodeSystemTables.DnodeId || data.Dnodes.Any(d => d.Id == id)) return (int)id;
+            throw AdminErrors.DnodeNotExist();
+        }
+        string endpoint = Endpoint(s.Endpoint!, null);
+        if (endpoint == NodeSystemTables.Endpoint) return NodeSystemTables.DnodeId;
+        return data.Dnodes.FirstOrDefault(d => d.Endpoint == endpoint)?.Id ?? throw AdminErrors.DnodeNotExist();
+    }
+
+    /// <summary>
+    /// The <c>fqdn:port</c> an endpoint names, checked as TDengine's AST builder does (checkAndSplitEndpoint): too long
+    /// is 0x2610, a port outside 1..65534 0x2612, no port means 6030; an empty host is the mnode's 0x03B3.
+    /// </summary>
+    private static string Endpoint(string written, long? portClause)
+    {
+        string ep = written.Trim();
+        if (System.Text.Encoding.UTF8.GetByteCount(ep) >= MaxEndpointBytes) throw AdminErrors.NameTooLong();
+        int colon = ep.IndexOf(':', StringComparison.Ordinal);
+        string fqdn = portClause is null && colon >= 0 ? ep[..colon] : ep;
+        long port = portClause ?? (colon >= 0 ? LeadingNumber(ep[(colon + 1)..]) : NodeSystemTables.ServerPort);
+        if (port is <= 0 or >= ushort.MaxValue) throw AdminErrors.InvalidPort();
+        if (fqdn.Length == 0) throw AdminErrors.InvalidDnodeEndpoint();
+        return fqdn + ":" + port.ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static long LeadingNumber(string text)
+    {
+        int end = 0;
+        while (end < text.Length && end < 9 && char.IsAsciiDigit(text[end])) end++;
+        return end == 0 ? 0 : long.Parse(text[..end], CultureInfo.InvariantCulture);
+    }
+}

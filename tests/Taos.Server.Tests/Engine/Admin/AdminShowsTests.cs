@@ -1,0 +1,37 @@
+using Taos.Server.Engine;
+
+namespace Taos.Server.Tests.Engine.Admin;
+
+/// <summary>SHOW CLUSTER ALIVE, SHOW [db.]ALIVE, SHOW GRANTS FULL / LOGS and RESET QUERY CACHE.</summary>
+public class AdminShowsTests : EngineTestBase
+{
+    [Fact]
+    public void Alive_is_one_int_status_and_partly_when_a_dnode_is_offline()
+    {
+        var r = Assert.IsType<RowSetResult>(Exec("show cluster alive"));
+        Assert.Equal([new ResultColumn("status", TaosDataType.Int, 4)], r.Columns);
+        Assert.Equal([1], Assert.Single(r.Rows));
+        Assert.Equal([1], Assert.Single(Rows("show d.alive")));
+        Assert.Equal([1], Assert.Single(Rows("show alive")));
+        Fails("show alive", 9750, "Database not specified", new SqlSession());
+        Fails("show nosuch.alive", 0x0388, "Database not exist");
+        Exec("create dnode 'far-away.example:6030'");
+        Assert.Equal([2], Assert.Single(Rows("show cluster alive")));
+    }
+
+    [Theory]
+    [InlineData("show grants full", "grant_name,display_name,expire,limits")]
+    [InlineData("show grants logs", "state,active,machine")]
+    public void Grants_full_and_logs_are_the_community_editions_empty_tables(string sql, string columns)
+    {
+        var r = Assert.IsType<RowSetResult>(Exec(sql));
+        Assert.Equal(columns.Split(','), r.Columns.Select(c => c.Name));
+        Assert.Empty(r.Rows);
+    }
+
+    [Fact]
+    public void Reset_query_cache_succeeds()
+    {
+        Assert.Equal(0, Affected("reset query cache"));
+    }
+}
