@@ -6,6 +6,7 @@ using Taos.Server.Engine.Schemaless;
 using Taos.Server.Engine.Storage;
 using Taos.Server.Engine.SystemTables;
 using Taos.Server.Engine.Topics;
+using Taos.Server.Engine.Udf;
 using Taos.Server.Engine.Users;
 using Taos.Server.Engine.Write;
 using Taos.Server.Sql;
@@ -36,6 +37,8 @@ internal sealed class SqlEngine : IDisposable
     private readonly AlterDatabaseCommand _alterDatabase;
     private readonly SchemalessWriter _schemaless;
     private readonly TopicCommands _topics;
+    private readonly UdfCommands _functions;
+    private readonly UdfCallGuard _udfCalls;
 
     /// <param name="store">The durable store; the engine owns it from now on and disposes it.</param>
     /// <param name="serverZone">The server's time zone (timestamps without an offset).</param>
@@ -62,6 +65,8 @@ internal sealed class SqlEngine : IDisposable
         _alterDatabase = new AlterDatabaseCommand(store);
         _schemaless = new SchemalessWriter(store, _writer);
         _topics = new TopicCommands(store, Subscriptions);
+        _functions = new UdfCommands(store);
+        _udfCalls = new UdfCallGuard(store);
     }
 
     /// <summary>The stored users: the authenticator every endpoint checks logins with.</summary>
@@ -110,6 +115,7 @@ internal sealed class SqlEngine : IDisposable
     internal StatementResult Execute(Statement statement, SqlSession session)
     {
         _guard.Authorize(statement, session);
+        _udfCalls.RejectCalls(statement);
         return Dispatch(statement, session);
     }
 
@@ -149,6 +155,8 @@ internal sealed class SqlEngine : IDisposable
         DropTopicStatement s => _topics.Drop(s),
         ShowStatement { What: "topics" } => _topics.Show(),
         DropConsumerGroupStatement s => _topics.DropConsumerGroup(s),
+        CreateFunctionStatement s => _functions.Create(s),
+        DropFunctionStatement s => _functions.Drop(s),
         ShowStatement { What: "consumers" } => _topics.ShowConsumers(),
         ShowStatement { What: "subscriptions" } => _topics.ShowSubscriptions(),
         ShowStatement { What: "local variables" } => ConfigSystemTables.LocalVariables(ServerZone),

@@ -71,6 +71,10 @@ internal sealed partial class Parser
     private Statement ParseCreate()
     {
         Advance();
+        if (AtCreateFunction())
+        {
+            return ParseCreateFunction();
+        }
         if (TryKw("database"))
         {
             return ParseCreateDatabase();
@@ -129,6 +133,10 @@ internal sealed partial class Parser
         if (TryKw("index"))
         {
             return ParseDropIndex();
+        }
+        if (TryKw("function"))
+        {
+            return ParseDropFunction();
         }
         throw Fail(_cur);
     }

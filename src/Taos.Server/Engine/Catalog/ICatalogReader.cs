@@ -1,5 +1,6 @@
 using Taos.Server.Engine.Storage;
 using Taos.Server.Engine.Topics;
+using Taos.Server.Engine.Udf;
 using Taos.Server.Engine.Users;
 
 namespace Taos.Server.Engine.Catalog;
@@ -54,4 +55,7 @@ internal interface ICatalogReader
 
     /// <summary>The topics in creation order (for information_schema.ins_topics and SHOW TOPICS); none by default.</summary>
     IReadOnlyList<TopicInfo> Topics() => [];
+
+    /// <summary>The user-defined functions in creation order (for information_schema.ins_functions and SHOW FUNCTIONS); none by default.</summary>
+    IReadOnlyList<UserFunction> Functions() => [];
 }

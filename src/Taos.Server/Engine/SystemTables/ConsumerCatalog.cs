@@ -1,6 +1,7 @@
 using Taos.Server.Engine.Catalog;
 using Taos.Server.Engine.Storage;
 using Taos.Server.Engine.Topics;
+using Taos.Server.Engine.Udf;
 using Taos.Server.Engine.Users;
 
 namespace Taos.Server.Engine.SystemTables;
@@ -39,4 +40,6 @@ internal sealed class ConsumerCatalog(IStore store, SubscriptionRegistry registr
     public IReadOnlyList<TagIndexInfo> Indexes(string database) => store.Indexes(database);
 
     public IReadOnlyList<TopicInfo> Topics() => store.Topics();
+
+    public IReadOnlyList<UserFunction> Functions() => store.Functions();
 }

@@ -64,8 +64,7 @@ internal static class SystemSchemas
                 return ([V("stream_name", 192), T("create_time"), V("sql", 1024), V("status", 20), V("source_db", 64), V("target_db", 64),
                     V("target_table", 192), B("watermark"), V("trigger", 20), V("sink_quota", 20), V("history_scan_idle", 20)], []);
             case "ins_functions":
-                return ([V("name", 64), V("comment", 4095), I("aggregate"), V("output_type", 31), T("create_time"), I("code_len"), I("bufsize"),
-                    V("func_language", 31), V("func_body", 16382), I("func_version")], []);
+                return (FunctionSystemTable.Columns, FunctionSystemTable.Rows(catalog));
             default:
                 return null;
         }

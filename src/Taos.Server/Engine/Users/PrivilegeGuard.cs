@@ -107,7 +107,7 @@ internal sealed class PrivilegeGuard(IStore store, UserDirectory users)
     {
         switch (statement)
         {
-            case CreateUserStatement or GrantStatement:
+            case CreateUserStatement or GrantStatement or CreateFunctionStatement or DropFunctionStatement:
             case AlterUserStatement a when a.Name != user.Name || a.Option != "pass":
             case CreateDatabaseStatement when !user.SeesSystemInfo || !user.Enabled:
                 throw UserErrors.NoRights();

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Taos.Server.Engine.Catalog;
 using Taos.Server.Engine.Storage;
 using Taos.Server.Engine.Topics;
+using Taos.Server.Engine.Udf;
 using Taos.Server.Engine.Users;
 
 namespace Taos.Server.Storage.Sqlite;
@@ -28,6 +29,7 @@ internal sealed class SqliteStore : IStore
     private readonly UserTables _users;
     private readonly IndexTables _indexes;
     private readonly TopicTables _topics;
+    private readonly FunctionTables _functions;
     private readonly WriteLog _log;
     private readonly ConsumerOffsets _offsets;
     private readonly WriteLogRetention _retention;
@@ -53,6 +55,7 @@ internal sealed class SqliteStore : IStore
         _users = new UserTables(_writer);
         _indexes = new IndexTables(_writer);
         _topics = new TopicTables(_writer);
+        _functions = new FunctionTables(_writer);
         _readConnectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = true }.ToString();
         _scanner = new RowScanner(_readConnectionString);
         _seeker = new LastRowSeeker(_readConnectionString);
@@ -101,6 +104,8 @@ internal sealed class SqliteStore : IStore
     public IReadOnlyList<TagIndexInfo> Indexes(string database) => _indexes.Of(database);
     public IReadOnlyList<TopicInfo> Topics() => _topics.All();
 
+    public IReadOnlyList<UserFunction> Functions() => _functions.All();
+
     public IReadOnlyList<WriteLogEntry> ReadWriteLog(string database, long fromSequence) => _log.Read(database, fromSequence);
 
     public long? CommittedOffset(string group, string topic, int vgroup) => _offsets.Find(group, topic, vgroup);
@@ -117,7 +122,7 @@ internal sealed class SqliteStore : IStore
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             using var transaction = _writer.BeginTransaction();
-            var writer = new SqliteWriter(transaction, _catalog, _rows, _sequences, _users, _indexes, _topics);
+            var writer = new SqliteWriter(transaction, _catalog, _rows, _sequences, _users, _indexes, _topics, _functions);
             try
             {
                 T result = work(writer);
@@ -154,6 +159,10 @@ internal sealed class SqliteStore : IStore
                 if (writer.TopicsChanged)
                 {
                     _topics.Load();
+                }
+                if (writer.FunctionsChanged)
+                {
+                    _functions.Load();
                 }
                 if (writer.CatalogChanged)
                 {
