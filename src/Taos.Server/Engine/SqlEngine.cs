@@ -152,7 +152,7 @@ internal sealed class SqlEngine : IDisposable
         AlterTableStatement s => _alterTable.Execute(s, session),
         AlterDatabaseStatement s => _alterDatabase.Execute(s),
         CreateTopicStatement s => _topics.Create(s, session),
-        DropTopicStatement s => _topics.Drop(s),
+        DropTopicStatement s => _users.DropTopic(s, () => _topics.Drop(s)),
         ShowStatement { What: "topics" } => _topics.Show(),
         DropConsumerGroupStatement s => _topics.DropConsumerGroup(s),
         CreateFunctionStatement s => _functions.Create(s),
