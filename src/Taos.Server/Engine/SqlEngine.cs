@@ -8,6 +8,7 @@ using Taos.Server.Engine.Storage;
 using Taos.Server.Engine.Streams;
 using Taos.Server.Engine.SystemTables;
 using Taos.Server.Engine.Topics;
+using Taos.Server.Engine.Udf;
 using Taos.Server.Engine.Users;
 using Taos.Server.Engine.Views;
 using Taos.Server.Engine.Explain;
@@ -43,6 +44,8 @@ internal sealed class SqlEngine : IDisposable
     private readonly StreamCommands _streams;
     private readonly ViewCommands _views;
     private readonly AdministrationCommands _admin;
+    private readonly UdfCommands _functions;
+    private readonly UdfCallGuard _udfCalls;
 
     /// <param name="store">The durable store; the engine owns it from now on and disposes it.</param>
     /// <param name="serverZone">The server's time zone (timestamps without an offset).</param>
@@ -73,6 +76,8 @@ internal sealed class SqlEngine : IDisposable
         _streams = new StreamCommands(store, serverZone, Streams);
         _views = new ViewCommands(store, serverZone);
         _admin = new AdministrationCommands(store, _delete.Execute, (query, session) => Dispatch(query, session));
+        _functions = new UdfCommands(store);
+        _udfCalls = new UdfCallGuard(store);
     }
 
     /// <summary>The background worker computing the streams (tests wait on it with <see cref="StreamRunner.WaitIdle"/>).</summary>
@@ -127,6 +132,7 @@ internal sealed class SqlEngine : IDisposable
     internal StatementResult Execute(Statement statement, SqlSession session)
     {
         _guard.Authorize(statement, session);
+        _udfCalls.RejectCalls(statement);
         var result = Dispatch(statement, session);
         Streams.Notify();
         return result;
@@ -166,13 +172,15 @@ internal sealed class SqlEngine : IDisposable
         AlterTableStatement s => _alterTable.Execute(s, session),
         AlterDatabaseStatement s => _alterDatabase.Execute(s),
         CreateTopicStatement s => _topics.Create(s, session),
-        DropTopicStatement s => _topics.Drop(s),
+        DropTopicStatement s => _users.DropTopic(s, () => _topics.Drop(s)),
         ShowStatement { What: "topics" } => _topics.Show(),
         CreateStreamStatement s => _streams.Create(s, session),
         DropStreamStatement s => _streams.Drop(s),
         PauseStreamStatement s => _streams.Pause(s),
         ResumeStreamStatement s => _streams.Resume(s),
         DropConsumerGroupStatement s => _topics.DropConsumerGroup(s),
+        CreateFunctionStatement s => _functions.Create(s),
+        DropFunctionStatement s => _functions.Drop(s),
         ShowStatement { What: "consumers" } => _topics.ShowConsumers(),
         ShowStatement { What: "subscriptions" } => _topics.ShowSubscriptions(),
         CreateViewStatement s => _views.Create(s, session),

@@ -48,32 +48,43 @@ internal sealed partial class Parser
     /// <summary>After <c>DROP USER</c>: the name.</summary>
     private Statement ParseDropUser() => new DropUserStatement(ParseUserName());
 
-    /// <summary><c>GRANT privileges ON level TO user</c> or <c>REVOKE privileges ON level FROM user</c>.</summary>
+    /// <summary>
+    /// <c>GRANT privileges ON level [WITH condition] TO user</c> or <c>REVOKE … FROM user</c>: privileges are
+    /// <c>ALL</c>, <c>SUBSCRIBE</c> or a list of <c>READ</c>, <c>WRITE</c>, <c>ALTER</c> (sql.y of 3.3.0.1). ALL is READ
+    /// and WRITE on a database, READ, WRITE and ALTER on a table (the mnode's reading of PRIVILEGE_TYPE_ALL).
+    /// </summary>
     private Statement ParseGrant(bool revoke)
     {
         Advance();
         var privileges = new List<string>();
-        if (TryKw("all"))
+        bool all = TryKw("all");
+        if (!all && TryKw("subscribe"))
         {
-            privileges.AddRange(["read", "write"]);
+            privileges.Add("subscribe");
         }
-        else
+        else if (!all)
         {
             do
             {
                 if (TryKw("read")) privileges.Add("read");
                 else if (TryKw("write")) privileges.Add("write");
+                else if (TryKw("alter")) privileges.Add("alter");
                 else throw Fail(_cur);
             }
             while (TryTake(TokenKind.Comma));
         }
         ExpectKw("on");
         var (database, table) = ParsePrivilegeLevel();
+        Expr? condition = TryKw("with") ? ParseCondition() : null;
         ExpectKw(revoke ? "from" : "to");
-        return new GrantStatement(revoke, privileges.Distinct().ToList(), database, table, ParseUserName());
+        if (all)
+        {
+            privileges.AddRange(table is null ? ["read", "write"] : ["read", "write", "alter"]);
+        }
+        return new GrantStatement(revoke, privileges.Distinct().ToList(), database, table, ParseUserName()) { Condition = condition };
     }
 
-    /// <summary><c>*.*</c>, <c>db.*</c> or <c>db.table</c>.</summary>
+    /// <summary><c>*.*</c>, <c>db.*</c>, <c>db.table</c>, or a bare name (a topic; as a database for READ/WRITE/ALTER).</summary>
     private (string Database, string? Table) ParsePrivilegeLevel()
     {
         if (TryTake(TokenKind.Star))
@@ -83,8 +94,7 @@ internal sealed partial class Parser
             return ("*", null);
         }
         string database = ParseName(MaxDatabaseNameBytes);
-        Expect(TokenKind.Dot);
-        if (TryTake(TokenKind.Star))
+        if (!TryTake(TokenKind.Dot) || TryTake(TokenKind.Star))
         {
             return (database, null);
         }

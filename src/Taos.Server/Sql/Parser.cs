@@ -74,6 +74,10 @@ internal sealed partial class Parser
     private Statement ParseCreate()
     {
         Advance();
+        if (AtCreateFunction())
+        {
+            return ParseCreateFunction();
+        }
         if (TryKw("database"))
         {
             return ParseCreateDatabase();
@@ -146,6 +150,10 @@ internal sealed partial class Parser
         if (TryKw("view"))
         {
             return ParseDropView();
+        }
+        if (TryKw("function"))
+        {
+            return ParseDropFunction();
         }
         return TryParseNodeStatement(NodeAction.Drop) ?? throw Fail(_cur);
     }

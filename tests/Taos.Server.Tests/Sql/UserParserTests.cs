@@ -34,6 +34,26 @@ public class UserParserTests
     }
 
     [Fact]
+    public void Grant_forms_of_tdengine_3_3_0_1()
+    {
+        var sub = Parse<GrantStatement>("grant subscribe on tp1 to u1");
+        Assert.Equal(["subscribe"], sub.Privileges);
+        Assert.Equal(("tp1", (string?)null), (sub.Database, sub.Table));
+        Assert.Equal(["alter", "read"], Parse<GrantStatement>("grant alter, read on db1.st to u1").Privileges);
+        Assert.Equal(["read", "write", "alter"], Parse<GrantStatement>("grant all on db1.st to u1").Privileges);
+        Assert.Equal(["read", "write"], Parse<GrantStatement>("revoke all on db1 from u1").Privileges);
+        var cond = Parse<GrantStatement>("grant read on db1.st with t1 = 1 and t2 = 'a' to u1");
+        Assert.Equal("t1 = 1 and t2 = 'a'", cond.Condition!.Text);
+        Assert.Null(Parse<GrantStatement>("grant read on db1.st to u1").Condition);
+        Assert.Equal(9728, Assert.Throws<TaosServerException>(() => SqlParser.Parse("grant subscribe, read on tp1 to u1")).Code);
+        Assert.Equal(9728, Assert.Throws<TaosServerException>(() => SqlParser.Parse("grant read, subscribe on tp1 to u1")).Code);
+        Assert.Equal(9728, Assert.Throws<TaosServerException>(() => SqlParser.Parse("grant all, read on db1.* to u1")).Code);
+        Assert.Equal(9728, Assert.Throws<TaosServerException>(() => SqlParser.Parse("grant read on db1.st with to u1")).Code);
+        // 3.3.0.1's grammar has no ALTER USER … CREATEDB (it came later).
+        Assert.Equal(9728, Assert.Throws<TaosServerException>(() => SqlParser.Parse("alter user u1 createdb 1")).Code);
+    }
+
+    [Fact]
     public void User_names_and_passwords_have_tdengines_limits()
     {
         Assert.Equal(new string('n', 23), Parse<CreateUserStatement>("create user " + new string('n', 23) + " pass 'x'").Name);

@@ -1,6 +1,7 @@
 using Taos.Server.Engine.Storage;
 using Taos.Server.Engine.Streams;
 using Taos.Server.Engine.Topics;
+using Taos.Server.Engine.Udf;
 using Taos.Server.Engine.Users;
 using Taos.Server.Engine.Views;
 
@@ -61,4 +62,6 @@ internal interface ICatalogReader
     IReadOnlyList<StreamInfo> Streams() => [];
     /// <summary>The views in creation order (for FROM, information_schema.ins_views and SHOW VIEWS); none by default.</summary>
     IReadOnlyList<ViewInfo> Views() => [];
+    /// <summary>The user-defined functions in creation order (for information_schema.ins_functions and SHOW FUNCTIONS); none by default.</summary>
+    IReadOnlyList<UserFunction> Functions() => [];
 }

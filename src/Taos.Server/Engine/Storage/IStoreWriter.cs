@@ -1,5 +1,6 @@
 using Taos.Server.Engine.Catalog;
 using Taos.Server.Engine.Topics;
+using Taos.Server.Engine.Udf;
 using Taos.Server.Engine.Users;
 
 namespace Taos.Server.Engine.Storage;
@@ -59,6 +60,12 @@ internal partial interface IStoreWriter
 
     /// <summary>Removes a topic; nothing happens when there is none of that name.</summary>
     void DropTopic(string name);
+
+    /// <summary>Creates a user-defined function or replaces the stored one of the same name (functions belong to no database).</summary>
+    void SaveFunction(UserFunction function);
+
+    /// <summary>Removes a user-defined function; nothing happens when there is none of that name.</summary>
+    void DropFunction(string name);
 
     /// <summary>Commits a consumer group's offset on a topic's vgroup (durable with the transaction; no database is written).</summary>
     void CommitOffset(string group, string topic, int vgroup, long offset);

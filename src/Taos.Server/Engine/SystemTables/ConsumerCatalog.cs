@@ -2,6 +2,7 @@ using Taos.Server.Engine.Catalog;
 using Taos.Server.Engine.Storage;
 using Taos.Server.Engine.Streams;
 using Taos.Server.Engine.Topics;
+using Taos.Server.Engine.Udf;
 using Taos.Server.Engine.Users;
 using Taos.Server.Engine.Views;
 
@@ -44,4 +45,5 @@ internal sealed class ConsumerCatalog(IStore store, SubscriptionRegistry registr
 
     public IReadOnlyList<StreamInfo> Streams() => store.Streams();
     public IReadOnlyList<ViewInfo> Views() => store.Views();
+    public IReadOnlyList<UserFunction> Functions() => store.Functions();
 }

@@ -65,8 +65,7 @@ internal static class SystemSchemas
             case "ins_streams":
                 return (StreamSystemTables.Columns, StreamSystemTables.Rows(catalog));
             case "ins_functions":
-                return ([V("name", 64), V("comment", 4095), I("aggregate"), V("output_type", 31), T("create_time"), I("code_len"), I("bufsize"),
-                    V("func_language", 31), V("func_body", 16382), I("func_version")], []);
+                return (FunctionSystemTable.Columns, FunctionSystemTable.Rows(catalog));
             default:
                 return null;
         }

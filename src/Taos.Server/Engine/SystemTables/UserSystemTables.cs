@@ -35,8 +35,8 @@ internal static class UserSystemTables
         }).ToList();
 
     /// <summary>
-    /// Per user: the super user's single <c>all</c> row, then database reads, database writes, table reads and table
-    /// writes, the mnode's order.
+    /// Per user: the super user's single <c>all</c> row, then database reads, database writes, table reads, table
+    /// writes, table alters and topic subscriptions, the mnode's order (mndRetrievePrivileges).
     /// </summary>
     public static IReadOnlyList<object?[]> PrivilegeRows(ICatalogReader catalog)
     {
@@ -47,8 +47,9 @@ internal static class UserSystemTables
             {
                 rows.Add([user.Name, "all", "all", "", "", ""]);
             }
-            var ordered = user.Grants.OrderBy(g => g.Table.Length == 0 ? 0 : 1).ThenBy(g => g.Privilege == "read" ? 0 : 1);
-            rows.AddRange(ordered.Select(g => new object?[] { user.Name, g.Privilege, g.Database, g.Table, "", "" }));
+            var ordered = user.Grants.OrderBy(g => g.Privilege == "subscribe" ? 2 : g.Table.Length == 0 ? 0 : 1)
+                .ThenBy(g => g.Privilege switch { "read" => 0, "write" => 1, _ => 2 });
+            rows.AddRange(ordered.Select(g => new object?[] { user.Name, g.Privilege, g.Database, g.Table, g.Condition, "" }));
         }
         return rows;
     }

@@ -63,9 +63,9 @@ internal sealed class PrivilegeGuard(IStore store, UserDirectory users)
     }
 
     /// <summary>
-    /// A TMQ subscription to the named topics: with privileges enforced, the user must be able to read each topic's
-    /// database (TDengine's mnode checks its SUBSCRIBE right on the topic and answers 771 without it). Unknown topics
-    /// are left to the subscription (993).
+    /// A TMQ subscription to the named topics: with privileges enforced, the user must be enabled and hold SUBSCRIBE on
+    /// each topic (<c>GRANT SUBSCRIBE ON topic TO user</c>; TDengine's mnode checks MND_OPER_SUBSCRIBE on the topic and
+    /// answers 771 without it). Unknown topics are left to the subscription (993).
     /// </summary>
     public void AuthorizeSubscribe(string userName, IReadOnlyList<string> topics)
     {
@@ -74,7 +74,7 @@ internal sealed class PrivilegeGuard(IStore store, UserDirectory users)
         var stored = store.Topics();
         foreach (string name in topics)
         {
-            if (stored.FirstOrDefault(t => t.Name == name) is { } topic && (!user.Enabled || !Granted(user, topic.Database, null, Access.Read)))
+            if (stored.Any(t => t.Name == name) && (!user.Enabled || !user.Grants.Contains(new UserGrant("subscribe", name, ""))))
                 throw UserErrors.NoRights();
         }
     }
@@ -118,7 +118,7 @@ internal sealed class PrivilegeGuard(IStore store, UserDirectory users)
     {
         switch (statement)
         {
-            case CreateUserStatement or GrantStatement:
+            case CreateUserStatement or GrantStatement or CreateFunctionStatement or DropFunctionStatement:
             case AlterUserStatement a when a.Name != user.Name || a.Option != "pass":
             case CreateDatabaseStatement when !user.SeesSystemInfo || !user.Enabled:
                 throw UserErrors.NoRights();
@@ -190,7 +190,7 @@ internal sealed class PrivilegeGuard(IStore store, UserDirectory users)
     /// </summary>
     private bool Granted(UserAccount user, string db, string? table, Access access)
     {
-        var inDb = user.Grants.Where(g => g.Database == db || g.Database == "*").ToList();
+        var inDb = user.Grants.Where(g => g.Privilege != "subscribe" && (g.Database == db || g.Database == "*")).ToList();
         if (access == Access.ReadOrWrite)
         {
             return inDb.Count > 0;

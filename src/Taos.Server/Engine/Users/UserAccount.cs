@@ -24,7 +24,9 @@ internal sealed record UserAccount(
 }
 
 /// <summary>
-/// One privilege: <see cref="Privilege"/> is <c>read</c> or <c>write</c>; <see cref="Database"/> a database name or
-/// <c>*</c> for all; <see cref="Table"/> a table name, or "" for the whole database.
+/// One privilege: <see cref="Privilege"/> is <c>read</c>, <c>write</c>, <c>alter</c> (tables only) or
+/// <c>subscribe</c> (then <see cref="Database"/> is the topic's name); <see cref="Database"/> a database name;
+/// <see cref="Table"/> a table name, or "" for the whole database; <see cref="Condition"/> a table grant's tag
+/// condition as ins_user_privileges shows it ("" for none).
 /// </summary>
-internal sealed record UserGrant(string Privilege, string Database, string Table);
+internal sealed record UserGrant(string Privilege, string Database, string Table, string Condition = "");

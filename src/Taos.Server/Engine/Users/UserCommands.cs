@@ -54,28 +54,10 @@ internal sealed class UserCommands(IStore store, UserDirectory users)
         return new AffectedRowsResult(0);
     }
 
-    /// <summary>GRANT or REVOKE: the user must exist (849), then the database unless it is <c>*</c> (904).</summary>
+    /// <summary>GRANT or REVOKE (see <see cref="GrantCommand"/>).</summary>
     public AffectedRowsResult Grant(GrantStatement s)
     {
-        var account = Require(s.User);
-        if (s.Database != "*" && store.FindDatabase(s.Database) is null)
-        {
-            throw CatalogResolver.DatabaseNotExist();
-        }
-        var grants = account.Grants.ToList();
-        foreach (string privilege in s.Privileges)
-        {
-            var grant = new UserGrant(privilege, s.Database, s.Table ?? "");
-            if (s.Revoke)
-            {
-                grants.Remove(grant);
-            }
-            else if (!grants.Contains(grant))
-            {
-                grants.Add(grant);
-            }
-        }
-        Save(account with { Grants = grants, Version = account.Version + 1 });
+        Save(new GrantCommand(store).Apply(s));
         return new AffectedRowsResult(0);
     }
 
@@ -101,12 +83,19 @@ internal sealed class UserCommands(IStore store, UserDirectory users)
     }
 
     /// <summary>Runs DROP DATABASE through <paramref name="drop"/>, then takes every grant on that database away.</summary>
-    public StatementResult DropDatabase(DropDatabaseStatement s, Func<StatementResult> drop)
+    public StatementResult DropDatabase(DropDatabaseStatement s, Func<StatementResult> drop) =>
+        DropGrants(drop, g => g.Database == s.Name && g.Privilege != "subscribe");
+
+    /// <summary>Runs DROP TOPIC through <paramref name="drop"/>, then takes the SUBSCRIBE grants on it away (mndUserRemoveTopic).</summary>
+    public StatementResult DropTopic(DropTopicStatement s, Func<StatementResult> drop) =>
+        DropGrants(drop, g => g.Database == s.Name && g.Privilege == "subscribe");
+
+    private StatementResult DropGrants(Func<StatementResult> drop, Func<UserGrant, bool> dropped)
     {
         var result = drop();
-        foreach (var account in store.Users().Where(u => u.Grants.Any(g => g.Database == s.Name)))
+        foreach (var account in store.Users().Where(u => u.Grants.Any(dropped)))
         {
-            Save(account with { Grants = account.Grants.Where(g => g.Database != s.Name).ToList(), Version = account.Version + 1 });
+            Save(account with { Grants = account.Grants.Where(g => !dropped(g)).ToList(), Version = account.Version + 1 });
         }
         return result;
     }

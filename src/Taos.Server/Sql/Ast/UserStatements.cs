@@ -10,8 +10,14 @@ internal sealed record AlterUserStatement(string Name, string Option, string Val
 internal sealed record DropUserStatement(string Name) : Statement;
 
 /// <summary>
-/// <c>GRANT privileges ON db.*|db.t|*.* TO u</c> (or <c>REVOKE … FROM u</c> when <see cref="Revoke"/>):
-/// <see cref="Privileges"/> are <c>read</c> and/or <c>write</c> (<c>ALL</c> is both); <see cref="Database"/> is
-/// <c>*</c> for every database; <see cref="Table"/> is null for the whole database.
+/// <c>GRANT privileges ON db.*|db.t|*.*|topic [WITH condition] TO u</c> (or <c>REVOKE … FROM u</c> when
+/// <see cref="Revoke"/>): <see cref="Privileges"/> are <c>read</c>, <c>write</c> and/or <c>alter</c> (<c>ALL</c> is
+/// read and write on a database, all three on a table), or <c>subscribe</c> alone; <see cref="Database"/> is
+/// <c>*</c> for every database, and the topic's name for <c>subscribe</c>; <see cref="Table"/> is null for the whole
+/// database.
 /// </summary>
-internal sealed record GrantStatement(bool Revoke, IReadOnlyList<string> Privileges, string Database, string? Table, string User) : Statement;
+internal sealed record GrantStatement(bool Revoke, IReadOnlyList<string> Privileges, string Database, string? Table, string User) : Statement
+{
+    /// <summary>The tag condition of a table-level grant (<c>WITH …</c>), or null.</summary>
+    public Expr? Condition { get; init; }
+}

@@ -4,6 +4,7 @@ using Taos.Server.Engine.Storage;
 using Taos.Server.Engine.Streams;
 using Taos.Server.Engine.Topics;
 using Taos.Server.Engine.Views;
+using Taos.Server.Engine.Udf;
 using Taos.Server.Engine.Users;
 
 namespace Taos.Server.Storage.Sqlite;
@@ -32,6 +33,7 @@ internal sealed class SqliteStore : IStore
     private readonly TopicTables _topics;
     private readonly StreamTables _streams;
     private readonly ViewTables _views;
+    private readonly FunctionTables _functions;
     private readonly WriteLog _log;
     private readonly ConsumerOffsets _offsets;
     private readonly WriteLogRetention _retention;
@@ -62,6 +64,7 @@ internal sealed class SqliteStore : IStore
         _topics = new TopicTables(_writer);
         _streams = new StreamTables(_writer);
         _views = new ViewTables(_writer);
+        _functions = new FunctionTables(_writer);
         _readConnectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = true }.ToString();
         _scanner = new RowScanner(_readConnectionString);
         _seeker = new LastRowSeeker(_readConnectionString);
@@ -118,6 +121,8 @@ internal sealed class SqliteStore : IStore
 
     public IReadOnlyList<StreamInfo> Streams() => _streams.All();
 
+    public IReadOnlyList<UserFunction> Functions() => _functions.All();
+
     public IReadOnlyList<WriteLogEntry> ReadWriteLog(string database, long fromSequence) => _log.Read(database, fromSequence);
 
     public long? CommittedOffset(string group, string topic, int vgroup) => _offsets.Find(group, topic, vgroup);
@@ -134,7 +139,7 @@ internal sealed class SqliteStore : IStore
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             using var transaction = _writer.BeginTransaction();
-            var writer = new SqliteWriter(transaction, _catalog, _rows, _sequences, _users, _indexes, _topics, _views) { Streams = _streams };
+            var writer = new SqliteWriter(transaction, _catalog, _rows, _sequences, _users, _indexes, _topics, _views, _functions) { Streams = _streams };
             try
             {
                 T result = work(writer);
@@ -178,6 +183,10 @@ internal sealed class SqliteStore : IStore
                 if (writer.ViewsChanged)
                 {
                     _views.Load();
+                }
+                if (writer.FunctionsChanged)
+                {
+                    _functions.Load();
                 }
                 if (writer.CatalogChanged)
                 {

@@ -2,12 +2,13 @@ using Microsoft.Data.Sqlite;
 using Taos.Server.Engine.Catalog;
 using Taos.Server.Engine.Storage;
 using Taos.Server.Engine.Topics;
+using Taos.Server.Engine.Udf;
 using Taos.Server.Engine.Users;
 
 namespace Taos.Server.Storage.Sqlite;
 
 /// <summary>The operations of one write transaction of the <see cref="SqliteStore"/>.</summary>
-internal sealed partial class SqliteWriter(SqliteTransaction transaction, CatalogTables catalog, RowWriter rowWriter, WriteSequences sequences, UserTables users, IndexTables indexes, TopicTables topics, ViewTables views) : IStoreWriter
+internal sealed partial class SqliteWriter(SqliteTransaction transaction, CatalogTables catalog, RowWriter rowWriter, WriteSequences sequences, UserTables users, IndexTables indexes, TopicTables topics, ViewTables views, FunctionTables functions) : IStoreWriter
 {
     private readonly Dictionary<string, long> _taken = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Database, string Table), List<long>> _written = [];
@@ -24,6 +25,9 @@ internal sealed partial class SqliteWriter(SqliteTransaction transaction, Catalo
     public bool IndexesChanged { get; private set; }
     /// <summary>Whether the topics changed (their mirror must be reloaded after a rollback).</summary>
     public bool TopicsChanged { get; private set; }
+
+    /// <summary>Whether the user-defined functions changed (their mirror must be reloaded after a rollback).</summary>
+    public bool FunctionsChanged { get; private set; }
 
     /// <summary>The sequence number this transaction takes per database it wrote to.</summary>
     public IReadOnlyDictionary<string, long> Taken => _taken;
@@ -154,6 +158,18 @@ internal sealed partial class SqliteWriter(SqliteTransaction transaction, Catalo
     {
         TopicsChanged = true;
         topics.Remove(transaction, name);
+    }
+
+    public void SaveFunction(UserFunction function)
+    {
+        FunctionsChanged = true;
+        functions.Save(transaction, function);
+    }
+
+    public void DropFunction(string name)
+    {
+        FunctionsChanged = true;
+        functions.Remove(transaction, name);
     }
 
     public void CommitOffset(string group, string topic, int vgroup, long offset) => _offsets[(group, topic, vgroup)] = offset;

@@ -92,7 +92,7 @@ internal sealed class UserTables
     {
         var stored = new StoredUser(user.Name, Convert.ToBase64String(user.Password.Salt), Convert.ToBase64String(user.Password.Hash),
             user.Password.Iterations, user.Super, user.Enable, user.SysInfo, user.CreateTime, user.Version,
-            user.Grants.Select(g => new StoredGrant(g.Privilege, g.Database, g.Table)).ToList());
+            user.Grants.Select(g => new StoredGrant(g.Privilege, g.Database, g.Table, g.Condition.Length == 0 ? null : g.Condition)).ToList());
         return JsonSerializer.Serialize(stored);
     }
 
@@ -100,13 +100,13 @@ internal sealed class UserTables
     {
         var s = JsonSerializer.Deserialize<StoredUser>(json) ?? throw new InvalidDataException("catalog_user holds an empty account");
         return new UserAccount(s.Name, new PasswordHash(Convert.FromBase64String(s.Salt), Convert.FromBase64String(s.Hash), s.Iterations),
-            s.Super, s.Enable, s.SysInfo, s.CreateTime, s.Version, (s.Grants ?? []).Select(g => new UserGrant(g.Privilege, g.Database, g.Table)).ToList());
+            s.Super, s.Enable, s.SysInfo, s.CreateTime, s.Version, (s.Grants ?? []).Select(g => new UserGrant(g.Privilege, g.Database, g.Table, g.Condition ?? "")).ToList());
     }
 
     /// <summary>The JSON shape of a stored account.</summary>
     private sealed record StoredUser(string Name, string Salt, string Hash, int Iterations, bool Super, sbyte Enable, sbyte SysInfo,
         long CreateTime, long Version, List<StoredGrant>? Grants);
 
-    /// <summary>The JSON shape of a stored privilege.</summary>
-    private sealed record StoredGrant(string Privilege, string Database, string Table);
+    /// <summary>The JSON shape of a stored privilege (<see cref="Condition"/> absent when there is none).</summary>
+    private sealed record StoredGrant(string Privilege, string Database, string Table, string? Condition = null);
 }

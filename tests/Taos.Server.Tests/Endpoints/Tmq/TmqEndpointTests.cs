@@ -158,7 +158,7 @@ public sealed class TmqEndpointTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task With_privileges_enforced_a_subscriber_needs_read_on_the_topics_database()
+    public async Task With_privileges_enforced_a_subscriber_needs_subscribe_on_the_topic()
     {
         await SetupAsync(enforcePrivileges: true);
         await SqlAsync("create user u1 pass 'pw_u1'");
@@ -169,6 +169,11 @@ public sealed class TmqEndpointTests : IAsyncDisposable
             Assert.Equal("tmq not init", (await socket.RequestAsync("poll", new { blocking_time = 10 })).GetProperty("message").GetString());
         }
         await SqlAsync("grant read on tq.* to u1");
+        using (var socket = await ConnectAsync())
+        {
+            Assert.Equal(771, (await socket.RequestAsync("subscribe", Subscribe("g", user: "u1", password: "pw_u1"))).GetProperty("code").GetInt32());
+        }
+        await SqlAsync("grant subscribe on tq_rows to u1");
         using (var socket = await ConnectAsync())
         {
             Assert.Equal(0, (await socket.RequestAsync("subscribe", Subscribe("g", user: "u1", password: "pw_u1"))).GetProperty("code").GetInt32());

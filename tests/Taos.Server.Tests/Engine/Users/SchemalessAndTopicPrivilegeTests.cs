@@ -6,7 +6,7 @@ using Taos.Server.Tests.Http;
 
 namespace Taos.Server.Tests.Engine.Users;
 
-/// <summary>With <see cref="UserSettings.EnforcePrivileges"/>: schemaless ingest needs WRITE on the database, a TMQ subscription READ on the topic's.</summary>
+/// <summary>With <see cref="UserSettings.EnforcePrivileges"/>: schemaless ingest needs WRITE on the database, a TMQ subscription SUBSCRIBE on the topic.</summary>
 public sealed class SchemalessAndTopicPrivilegeTests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "taos-enforced-sml-" + Guid.NewGuid().ToString("N"));
@@ -37,7 +37,7 @@ public sealed class SchemalessAndTopicPrivilegeTests : IDisposable
     }
 
     [Fact]
-    public void Subscribing_needs_read_on_the_topics_database()
+    public void Subscribing_needs_subscribe_on_the_topic()
     {
         var e = Assert.Throws<TaosServerException>(() => _engine.AuthorizeSubscribe("u1", ["tp"]));
         Assert.Equal((771, "Insufficient privilege for operation"), (e.Code, e.Message));
@@ -46,7 +46,14 @@ public sealed class SchemalessAndTopicPrivilegeTests : IDisposable
         _engine.Execute("grant write on d.* to u1", new SqlSession());
         Assert.Equal(771, Assert.Throws<TaosServerException>(() => _engine.AuthorizeSubscribe("u1", ["tp"])).Code);
         _engine.Execute("grant read on d.* to u1", new SqlSession());
+        Assert.Equal(771, Assert.Throws<TaosServerException>(() => _engine.AuthorizeSubscribe("u1", ["tp"])).Code);
+        _engine.Execute("grant subscribe on tp to u1", new SqlSession());
         _engine.AuthorizeSubscribe("u1", ["tp"]);
+        _engine.Execute("alter user u1 enable 0", new SqlSession());
+        Assert.Equal(771, Assert.Throws<TaosServerException>(() => _engine.AuthorizeSubscribe("u1", ["tp"])).Code);
+        _engine.Execute("alter user u1 enable 1", new SqlSession());
+        _engine.Execute("revoke subscribe on tp from u1", new SqlSession());
+        Assert.Equal(771, Assert.Throws<TaosServerException>(() => _engine.AuthorizeSubscribe("u1", ["tp"])).Code);
     }
 
     public void Dispose()

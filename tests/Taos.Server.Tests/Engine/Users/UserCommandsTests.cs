@@ -60,11 +60,13 @@ public class UserCommandsTests : EngineTestBase
         Exec("create user u1 pass 'a1'");
         Exec("grant write on d.t to u1");
         Exec("grant all on d.* to u1");
+        Exec("create database d2");
         Exec("grant read on *.* to u1");
         Exec("grant read, write on d.* to u1");
+        // READ on *.* is READ on every database that exists now (mndProcessAlterUserPrivilegesReq iterates SDB_DB).
         Assert.Equal(
             [
-                ["root", "all", "all", ""], ["u1", "read", "d", ""], ["u1", "read", "*", ""], ["u1", "write", "d", ""],
+                ["root", "all", "all", ""], ["u1", "read", "d", ""], ["u1", "read", "d2", ""], ["u1", "write", "d", ""],
                 ["u1", "write", "d", "t"],
             ],
             Rows(PrivilegesQuery));
