@@ -111,6 +111,29 @@ public class ViewCommandsTests : EngineTestBase
     }
 
     [Fact]
+    public void A_circle_closed_by_dropping_a_table_fails_when_read()
+    {
+        Exec("create table t (ts timestamp, a int)");
+        Exec("create view v1 as select ts from t");
+        Exec("create view t as select ts from v1");
+        Assert.Empty(Rows("select * from t"));
+        Exec("drop table t");
+        Fails("select * from v1", 0x266C, "Invalid view query type");
+        Fails("select * from t", 0x266C, "Invalid view query type");
+        Assert.Equal([[2L]], Rows("select count(*) from d1"));
+    }
+
+    [Fact]
+    public void Ins_views_cuts_a_long_query_to_its_column()
+    {
+        string columns = string.Join(", ", Enumerable.Repeat("voltage", 200));
+        Exec("create view wide as select " + columns + " from d1");
+        var row = Assert.Single(Rows("select query_sql from information_schema.ins_views"));
+        Assert.Equal(("select " + columns)[..1024], row[0]);
+        Assert.Equal("CREATE VIEW `d`.`wide` AS select " + columns + " from d1", Rows("show create view wide")[0][1]);
+    }
+
+    [Fact]
     public void A_table_of_the_same_name_wins_over_the_view()
     {
         Exec("create view nt as select ts from d1");
