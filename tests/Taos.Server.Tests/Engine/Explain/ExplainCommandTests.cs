@@ -66,7 +66,7 @@ public partial class ExplainCommandTests : EngineTestBase
             Plan("explain select name from information_schema.ins_databases"));
         Assert.Equal(
             [
-                "-> StateWindow on Column voltage (functions=1 width=8 input_order=asc output_order=asc )",
+                "-> StateWindow on Column voltage (functions=1 width=8)",
                 "   -> Table Scan on d1 (columns=2 width=12 order=[asc|1 desc|0] mode=ts_order data_load=data)",
             ],
             Plan("explain select count(*) from d1 state_window(voltage)"));
@@ -83,6 +83,29 @@ public partial class ExplainCommandTests : EngineTestBase
             ],
             Plan("explain select last_row(*) from meters"));
         Assert.Equal("-> GroupAggragate (width=26 groups=1 input_order=unknown )", Plan("explain select distinct location from meters")[0]);
+    }
+
+    [Fact]
+    public void Fill_partition_and_the_other_windows_are_tdengines_lines()
+    {
+        Assert.Equal(
+            [
+                "-> Fill (mode=prev width=16 input_order=asc )",
+                "   -> Interval on Column ts (functions=1 width=16 input_order=asc output_order=asc )",
+                "      -> Table Scan on d1 (columns=2 width=12 order=[asc|1 desc|0] mode=ts_order data_load=data)",
+            ],
+            Plan("explain select _wstart, avg(voltage) from d1 where ts >= 1704067200000 and ts < 1704067205000 interval(1s) fill(prev)"));
+        Assert.Equal(
+            [
+                "-> Projection (columns=2 width=12 input_order=asc )",
+                "   -> Partition on Column location (width=12)",
+                "      -> Table Scan on meters (columns=2 width=12 order=[asc|1 desc|0] mode=ts_order data_load=data)",
+            ],
+            Plan("explain select ts, voltage from meters partition by location"));
+        Assert.Equal("   -> Partition on Column location (width=8)", Plan("explain select location, count(*) from meters partition by location interval(1s)")[1]);
+        Assert.Equal("-> Session (functions=1 width=8)", Plan("explain select count(*) from d1 session(ts, 1s)")[0]);
+        Assert.Equal("-> Event (functions=1 width=8)", Plan("explain select count(*) from d1 event_window start with voltage > 1 end with voltage > 2")[0]);
+        Assert.Equal("-> Count (functions=1 width=8)", Plan("explain select count(*) from d1 count_window(2)")[0]);
     }
 
     [Fact]
