@@ -98,6 +98,9 @@ public class ViewCommandsTests : EngineTestBase
         Exec("create view v as select ts, voltage from d1");
         Fails("insert into v values (1704067300000, 1)", 9731, "Table does not exist");
         Assert.Equal([[2L]], Rows("select count(*) from d1"));
+        Exec("create table nt (ts timestamp, v int)");
+        Assert.Equal(2, Affected("insert into nt select ts, voltage from v"));
+        Assert.Equal([[1704067200000L, 220], [1704067201000L, 221]], Rows("select * from nt"));
     }
 
     [Fact]
