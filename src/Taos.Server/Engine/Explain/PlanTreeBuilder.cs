@@ -35,11 +35,12 @@ internal sealed class PlanTreeBuilder(
     {
         LimitOperator or FilterOperator => Node(OperatorInputs.Of(op)[0]),
         EmptyOperator => Projection(op, []),
-        ProjectOperator or PartitionedProjectOperator => Projection(op, Inputs(op)),
-        HashAggregateOperator => Aggregate(op, Inputs(op)),
+        ProjectOperator => Projection(op, Inputs(op)),
+        PartitionedProjectOperator => Projection(op, Partitioned(Inputs(op))),
+        HashAggregateOperator => Aggregate(op, Partitioned(Inputs(op))),
         DistinctOperator => Distinct(op, Inputs(op)),
-        IntervalWindowOperator => Window(op, "Interval on Column " + TsName(), Inputs(op)),
-        BufferedWindowOperator => Window(op, WindowName(OperatorInputs.Part<WindowSegmenter>(op)), Inputs(op)),
+        IntervalWindowOperator => Filled(op, Window(op, "Interval on Column " + TsName(), Partitioned(Inputs(op)))),
+        BufferedWindowOperator => Filled(op, Window(op, OperatorInputs.Part<WindowSegmenter>(op), Partitioned(Inputs(op)))),
         InterpOperator => With(new PlanNode
         {
             Name = "Interp", Operator = op, BlankBeforeClose = true,
@@ -114,17 +115,63 @@ internal sealed class PlanTreeBuilder(
     {
         Name = name, Operator = op, BlankBeforeClose = true,
         Fields = [$"functions={bound?.Aggregates.Count ?? 0}", $"width={Width}", "input_order=asc", "output_order=asc"],
-        Verbose = [OutputLine()],
+        Verbose = [OutputLine(), "Merge ResBlocks: True"],
     }, inputs);
 
-    private string WindowName(WindowSegmenter? segmenter) => segmenter switch
+    /// <summary>The windows other than INTERVAL: TDengine writes only their functions and width.</summary>
+    private PlanNode Window(object op, WindowSegmenter? segmenter, List<PlanNode> inputs)
     {
-        SessionSegmenter => "Session",
-        StateSegmenter => "StateWindow on Column " + (select?.Window is StateWindow s ? s.Expr.Text : TsName()),
-        EventSegmenter => "Event",
-        CountSegmenter => "Count",
-        _ => "Interval on Column " + TsName(),
+        string? name = segmenter switch
+        {
+            SessionSegmenter => "Session",
+            StateSegmenter => "StateWindow on Column " + (select?.Window is StateWindow s ? s.Expr.Text : TsName()),
+            EventSegmenter => "Event",
+            CountSegmenter => "Count",
+            _ => null,
+        };
+        if (name is null) return Window(op, "Interval on Column " + TsName(), inputs);
+        return With(new PlanNode
+        {
+            Name = name, Operator = op, Fields = [$"functions={bound?.Aggregates.Count ?? 0}", $"width={Width}"], Verbose = [OutputLine()],
+        }, inputs);
+    }
+
+    /// <summary>FILL of an INTERVAL: TDengine's Fill operator above the window (the engine fills inside the window operator).</summary>
+    private PlanNode Filled(object op, PlanNode window)
+    {
+        if (select?.Window is not IntervalWindow { Fill: { Mode: not FillMode.None } fill }) return window;
+        return With(new PlanNode
+        {
+            Name = "Fill", Operator = op, BlankBeforeClose = true,
+            Fields = ["mode=" + FillModeName(fill.Mode), $"width={Width}", "input_order=asc"], Verbose = [OutputLine()],
+        }, [window]);
+    }
+
+    /// <summary>TDengine's name of a fill mode [src nodesUtilFuncs.c nodesGetFillModeString].</summary>
+    private static string FillModeName(FillMode mode) => mode switch
+    {
+        FillMode.Null => "null",
+        FillMode.NullF => "null_f",
+        FillMode.Prev => "prev",
+        FillMode.Next => "next",
+        FillMode.Linear => "linear",
+        FillMode.Value => "value",
+        FillMode.ValueF => "value_f",
+        _ => "none",
     };
+
+    /// <summary>PARTITION BY: TDengine's Partition operator under the one that works per partition (the engine partitions inside it).</summary>
+    private List<PlanNode> Partitioned(List<PlanNode> inputs)
+    {
+        if (bound is not { Grouping: GroupingKind.PartitionBy } || select is not { PartitionBy: [var first, ..] } || inputs is not [var input]) return inputs;
+        var node = new PlanNode
+        {
+            Name = "Partition on Column " + first.Text, Operator = input.Operator, Fields = [$"width={ScanWidth()}"],
+            Verbose = [$"Output: columns={bound.ScanColumns.Count} width={ScanWidth()}", $"Partition Key: partitions={select.PartitionBy.Count}"],
+        };
+        node.Children.Add(input);
+        return [node];
+    }
 
     private PlanNode Sort(object op, List<PlanNode> inputs) => With(new PlanNode
     {

@@ -5,7 +5,8 @@ namespace Taos.Server.Engine.SystemTables;
 /// <summary>
 /// <c>information_schema.ins_views</c> with TDengine 3.3's columns [src systable.c userViewsSchema]: the view, its
 /// database, the user who created it, when, its type (<c>NORMAL </c>, with the mnode's trailing blank), the query as
-/// written after AS; parameters, default values and target table are NULL for the views CREATE VIEW makes.
+/// written after AS (cut to the column's 1024 characters, as the mnode cuts it); parameters, default values and target
+/// table are NULL for the views CREATE VIEW makes.
 /// </summary>
 internal static class ViewSystemTable
 {
@@ -19,5 +20,7 @@ internal static class ViewSystemTable
 
     /// <summary>One row per view, in creation order.</summary>
     public static IReadOnlyList<object?[]> Rows(ICatalogReader catalog) =>
-        catalog.Views().Select(v => new object?[] { v.Name, v.Database, v.Owner, v.CreateTime, "NORMAL ", v.QuerySql, null, null, null }).ToList();
+        catalog.Views().Select(v => new object?[] { v.Name, v.Database, v.Owner, v.CreateTime, "NORMAL ", Cut(v.QuerySql), null, null, null }).ToList();
+
+    private static string Cut(string sql) => sql.Length > 1024 ? sql[..1024] : sql;
 }

@@ -12,7 +12,9 @@ namespace Taos.Server.Engine.Users;
 /// (SHOW USERS, ins_users, …); a disabled user (ENABLE 0) may use no table at all; grants are recorded but not
 /// checked. With <see cref="UserSettings.EnforcePrivileges"/>, tables also need a READ or WRITE grant (on the
 /// database, the table or a child's super table), and user administration and CREATE DATABASE need rights as in
-/// TDengine's enterprise edition. Refusals are 9796 (parser) or 771 (mnode), TDengine's own codes.
+/// TDengine's enterprise edition. Views count as tables of their database (reading one needs READ on it, dropping it
+/// WRITE; creating one WRITE on the database and READ on what its query reads); EXPLAIN needs what its query needs.
+/// Refusals are 9796 (parser) or 771 (mnode), TDengine's own codes.
 /// </summary>
 internal sealed class PrivilegeGuard(IStore store, UserDirectory users)
 {

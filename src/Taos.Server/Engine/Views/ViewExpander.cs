@@ -19,16 +19,35 @@ internal sealed class ViewExpander(ICatalogReader catalog, TimeZoneInfo zone)
     /// <summary>The view's rows (produced as they are read) and columns.</summary>
     public RowSetResult Run(ViewInfo view, SqlSession session) => Run(SqlParser.Parse(view.QuerySql), view.Database, session);
 
+    /// <summary>
+    /// Views read inside one another at most this deep. CREATE refuses a view that reads itself, but dropping a table
+    /// can turn its name into a view of the same name, closing a circle no definition had: reading it then fails
+    /// (0x266C) instead of recursing without end.
+    /// </summary>
+    public const int MaxNesting = 32;
+
+    [ThreadStatic]
+    private static int t_nesting;
+
     /// <summary>Runs a view's query (a SELECT or UNION) with <paramref name="database"/> as the default database.</summary>
     public RowSetResult Run(Statement query, string database, SqlSession session)
     {
+        if (t_nesting >= MaxNesting) throw ViewErrors.InvalidQuery();
         var inner = new SqlSession { Database = database, User = session.User, ClientHost = session.ClientHost };
         var executor = new QueryExecutor(catalog, zone);
-        return query switch
+        t_nesting++;
+        try
         {
-            SelectStatement select => executor.Execute(select, inner),
-            UnionStatement union => executor.Execute(union, inner),
-            _ => throw ViewErrors.InvalidQuery(),
-        };
+            return query switch
+            {
+                SelectStatement select => executor.Execute(select, inner),
+                UnionStatement union => executor.Execute(union, inner),
+                _ => throw ViewErrors.InvalidQuery(),
+            };
+        }
+        finally
+        {
+            t_nesting--;
+        }
     }
 }
