@@ -6,7 +6,8 @@ namespace Taos.Server.Engine.Admin;
 
 /// <summary>
 /// The SHOW forms of administration: SHOW CLUSTER ALIVE and SHOW [db.]ALIVE (one INT column <c>status</c>: 1 all
-/// available, 2 partly), SHOW GRANTS FULL / LOGS and SHOW COMPACT n as projections of their system tables, and SHOW
+/// available, 2 partly), SHOW GRANTS FULL / LOGS, SHOW CLUSTER MACHINES, SHOW USER PRIVILEGES and SHOW COMPACT n as
+/// projections of their system tables, and SHOW
 /// SCORES, which TDengine 3.3.0.1 fails (TSDB_CODE_FAILED).
 /// </summary>
 internal sealed class AdminShows(ICatalogReader catalog, ClusterNodes nodes)
@@ -36,12 +37,21 @@ internal sealed class AdminShows(ICatalogReader catalog, ClusterNodes nodes)
         return new RowSetResult(AliveColumns, [[status]], TaosPrecision.Milliseconds);
     }
 
-    /// <summary>Whether <paramref name="show"/> is SHOW GRANTS FULL or SHOW GRANTS LOGS.</summary>
-    public static bool IsGrants(ShowStatement show) => show.What is "grants full" or "grants logs";
+    /// <summary>The system tables behind SHOW GRANTS FULL / LOGS, SHOW CLUSTER MACHINES and SHOW USER PRIVILEGES.</summary>
+    private static readonly Dictionary<string, string> Tables = new(StringComparer.Ordinal)
+    {
+        ["grants full"] = "ins_grants_full",
+        ["grants logs"] = "ins_grants_logs",
+        ["cluster machines"] = "ins_machines",
+        ["user privileges"] = "ins_user_privileges",
+    };
 
-    /// <summary>The SELECT that answers SHOW GRANTS FULL / LOGS (one <see cref="IsGrants"/> accepts).</summary>
-    public static SelectStatement Grants(ShowStatement show) =>
-        (SelectStatement)SqlParser.Parse("select * from information_schema.ins_" + show.What.Replace(' ', '_'));
+    /// <summary>Whether <paramref name="show"/> is one of the SHOW forms <see cref="Table"/> answers.</summary>
+    public static bool IsTableShow(ShowStatement show) => Tables.ContainsKey(show.What);
+
+    /// <summary>The SELECT that answers <paramref name="show"/> (one <see cref="IsTableShow"/> accepts): all of its table.</summary>
+    public static SelectStatement Table(ShowStatement show) =>
+        (SelectStatement)SqlParser.Parse("select * from information_schema." + Tables[show.What]);
 
     /// <summary>The SELECT that answers SHOW COMPACT n: that compaction's rows of ins_compact_details.</summary>
     public static SelectStatement Compact(ShowCompactStatement show) =>

@@ -30,6 +30,25 @@ public class AdminShowsTests : EngineTestBase
     }
 
     [Fact]
+    public void Cluster_machines_is_empty_and_user_privileges_lists_the_grants()
+    {
+        var machines = Assert.IsType<RowSetResult>(Exec("show cluster machines"));
+        Assert.Equal([new ResultColumn("id", TaosDataType.VarChar, 41), new("machine", TaosDataType.VarChar, 7552)], machines.Columns);
+        Assert.Empty(machines.Rows);
+        Exec("create user u1 pass 'a1'");
+        Exec("grant read on d.* to u1");
+        Assert.Equal(Rows("select * from information_schema.ins_user_privileges"), Rows("show user privileges"));
+        Assert.Contains(Rows("show user privileges"), r => (string)r[0]! == "u1");
+    }
+
+    [Fact]
+    public void S3migrate_has_no_s3_storage_to_move_to()
+    {
+        Assert.Equal(0, Affected("s3migrate database d"));
+        Fails("s3migrate database nosuch", 0x0388, "Database not exist");
+    }
+
+    [Fact]
     public void Reset_query_cache_succeeds()
     {
         Assert.Equal(0, Affected("reset query cache"));
