@@ -26,7 +26,7 @@ internal sealed class AdministrationCommands
         Func<SelectStatement, SqlSession, StatementResult> query)
     {
         State = AdminState.For(store);
-        _nodes = new NodeCommands(store, State.Nodes);
+        _nodes = new NodeCommands(State.Nodes);
         _vgroups = new VgroupCommands(store, State.Nodes);
         _maintenance = new MaintenanceCommands(store, State.Compacts, delete);
         _kill = new KillCommands(State.Connections, State.Compacts);
