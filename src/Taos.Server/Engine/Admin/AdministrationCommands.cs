@@ -31,7 +31,7 @@ internal sealed class AdministrationCommands
         _maintenance = new MaintenanceCommands(store, State.Compacts, delete);
         _kill = new KillCommands(State.Connections, State.Compacts);
         _config = new ConfigCommands(State.Config, State.Nodes);
-        _shows = new AdminShows(store, State.Nodes);
+        _shows = new AdminShows(store);
         _query = query;
     }
 
