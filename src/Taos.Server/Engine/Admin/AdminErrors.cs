@@ -7,6 +7,7 @@ namespace Taos.Server.Engine.Admin;
 /// </summary>
 internal static class AdminErrors
 {
+    private const int NetworkUnavailableCode = 0x000B;
     private const int OutOfRangeCode = 0x0112;
     private const int InvalidMessageCode = 0x0115;
     private const int InvalidConfigCode = 0x0119;
@@ -37,6 +38,7 @@ internal static class AdminErrors
     /// <summary>TSDB_CODE_FAILED (-1): REST shows its low 16 bits.</summary>
     private const int FailedCode = 0xFFFF;
 
+    public static TaosServerException NetworkUnavailable() => new(NetworkUnavailableCode, "Unable to establish connection");
     public static TaosServerException OutOfRange() => new(OutOfRangeCode, "Out of range");
     public static TaosServerException InvalidMessage() => new(InvalidMessageCode, "Invalid message");
     public static TaosServerException InvalidConfig() => new(InvalidConfigCode, "Invalid config option");

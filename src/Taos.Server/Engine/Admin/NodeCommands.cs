@@ -82,12 +82,20 @@ internal sealed class NodeCommands(ClusterNodes nodes)
         return new AffectedRowsResult(0);
     }
 
+    /// <summary>
+    /// A qnode or snode (mndProcessCreateQnodeReq's checks): on an existing dnode; the mnode does not ask whether the
+    /// dnode is online, its transaction then cannot reach an offline one and rolls back (0x000B).
+    /// </summary>
     private static ClusterNodesData CreateComponent(ClusterNodesData data, NodeKind kind, long dnode)
     {
         var list = kind == NodeKind.Qnode ? data.Qnodes : data.Snodes;
         if (kind == NodeKind.Qnode && list.Any(n => n.Dnode == dnode)) throw AdminErrors.QnodeAlreadyExists();
         if (kind == NodeKind.Snode && list.Count > 0) throw AdminErrors.SnodeAlreadyExists();
-        RequireOnline(data, dnode);
+        if (dnode != NodeSystemTables.DnodeId)
+        {
+            if (!data.Dnodes.Any(d => d.Id == dnode)) throw AdminErrors.DnodeNotExist();
+            throw AdminErrors.NetworkUnavailable();
+        }
         var node = new ComponentNode((int)dnode, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         return kind == NodeKind.Qnode ? data with { Qnodes = [.. list, node] } : data with { Snodes = [.. list, node] };
     }

@@ -62,7 +62,7 @@ public class NodeCommandsTests : EngineTestBase
         Fails("create qnode on dnode 1", 0x03A2, "Qnode already exists");
         Fails("create qnode on dnode 5", 0x0331, "Dnode does not exist");
         Exec("create dnode 'far-away.example:6030'");
-        Fails("create qnode on dnode 2", 0x0408, "Dnode is offline");
+        Fails("create qnode on dnode 2", 0x000B, "Unable to establish connection");
         Reopen();
         var row = Assert.Single(Rows("show qnodes"));
         Assert.Equal([1, Own], row.Take(2));
