@@ -75,7 +75,9 @@ public sealed class TaosServer : IAsyncDisposable
             var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = dataDirectory });
             builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
             builder.Logging.ClearProviders();
-            builder.Logging.SetMinimumLevel(options.LogLevel);
+            // The level is the option's until ALTER DNODE changes the debug flag (RuntimeConfig.LogLevel).
+            builder.Logging.SetMinimumLevel(LogLevel.Trace);
+            builder.Logging.AddFilter((_, _, level) => level >= (engine.Admin.Config.LogLevel ?? options.LogLevel));
             // Logs go to stderr: stdout is the CLI's, which prints exactly one line.
             builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
             builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>

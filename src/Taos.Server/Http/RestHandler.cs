@@ -20,6 +20,8 @@ internal sealed class RestHandler
     private const string SqlPrefix = RestProtocol.SqlPath + "/";
     private const string LoginPrefix = RestProtocol.LoginPath + "/";
     private const int MaxCredentialBytes = 24;
+    /// <summary>The app perf_connections names for a REST request: taosAdapter's connections are its own.</summary>
+    private const string AdapterAppName = "taosadapter";
 
     private readonly SqlEngine _engine;
     private readonly TaosServerOptions _options;
@@ -133,6 +135,24 @@ internal sealed class RestHandler
         }
 
         var session = new SqlSession { Database = db, User = credentials.User, ClientHost = _hostName };
+        // The request is a connection and its statement a query while it runs (perf_connections, perf_queries, KILL).
+        var live = _engine.Admin.Connections;
+        var connection = live.Open(credentials.User, AdapterAppName, Environment.ProcessId, Peer(context), context.Abort);
+        var query = live.Start(connection.Id, sql);
+        try
+        {
+            await ExecuteAsync(context, sql, session, zone, query).ConfigureAwait(false);
+        }
+        finally
+        {
+            live.Finished(query);
+            live.Closed(connection.Id);
+        }
+    }
+
+    /// <summary>Runs the statement and writes its answer; a KILL QUERY of <paramref name="query"/> stops its rows.</summary>
+    private async Task ExecuteAsync(HttpContext context, string sql, SqlSession session, TimeZoneInfo zone, Engine.Admin.LiveQuery query)
+    {
         StatementResult result;
         try
         {
@@ -151,7 +171,7 @@ internal sealed class RestHandler
                 await RestResultWriter.WriteAffectedRowsAsync(context.Response.BodyWriter, affected.AffectedRows, context.RequestAborted).ConfigureAwait(false);
                 break;
             case RowSetResult rowSet:
-                await WriteRowSetAsync(context, rowSet, zone).ConfigureAwait(false);
+                await WriteRowSetAsync(context, Engine.Admin.KillableResult.Guard(rowSet, query), zone).ConfigureAwait(false);
                 break;
             default:
                 throw new InvalidOperationException($"unknown result {result.GetType().Name}");
@@ -190,6 +210,10 @@ internal sealed class RestHandler
             (rowSet.Rows as IDisposable)?.Dispose();
         }
     }
+
+    /// <summary>The client's address as perf_connections shows an endpoint: <c>ip:port</c>.</summary>
+    internal static string Peer(HttpContext context) =>
+        context.Connection.RemoteIpAddress is { } ip ? ip + ":" + context.Connection.RemotePort.ToString(CultureInfo.InvariantCulture) : "";
 
     private async Task LoginAsync(HttpContext context, string user, string password)
     {

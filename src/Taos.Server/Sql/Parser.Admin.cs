@@ -11,7 +11,17 @@ internal sealed partial class Parser
 {
     /// <summary>The statements that start with one of these words (the dispatch of <see cref="ParseStatement"/>).</summary>
     private static bool StartsAdministration(string word) =>
-        word is "kill" or "compact" or "trim" or "flush" or "balance" or "merge" or "redistribute" or "split" or "restore" or "reset";
+        word is "kill" or "compact" or "trim" or "flush" or "balance" or "merge" or "redistribute" or "split" or "restore" or "reset"
+            or "s3migrate";
+
+    /// <summary>TSDB_CODE_PAR_EXPRIE_STATEMENT (0x2614): what sql.y answers to the account statements of TDengine 2.</summary>
+    private const int ExpiredStatementCode = 0x2614;
+
+    /// <summary>The options of CREATE / ALTER ACCOUNT (sql.y <c>account_options</c>, <c>alter_account_option</c>).</summary>
+    private static readonly HashSet<string> AccountOptions = new(StringComparer.Ordinal)
+    {
+        "pps", "tseries", "storage", "streams", "qtime", "dbs", "users", "conns", "state",
+    };
 
     /// <summary>A statement that <see cref="StartsAdministration"/> accepts the first word of.</summary>
     private Statement ParseAdministration()
@@ -29,6 +39,7 @@ internal sealed partial class Parser
             "redistribute" => ParseRedistribute(),
             "split" => ParseSplitVgroup(),
             "restore" => ParseRestore(),
+            "s3migrate" => ParseS3Migrate(),
             _ => ParseResetQueryCache(),
         };
     }
@@ -136,6 +147,56 @@ internal sealed partial class Parser
         return ParseOnDnode(NodeAction.Restore, kind);
     }
 
+    /// <summary>After <c>S3MIGRATE</c>: <c>DATABASE db</c>.</summary>
+    private Statement ParseS3Migrate()
+    {
+        ExpectKw("database");
+        return new S3MigrateDatabaseStatement(ParseName(MaxDatabaseNameBytes));
+    }
+
+    /// <summary>
+    /// After <c>CREATE ACCOUNT</c> (<c>name PASS 'p' {option literal}</c>) or <c>ALTER ACCOUNT</c> (<c>name {PASS |
+    /// option} literal …</c>): TDengine 3 parses them only to refuse them, 0x2614, once the whole statement is read.
+    /// </summary>
+    private Statement ParseAccount(bool create)
+    {
+        Expect(TokenKind.Id);
+        int options = 0;
+        if (create)
+        {
+            ExpectKw("pass");
+            Expect(TokenKind.String);
+        }
+        while (Is(TokenKind.Keyword) && (AccountOptions.Contains(_cur.Word!) || (!create && IsKw("pass"))))
+        {
+            Advance();
+            ParseAccountLiteral();
+            options++;
+        }
+        if ((!create && options == 0) || !Is(TokenKind.End))
+        {
+            throw Fail(_cur);
+        }
+        throw new TaosServerException(ExpiredStatementCode, "This statement is no longer supported");
+    }
+
+    /// <summary>sql.y's <c>literal</c> as an account option's value: a number, string, boolean, duration, NULL or <c>TIMESTAMP 'ts'</c>.</summary>
+    private void ParseAccountLiteral()
+    {
+        if (TryKw("timestamp"))
+        {
+            Expect(TokenKind.String);
+            return;
+        }
+        if (Is(TokenKind.Integer) || Is(TokenKind.Float) || Is(TokenKind.String) || Is(TokenKind.Bool) || Is(TokenKind.Duration)
+            || Is(TokenKind.Question) || IsKw("null"))
+        {
+            Advance();
+            return;
+        }
+        throw Fail(_cur);
+    }
+
     /// <summary>After <c>RESET</c>: <c>QUERY CACHE</c>.</summary>
     private Statement ParseResetQueryCache()
     {
@@ -145,11 +206,15 @@ internal sealed partial class Parser
     }
 
     /// <summary>
-    /// After <c>CREATE</c> or <c>DROP</c>: <c>DNODE …</c> or <c>QNODE | MNODE | SNODE | BNODE ON DNODE n</c>; null when
-    /// the next word is none of these.
+    /// After <c>CREATE</c> or <c>DROP</c>: <c>DNODE …</c> or <c>QNODE | MNODE | SNODE | BNODE ON DNODE n</c> (and
+    /// CREATE ACCOUNT, refused); null when the next word is none of these.
     /// </summary>
     private Statement? TryParseNodeStatement(NodeAction action)
     {
+        if (action == NodeAction.Create && TryKw("account"))
+        {
+            return ParseAccount(create: true);
+        }
         if (TryKw("dnode"))
         {
             return action == NodeAction.Create ? ParseCreateDnode() : ParseDropDnode();
@@ -200,7 +265,7 @@ internal sealed partial class Parser
 
     /// <summary>
     /// After <c>ALTER</c>: <c>DNODE n 'key' ['value']</c>, <c>ALL DNODES 'key' ['value']</c> or
-    /// <c>LOCAL 'key' ['value']</c>; null when the next word is none of these.
+    /// <c>LOCAL 'key' ['value']</c> (and ALTER ACCOUNT, refused); null when the next word is none of these.
     /// </summary>
     private Statement? TryParseAlterConfig()
     {
@@ -221,14 +286,14 @@ internal sealed partial class Parser
             string config = ParseStringContent();
             return new AlterLocalStatement(config, ParseOptionalString());
         }
-        return null;
+        return TryKw("account") ? ParseAccount(create: false) : null;
     }
 
     private string? ParseOptionalString() => Is(TokenKind.String) ? ParseStringContent() : null;
 
     /// <summary>
-    /// The SHOW forms of administration after SHOW: <c>CLUSTER ALIVE</c>, <c>GRANTS FULL | LOGS</c> and
-    /// <c>COMPACT n</c>; null when the words are none of these.
+    /// The SHOW forms of administration after SHOW: <c>CLUSTER ALIVE</c>, <c>GRANTS FULL | LOGS</c>, <c>COMPACT n</c>,
+    /// <c>CLUSTER MACHINES</c>, <c>USER PRIVILEGES</c> (and SHOW ACCOUNTS, refused); null when the words are none of these.
     /// </summary>
     private Statement? TryParseShowAdministration()
     {
@@ -247,6 +312,23 @@ internal sealed partial class Parser
         if (TryKw("compact"))
         {
             return new ShowCompactStatement(ParseInteger());
+        }
+        if (IsKw("cluster") && Peek() is { Kind: TokenKind.Id, Word: "machines" })
+        {
+            Advance();
+            Advance();
+            return new ShowStatement("cluster machines", null);
+        }
+        if (IsKw("user") && Peek().IsKeyword("privileges"))
+        {
+            Advance();
+            Advance();
+            return new ShowStatement("user privileges", null);
+        }
+        if (IsKw("accounts"))
+        {
+            Advance();
+            throw Is(TokenKind.End) ? new TaosServerException(ExpiredStatementCode, "This statement is no longer supported") : Fail(_cur);
         }
         return null;
     }

@@ -82,7 +82,30 @@ public class AdminParserTests
         Assert.Equal("grants", Parse<ShowStatement>("show grants").What);
         Assert.Equal("cluster", Parse<ShowStatement>("show cluster").What);
         Assert.Equal(7L, Parse<ShowCompactStatement>("show compact 7").CompactId);
+        Assert.Equal("cluster machines", Parse<ShowStatement>("show cluster machines").What);
+        Assert.Equal("user privileges", Parse<ShowStatement>("show user privileges").What);
+        Assert.Equal("d", Parse<S3MigrateDatabaseStatement>("s3migrate database d").Database);
         Assert.Equal("compacts", Parse<ShowStatement>("show compacts").What);
+    }
+
+    [Theory]
+    [InlineData("create account a1 pass 'p'")]
+    [InlineData("create account a1 pass 'p' users 10 dbs 5 state 'all'")]
+    [InlineData("alter account a1 pass 'p'")]
+    [InlineData("alter account a1 pps 10 qtime 5")]
+    [InlineData("show accounts")]
+    public void Account_statements_are_no_longer_supported(string sql)
+    {
+        var e = Assert.Throws<TaosServerException>(() => Taos.Server.Sql.SqlParser.Parse(sql));
+        Assert.Equal((0x2614, "This statement is no longer supported"), (e.Code, e.Message));
+    }
+
+    [Fact]
+    public void Account_statements_that_do_not_parse_are_syntax_errors()
+    {
+        Incomplete("alter account a1");
+        Incomplete("create account a1 pass 'p' users");
+        SyntaxError("show accounts x", "x");
     }
 
     private static Statement SqlParserParse(string sql) => Taos.Server.Sql.SqlParser.Parse(sql);

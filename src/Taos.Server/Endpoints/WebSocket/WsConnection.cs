@@ -15,6 +15,15 @@ internal sealed class WsConnection : IDisposable
 
     public WsConnection(bool legacy) => Legacy = legacy;
 
+    /// <summary>The client's <c>ip:port</c>, for perf_connections.</summary>
+    public string Peer { get; init; } = "";
+
+    /// <summary>Ends the connection (KILL CONNECTION): drops the socket.</summary>
+    public Action Abort { get; init; } = () => { };
+
+    /// <summary>The connection as the registry knows it once <c>conn</c> succeeded (perf_connections, KILL CONNECTION).</summary>
+    public Engine.Admin.LiveConnection? Live { get; set; }
+
     /// <summary>True on <c>/rest/ws</c>, the legacy query endpoint.</summary>
     public bool Legacy { get; }
 
@@ -27,10 +36,10 @@ internal sealed class WsConnection : IDisposable
     /// <summary>How many results are open.</summary>
     public int OpenResults => _results.Count;
 
-    /// <summary>Registers a result set under the next id.</summary>
-    public WsResult Open(RowSetResult rowSet)
+    /// <summary>Registers a result set under the next id; <paramref name="freed"/> runs when it is freed.</summary>
+    public WsResult Open(RowSetResult rowSet, Action? freed = null)
     {
-        var result = new WsResult(++_lastResultId, rowSet);
+        var result = new WsResult(++_lastResultId, rowSet) { Freed = freed };
         _results.Add(result.Id, result);
         return result;
     }

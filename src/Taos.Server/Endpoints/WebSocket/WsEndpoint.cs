@@ -28,6 +28,8 @@ internal sealed class WsEndpoint
 
     private static readonly HashSet<string> LegacyActions = ["version", "conn", "query", "fetch", "fetch_block", "free_result"];
 
+    private readonly Engine.Admin.ConnectionRegistry _connections;
+
     private readonly WsSessionActions _session;
     private readonly WsQueryActions _query;
     private readonly WsStmtActions _stmt;
@@ -38,6 +40,7 @@ internal sealed class WsEndpoint
 
     public WsEndpoint(SqlEngine engine, ILogger logger)
     {
+        _connections = engine.Admin.Connections;
         _session = new WsSessionActions(engine, RestHandler.GetHostName());
         _query = new WsQueryActions(engine);
         _stmt = new WsStmtActions(engine);
@@ -56,7 +59,7 @@ internal sealed class WsEndpoint
     {
         // Like taosAdapter, offer permessage-deflate to clients that ask for it.
         using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { DangerousEnableCompression = true }).ConfigureAwait(false);
-        using var connection = new WsConnection(context.Request.Path.Value == LegacyPath);
+        using var connection = new WsConnection(context.Request.Path.Value == LegacyPath) { Peer = Http.RestHandler.Peer(context), Abort = context.Abort };
         var buffer = new ArrayBufferWriter<byte>(4096);
         var ct = context.RequestAborted;
         try
@@ -79,6 +82,10 @@ internal sealed class WsEndpoint
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
         {
             _logger.LogDebug(ex, "WebSocket {Path} ended", context.Request.Path.Value);
+        }
+        finally
+        {
+            if (connection.Live is { } live) _connections.Closed(live.Id);
         }
     }
 

@@ -33,7 +33,9 @@ internal sealed class WsQueryActions(SqlEngine engine)
         {
             return call.Error(ServerErrorCode.AdapterError, $"too many open results (at most {MaxOpenResults} per connection)");
         }
-        StatementResult result;
+        StatementResult? result = null;
+        var live = engine.Admin.Connections;
+        var query = call.Connection.Live is { } connection ? live.Start(connection.Id, sql) : null;
         try
         {
             result = engine.Execute(sql, call.Connection.Session!);
@@ -41,6 +43,11 @@ internal sealed class WsQueryActions(SqlEngine engine)
         catch (TaosServerException ex)
         {
             return call.Error(ex.Code, ex.Message);
+        }
+        finally
+        {
+            // A statement without rows to fetch ends here; one with rows when its result is freed.
+            if (query is not null && result is not RowSetResult) live.Finished(query);
         }
         if (result is AffectedRowsResult affected)
         {
@@ -50,7 +57,8 @@ internal sealed class WsQueryActions(SqlEngine engine)
                 .Field("precision").Int64(0));
         }
         var rowSet = (RowSetResult)result;
-        var open = call.Connection.Open(rowSet);
+        var open = query is null ? call.Connection.Open(rowSet)
+            : call.Connection.Open(Engine.Admin.KillableResult.Guard(rowSet, query), () => live.Finished(query));
         var columns = rowSet.Columns;
         return WsAnswer.Text(call.Ok().Field("id").UInt64(open.Id).Field("is_update").Bool(false)
             .Field("affected_rows").Int64(0).Field("fields_count").Int64(columns.Count)

@@ -27,6 +27,9 @@ internal sealed class WsResult : IDisposable
     /// <summary>Bytes before the raw block in <see cref="Block"/>: the <c>fetch_block</c> frame's timing and result id.</summary>
     public const int FrameHeaderSize = 16;
 
+    /// <summary>Runs once when the result is disposed (freed, or its connection closed): the query's end in perf_queries.</summary>
+    public Action? Freed { get; init; }
+
     /// <summary>The result id the client names it by.</summary>
     public ulong Id { get; }
 
@@ -105,6 +108,7 @@ internal sealed class WsResult : IDisposable
         _buffer = [];
         ReleaseRows();
         (_rowSet.Rows as IDisposable)?.Dispose();
+        Freed?.Invoke();
     }
 
     private void ReleaseRows()

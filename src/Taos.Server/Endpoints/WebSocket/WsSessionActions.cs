@@ -49,6 +49,7 @@ internal sealed class WsSessionActions(SqlEngine engine, string hostName)
             }
         }
         call.Connection.Session = session;
+        call.Connection.Live = engine.Admin.Connections.Open(user, "taosadapter", Environment.ProcessId, call.Connection.Peer, call.Connection.Abort);
         return WsAnswer.Text(call.Ok());
     }
 

@@ -7,6 +7,7 @@ namespace Taos.Server.Engine.Admin;
 /// </summary>
 internal static class AdminErrors
 {
+    private const int NetworkUnavailableCode = 0x000B;
     private const int OutOfRangeCode = 0x0112;
     private const int InvalidMessageCode = 0x0115;
     private const int InvalidConfigCode = 0x0119;
@@ -24,17 +25,12 @@ internal static class AdminErrors
     private const int SnodeAlreadyExistsCode = 0x03A4;
     private const int SnodeNotThereCode = 0x03A5;
     private const int TooFewMnodesCode = 0x03A8;
-    private const int TooManyMnodesCode = 0x03A9;
     private const int InvalidDnodeEndpointCode = 0x03B3;
     private const int VgroupUnchangedCode = 0x03B5;
     private const int OfflineDnodeExistsCode = 0x03B6;
     private const int InvalidReplicaCode = 0x03B7;
     private const int TransactionNotExistCode = 0x03D1;
     private const int DnodeOfflineCode = 0x0408;
-    private const int MnodeNotFoundCode = 0x040A;
-    private const int QnodeNotFoundCode = 0x040D;
-    private const int NoNeedToRestoreCode = 0x0415;
-    private const int OnlyWhenOfflineCode = 0x0416;
     private const int InvalidCompactIdCode = 0x04B1;
     private const int NameTooLongCode = 0x2610;
     private const int InvalidPortCode = 0x2612;
@@ -42,6 +38,7 @@ internal static class AdminErrors
     /// <summary>TSDB_CODE_FAILED (-1): REST shows its low 16 bits.</summary>
     private const int FailedCode = 0xFFFF;
 
+    public static TaosServerException NetworkUnavailable() => new(NetworkUnavailableCode, "Unable to establish connection");
     public static TaosServerException OutOfRange() => new(OutOfRangeCode, "Out of range");
     public static TaosServerException InvalidMessage() => new(InvalidMessageCode, "Invalid message");
     public static TaosServerException InvalidConfig() => new(InvalidConfigCode, "Invalid config option");
@@ -59,17 +56,12 @@ internal static class AdminErrors
     public static TaosServerException SnodeAlreadyExists() => new(SnodeAlreadyExistsCode, "Snode can only be created 1");
     public static TaosServerException SnodeNotThere() => new(SnodeNotThereCode, "Snode not there");
     public static TaosServerException TooFewMnodes() => new(TooFewMnodesCode, "The replica of mnode cannot less than 1");
-    public static TaosServerException TooManyMnodes() => new(TooManyMnodesCode, "The replica of mnode cannot exceed 3");
     public static TaosServerException InvalidDnodeEndpoint() => new(InvalidDnodeEndpointCode, "Invalid dnode end point");
     public static TaosServerException VgroupUnchanged() => new(VgroupUnchangedCode, "Vgroup distribution has not changed");
     public static TaosServerException OfflineDnodeExists() => new(OfflineDnodeExistsCode, "Offline dnode exists");
     public static TaosServerException InvalidReplica() => new(InvalidReplicaCode, "Invalid vgroup replica");
     public static TaosServerException TransactionNotExist() => new(TransactionNotExistCode, "Transaction not exists");
     public static TaosServerException DnodeOffline() => new(DnodeOfflineCode, "Dnode is offline");
-    public static TaosServerException MnodeNotFound() => new(MnodeNotFoundCode, "Mnode not found");
-    public static TaosServerException QnodeNotFound() => new(QnodeNotFoundCode, "Qnode not found");
-    public static TaosServerException NoNeedToRestore() => new(NoNeedToRestoreCode, "No need to restore on this dnode");
-    public static TaosServerException OnlyWhenOffline() => new(OnlyWhenOfflineCode, "Please use this command when the dnode is offline");
     public static TaosServerException InvalidCompactId() => new(InvalidCompactIdCode, "Invalid compact id");
     public static TaosServerException NameTooLong() => new(NameTooLongCode, "Name or password too long");
     public static TaosServerException InvalidPort() => new(InvalidPortCode, "Port should be an integer that is less than 65535 and greater than 0");

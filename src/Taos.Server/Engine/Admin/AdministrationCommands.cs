@@ -26,12 +26,12 @@ internal sealed class AdministrationCommands
         Func<SelectStatement, SqlSession, StatementResult> query)
     {
         State = AdminState.For(store);
-        _nodes = new NodeCommands(store, State.Nodes);
+        _nodes = new NodeCommands(State.Nodes);
         _vgroups = new VgroupCommands(store, State.Nodes);
         _maintenance = new MaintenanceCommands(store, State.Compacts, delete);
         _kill = new KillCommands(State.Connections, State.Compacts);
         _config = new ConfigCommands(State.Config, State.Nodes);
-        _shows = new AdminShows(store, State.Nodes);
+        _shows = new AdminShows(store);
         _query = query;
     }
 
@@ -39,11 +39,14 @@ internal sealed class AdministrationCommands
     public AdminState State { get; }
 
     /// <summary>Whether <paramref name="statement"/> is one of the administration statements.</summary>
-    public static bool Handles(Statement statement) => statement is KillStatement or KillQueryStatement or CompactDatabaseStatement
-        or TrimDatabaseStatement or FlushDatabaseStatement or BalanceVgroupStatement or MergeVgroupStatement or RedistributeVgroupStatement
-        or SplitVgroupStatement or CreateDnodeStatement or DropDnodeStatement or AlterDnodeStatement or AlterLocalStatement
-        or ComponentNodeStatement or ResetQueryCacheStatement or ShowAliveStatement or ShowCompactStatement
-        or ShowStatement { What: "scores" or "grants full" or "grants logs" };
+    public static bool Handles(Statement statement) => statement switch
+    {
+        ShowStatement show => show.What == "scores" || AdminShows.IsTableShow(show),
+        _ => statement is KillStatement or KillQueryStatement or CompactDatabaseStatement or TrimDatabaseStatement or FlushDatabaseStatement
+            or S3MigrateDatabaseStatement or BalanceVgroupStatement or MergeVgroupStatement or RedistributeVgroupStatement
+            or SplitVgroupStatement or CreateDnodeStatement or DropDnodeStatement or AlterDnodeStatement or AlterLocalStatement
+            or ComponentNodeStatement or ResetQueryCacheStatement or ShowAliveStatement or ShowCompactStatement,
+    };
 
     /// <summary>Runs <paramref name="statement"/>, one that <see cref="Handles"/> accepts.</summary>
     public StatementResult Execute(Statement statement, SqlSession session) => statement switch
@@ -53,6 +56,7 @@ internal sealed class AdministrationCommands
         CompactDatabaseStatement s => _maintenance.Compact(s),
         TrimDatabaseStatement s => _maintenance.Trim(s, session),
         FlushDatabaseStatement s => _maintenance.Flush(s),
+        S3MigrateDatabaseStatement s => _maintenance.S3Migrate(s),
         BalanceVgroupStatement s => _vgroups.Balance(s),
         MergeVgroupStatement => VgroupCommands.Merge(),
         RedistributeVgroupStatement s => _vgroups.Redistribute(s),
@@ -67,7 +71,7 @@ internal sealed class AdministrationCommands
         ShowAliveStatement s => _shows.Alive(s, session),
         ShowCompactStatement s => _query(AdminShows.Compact(s), session),
         ShowStatement { What: "scores" } => AdminShows.Scores(),
-        ShowStatement s => _query(AdminShows.Grants(s), session),
+        ShowStatement s => _query(AdminShows.Table(s), session),
         _ => throw new ArgumentException("not an administration statement", nameof(statement)),
     };
 }

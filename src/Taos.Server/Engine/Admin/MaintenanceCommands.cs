@@ -9,7 +9,8 @@ namespace Taos.Server.Engine.Admin;
 /// <summary>
 /// COMPACT, TRIM and FLUSH DATABASE, done for real on the store: COMPACT starts a background compaction of the
 /// store's file (listed in ins_compacts while it runs) and answers TDengine's <c>result, id, reason</c> row; TRIM
-/// deletes the rows older than the database's KEEP; FLUSH writes the write-ahead log into the main file. A database
+/// deletes the rows older than the database's KEEP; FLUSH writes the write-ahead log into the main file; S3MIGRATE has
+/// no S3 storage to move to. A database
 /// that does not exist is 0x0388, as the mnode answers.
 /// </summary>
 internal sealed class MaintenanceCommands(IStore store, CompactRegistry compacts, Func<DeleteStatement, SqlSession, AffectedRowsResult> delete)
@@ -56,6 +57,16 @@ internal sealed class MaintenanceCommands(IStore store, CompactRegistry compacts
     {
         RequireDatabase(s.Database);
         store.Flush();
+        return new AffectedRowsResult(0);
+    }
+
+    /// <summary>
+    /// S3MIGRATE DATABASE: moves the database's data files to S3 storage; the embedded server has no S3 storage
+    /// configured (as a TDengine without <c>s3EndPoint</c>), so there is nothing to move.
+    /// </summary>
+    public AffectedRowsResult S3Migrate(S3MigrateDatabaseStatement s)
+    {
+        RequireDatabase(s.Database);
         return new AffectedRowsResult(0);
     }
 

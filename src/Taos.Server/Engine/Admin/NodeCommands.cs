@@ -1,5 +1,4 @@
 using System.Globalization;
-using Taos.Server.Engine.Catalog;
 using Taos.Server.Engine.SystemTables;
 using Taos.Server.Sql.Ast;
 
@@ -9,9 +8,9 @@ namespace Taos.Server.Engine.Admin;
 /// CREATE / DROP DNODE and CREATE / DROP / RESTORE of the component nodes, answered as TDengine 3.3's mnode answers
 /// on a cluster whose only live dnode is dnode 1 (the embedded server, also the only mnode): a created dnode is
 /// stored and listed offline (nothing answers at its endpoint), qnodes and snodes are stored and listed, and the
-/// checks and their order follow mndDnode.c, mndQnode.c, mndSnode.c, mndMnode.c and the restore of mndDnode.c.
+/// checks and their order follow mndDnode.c, mndQnode.c, mndSnode.c and mndMnode.c.
 /// </summary>
-internal sealed class NodeCommands(ICatalogReader catalog, ClusterNodes nodes)
+internal sealed class NodeCommands(ClusterNodes nodes)
 {
     /// <summary>TSDB_EP_LEN: the longest endpoint (an FQDN of 128 bytes, a colon and a port).</summary>
     private const int MaxEndpointBytes = 134;
@@ -30,16 +29,22 @@ internal sealed class NodeCommands(ICatalogReader catalog, ClusterNodes nodes)
     }
 
     /// <summary>
-    /// DROP DNODE: dnode 1 holds the only mnode (0x03A8); a created dnode is offline, so it goes only with FORCE or
-    /// UNSAFE (else 0x0408), and its qnode and snode with it.
+    /// DROP DNODE n [FORCE | UNSAFE] (mndProcessDropDnodeReq): dnode 1 holds the only mnode (0x03A8); a created dnode
+    /// is offline and empty (nothing can be placed on it), which the mnode drops even without FORCE. DROP DNODE
+    /// 'endpoint' finds no dnode (0x0331): the mnode looks the endpoint up by its host name alone.
     /// </summary>
     public AffectedRowsResult DropDnode(DropDnodeStatement s)
     {
+        if (s.Endpoint is { } endpoint)
+        {
+            Endpoint(endpoint, null);
+            throw AdminErrors.DnodeNotExist();
+        }
         nodes.Change(data =>
         {
-            int id = FindDnode(data, s);
+            long id = s.Id!.Value;
             if (id == NodeSystemTables.DnodeId) throw AdminErrors.TooFewMnodes();
-            if (!s.Force && !s.Unsafe) throw AdminErrors.DnodeOffline();
+            if (!data.Dnodes.Any(d => d.Id == id)) throw AdminErrors.DnodeNotExist();
             return data with
             {
                 Dnodes = data.Dnodes.Where(d => d.Id != id).ToList(),
@@ -59,7 +64,7 @@ internal sealed class NodeCommands(ICatalogReader catalog, ClusterNodes nodes)
                 // TDengine 3.3 has no bnode: nothing on the dnode handles the message.
                 throw AdminErrors.MessageNotProcessed();
             case (NodeAction.Restore, _):
-                Restore(s.Kind, s.Dnode);
+                // The community edition's mnode answers every RESTORE with success (mndProcessRestoreDnodeReqImpl).
                 break;
             case (NodeAction.Create, NodeKind.Mnode):
                 CreateMnode(s.Dnode);
@@ -77,12 +82,20 @@ internal sealed class NodeCommands(ICatalogReader catalog, ClusterNodes nodes)
         return new AffectedRowsResult(0);
     }
 
+    /// <summary>
+    /// A qnode or snode (mndProcessCreateQnodeReq's checks): on an existing dnode; the mnode does not ask whether the
+    /// dnode is online, its transaction then cannot reach an offline one and rolls back (0x000B).
+    /// </summary>
     private static ClusterNodesData CreateComponent(ClusterNodesData data, NodeKind kind, long dnode)
     {
         var list = kind == NodeKind.Qnode ? data.Qnodes : data.Snodes;
         if (kind == NodeKind.Qnode && list.Any(n => n.Dnode == dnode)) throw AdminErrors.QnodeAlreadyExists();
         if (kind == NodeKind.Snode && list.Count > 0) throw AdminErrors.SnodeAlreadyExists();
-        RequireOnline(data, dnode);
+        if (dnode != NodeSystemTables.DnodeId)
+        {
+            if (!data.Dnodes.Any(d => d.Id == dnode)) throw AdminErrors.DnodeNotExist();
+            throw AdminErrors.NetworkUnavailable();
+        }
         var node = new ComponentNode((int)dnode, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         return kind == NodeKind.Qnode ? data with { Qnodes = [.. list, node] } : data with { Snodes = [.. list, node] };
     }
@@ -111,41 +124,12 @@ internal sealed class NodeCommands(ICatalogReader catalog, ClusterNodes nodes)
         throw AdminErrors.CannotDropLeader();
     }
 
-    /// <summary>
-    /// RESTORE: the dnode must exist and be online (only dnode 1 is); then there must be something of that kind on it
-    /// to restore, which the embedded server holds whole already.
-    /// </summary>
-    private void Restore(NodeKind kind, long dnode)
-    {
-        var data = nodes.Current;
-        RequireOnline(data, dnode);
-        switch (kind)
-        {
-            case NodeKind.Qnode when !data.Qnodes.Any(q => q.Dnode == dnode):
-                throw AdminErrors.QnodeNotFound();
-            case NodeKind.Vnode when NodeSystemTables.VnodeRows(catalog).Count == 0:
-                throw AdminErrors.NoNeedToRestore();
-        }
-    }
-
     /// <summary>The dnode must exist (0x0331) and be online (0x0408): only dnode 1 is.</summary>
     private static void RequireOnline(ClusterNodesData data, long dnode)
     {
         if (dnode == NodeSystemTables.DnodeId) return;
         if (!data.Dnodes.Any(d => d.Id == dnode)) throw AdminErrors.DnodeNotExist();
         throw AdminErrors.DnodeOffline();
-    }
-
-    private static int FindDnode(ClusterNodesData data, DropDnodeStatement s)
-    {
-        if (s.Id is { } id)
-        {
-            if (id == NodeSystemTables.DnodeId || data.Dnodes.Any(d => d.Id == id)) return (int)id;
-            throw AdminErrors.DnodeNotExist();
-        }
-        string endpoint = Endpoint(s.Endpoint!, null);
-        if (endpoint == NodeSystemTables.Endpoint) return NodeSystemTables.DnodeId;
-        return data.Dnodes.FirstOrDefault(d => d.Endpoint == endpoint)?.Id ?? throw AdminErrors.DnodeNotExist();
     }
 
     /// <summary>

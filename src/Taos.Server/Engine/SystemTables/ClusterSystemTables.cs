@@ -58,6 +58,12 @@ internal static class ClusterSystemTables
         new("state", TaosDataType.VarChar, 1536), new("active", TaosDataType.VarChar, 512), new("machine", TaosDataType.VarChar, 15600),
     ];
 
+    /// <summary>The columns of ins_machines (id: TSDB_CLUSTER_ID_LEN + 1).</summary>
+    public static IReadOnlyList<ResultColumn> MachineColumns { get; } =
+    [
+        new("id", TaosDataType.VarChar, 41), new("machine", TaosDataType.VarChar, 7552),
+    ];
+
     /// <summary>One row per compaction under way: id, database, start time.</summary>
     public static IReadOnlyList<object?[]> CompactRows(ICatalogReader catalog) =>
         (AdminState.Of(catalog)?.Compacts.Running() ?? []).Select(c => new object?[] { c.Id, c.Database, c.StartTime }).ToList();

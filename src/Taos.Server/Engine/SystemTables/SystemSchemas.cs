@@ -87,6 +87,7 @@ internal static class SystemSchemas
         "ins_compact_details" => (ClusterSystemTables.CompactDetailColumns, ClusterSystemTables.CompactDetailRows(catalog)),
         "ins_grants_full" => (ClusterSystemTables.GrantFullColumns, []),
         "ins_grants_logs" => (ClusterSystemTables.GrantLogColumns, []),
+        "ins_machines" => (ClusterSystemTables.MachineColumns, []),
         "ins_configs" => (ConfigSystemTables.ConfigColumns, ConfigSystemTables.ConfigRows(zone)),
         "ins_dnode_variables" => (ConfigSystemTables.DnodeVariableColumns, ConfigSystemTables.DnodeVariableRows(zone, Admin.AdminState.Of(catalog)?.Config.Dnode)),
         _ => null,

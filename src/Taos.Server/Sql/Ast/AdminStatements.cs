@@ -15,6 +15,9 @@ internal sealed record CompactDatabaseStatement(string Database, string? Start, 
 /// <summary><c>TRIM DATABASE db [BWLIMIT n]</c>.</summary>
 internal sealed record TrimDatabaseStatement(string Database, long BandwidthLimit) : Statement;
 
+/// <summary><c>S3MIGRATE DATABASE db</c>.</summary>
+internal sealed record S3MigrateDatabaseStatement(string Database) : Statement;
+
 /// <summary><c>FLUSH DATABASE db</c>.</summary>
 internal sealed record FlushDatabaseStatement(string Database) : Statement;
 

@@ -19,6 +19,8 @@ public class ConfigCommandsTests : EngineTestBase
         Assert.Equal(LogLevel.Trace, Engine.Admin.Config.LogLevel);
         Assert.Equal(0, Affected("alter all dnodes 'MONITOR' '1'"));
         Assert.Equal([1, "monitor", "1", "server"], Assert.Single(DnodeVariable("monitor")));
+        Assert.Equal(0, Affected("alter dnode 0 'monitor' '0'"));
+        Assert.Equal([1, "monitor", "0", "server"], Assert.Single(DnodeVariable("monitor")));
         Assert.Equal(0, Affected("alter dnode 1 'resetlog'"));
         Reopen();
         Assert.Empty(DnodeVariable("debugFlag"));
