@@ -23,15 +23,17 @@ internal sealed class StreamWriter(IStore store, TimeZoneInfo zone, StreamInfo s
     {
         var (from, to) = windows.QueryRange(range);
         var children = store.ChildTables(target.Database, target.Name);
+        // A SESSION/STATE/EVENT/COUNT window may have begun anywhere before: the query reads from the start and each
+        // group keeps its windows from its latest written one at or before the change (all of them when it has none).
         var lower = windows.HoldsWindowStarts || definition.Window is null ? null : LowerBounds(children, from);
-        long queryFrom = lower is { Count: > 0 } ? Math.Min(from, lower.Values.Min()) : from;
+        long queryFrom = lower is null ? from : long.MinValue;
         long upper = windows.HoldsWindowStarts ? range.To : to;
         var groups = Run(queryFrom, to);
         var held = new List<PendingRange>();
         bool delayDue = StreamProcessor.IsDelayDue(stream, range, now);
         foreach (var group in groups.Values)
         {
-            long bound = lower?.GetValueOrDefault(group.Child, from) ?? from;
+            long bound = lower is null ? from : lower.GetValueOrDefault(group.Child, long.MinValue);
             var kept = group.Windows.Keys.Where(w => w >= bound && w <= upper).ToList();
             long? last = kept.Count > 0 ? kept[^1] : null;
             var write = Writes(group);
@@ -47,7 +49,7 @@ internal sealed class StreamWriter(IStore store, TimeZoneInfo zone, StreamInfo s
         }
         foreach (var child in children.Where(c => !groups.ContainsKey(c.Name)))
         {
-            MarkStale(child.Name, lower?.GetValueOrDefault(child.Name, from) ?? from, upper, []);
+            MarkStale(child.Name, lower is null ? from : lower.GetValueOrDefault(child.Name, long.MinValue), upper, []);
         }
         return held;
     }
