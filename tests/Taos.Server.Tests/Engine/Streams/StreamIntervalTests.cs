@@ -180,3 +180,27 @@ public class StreamLateDataTests : StreamTestBase
         Assert.Equal(2, Settled("select * from out2").Count);
     }
 }
+
+public class StreamTargetTests : StreamTestBase
+{
+    [Fact]
+    public void A_target_database_of_another_precision_gets_the_windows_in_its_own()
+    {
+        Exec("create database micro precision 'us'");
+        Exec("create stream s1 trigger at_once into micro.out1 as select _wstart, count(*) from meters interval(1m)");
+        Write("d1", T0 + 1000, 1);
+        Write("d1", T0 + 2000, 1);
+        Assert.Equal([[T0 * 1000, 2L]], Settled("select `_wstart`, `count(*)` from micro.out1"));
+        Affected($"delete from d1 where ts = {T0 + 2000}");
+        Assert.Equal([[T0 * 1000, 1L]], Settled("select `_wstart`, `count(*)` from micro.out1"));
+        Exec("drop stream s1");
+    }
+
+    [Fact]
+    public void Declared_tags_take_the_partition_values_in_order_when_their_names_differ()
+    {
+        Exec("create stream s1 trigger at_once into out1 tags (g int, place varchar(24)) as select _wstart, count(*) from meters partition by groupid, location interval(1m)");
+        Write("d1", T0, 1, 1, 3);
+        Assert.Equal([[1L, 3, "loc3"]], Settled("select `count(*)`, g, place from out1"));
+    }
+}
