@@ -70,6 +70,6 @@ public class StreamWindowKindTests : StreamTestBase
         Write("d1", T0, 1, 5);
         Write("d2", T0, 1, 7, 2);
         Assert.Equal([[T0, 10.0], [T0, 14.0]], Settled("select ts, v2 from out1 order by v2"));
-        Assert.Equal("window close", Rows("select `trigger` from information_schema.ins_streams")[0][0]);
+        Assert.Equal("at once", Rows("select `trigger` from information_schema.ins_streams")[0][0]);
     }
 }
