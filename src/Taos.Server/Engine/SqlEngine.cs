@@ -145,7 +145,7 @@ internal sealed class SqlEngine : IDisposable
         InsertStatement insert => new AffectedRowsResult(_writer.Execute(() => _insertBinder.Bind(insert, session))),
         InsertSelectStatement s => new AffectedRowsResult(_writer.Execute(new InsertSelectBinder(_store, ServerZone).Read(s, session))),
         CreateDatabaseStatement s => _users.CreateDatabase(s, session, () => _databases.Create(s)),
-        DropDatabaseStatement s => _topics.GuardDropDatabase(s, () => _users.DropDatabase(s, () => _databases.Drop(s))),
+        DropDatabaseStatement s => _streams.GuardDropDatabase(s, () => _topics.GuardDropDatabase(s, () => _users.DropDatabase(s, () => _databases.Drop(s)))),
         UseDatabaseStatement s => _databases.Use(s, session),
         ShowDatabasesStatement s => _databases.Show(s),
         ShowTablesStatement s => _show.ShowTables(s, session),

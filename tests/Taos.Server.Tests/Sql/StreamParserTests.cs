@@ -44,6 +44,15 @@ public class StreamParserTests
         Assert.False(Parse<ResumeStreamStatement>("resume stream s1").IgnoreUntreated);
     }
 
+    [Fact]
+    public void A_stream_name_longer_than_192_bytes_is_an_invalid_identifier()
+    {
+        string name = new('s', 193);
+        var e = Assert.Throws<TaosServerException>(() => Taos.Server.Sql.SqlParser.Parse("drop stream " + name));
+        Assert.Equal((9751, "Invalid identifier name: " + name), (e.Code, e.Message));
+        Assert.Equal(new string('s', 192), Parse<DropStreamStatement>("drop stream " + new string('s', 192)).Name);
+    }
+
     [Theory]
     [InlineData("create stream s1 as select * from t", "syntax error near \"as select * from t\"")]
     [InlineData("create stream s1 trigger soon into out as select * from t", "syntax error near \"soon into out as select * from t\"")]

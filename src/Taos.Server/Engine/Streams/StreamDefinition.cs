@@ -14,7 +14,7 @@ internal sealed class StreamDefinition
 {
     private static ColumnExpr Pseudo(string name) => new(null, name) { Text = name };
 
-    /// <summary>Reads the stored CREATE STREAM text of <paramref name="stream"/> against its source table.</summary>
+    /// <summary>The stream <paramref name="statement"/> defines over <paramref name="source"/> (of a database of <paramref name="precision"/>).</summary>
     public StreamDefinition(CreateStreamStatement statement, TableInfo source, TaosPrecision precision, TimeZoneInfo zone)
     {
         Statement = statement;

@@ -35,7 +35,7 @@ internal sealed class StreamPlanner(IStore store, TimeZoneInfo zone)
         StreamGroups.TagSources(existing ?? created!, definition.PartitionBy);
         var o = s.Options;
         var stream = new StreamInfo(s.Name, sourceDb.Name, source.Name, targetDb.Name, s.Target.Name, s.Sql.Trim().TrimEnd(';').TrimEnd(), 0,
-            o.Trigger ?? StreamTrigger.WindowClose, Ms(o.MaxDelay), Ms(o.Watermark), o.IgnoreExpired ?? true, o.IgnoreUpdate ?? true,
+            o.Trigger ?? (s.Query.Window is null ? StreamTrigger.AtOnce : StreamTrigger.WindowClose), Ms(o.MaxDelay), Ms(o.Watermark), o.IgnoreExpired ?? true, o.IgnoreUpdate ?? true,
             o.FillHistory ?? false, Ms(o.DeleteMark));
         return new StreamPlan(stream, created);
     }

@@ -39,7 +39,7 @@ internal sealed class StreamProcessor(IStore store, TimeZoneInfo zone)
         var target = store.FindTable(stream.TargetDatabase, stream.TargetTable);
         if (ranges.Count == 0 || target is not { Kind: TableKind.Super })
         {
-            if (updated == stream) return false;
+            if (updated.Progress == stream.Progress && updated.MaxEventTs == stream.MaxEventTs && ranges.SequenceEqual(stream.Pending)) return false;
             store.Write(tx =>
             {
                 tx.SaveStream(updated);

@@ -143,9 +143,10 @@ internal sealed class StreamRunner : IDisposable
             _processor.Step(stream, now);
             lock (_failures) _failures.Remove(stream.Name);
         }
-        catch (Exception e) when (e is TaosServerException or InvalidOperationException or InvalidCastException or IOException
-            or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
+            // A stream that cannot be computed (its target changed, a value does not fit, …) must not stop the others
+            // or the server: it is retried on the next pass and its error kept for inspection.
             lock (_failures) _failures[stream.Name] = e.Message;
             lock (_kicked) _kicked.Add(stream.Name);
         }

@@ -1,6 +1,7 @@
 using Taos.Server.Engine.Catalog;
 using Taos.Server.Engine.Query;
 using Taos.Server.Engine.Storage;
+using Taos.Server.Engine.Time;
 using Taos.Server.Sql.Ast;
 
 namespace Taos.Server.Engine.Streams;
@@ -14,6 +15,7 @@ internal sealed class StreamWriter(IStore store, TimeZoneInfo zone, StreamInfo s
 {
     private readonly Dictionary<string, (StreamGroupResult Group, SortedDictionary<long, object?[]> Rows, HashSet<long> Stale)> _writes = new(StringComparer.Ordinal);
     private readonly int[] _columns = ColumnIndexes(definition, target);
+    private readonly TaosPrecision _targetPrecision = store.FindDatabase(target.Database)?.Precision ?? definition.Precision;
 
     /// <summary>
     /// Recomputes <paramref name="range"/> with the watermark at <paramref name="closed"/>; returns the ranges of the
@@ -23,31 +25,33 @@ internal sealed class StreamWriter(IStore store, TimeZoneInfo zone, StreamInfo s
     {
         var (from, to) = windows.QueryRange(range);
         var children = store.ChildTables(target.Database, target.Name);
+        // A SESSION/STATE/EVENT/COUNT window may have begun anywhere before: the query reads from the start and each
+        // group keeps its windows from its latest written one at or before the change (all of them when it has none).
         var lower = windows.HoldsWindowStarts || definition.Window is null ? null : LowerBounds(children, from);
-        long queryFrom = lower is { Count: > 0 } ? Math.Min(from, lower.Values.Min()) : from;
+        long queryFrom = lower is null ? from : long.MinValue;
         long upper = windows.HoldsWindowStarts ? range.To : to;
         var groups = Run(queryFrom, to);
         var held = new List<PendingRange>();
         bool delayDue = StreamProcessor.IsDelayDue(stream, range, now);
         foreach (var group in groups.Values)
         {
-            long bound = lower?.GetValueOrDefault(group.Child, from) ?? from;
+            long bound = lower is null ? from : lower.GetValueOrDefault(group.Child, long.MinValue);
             var kept = group.Windows.Keys.Where(w => w >= bound && w <= upper).ToList();
             long? last = kept.Count > 0 ? kept[^1] : null;
             var write = Writes(group);
             foreach (long start in kept)
             {
                 bool isClosed = stream.Trigger == StreamTrigger.AtOnce || windows.IsClosed(start, group.Ends[start], start == last, closed);
-                if (isClosed || delayDue) write.Rows[start] = group.Windows[start]!;
+                if (isClosed || delayDue) write.Rows[ToTarget(start)] = group.Windows[start]!;
                 if (isClosed) continue;
                 long heldTo = windows.HoldsWindowStarts ? start : long.MaxValue;
                 held.Add(new PendingRange(start, heldTo, delayDue ? long.MaxValue : range.Since));
             }
-            MarkStale(group.Child, bound, upper, kept.ToHashSet());
+            MarkStale(group.Child, bound, upper, kept.Select(ToTarget).ToHashSet());
         }
         foreach (var child in children.Where(c => !groups.ContainsKey(c.Name)))
         {
-            MarkStale(child.Name, lower?.GetValueOrDefault(child.Name, from) ?? from, upper, []);
+            MarkStale(child.Name, lower is null ? from : lower.GetValueOrDefault(child.Name, long.MinValue), upper, []);
         }
         return held;
     }
@@ -77,10 +81,23 @@ internal sealed class StreamWriter(IStore store, TimeZoneInfo zone, StreamInfo s
         return 0;
     });
 
+    /// <summary>A source timestamp in the target database's precision (the ends of time stay where they are).</summary>
+    private long ToTarget(long ticks) => ticks is long.MinValue or long.MaxValue ? ticks : Precisions.Convert(ticks, definition.Precision, _targetPrecision);
+
+    /// <summary>A target timestamp in the source database's precision.</summary>
+    private long ToSource(long ticks) => Precisions.Convert(ticks, _targetPrecision, definition.Precision);
+
     private object?[] Widen(object?[] values)
     {
         var row = new object?[target.Columns.Count];
-        for (int i = 0; i < _columns.Length; i++) row[_columns[i]] = StreamValues.Convert(values[i], target.Columns[_columns[i]]);
+        for (int i = 0; i < _columns.Length; i++)
+        {
+            var column = target.Columns[_columns[i]];
+            object? value = StreamValues.Convert(values[i], column);
+            // Timestamps are ticks of the source database; a target database of another precision gets them in its own.
+            if (column.Type == TaosDataType.Timestamp && value is long ticks) value = ToTarget(ticks);
+            row[_columns[i]] = value;
+        }
         return row;
     }
 
@@ -98,13 +115,16 @@ internal sealed class StreamWriter(IStore store, TimeZoneInfo zone, StreamInfo s
         return write;
     }
 
-    /// <summary>Marks the target rows of <paramref name="child"/> from <paramref name="from"/> to <paramref name="to"/> not in <paramref name="keep"/> for deletion.</summary>
+    /// <summary>
+    /// Marks the target rows of <paramref name="child"/> from <paramref name="from"/> to <paramref name="to"/> (source
+    /// time) whose timestamps (target time) are not in <paramref name="keep"/> for deletion.
+    /// </summary>
     private void MarkStale(string child, long from, long to, HashSet<long> keep)
     {
         var info = store.FindTable(target.Database, child);
         if (info is null || from > to) return;
         var stale = new List<long>();
-        foreach (var batch in store.ScanBatches(info, from, to, [0]))
+        foreach (var batch in store.ScanBatches(info, ToTarget(from), ToTarget(to), [0]))
         {
             for (int i = 0; i < batch.Count; i++)
             {
@@ -122,9 +142,9 @@ internal sealed class StreamWriter(IStore store, TimeZoneInfo zone, StreamInfo s
     {
         var bounds = new Dictionary<string, long>(StringComparer.Ordinal);
         if (from == long.MinValue) return bounds;
-        foreach (var (index, rows) in store.LastRows(children, long.MinValue, from, [0], []))
+        foreach (var (index, rows) in store.LastRows(children, long.MinValue, ToTarget(from), [0], []))
         {
-            if (rows.Count > 0) bounds[children[index].Name] = rows.Columns[0].Longs[rows.Count - 1];
+            if (rows.Count > 0) bounds[children[index].Name] = ToSource(rows.Columns[0].Longs[rows.Count - 1]);
         }
         return bounds;
     }

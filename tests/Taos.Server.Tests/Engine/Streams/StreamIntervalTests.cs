@@ -147,3 +147,60 @@ public class StreamIntervalTests : StreamTestBase
         Assert.Equal("max delay", Rows("select `trigger` from information_schema.ins_streams")[0][0]);
     }
 }
+
+public class StreamLateDataTests : StreamTestBase
+{
+    [Fact]
+    public void A_row_later_than_the_watermark_allows_is_expired_but_one_within_it_counts()
+    {
+        Exec("create stream s1 trigger at_once watermark 1m into out1 as select _wstart, count(*) from meters interval(1m)");
+        Write("d1", T0 + 1000, 1);
+        Write("d1", T0 + 100000, 1);
+        Settle();
+        Write("d1", T0 + 2000, 1);
+        Assert.Equal([[T0, 2L], [T0 + 60000, 1L]], Settled("select `_wstart`, `count(*)` from out1 order by 1"));
+        Write("d1", T0 + 200000, 1);
+        Settle();
+        Write("d1", T0 + 3000, 1);
+        Assert.Equal([[T0, 2L], [T0 + 60000, 1L], [T0 + 180000, 1L]], Settled("select `_wstart`, `count(*)` from out1 order by 1"));
+    }
+
+    [Fact]
+    public void A_stream_that_cannot_write_keeps_its_error_and_the_others_keep_running()
+    {
+        Exec("create table `x-1` (ts timestamp, v int)");
+        Exec("create stream bad trigger at_once into out1 subtable(concat('x-', cast(groupid as varchar(4)))) as select _wstart, count(*) from meters partition by groupid interval(1m)");
+        Exec("create stream good trigger at_once into out2 as select _wstart, count(*) from meters interval(1m)");
+        Write("d1", T0, 1);
+        Assert.Equal([[T0, 1L]], Settled("select `_wstart`, `count(*)` from out2"));
+        Assert.Equal("Table already exists", Engine.Streams.Failure("bad"));
+        Assert.Null(Engine.Streams.Failure("good"));
+        Assert.Empty(Rows("select * from `x-1`"));
+        Write("d1", T0 + 60000, 1);
+        Assert.Equal(2, Settled("select * from out2").Count);
+    }
+}
+
+public class StreamTargetTests : StreamTestBase
+{
+    [Fact]
+    public void A_target_database_of_another_precision_gets_the_windows_in_its_own()
+    {
+        Exec("create database micro precision 'us'");
+        Exec("create stream s1 trigger at_once into micro.out1 as select _wstart, count(*) from meters interval(1m)");
+        Write("d1", T0 + 1000, 1);
+        Write("d1", T0 + 2000, 1);
+        Assert.Equal([[T0 * 1000, 2L]], Settled("select `_wstart`, `count(*)` from micro.out1"));
+        Affected($"delete from d1 where ts = {T0 + 2000}");
+        Assert.Equal([[T0 * 1000, 1L]], Settled("select `_wstart`, `count(*)` from micro.out1"));
+        Exec("drop stream s1");
+    }
+
+    [Fact]
+    public void Declared_tags_take_the_partition_values_in_order_when_their_names_differ()
+    {
+        Exec("create stream s1 trigger at_once into out1 tags (g int, place varchar(24)) as select _wstart, count(*) from meters partition by groupid, location interval(1m)");
+        Write("d1", T0, 1, 1, 3);
+        Assert.Equal([[1L, 3, "loc3"]], Settled("select `count(*)`, g, place from out1"));
+    }
+}

@@ -99,3 +99,22 @@ public class StreamLifecycleTests : StreamTestBase
         Exec("drop stable out1");
     }
 }
+
+public class StreamDatabaseTests : StreamTestBase
+{
+    [Fact]
+    public void Dropping_a_database_drops_its_own_streams_but_not_one_into_another_database()
+    {
+        Exec("create database other");
+        Exec("create stream s1 trigger at_once into out1 as select _wstart, count(*) from meters interval(1m)");
+        Exec("create stream s2 trigger at_once into other.out2 as select _wstart, count(*) from meters interval(1m)");
+        Write("d1", T0, 1);
+        Assert.Equal([[T0, 1L]], Settled("select `_wstart`, `count(*)` from other.out2"));
+        Fails("drop database other", 1011, "Stream must be dropped first");
+        Fails("drop database d", 1011, "Stream must be dropped first");
+        Exec("drop stream s2");
+        Exec("drop database d");
+        Assert.Empty(Rows("show streams"));
+        Exec("drop database other");
+    }
+}

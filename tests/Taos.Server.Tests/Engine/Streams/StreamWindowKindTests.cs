@@ -23,7 +23,9 @@ public class StreamWindowKindTests : StreamTestBase
     {
         Exec("create stream s1 trigger at_once into out1 as select _wstart, count(*), first(voltage) from d1 state_window(voltage)");
         Write("d1", T0, 1, 1);
+        Settle();
         Write("d1", T0 + 1000, 1, 1);
+        Settle();
         Write("d1", T0 + 2000, 1, 2);
         Assert.Equal([[T0, 2L, 1], [T0 + 2000, 1L, 2]], Settled("select `_wstart`, `count(*)`, `first(voltage)` from out1 order by 1"));
     }
@@ -44,7 +46,9 @@ public class StreamWindowKindTests : StreamTestBase
     {
         Exec("create stream s1 trigger at_once into out1 as select _wstart, count(*) from d1 event_window start with voltage > 10 end with voltage < 5");
         Write("d1", T0, 1, 20);
+        Assert.Empty(Settled("select * from out1"));
         Write("d1", T0 + 1000, 1, 15);
+        Assert.Empty(Settled("select * from out1"));
         Write("d1", T0 + 2000, 1, 1);
         Assert.Equal([[T0, 3L]], Settled("select `_wstart`, `count(*)` from out1 order by 1"));
     }
@@ -66,6 +70,6 @@ public class StreamWindowKindTests : StreamTestBase
         Write("d1", T0, 1, 5);
         Write("d2", T0, 1, 7, 2);
         Assert.Equal([[T0, 10.0], [T0, 14.0]], Settled("select ts, v2 from out1 order by v2"));
-        Assert.Equal("window close", Rows("select `trigger` from information_schema.ins_streams")[0][0]);
+        Assert.Equal("at once", Rows("select `trigger` from information_schema.ins_streams")[0][0]);
     }
 }
