@@ -140,6 +140,24 @@ public class TopicMetaTests : EngineTestBase
     }
 
     [Fact]
+    public void Numeric_bool_and_timestamp_tags_are_cjson_numbers_and_set_tag_values_dataConverToStr_text()
+    {
+        Exec("create stable s2 (ts timestamp, v int) tags (b bool, d double, big bigint, t timestamp, u tinyint unsigned)");
+        Exec("create table k1 using s2 tags (true, 1.25, 123456789012345678, 1704067200000, 200)");
+        Exec("alter table k1 set tag d = 2.5");
+        Exec("alter table k1 set tag b = false");
+        var seen = Drain(Subscribe("all_meta")).Skip(2).ToList();
+        Assert.Equal(
+        [
+            "2 {\"type\":\"create\",\"tableType\":\"child\",\"tableName\":\"k1\",\"using\":\"s2\",\"tagNum\":5,\"tags\":[{\"name\":\"b\",\"type\":1,\"value\":1},"
+                + "{\"name\":\"d\",\"type\":7,\"value\":1.25},{\"name\":\"big\",\"type\":5,\"value\":1.2345678901234568e+17},"
+                + "{\"name\":\"t\",\"type\":9,\"value\":1704067200000},{\"name\":\"u\",\"type\":11,\"value\":200}],\"createList\":[]}",
+            "2 {\"type\":\"alter\",\"tableType\":\"child\",\"tableName\":\"k1\",\"alterType\":4,\"colName\":\"d\",\"colValue\":\"2.500000e+00\",\"colValueNull\":false}",
+            "2 {\"type\":\"alter\",\"tableType\":\"child\",\"tableName\":\"k1\",\"alterType\":4,\"colName\":\"b\",\"colValue\":\"false\",\"colValueNull\":false}",
+        ], seen);
+    }
+
+    [Fact]
     public void Only_meta_delivers_the_ddl_without_rows_or_deletes_and_a_plain_topic_only_rows()
     {
         Exec("insert into c9 using st tags (3, 'z') values (1704067201000, 1, 'x')");
