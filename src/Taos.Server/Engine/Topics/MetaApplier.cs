@@ -118,7 +118,7 @@ internal sealed class MetaApplier(SqlEngine engine)
     private static string Literal(string? text, TaosDataType type) => text is null ? "null" : type switch
     {
         TaosDataType.VarBinary => "'\\x" + text + "'",
-        TaosDataType.Geometry => throw new TaosServerException(ServerErrorCode.OperationNotSupported, "write_raw of a GEOMETRY tag value is not supported by this server"),
+        TaosDataType.Geometry => String(WkbText.Write(Convert.FromHexString(text))),
         TaosDataType.VarChar or TaosDataType.NChar or TaosDataType.Json => String(text),
         _ => text,
     };

@@ -21,7 +21,6 @@ internal static class MetaValueText
         byte[] bytes => Convert.ToHexString(bytes),
         float f => f.ToString("R", Invariant),
         double d => d.ToString("R", Invariant),
-        DateTime t => new DateTimeOffset(t.ToUniversalTime()).ToUnixTimeMilliseconds().ToString(Invariant),
         IFormattable f => f.ToString(null, Invariant),
         _ => value.ToString(),
     };

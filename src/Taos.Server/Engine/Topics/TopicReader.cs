@@ -82,14 +82,15 @@ internal sealed class TopicReader(IStore store, TimeZoneInfo serverZone)
         var info = store.FindTable(topic.Database, table);
         if (info is null || !Covers(topic, info)) return null;
         var query = definition.Query ?? (SelectStatement)SqlParser.Parse("select * from `" + topic.Database + "`.`" + table + "`");
-        var ts = new ColumnExpr(null, "ts") { Text = "ts" };
+        string tsName = info.Columns[0].Name;
+        var ts = new ColumnExpr(null, tsName) { Text = tsName };
         var range = new BetweenExpr(ts, new LiteralExpr(LiteralKind.Integer, timestamps.Min), new LiteralExpr(LiteralKind.Integer, timestamps.Max), false);
         var filter = definition.Query?.Where ?? definition.Where;
         query = query with
         {
             From = new TableSource(new TableName(topic.Database, table), null),
             Where = filter is null ? range : new BinaryExpr(BinaryOp.And, filter, range),
-            Items = [new SelectItem(ts, null, "ts"), .. query.Items],
+            Items = [new SelectItem(ts, null, tsName), .. query.Items],
         };
         var result = new QueryExecutor(store, serverZone).Execute(query, new SqlSession { Database = topic.Database });
         var rows = new List<object?[]>();

@@ -1,3 +1,4 @@
+using Taos.Server.Engine.Schemaless;
 using Taos.Server.Engine.Topics;
 
 namespace Taos.Server.Tests.Engine.Topics;
@@ -155,6 +156,20 @@ public class TopicMetaTests : EngineTestBase
             "2 {\"type\":\"alter\",\"tableType\":\"child\",\"tableName\":\"k1\",\"alterType\":4,\"colName\":\"d\",\"colValue\":\"2.500000e+00\",\"colValueNull\":false}",
             "2 {\"type\":\"alter\",\"tableType\":\"child\",\"tableName\":\"k1\",\"alterType\":4,\"colName\":\"b\",\"colValue\":\"false\",\"colValueNull\":false}",
         ], seen);
+    }
+
+    [Fact]
+    public void Schemaless_ingest_delivers_its_super_table_then_its_rows_with_the_child_table_they_created()
+    {
+        var consumer = Subscribe("all_meta");
+        Drain(consumer);
+        Engine.InsertSchemaless("root", "m", "sml,host=a v=1i 1704067200000", SmlProtocol.Line, SmlTimeUnit.Milliseconds);
+        Engine.InsertSchemaless("root", "m", "sml,host=a v=2i,w=3i 1704067201000", SmlProtocol.Line, SmlTimeUnit.Milliseconds);
+        var seen = Drain(consumer);
+        Assert.Equal(["2", "3", "2", "1"], seen.Select(m => m[..1]));
+        Assert.StartsWith("2 {\"type\":\"create\",\"tableType\":\"super\",\"tableName\":\"sml\"", seen[0], StringComparison.Ordinal);
+        Assert.EndsWith("rows:1", seen[1], StringComparison.Ordinal);
+        Assert.StartsWith("2 {\"type\":\"alter\",\"tableType\":\"super\",\"tableName\":\"sml\",\"alterType\":5,\"colName\":\"w\",\"colType\":5}", seen[2], StringComparison.Ordinal);
     }
 
     [Fact]
