@@ -15,10 +15,11 @@ namespace Taos.Server.Engine.Topics;
 /// </summary>
 internal sealed class MetaApplier(SqlEngine engine)
 {
-    /// <summary>Applies <paramref name="batch"/>; 9750 (database not specified) without a current database.</summary>
+    /// <summary>Applies <paramref name="batch"/> (nothing for an empty one); 9750 (database not specified) without a current database.</summary>
     public void Apply(MetaBatch batch, SqlSession session)
     {
         string db = session.Database ?? throw new TaosServerException(ServerErrorCode.DatabaseNotSpecified, "Database not specified");
+        if (batch.Events.Count == 0) return;
         var e = batch.First;
         switch (batch.Kind)
         {
