@@ -8,18 +8,34 @@ namespace Taos.Tmq;
 /// <summary>
 /// One message a <see cref="TaosConsumer"/> consumed: where it comes from (topic, database, vgroup, offset) and its
 /// rows, received in full, as blocks (one per child table) or all together through <see cref="GetReader"/> and
-/// <see cref="ToList{T}"/>. It stays readable after the consumer moved on or closed.
+/// <see cref="ToList{T}"/>; from a WITH META topic also its table metadata (<see cref="MessageType"/>,
+/// <see cref="JsonMeta"/>). It stays readable after the consumer moved on or closed.
 /// </summary>
 public sealed class TaosConsumeResult
 {
-    internal TaosConsumeResult(TmqPolled polled, IReadOnlyList<TaosConsumeBlock> blocks)
+    internal TaosConsumeResult(TmqPolled polled, IReadOnlyList<TaosConsumeBlock> blocks, string? jsonMeta = null)
     {
+        MessageType = (TaosMessageType)polled.MessageType;
+        JsonMeta = jsonMeta;
         Topic = polled.Topic;
         Database = polled.Database;
         VgroupId = polled.VgroupId;
         Offset = polled.Offset;
         Blocks = blocks;
     }
+
+    /// <summary>
+    /// Whether the message carries rows (<see cref="TaosMessageType.Data"/>), a DDL (<see cref="TaosMessageType.TableMeta"/>,
+    /// no blocks) or both (<see cref="TaosMessageType.MetaData"/>: the rows and the child tables their insert created).
+    /// </summary>
+    public TaosMessageType MessageType { get; }
+
+    /// <summary>
+    /// The table metadata of a <see cref="TaosMessageType.TableMeta"/> or <see cref="TaosMessageType.MetaData"/> message
+    /// as TDengine's JSON meta (what <c>tmq_get_json_meta</c> returns, e.g.
+    /// <c>{"type":"create","tableType":"super","tableName":"st",…}</c>); null for a data message.
+    /// </summary>
+    public string? JsonMeta { get; }
 
     /// <summary>The topic the message belongs to.</summary>
     public string Topic { get; }

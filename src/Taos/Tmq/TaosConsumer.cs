@@ -115,9 +115,9 @@ public sealed class TaosConsumer : IDisposable, IAsyncDisposable
             while (await channel.PollAsync(timeout, a, ct).ConfigureAwait(false) is { } polled)
             {
                 _lastMessageId = polled.MessageId;
-                if (!polled.HasData) continue;
-                var blocks = await channel.FetchAllAsync(polled.MessageId, a, ct).ConfigureAwait(false);
-                return new TaosConsumeResult(polled, blocks);
+                string? meta = polled.HasMeta ? await channel.FetchJsonMetaAsync(polled.MessageId, a, ct).ConfigureAwait(false) : null;
+                var blocks = polled.HasData ? await channel.FetchAllAsync(polled.MessageId, a, ct).ConfigureAwait(false) : [];
+                return new TaosConsumeResult(polled, blocks, meta);
             }
             return (TaosConsumeResult?)null;
         }, async, cancellationToken);

@@ -87,6 +87,15 @@ internal sealed class TmqChannel : IDisposable
         }
     }
 
+    /// <summary><c>fetch_json_meta</c>: the held message's table metadata as JSON text, or null when it has none.</summary>
+    public async ValueTask<string?> FetchJsonMetaAsync(ulong messageId, bool async, CancellationToken cancellationToken)
+    {
+        var reply = await CallAsync("fetch_json_meta", id => TmqRequests.OfMessage("fetch_json_meta", id, messageId), TimeSpan.Zero, async, cancellationToken)
+            .ConfigureAwait(false);
+        if (!reply.TryGetProperty("data", out var data)) throw Bad("fetch_json_meta", "data");
+        return data.ValueKind == JsonValueKind.Null ? null : data.GetRawText();
+    }
+
     /// <summary><c>commit</c>: commits everything the connection's consumer consumed.</summary>
     public async ValueTask CommitAsync(ulong messageId, bool async, CancellationToken cancellationToken) =>
         await CallAsync("commit", id => TmqRequests.OfMessage("commit", id, messageId), TimeSpan.Zero, async, cancellationToken).ConfigureAwait(false);

@@ -10,5 +10,8 @@ namespace Taos.Tmq;
 internal sealed record TmqPolled(string Topic, string Database, int VgroupId, int MessageType, ulong MessageId, long Offset)
 {
     /// <summary>Messages of type 2 carry table metadata only, no rows.</summary>
-    public bool HasData => MessageType != 2;
+    public bool HasData => MessageType != (int)TaosMessageType.TableMeta;
+
+    /// <summary>Messages of types 2 and 3 carry table metadata (<c>fetch_json_meta</c>).</summary>
+    public bool HasMeta => MessageType is (int)TaosMessageType.TableMeta or (int)TaosMessageType.MetaData;
 }

@@ -53,6 +53,21 @@ public sealed class TmqMalformedReplyTests
     }
 
     [Fact]
+    public async Task A_json_meta_reply_without_data_is_a_malformed_reply()
+    {
+        string meta = Polled.Replace("\"message_type\":1", "\"message_type\":2", StringComparison.Ordinal);
+        var (server, consumer) = await StartAsync((request, n) => n == 1 ? [TmqScriptedServer.Reply(request, meta)] : null);
+        await using (server)
+        await using (consumer)
+        {
+            var e = Assert.Throws<TaosException>(() => consumer.Consume(TimeSpan.Zero));
+            Assert.Contains("'fetch_json_meta'", e.Message);
+            Assert.Contains("'data'", e.Message);
+            Assert.Null(consumer.Consume(TimeSpan.Zero));
+        }
+    }
+
+    [Fact]
     public async Task A_block_frame_shorter_than_its_header_is_refused()
     {
         var (server, consumer) = await StartAsync((request, n) => n == 1 ? [TmqScriptedServer.Reply(request, Polled)] : null);

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
+using System.Text;
 using Taos.Protocol.RawBlock;
 using Taos.Server.Endpoints.WebSocket;
 using Taos.Server.Engine.Topics;
@@ -11,9 +12,6 @@ internal static class TmqPollActions
 {
     /// <summary>How often a blocking poll looks for new rows.</summary>
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
-
-    /// <summary>Data messages carry message type 1.</summary>
-    private const int DataMessage = 1;
 
     /// <summary>Raw blocks of TMQ messages are version 2 (query blocks on <c>/ws</c> are version 1).</summary>
     private const int TmqBlockVersion = 2;
@@ -44,7 +42,7 @@ internal static class TmqPollActions
         }
         ulong id = connection.Hold(message);
         reply.Field("topic").String(message.Topic.Name).Field("database").String(message.Topic.Database)
-            .Field("vgroup_id").Int64(message.Vgroup).Field("message_type").Int64(DataMessage)
+            .Field("vgroup_id").Int64(message.Vgroup).Field("message_type").Int64(message.MessageType)
             .Field("message_id").UInt64(id).Field("offset").Int64(message.Offset);
         return WsAnswer.Text(reply);
     }
@@ -58,6 +56,7 @@ internal static class TmqPollActions
         var connection = call.Connection;
         if (WrongMessage(call, out ulong messageId) is { } error) return error;
         var message = connection.Message!;
+        if (message.MessageType == TopicMessage.TableMetaType) return NotData(call, messageId);
         if (connection.FetchedBlocks >= message.Blocks.Count)
         {
             connection.Pending = null;
@@ -89,6 +88,7 @@ internal static class TmqPollActions
         call.Request.TryGetUInt64("message_id", out ulong messageId);
         if (connection.Message is null || messageId != connection.MessageId)
             return WsAnswer.Text(call.ErrorReply(ServerErrorCode.AdapterError, "message is nil").Field("message_id").UInt64(messageId));
+        if (connection.Message.MessageType == TopicMessage.TableMetaType) return NotData(call, messageId);
         if (connection.Pending is not { } pending)
             return WsAnswer.Text(call.ErrorReply(ServerErrorCode.AdapterError, "no fetch data").Field("message_id").UInt64(messageId));
         var frame = new byte[24 + pending.Block.Length];
@@ -101,7 +101,9 @@ internal static class TmqPollActions
 
     /// <summary>
     /// The held message in TDengine's raw form: timing, <c>req_id</c>, message id, 3, the raw length (u32), the raw
-    /// type (u16), then <see cref="TmqRawMessage"/>. A wrong id is answered as a <c>fetch</c> error, as taosAdapter does.
+    /// type (u16: 2 data, 4 data-and-meta, else the vnode message type of table meta), then
+    /// <see cref="TmqRawMessage"/> or <see cref="TmqRawMeta"/>. A wrong id is answered as a <c>fetch</c> error, as
+    /// taosAdapter does.
     /// </summary>
     public static WsAnswer FetchRaw(TmqCall call)
     {
@@ -111,24 +113,36 @@ internal static class TmqPollActions
             return WsAnswer.Text(WsReply.Start(ServerErrorCode.AdapterError & 0xFFFF, "message IDs are not equal", "fetch", call.Request.RequestId, call.Timing)
                 .Field("message_id").UInt64(messageId));
         }
-        byte[] raw = TmqRawMessage.Encode(message);
+        byte[] raw = TmqRawMessage.EncodeAny(message);
         var frame = new byte[38 + raw.Length];
         BinaryPrimitives.WriteInt64LittleEndian(frame, call.Timing);
         BinaryPrimitives.WriteUInt64LittleEndian(frame.AsSpan(8), call.Request.RequestId);
         BinaryPrimitives.WriteUInt64LittleEndian(frame.AsSpan(16), messageId);
         BinaryPrimitives.WriteUInt64LittleEndian(frame.AsSpan(24), 3);
         BinaryPrimitives.WriteUInt32LittleEndian(frame.AsSpan(32), (uint)raw.Length);
-        BinaryPrimitives.WriteUInt16LittleEndian(frame.AsSpan(36), TmqRawMessage.DataType);
+        BinaryPrimitives.WriteUInt16LittleEndian(frame.AsSpan(36), TmqRawMessage.RawType(message));
         raw.CopyTo(frame.AsSpan(38));
         return new WsAnswer(frame, true);
     }
 
-    /// <summary>The held message's table metadata as JSON: <c>null</c> for a data message.</summary>
+    /// <summary>
+    /// The held message's table metadata as TDengine's JSON meta (<see cref="MetaJson"/>; for a data-and-meta
+    /// message the child tables its rows created): <c>null</c> for a data message. The JSON is embedded as
+    /// taosAdapter's Go encoder embeds a raw message (HTML characters escaped).
+    /// </summary>
     public static WsAnswer FetchJsonMeta(TmqCall call)
     {
         if (WrongMessage(call, out ulong messageId) is { } error) return error;
-        return WsAnswer.Text(call.Ok().Field("message_id").UInt64(messageId).Field("data").Null());
+        var message = call.Connection.Message!;
+        var reply = call.Ok().Field("message_id").UInt64(messageId).Field("data");
+        string? json = message.Meta is { } meta ? MetaJson.Write(meta)
+            : message.AutoCreated.Count > 0 ? MetaJson.WriteAutoCreated(message.AutoCreated) : null;
+        return WsAnswer.Text(json is null ? reply.Null() : reply.Json(Encoding.UTF8.GetBytes(GoJson.EscapeHtml(json))));
     }
+
+    /// <summary>65535 <c>message type is not data</c>: <c>fetch</c> and <c>fetch_block</c> of a table-meta message.</summary>
+    private static WsAnswer NotData(TmqCall call, ulong messageId) =>
+        WsAnswer.Text(call.ErrorReply(ServerErrorCode.AdapterError, "message type is not data").Field("message_id").UInt64(messageId));
 
     /// <summary>65535 <c>message IDs are not equal</c> (echoing the id) unless the request names the held message.</summary>
     private static WsAnswer? WrongMessage(TmqCall call, out ulong messageId)

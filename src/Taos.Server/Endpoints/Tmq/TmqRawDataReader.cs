@@ -22,6 +22,19 @@ internal ref struct TmqRawDataReader(ReadOnlySpan<byte> data)
     /// <summary>The blocks of <paramref name="data"/>.</summary>
     public static List<TmqRawDataBlock> Read(ReadOnlySpan<byte> data) => new TmqRawDataReader(data).ReadAll();
 
+    /// <summary>The blocks of a data-and-meta message and the child tables its rows created.</summary>
+    public static (List<TmqRawDataBlock> Blocks, List<Engine.Topics.MetaEvent> Created) ReadWithCreated(ReadOnlySpan<byte> data)
+    {
+        var reader = new TmqRawDataReader(data);
+        var blocks = reader.ReadAll();
+        var tail = new TmqDecoder(data[reader._at..]);
+        int count = tail.I32();
+        if (count < 0 || count > data.Length) throw new FormatException($"raw data-and-meta message creating {count} tables");
+        var created = new List<Engine.Topics.MetaEvent>(count);
+        for (int i = 0; i < count; i++) created.Add(TmqRawMetaReader.ReadCreateTable(tail.Binary()));
+        return (blocks, created);
+    }
+
     private List<TmqRawDataBlock> ReadAll()
     {
         if (Take(1)[0] != 100) throw new FormatException("raw data message of an unknown version");

@@ -11,12 +11,23 @@ namespace Taos.Server.Endpoints.Tmq;
 /// offsets (log offsets: type 0x11, version), the block count, <c>withTbName</c>, <c>withSchema</c> (1), per block
 /// its bytes (an 18-byte header: version 1, the row count big-endian at 8, compressed 0, precision; then the
 /// version-2 raw block), its schema and, with table names, its table's name; last the sleep time (0). Integers
-/// marked "v" are TDengine's varints (LEB128; signed ones zigzag-encoded).
+/// marked "v" are TDengine's varints (LEB128; signed ones zigzag-encoded). A data-and-meta message (STaosxRsp) ends
+/// instead with the count of the child tables its rows created (i32) and each one's SVCreateTbReq as a binary.
 /// </summary>
 internal static class TmqRawMessage
 {
     /// <summary>What <c>tmq_get_raw</c> reports as the type of a data message (RES_TYPE__TMQ).</summary>
     public const ushort DataType = 2;
+
+    /// <summary>What <c>tmq_get_raw</c> reports as the type of a data-and-meta message (RES_TYPE__TMQ_METADATA).</summary>
+    public const ushort MetadataType = 4;
+
+    /// <summary>The raw type <c>fetch_raw</c> reports: the vnode message type of a table-meta message, else 2 or 4.</summary>
+    public static ushort RawType(TopicMessage message) =>
+        message.Meta is { } meta ? (ushort)meta.Kind : message.AutoCreated.Count > 0 ? MetadataType : DataType;
+
+    /// <summary>The raw bytes of <paramref name="message"/> of any type (<see cref="TmqRawMeta"/> for table meta).</summary>
+    public static byte[] EncodeAny(TopicMessage message) => message.Meta is { } meta ? TmqRawMeta.Encode(meta, message.Vgroup) : Encode(message);
 
     private const byte DataResponseVersion = 100;
     private const byte LogOffset = 0x11;
@@ -42,7 +53,22 @@ internal static class TmqRawMessage
             writer.Write((byte)1);
             foreach (var block in message.Blocks) WriteBlock(writer, block, withTableName);
         }
-        writer.Write(0L);
+        if (message.AutoCreated.Count == 0)
+        {
+            writer.Write(0L);
+        }
+        else
+        {
+            writer.Write(message.AutoCreated.Count);
+            foreach (var created in message.AutoCreated)
+            {
+                var request = new TmqEncoder();
+                TmqRawMeta.CreateTable(request, created);
+                byte[] bytes = request.ToArray();
+                WriteUnsigned(writer, (uint)bytes.Length);
+                writer.Write(bytes);
+            }
+        }
         writer.Flush();
         return stream.ToArray();
     }

@@ -95,7 +95,8 @@ internal sealed class TopicConsumer
     }
 
     /// <summary>
-    /// The next message of any subscribed topic's vgroup (round robin), moving that vgroup's position past it; null
+    /// The next message of any subscribed topic's vgroup (round robin), moving that vgroup's position past it (a
+    /// commit keeps the position of a transaction whose DDL was consumed but not yet its rows: they come again); null
     /// when nothing new was written. 16401 when a vgroup has no position (reset <c>none</c> and nothing committed).
     /// </summary>
     public TopicMessage? Poll()
@@ -104,11 +105,12 @@ internal sealed class TopicConsumer
         {
             var (topic, vgroup, cursor) = _assigned[_next++ % _assigned.Count];
             long position = cursor.Position ?? throw new TaosServerException(16401, "No committed info");
-            while (_reader.Read(topic, vgroup, position) is { } message)
+            while (_reader.Read(topic, vgroup, position, cursor.Part) is { } message)
             {
                 cursor.Position = position = message.End;
+                cursor.Part = message.EndPart;
                 cursor.Rows += message.Blocks.Sum(b => b.Rows.Count);
-                if (message.Blocks.Count > 0) return message;
+                if (message.HasContent) return message;
             }
         }
         return null;
@@ -136,7 +138,12 @@ internal sealed class TopicConsumer
     }
 
     /// <summary>Moves a subscribed vgroup's position; the next poll of it reads from there.</summary>
-    public void Seek(string topic, int vgroup, long offset) => Require(topic, vgroup).Position = offset;
+    public void Seek(string topic, int vgroup, long offset)
+    {
+        var cursor = Require(topic, vgroup);
+        cursor.Position = offset;
+        cursor.Part = 0;
+    }
 
     /// <summary>The position in a subscribed topic's vgroup (0 when it has none).</summary>
     public long Position(string topic, int vgroup) => Require(topic, vgroup).Position ?? 0;
@@ -179,6 +186,9 @@ internal sealed class TopicConsumer
         public long Start { get; init; }
 
         public long Rows { get; set; }
+
+        /// <summary>The part of the write transaction at <see cref="Position"/> to read next (its DDL and rows are separate messages).</summary>
+        public int Part { get; set; }
     }
 }
 

@@ -9,7 +9,8 @@ namespace Taos.Server.Engine.Topics;
 /// <summary>
 /// Reads a topic's messages out of the stored rows: the store's write log says which tables got which timestamps
 /// at which sequence number; the rows are then read (as they are now) through the topic's query restricted to
-/// one table and those timestamps.
+/// one table and those timestamps. The log's DDL entries become table-meta messages of WITH META topics (see
+/// <see cref="TopicUnits"/>).
 /// </summary>
 internal sealed class TopicReader(IStore store, TimeZoneInfo serverZone)
 {
@@ -18,40 +19,62 @@ internal sealed class TopicReader(IStore store, TimeZoneInfo serverZone)
 
     /// <summary>
     /// The next message of vgroup <paramref name="vgroup"/> from <paramref name="offset"/> on (write sequence
-    /// numbers of the topic's database, shared by its vgroups), or null when nothing was written since.
+    /// numbers of the topic's database, shared by its vgroups), starting at part <paramref name="part"/> of the
+    /// transaction at <paramref name="offset"/>, or null when nothing was written since.
     /// </summary>
-    public TopicMessage? Read(TopicInfo topic, int vgroup, long offset)
+    public TopicMessage? Read(TopicInfo topic, int vgroup, long offset, int part = 0)
     {
         var entries = store.ReadWriteLog(topic.Database, offset);
         if (entries.Count == 0) return null;
-        var database = store.FindDatabase(topic.Database);
-        var vgroupOf = new Dictionary<string, bool>(StringComparer.Ordinal);
-        var tables = new Dictionary<string, SortedSet<long>>(StringComparer.Ordinal);
-        var order = new List<string>();
+        var definition = (CreateTopicStatement)SqlParser.Parse(topic.Sql);
+        var units = new TopicUnits(store, topic, definition, vgroup);
+        var data = new List<WriteLogEntry>();
         long end = offset;
         int rows = 0;
-        foreach (var entry in entries)
+        foreach (var transaction in entries.GroupBy(e => e.Sequence))
         {
-            if (rows >= MessageRows && entry.Sequence >= end) break;
-            end = entry.Sequence + 1;
-            if (!vgroupOf.TryGetValue(entry.Table, out bool ours))
-                vgroupOf[entry.Table] = ours = database is not null && Vgroups.Of(store, database, entry.Table) == vgroup;
-            if (!ours) continue;
+            if (rows >= MessageRows) break;
+            var parts = units.Split(transaction.ToList());
+            for (int i = transaction.Key == offset ? part : 0; i < parts.Count; i++)
+            {
+                var unit = parts[i];
+                if (!unit.Alone)
+                {
+                    data.AddRange(unit.Data);
+                    rows += unit.Data.Sum(e => e.Timestamps.Count);
+                    continue;
+                }
+                if (data.Count > 0) return Data(topic, definition, vgroup, offset, data) with { End = transaction.Key, EndPart = i };
+                bool last = i == parts.Count - 1;
+                var message = unit.Meta is not null
+                    ? new TopicMessage(topic, vgroup, transaction.Key, 0, []) { Meta = unit.Meta }
+                    : Data(topic, definition, vgroup, transaction.Key, unit.Data) with { AutoCreated = unit.AutoCreated };
+                return message with { Offset = transaction.Key, End = last ? transaction.Key + 1 : transaction.Key, EndPart = last ? 0 : i + 1 };
+            }
+            end = transaction.Key + 1;
+        }
+        return Data(topic, definition, vgroup, offset, data) with { End = end };
+    }
+
+    private TopicMessage Data(TopicInfo topic, CreateTopicStatement definition, int vgroup, long offset, IReadOnlyList<WriteLogEntry> data)
+    {
+        var tables = new Dictionary<string, SortedSet<long>>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var entry in data)
+        {
             if (!tables.TryGetValue(entry.Table, out var set))
             {
                 tables[entry.Table] = set = [];
                 order.Add(entry.Table);
             }
             set.UnionWith(entry.Timestamps);
-            rows += entry.Timestamps.Count;
         }
-        var definition = (CreateTopicStatement)SqlParser.Parse(topic.Sql);
         var blocks = new List<TopicBlock>();
         foreach (string table in order)
         {
             if (BlockOf(topic, definition, table, tables[table]) is { Rows.Count: > 0 } block) blocks.Add(block);
         }
-        return new TopicMessage(topic, vgroup, offset, end, blocks);
+        return new TopicMessage(topic, vgroup, offset, offset, blocks);
     }
 
     private TopicBlock? BlockOf(TopicInfo topic, CreateTopicStatement definition, string table, SortedSet<long> timestamps)
@@ -59,14 +82,15 @@ internal sealed class TopicReader(IStore store, TimeZoneInfo serverZone)
         var info = store.FindTable(topic.Database, table);
         if (info is null || !Covers(topic, info)) return null;
         var query = definition.Query ?? (SelectStatement)SqlParser.Parse("select * from `" + topic.Database + "`.`" + table + "`");
-        var ts = new ColumnExpr(null, "ts") { Text = "ts" };
+        string tsName = info.Columns[0].Name;
+        var ts = new ColumnExpr(null, tsName) { Text = tsName };
         var range = new BetweenExpr(ts, new LiteralExpr(LiteralKind.Integer, timestamps.Min), new LiteralExpr(LiteralKind.Integer, timestamps.Max), false);
         var filter = definition.Query?.Where ?? definition.Where;
         query = query with
         {
             From = new TableSource(new TableName(topic.Database, table), null),
             Where = filter is null ? range : new BinaryExpr(BinaryOp.And, filter, range),
-            Items = [new SelectItem(ts, null, "ts"), .. query.Items],
+            Items = [new SelectItem(ts, null, tsName), .. query.Items],
         };
         var result = new QueryExecutor(store, serverZone).Execute(query, new SqlSession { Database = topic.Database });
         var rows = new List<object?[]>();

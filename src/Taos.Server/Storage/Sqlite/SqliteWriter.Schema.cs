@@ -1,5 +1,6 @@
 using Taos.Server.Engine.Catalog;
 using Taos.Server.Engine.Storage;
+using Taos.Server.Engine.Topics;
 
 namespace Taos.Server.Storage.Sqlite;
 
@@ -21,6 +22,7 @@ internal sealed partial class SqliteWriter
         for (int i = kept; i < change.Columns.Count; i++) Exec(SchemaLayout.AddColumn(stored.DataId, i, change.Columns[i].Type));
         rowWriter.Clear();
         var replaced = catalog.ReplaceTable(transaction, stored, old with { Columns = change.Columns, Tags = change.Tags });
+        LogMeta(MetaEvents.Altered(old, change));
         if (old.Kind != TableKind.Super) return replaced;
         foreach (var child in catalog.ChildEntries(old.Database, old.Name))
         {
@@ -35,6 +37,7 @@ internal sealed partial class SqliteWriter
     {
         CatalogChanged = true;
         Sequence(child.Info.Database);
+        foreach (var meta in MetaEvents.TagsSet(child.Info, values)) LogMeta(meta);
         return catalog.ReplaceTable(transaction, (SqliteTable)child, child.Info with { TagValues = values });
     }
 

@@ -78,6 +78,7 @@ internal sealed partial class SqliteWriter(SqliteTransaction transaction, Catalo
         Sequence(info.Database);
         var table = catalog.AddTable(transaction, info);
         if (info.Kind != TableKind.Child) Exec(TableLayout.CreateStatements(table.Id, info.Columns));
+        LogMeta(MetaEvents.Created(info));
         return table;
     }
 
@@ -101,6 +102,7 @@ internal sealed partial class SqliteWriter(SqliteTransaction transaction, Catalo
             rowWriter.Clear();
         }
         catalog.RemoveTable(transaction, stored);
+        LogMeta(MetaEvents.Dropped(table.Info));
         if (table.Info.Kind == TableKind.Super) RemoveIndexes(table.Info.Database, i => i.Stable == table.Info.Name);
     }
 
@@ -119,6 +121,7 @@ internal sealed partial class SqliteWriter(SqliteTransaction transaction, Catalo
     public int DeleteRows(TableEntry table, IReadOnlyList<long> timestamps)
     {
         Sequence(table.Info.Database);
+        LogMeta(MetaEvents.Deleted(table.Info, timestamps));
         return RowDeleter.Delete(transaction, (SqliteTable)table, timestamps);
     }
 

@@ -1,12 +1,16 @@
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Taos.Server.Engine.Storage;
+using Taos.Server.Engine.Topics;
 
 namespace Taos.Server.Storage.Sqlite;
 
 /// <summary>
 /// The durable log of written rows behind topic subscriptions: one row of <c>write_log</c> per (transaction, table)
 /// holding the database's sequence number, the table name, the timestamps written (little-endian int64s) and when
-/// it was written (<c>at</c>, ms since the epoch; 0 for rows logged before the column existed).
+/// it was written (<c>at</c>, ms since the epoch; 0 for rows logged before the column existed). A DDL is logged
+/// as a row whose <c>meta</c> holds the <see cref="MetaEvent"/> as JSON (no timestamps; null for written rows and for
+/// rows logged before the column existed), in order with the rows of its transaction.
 /// Rows of a dropped table or database are read again only as far as they still exist; <see cref="WriteLogRetention"/>
 /// prunes what no topic can need any more.
 /// </summary>
@@ -22,6 +26,7 @@ internal sealed class WriteLog
         RawSqlite.Exec(connection, "CREATE TABLE IF NOT EXISTS write_log (db TEXT NOT NULL, seq INTEGER NOT NULL, tbl TEXT NOT NULL, ts BLOB NOT NULL)");
         RawSqlite.Exec(connection, "CREATE INDEX IF NOT EXISTS write_log_db_seq ON write_log (db, seq)");
         if (!HasColumn(connection, "at")) RawSqlite.Exec(connection, "ALTER TABLE write_log ADD COLUMN at INTEGER NOT NULL DEFAULT 0");
+        if (!HasColumn(connection, "meta")) RawSqlite.Exec(connection, "ALTER TABLE write_log ADD COLUMN meta TEXT");
         _readConnectionString = readConnectionString;
     }
 
@@ -46,6 +51,19 @@ internal sealed class WriteLog
             ts.Value = bytes;
             command.ExecuteNonQuery();
         }
+    }
+
+    /// <summary>Appends a DDL of the transaction, inside it, numbered <paramref name="sequence"/>.</summary>
+    public static void SaveMeta(SqliteTransaction transaction, MetaEvent meta, long sequence)
+    {
+        using var command = RawSqlite.Command(transaction, "INSERT INTO write_log (db, seq, tbl, ts, at, meta) VALUES ($db, $seq, $tbl, $ts, $at, $meta)");
+        command.Parameters.AddWithValue("$db", meta.Database);
+        command.Parameters.AddWithValue("$seq", sequence);
+        command.Parameters.AddWithValue("$tbl", meta.Table);
+        command.Parameters.AddWithValue("$ts", Array.Empty<byte>());
+        command.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("$meta", JsonSerializer.Serialize(meta));
+        command.ExecuteNonQuery();
     }
 
     /// <summary>Deletes the entries of <paramref name="database"/> written before <paramref name="before"/> (ms) or numbered below <paramref name="belowSequence"/>.</summary>
@@ -80,7 +98,7 @@ internal sealed class WriteLog
         using var connection = new SqliteConnection(_readConnectionString);
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT seq, tbl, ts FROM write_log WHERE db = $db AND seq >= $seq ORDER BY seq, rowid";
+        command.CommandText = "SELECT seq, tbl, ts, meta FROM write_log WHERE db = $db AND seq >= $seq ORDER BY seq, rowid";
         command.Parameters.AddWithValue("$db", database);
         command.Parameters.AddWithValue("$seq", fromSequence);
         using var reader = command.ExecuteReader();
@@ -90,7 +108,8 @@ internal sealed class WriteLog
             var bytes = (byte[])reader.GetValue(2);
             var timestamps = new long[bytes.Length / sizeof(long)];
             for (int i = 0; i < timestamps.Length; i++) timestamps[i] = BitConverter.ToInt64(bytes, i * sizeof(long));
-            entries.Add(new WriteLogEntry(reader.GetInt64(0), reader.GetString(1), timestamps));
+            var meta = reader.IsDBNull(3) ? null : JsonSerializer.Deserialize<MetaEvent>(reader.GetString(3));
+            entries.Add(new WriteLogEntry(reader.GetInt64(0), reader.GetString(1), timestamps) { Meta = meta });
         }
         return entries;
     }

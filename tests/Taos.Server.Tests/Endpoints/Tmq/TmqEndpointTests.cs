@@ -47,7 +47,7 @@ public sealed class TmqEndpointTests : IAsyncDisposable
         await SqlAsync("create topic tq_rows as select ts, v from tq.meters");
     }
 
-    private async Task<TmqSocket> ConnectAsync() => await TmqSocket.ConnectAsync(_server!);
+    private async Task<TmqTestSocket> ConnectAsync() => await TmqTestSocket.ConnectAsync(_server!);
 
     private static object Subscribe(string group, string topic = "tq_rows", string password = "taosdata", string user = "root") => new
     {
@@ -185,65 +185,5 @@ public sealed class TmqEndpointTests : IAsyncDisposable
     {
         if (_server is not null) await _server.DisposeAsync();
         ServerFixture.TryDelete(_dir);
-    }
-
-    /// <summary>A loopback <c>/rest/tmq</c> client for tests.</summary>
-    private sealed class TmqSocket : IDisposable
-    {
-        private readonly ClientWebSocket _socket = new();
-        private ulong _requestId;
-
-        public static async Task<TmqSocket> ConnectAsync(TaosServer server)
-        {
-            var socket = new TmqSocket();
-            await socket._socket.ConnectAsync(new Uri($"ws://{server.Url.Authority}/rest/tmq"), CancellationToken.None);
-            return socket;
-        }
-
-        public Task SendRawAsync(string text) =>
-            _socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None);
-
-        public async Task<JsonElement> RequestAsync(string action, object args)
-        {
-            var (data, _) = await SendAsync(action, args);
-            return JsonDocument.Parse(data).RootElement.Clone();
-        }
-
-        /// <summary>Polls one message and reads all its rows with fetch/fetch_block.</summary>
-        public async Task<List<object?[]>> ReadMessageAsync()
-        {
-            var poll = await RequestAsync("poll", new { blocking_time = 2000 });
-            Assert.True(poll.GetProperty("have_message").GetBoolean(), poll.GetRawText());
-            ulong id = poll.GetProperty("message_id").GetUInt64();
-            var rows = new List<object?[]>();
-            while (true)
-            {
-                var fetch = await RequestAsync("fetch", new { message_id = id });
-                if (fetch.GetProperty("completed").GetBoolean()) return rows;
-                var (block, binary) = await SendAsync("fetch_block", new { message_id = id });
-                Assert.True(binary);
-                rows.AddRange(RawBlockReader.Read(block.AsSpan(24)).Rows);
-            }
-        }
-
-        public async Task<(byte[] Data, bool Binary)> SendAsync(string action, object args)
-        {
-            var fields = JsonSerializer.SerializeToElement(args).EnumerateObject().ToDictionary(p => p.Name, p => (object)p.Value);
-            fields["req_id"] = ++_requestId;
-            await SendRawAsync(JsonSerializer.Serialize(new { action, args = fields }));
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-            var buffer = new byte[1 << 16];
-            using var message = new MemoryStream();
-            ValueWebSocketReceiveResult result;
-            do
-            {
-                result = await _socket.ReceiveAsync(buffer.AsMemory(), timeout.Token);
-                message.Write(buffer, 0, result.Count);
-            }
-            while (!result.EndOfMessage);
-            return (message.ToArray(), result.MessageType == WebSocketMessageType.Binary);
-        }
-
-        public void Dispose() => _socket.Dispose();
     }
 }

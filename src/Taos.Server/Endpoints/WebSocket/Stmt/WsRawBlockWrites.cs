@@ -4,6 +4,7 @@ using Taos.Protocol.RawBlock;
 using Taos.Server.Endpoints.Tmq;
 using Taos.Server.Engine;
 using Taos.Server.Engine.Catalog;
+using Taos.Server.Engine.Topics;
 using Taos.Server.Engine.Write;
 
 namespace Taos.Server.Endpoints.WebSocket.Stmt;
@@ -12,10 +13,13 @@ namespace Taos.Server.Endpoints.WebSocket.Stmt;
 /// Binary messages 3-5 of <c>/ws</c>: <c>write_raw_block</c> (rows i32, table name length u16, name, raw block) and
 /// <c>write_raw_block_with_fields</c> (the same, then 72-byte <c>TAOS_FIELD</c>s naming the block's columns) write a
 /// raw block into an existing table of the current database through the INSERT write path; so does <c>write_raw</c>
-/// with the raw form of a TMQ data message (its meta messages are refused).
+/// with the raw form of a TMQ message: data, data-and-meta (its child tables created first) or table meta (applied
+/// by <see cref="MetaApplier"/>).
 /// </summary>
 internal sealed class WsRawBlockWrites(SqlEngine engine)
 {
+    private readonly MetaApplier _meta = new(engine);
+
     /// <summary>TDengine's 0x0118 <c>Invalid parameters</c>, what <c>taos_write_raw_block</c> answers for a block that does not fit the table.</summary>
     public const int InvalidParameters = 0x0118;
 
@@ -66,9 +70,9 @@ internal sealed class WsRawBlockWrites(SqlEngine engine)
 
     /// <summary>
     /// Binary message 3: the raw form of a TMQ data message (meta type 2, what <c>fetch_raw</c> sends) is written into
-    /// the tables it names in the current database, every block of it or none (one write); meta messages (create,
-    /// alter, drop) are refused, this server's topics having none to apply. On the legacy <c>/rest/ws</c> the reply
-    /// also carries <c>message_id</c>, the header's id.
+    /// the tables it names in the current database, every block of it or none (one write); a data-and-meta message
+    /// (4) first creates the child tables it names; a table-meta message (its vnode message type) is applied as DDL.
+    /// On the legacy <c>/rest/ws</c> the reply also carries <c>message_id</c>, the header's id.
     /// </summary>
     public WsAnswer WriteRaw(WsConnection connection, WsBinaryHeader header, ReadOnlySpan<byte> payload)
     {
@@ -82,15 +86,22 @@ internal sealed class WsRawBlockWrites(SqlEngine engine)
                 throw new FormatException("write_raw message shorter than its meta length says");
             }
             ushort type = BinaryPrimitives.ReadUInt16LittleEndian(payload[4..]);
-            if (type != TmqRawMessage.DataType)
+            var raw = payload.Slice(6, (int)length);
+            if (type == TmqRawMessage.DataType)
             {
-                reply = call.Start(ServerErrorCode.OperationNotSupported, $"write_raw of TMQ meta type {type} is not supported by this server");
+                WriteData(connection.Session!, TmqRawDataReader.Read(raw));
+            }
+            else if (type == TmqRawMessage.MetadataType)
+            {
+                var (blocks, created) = TmqRawDataReader.ReadWithCreated(raw);
+                _meta.Apply(new MetaBatch(MetaKind.CreateTable, created), connection.Session!);
+                WriteData(connection.Session!, blocks);
             }
             else
             {
-                WriteData(connection.Session!, TmqRawDataReader.Read(payload.Slice(6, (int)length)));
-                reply = call.Start(0, "");
+                _meta.Apply(TmqRawMeta.Decode(type, raw), connection.Session!);
             }
+            reply = call.Start(0, "");
         }
         catch (TaosServerException ex)
         {

@@ -6,7 +6,7 @@ using Taos.Server.Tests.Http;
 
 namespace Taos.Server.Tests.Endpoints.WebSocket.Stmt;
 
-/// <summary>Binary messages 3-5: raw blocks written into tables through the INSERT write path; TMQ meta refused.</summary>
+/// <summary>Binary messages 3-5: raw blocks written into tables through the INSERT write path; unknown raw types refused.</summary>
 public class WsRawBlockWriteTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 {
     private static readonly RawBlockColumn[] Columns = [new(TaosDataType.Timestamp, 8), new(TaosDataType.Int, 4), new(TaosDataType.VarChar, 10)];
@@ -66,7 +66,8 @@ public class WsRawBlockWriteTests(ServerFixture fixture) : IClassFixture<ServerF
         BinaryPrimitives.WriteUInt32LittleEndian(meta, 4);
         BinaryPrimitives.WriteUInt16LittleEndian(meta.AsSpan(4), 1);
         var raw = await socket.BinaryAsync(WsBinaryHeader.WriteRaw, 0, meta);
-        Assert.Equal((256, "write_raw"), (raw.GetProperty("code").GetInt32(), raw.GetProperty("action").GetString()));
+        // Type 1 is no raw type TDengine writes: tmq_write_raw answers TSDB_CODE_INVALID_PARA (0x0118).
+        Assert.Equal((0x0118, "write_raw"), (raw.GetProperty("code").GetInt32(), raw.GetProperty("action").GetString()));
         BinaryPrimitives.WriteUInt32LittleEndian(meta, 400);
         Assert.Equal(65535, (await socket.BinaryAsync(WsBinaryHeader.WriteRaw, 0, meta)).GetProperty("code").GetInt32());
 
@@ -87,7 +88,7 @@ public class WsRawBlockWriteTests(ServerFixture fixture) : IClassFixture<ServerF
         Assert.Equal(0, (await socket.BinaryAsync(WsBinaryHeader.WriteRawBlock, 0, Message("t", block))).GetProperty("code").GetInt32());
         var meta = new byte[6];
         var raw = await socket.BinaryAsync(WsBinaryHeader.WriteRaw, 77, meta);
-        Assert.Equal((256, 77ul), (raw.GetProperty("code").GetInt32(), raw.GetProperty("message_id").GetUInt64()));
+        Assert.Equal((0x0118, 77ul), (raw.GetProperty("code").GetInt32(), raw.GetProperty("message_id").GetUInt64()));
 
         // A stmt bind is not served on /rest/ws: no reply, the next one is the query's.
         var header = new byte[24];
