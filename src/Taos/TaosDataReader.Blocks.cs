@@ -66,7 +66,7 @@ public sealed partial class TaosDataReader
     // the block, unless it is NULL. Otherwise the getter takes the cell path, which throws what it should.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool InBlock(int ordinal, ColumnReads read) =>
-        _onRow && _block is not null && (uint)ordinal < (uint)_reads.Length && (_reads[ordinal] & read) != 0;
+        _onRow && _block is not null && _reads is var reads && (uint)ordinal < (uint)reads.Length && (reads[ordinal] & read) != 0;
 
     // The current row's integer (or timestamp) in column `ordinal` of the block, when InBlock and not NULL.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

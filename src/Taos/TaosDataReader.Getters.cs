@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Taos.Protocol;
 using Taos.Protocol.RawBlock;
@@ -39,9 +40,13 @@ public sealed partial class TaosDataReader
     public ulong GetUInt64(int ordinal) => UnsignedValue(ordinal, ColumnReads.UInt64, typeof(ulong));
 
     /// <summary>A FLOAT, or an 8- or 16-bit integer (which a float holds exactly); not a DOUBLE.</summary>
-    public override float GetFloat(int ordinal)
+    public override float GetFloat(int ordinal) =>
+        InBlock(ordinal, ColumnReads.Float) && _block!.TryReal(_blockRow, ordinal, out double real) ? (float)real : CellFloat(ordinal);
+
+    // The cell path of the getters below (REST rows, NULLs, errors) is a call of its own: the block path stays short.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private float CellFloat(int ordinal)
     {
-        if (InBlock(ordinal, ColumnReads.Float) && _block!.TryReal(_blockRow, ordinal, out double real)) return (float)real;
         ref readonly var v = ref Typed(ordinal, ColumnReads.Float, typeof(float));
         return v.Kind switch
         {
@@ -53,9 +58,12 @@ public sealed partial class TaosDataReader
     }
 
     /// <summary>A DOUBLE or FLOAT, or an integer of up to 32 bits (which a double holds exactly).</summary>
-    public override double GetDouble(int ordinal)
+    public override double GetDouble(int ordinal) =>
+        InBlock(ordinal, ColumnReads.Double) && _block!.TryReal(_blockRow, ordinal, out double real) ? real : CellDouble(ordinal);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private double CellDouble(int ordinal)
     {
-        if (InBlock(ordinal, ColumnReads.Double) && _block!.TryReal(_blockRow, ordinal, out double real)) return real;
         ref readonly var v = ref Typed(ordinal, ColumnReads.Double, typeof(double));
         return v.Kind switch
         {
@@ -83,9 +91,12 @@ public sealed partial class TaosDataReader
     }
 
     /// <summary>A VARCHAR, NCHAR or JSON value as text.</summary>
-    public override string GetString(int ordinal)
+    public override string GetString(int ordinal) =>
+        (InBlock(ordinal, ColumnReads.String) ? _block!.Text(_blockRow, ordinal) : null) ?? CellString(ordinal);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private string CellString(int ordinal)
     {
-        if (InBlock(ordinal, ColumnReads.String) && _block!.Text(_blockRow, ordinal) is { } text) return text;
         ref readonly var v = ref Typed(ordinal, ColumnReads.String, typeof(string));
         return v.Ref as string ?? v.Object as string ?? throw Cast(ordinal, typeof(string));
     }
@@ -106,12 +117,15 @@ public sealed partial class TaosDataReader
     /// <exception cref="InvalidCastException">A nanosecond value that is not a multiple of 100 ns (use <see cref="GetTaosTimestamp"/>).</exception>
     public override DateTime GetDateTime(int ordinal)
     {
-        if (TryBlockInteger(ordinal, ColumnReads.Timestamp, out long ticks))
-        {
-            var precision = _columns[ordinal].Precision;
-            var at = TaosTimestamp.UtcDateTime(ticks, precision);
-            return _timeZone is null ? at : Zoned(at, RawBlockView.ZoneOffsetMinutes(ticks, precision, _timeZone));
-        }
+        if (!TryBlockInteger(ordinal, ColumnReads.Timestamp, out long ticks)) return CellDateTime(ordinal);
+        var precision = _columns[ordinal].Precision;
+        var at = TaosTimestamp.UtcDateTime(ticks, precision);
+        return _timeZone is null ? at : Zoned(at, RawBlockView.ZoneOffsetMinutes(ticks, precision, _timeZone));
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private DateTime CellDateTime(int ordinal)
+    {
         ref readonly var v = ref Typed(ordinal, ColumnReads.Timestamp, typeof(DateTime));
         var utc = TaosTimestamp.UtcDateTime(v.Int64, v.Precision);
         return _timeZone is null ? utc : Zoned(utc, v.OffsetMinutes);

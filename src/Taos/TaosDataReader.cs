@@ -3,6 +3,7 @@ using System.Collections.ObjectModel;
 using System.Data;
 using System.Data.Common;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Taos.Protocol;
 using Taos.Transport;
@@ -497,6 +498,7 @@ public sealed partial class TaosDataReader : DbDataReader
             ? value
             : CellInteger(ordinal, read, requested);
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private long CellInteger(int ordinal, ColumnReads read, Type requested)
     {
         ref readonly var v = ref Typed(ordinal, read, requested);
@@ -509,9 +511,14 @@ public sealed partial class TaosDataReader : DbDataReader
         };
     }
 
-    private ulong UnsignedValue(int ordinal, ColumnReads read, Type requested)
+    private ulong UnsignedValue(int ordinal, ColumnReads read, Type requested) =>
+        TryBlockInteger(ordinal, read, out long value) && (value >= 0 || _block!.TypeOf(ordinal) == TaosDataType.UBigInt)
+            ? unchecked((ulong)value)
+            : CellUnsigned(ordinal, read, requested);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ulong CellUnsigned(int ordinal, ColumnReads read, Type requested)
     {
-        if (TryBlockInteger(ordinal, read, out long value) && (value >= 0 || _block!.TypeOf(ordinal) == TaosDataType.UBigInt)) return unchecked((ulong)value);
         ref readonly var v = ref Typed(ordinal, read, requested);
         return v.Kind switch
         {

@@ -17,6 +17,7 @@ internal sealed partial class RawBlockView
     {
         ref readonly var at = ref _columns[column];
         CheckRow(row);
+        if (at.Head < 0) return false;
         ref byte head = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_buffer), at.Head);
         return at.Size > 0
             ? (Unsafe.Add(ref head, row >> 3) & RawBlockLayout.BitmapMask(row)) != 0
@@ -153,7 +154,7 @@ internal sealed partial class RawBlockView
         CheckRow(row);
         if (at.Size <= 0) ThrowHolds(column, "fixed-size");
         slot = at.Data + (row * at.Size);
-        return (Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_buffer), at.Head + (row >> 3)) & RawBlockLayout.BitmapMask(row)) == 0;
+        return at.Head < 0 || (Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_buffer), at.Head + (row >> 3)) & RawBlockLayout.BitmapMask(row)) == 0;
     }
 
     // Where a variable-length column's value at a row starts (its 2-byte length), or -1 for NULL.
@@ -166,19 +167,21 @@ internal sealed partial class RawBlockView
         return offset < 0 ? -1 : at.Data + offset;
     }
 
+    // BIGINT and TIMESTAMP first: one compare each rather than the switch's jump.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private long IntegerAt(ref byte slot, TaosDataType type, int column) => type switch
-    {
-        TaosDataType.BigInt or TaosDataType.UBigInt or TaosDataType.Timestamp => I64(ref slot),
-        TaosDataType.Int => I32(ref slot),
-        TaosDataType.UInt => (uint)I32(ref slot),
-        TaosDataType.SmallInt => I16(ref slot),
-        TaosDataType.USmallInt => (ushort)I16(ref slot),
-        TaosDataType.TinyInt => unchecked((sbyte)slot),
-        TaosDataType.UTinyInt => slot,
-        TaosDataType.Bool => slot != 0 ? 1 : 0,
-        _ => NotAnInteger(column),
-    };
+    private long IntegerAt(ref byte slot, TaosDataType type, int column) =>
+        type is TaosDataType.Timestamp or TaosDataType.BigInt ? I64(ref slot) : type switch
+        {
+            TaosDataType.Int => I32(ref slot),
+            TaosDataType.UBigInt => I64(ref slot),
+            TaosDataType.UInt => (uint)I32(ref slot),
+            TaosDataType.SmallInt => I16(ref slot),
+            TaosDataType.USmallInt => (ushort)I16(ref slot),
+            TaosDataType.TinyInt => unchecked((sbyte)slot),
+            TaosDataType.UTinyInt => slot,
+            TaosDataType.Bool => slot != 0 ? 1 : 0,
+            _ => NotAnInteger(column),
+        };
 
     private static TaosValueKind SliceKind(TaosDataType type) => type switch
     {

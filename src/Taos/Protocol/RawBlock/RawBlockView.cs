@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Taos.Protocol.RawBlock;
 
@@ -79,20 +81,26 @@ internal sealed partial class RawBlockView
         {
             CheckOffsets(block.Slice(at, (int)headLength), block.Slice(data, dataLength), c);
         }
-        var column = new ColumnAt(type, start + at, start + data, variable ? -dataLength - 1 : size);
+        // A fixed-size column without NULL in this block (the usual case) needs no bitmap test per value.
+        bool noNull = !variable && block.Slice(at, (int)headLength).IndexOfAnyExcept((byte)0) < 0;
+        var column = new ColumnAt(type, noNull ? -1 : start + at, start + data, variable ? -dataLength - 1 : size);
         at = data + dataLength;
         return column;
     }
 
+    // Every offset is -1 (NULL) or points at a 2-byte length whose value fits in the column's value area.
     private static void CheckOffsets(ReadOnlySpan<byte> offsets, ReadOnlySpan<byte> values, int c)
     {
-        for (int at = 0; at < offsets.Length; at += 4)
+        var entries = MemoryMarshal.Cast<byte, int>(offsets);
+        ref byte area = ref MemoryMarshal.GetReference(values);
+        int limit = values.Length - 2;
+        for (int row = 0; row < entries.Length; row++)
         {
-            int offset = BinaryPrimitives.ReadInt32LittleEndian(offsets[at..]);
+            int offset = BitConverter.IsLittleEndian ? entries[row] : BinaryPrimitives.ReverseEndianness(entries[row]);
             if (offset == -1) continue;
-            if (offset < 0 || offset > values.Length - 2) throw Malformed($"column {c} row {at / 4} has offset {offset} outside its {values.Length} value bytes");
-            int size = BinaryPrimitives.ReadUInt16LittleEndian(values[offset..]);
-            if (size > values.Length - 2 - offset) throw Malformed($"column {c} row {at / 4} has a {size}-byte value past the end of its column");
+            if (offset < 0 || offset > limit) throw Malformed($"column {c} row {row} has offset {offset} outside its {values.Length} value bytes");
+            int size = BinaryPrimitives.ReadUInt16LittleEndian(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref area, offset), 2));
+            if (size > limit - offset) throw Malformed($"column {c} row {row} has a {size}-byte value past the end of its column");
         }
     }
 
@@ -106,7 +114,8 @@ internal sealed partial class RawBlockView
 
     private static TaosException Malformed(string detail) => new("The server sent a malformed raw block: " + detail + ".");
 
-    // Where a column is in the buffer: its null bitmap or offsets (Head), its values (Data), and the size of one value
-    // (Size > 0) or, for a variable-length column, -1 - the byte count of its value area (Size < 0).
+    // Where a column is in the buffer: its null bitmap or offsets (Head; -1 for a fixed-size column without NULL), its
+    // values (Data), and the size of one value (Size > 0) or, for a variable-length column, -1 - the byte count of its
+    // value area (Size < 0).
     private readonly record struct ColumnAt(TaosDataType Type, int Head, int Data, int Size);
 }
