@@ -11,7 +11,8 @@ using Taos.Transport;
 namespace Taos;
 
 /// <summary>
-/// Reads a result forward only, decoding the HTTP body while it arrives (memory stays flat however large the result).
+/// Reads a result forward only, decoding the HTTP body while it arrives (memory stays flat however large the result);
+/// over WebSocket (and for TMQ messages) the getters read each value straight out of the received raw block.
 /// </summary>
 /// <remarks>
 /// Types: BOOL → <see cref="bool"/>, TINYINT → <see cref="sbyte"/>, SMALLINT → <see cref="short"/>, INT → <see cref="int"/>,
