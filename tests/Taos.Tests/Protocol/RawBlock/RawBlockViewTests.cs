@@ -199,6 +199,12 @@ public class RawBlockViewTests
                 {
                     view.Fill(r, row, TaosPrecision.Nanoseconds, TimeZoneInfo.Utc);
                     foreach (var value in row) _ = value.Object;
+                    for (int c = 0; c < view.Columns; c++)
+                    {
+                        if (RawBlockLayout.IsVariable(view.TypeOf(c))) _ = view.Text(r, c);
+                        else if (view.TypeOf(c) is TaosDataType.Float or TaosDataType.Double) _ = view.TryReal(r, c, out _);
+                        else _ = view.TryInteger(r, c, out _);
+                    }
                 }
                 parsed++;
             }
