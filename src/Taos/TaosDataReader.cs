@@ -3,6 +3,7 @@ using System.Collections.ObjectModel;
 using System.Data;
 using System.Data.Common;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Taos.Protocol;
 using Taos.Transport;
@@ -10,7 +11,8 @@ using Taos.Transport;
 namespace Taos;
 
 /// <summary>
-/// Reads a result forward only, decoding the HTTP body while it arrives (memory stays flat however large the result).
+/// Reads a result forward only, decoding the HTTP body while it arrives (memory stays flat however large the result);
+/// over WebSocket (and for TMQ messages) the getters read each value straight out of the received raw block.
 /// </summary>
 /// <remarks>
 /// Types: BOOL → <see cref="bool"/>, TINYINT → <see cref="sbyte"/>, SMALLINT → <see cref="short"/>, INT → <see cref="int"/>,
@@ -78,6 +80,7 @@ public sealed partial class TaosDataReader : DbDataReader
         _pending = new TaosValue[_columns.Length];
         _nanoTimestamps = new bool[_columns.Length];
         _reads = new ColumnReads[_columns.Length];
+        (_blocks, _block, _blockRow) = (result as ITaosResultBlocks, null, -1);
         for (int i = 0; i < _columns.Length; i++)
         {
             _nanoTimestamps[i] = _columns[i].Type == TaosDataType.Timestamp && _columns[i].Precision == TaosPrecision.Nanoseconds;
@@ -101,7 +104,9 @@ public sealed partial class TaosDataReader : DbDataReader
         if (_columns.Length == 0) return;
         try
         {
-            _hasPending = await _result.ReadRowAsync(_pending, async, cancellationToken).ConfigureAwait(false);
+            _hasPending = _blocks is { } blocks
+                ? OnBlock(await blocks.NextBlockAsync(async, cancellationToken).ConfigureAwait(false), -1)
+                : await _result.ReadRowAsync(_pending, async, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -140,7 +145,17 @@ public sealed partial class TaosDataReader : DbDataReader
 
     /// <summary>Moves to the next row.</summary>
     /// <exception cref="TaosException">The answer broke off, was malformed, or timed out.</exception>
-    public override bool Read() => ReadAsync(false, CancellationToken.None).GetAwaiter().GetResult();
+    public override bool Read()
+    {
+        // The next row of the current raw block is one step away (on a row, the reader is open and not past its end).
+        if (_onRow && _block is { } block && _blockRow + 1 < block.Rows && !_singleRow)
+        {
+            _blockRow++;
+            _rowsRead++;
+            return true;
+        }
+        return ReadAsync(false, CancellationToken.None).GetAwaiter().GetResult();
+    }
 
     /// <inheritdoc cref="Read"/>
     public override Task<bool> ReadAsync(CancellationToken cancellationToken) =>
@@ -156,6 +171,7 @@ public sealed partial class TaosDataReader : DbDataReader
             _onRow = false;
             return new ValueTask<bool>(false);
         }
+        if (_blocks is { } blocks) return ReadBlockRowAsync(blocks, async, cancellationToken);
         if (_hasPending)
         {
             (_current, _pending) = (_pending, _current);
@@ -259,7 +275,9 @@ public sealed partial class TaosDataReader : DbDataReader
 
     /// <inheritdoc/>
     public override bool IsDBNull(int ordinal) =>
-        _onRow && (uint)ordinal < (uint)_current.Length ? _current[ordinal].IsNull : Cell(ordinal).IsNull;
+        _onRow && (uint)ordinal < (uint)_current.Length
+            ? (_block is { } block ? block.IsNull(_blockRow, ordinal) : _current[ordinal].IsNull)
+            : Cell(ordinal).IsNull;
 
     /// <inheritdoc/>
     public override Task<bool> IsDBNullAsync(int ordinal, CancellationToken cancellationToken) =>
@@ -459,21 +477,30 @@ public sealed partial class TaosDataReader : DbDataReader
     {
         Column(ordinal);
         if (!_onRow) throw new InvalidOperationException(TaosStrings.NoCurrentRow);
-        return ref _current[ordinal];
+        ref var cell = ref _current[ordinal];
+        // A value of a raw block comes into its cell only when a read on the cell path asks for it.
+        _block?.Read(_blockRow, ordinal, ref cell, _columns[ordinal].Precision, _timeZone);
+        return ref cell;
     }
 
     // The column's type decides whether the read is allowed (one bit test); then the value must not be NULL.
     // On a row (so open, with columns), an allowed read of a non-NULL value returns after one combined check.
     private ref readonly TaosValue Typed(int ordinal, ColumnReads read, Type requested)
     {
-        if (_onRow && (uint)ordinal < (uint)_reads.Length && (_reads[ordinal] & read) != 0 && !_current[ordinal].IsNull) return ref _current[ordinal];
+        if (_onRow && _block is null && (uint)ordinal < (uint)_reads.Length && (_reads[ordinal] & read) != 0 && !_current[ordinal].IsNull) return ref _current[ordinal];
         ref readonly var v = ref Cell(ordinal);
         if ((_reads[ordinal] & read) == 0) throw Cast(ordinal, requested);
         if (v.IsNull) throw new InvalidCastException(TaosStrings.ColumnIsNull(_columns[ordinal].Name));
         return ref v;
     }
 
-    private long IntegerValue(int ordinal, ColumnReads read, Type requested)
+    private long IntegerValue(int ordinal, ColumnReads read, Type requested) =>
+        TryBlockInteger(ordinal, read, out long value) && (value >= 0 || _block!.TypeOf(ordinal) != TaosDataType.UBigInt)
+            ? value
+            : CellInteger(ordinal, read, requested);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private long CellInteger(int ordinal, ColumnReads read, Type requested)
     {
         ref readonly var v = ref Typed(ordinal, read, requested);
         return v.Kind switch
@@ -485,7 +512,13 @@ public sealed partial class TaosDataReader : DbDataReader
         };
     }
 
-    private ulong UnsignedValue(int ordinal, ColumnReads read, Type requested)
+    private ulong UnsignedValue(int ordinal, ColumnReads read, Type requested) =>
+        TryBlockInteger(ordinal, read, out long value) && (value >= 0 || _block!.TypeOf(ordinal) == TaosDataType.UBigInt)
+            ? unchecked((ulong)value)
+            : CellUnsigned(ordinal, read, requested);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ulong CellUnsigned(int ordinal, ColumnReads read, Type requested)
     {
         ref readonly var v = ref Typed(ordinal, read, requested);
         return v.Kind switch

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using Taos.Protocol;
 
 namespace Taos;
@@ -42,13 +43,42 @@ public readonly struct TaosTimestamp : IEquatable<TaosTimestamp>, IComparable<Ta
 
     /// <summary>Converts to a UTC <see cref="DateTime"/>.</summary>
     /// <exception cref="InvalidCastException">The value has nanoseconds that <see cref="DateTime"/> cannot hold.</exception>
-    public DateTime ToDateTime()
+    public DateTime ToDateTime() => UtcDateTime(EpochTicks, Precision);
+
+    /// <summary>
+    /// <see cref="ToDateTime()"/> of the timestamp <paramref name="epochTicks"/> in <paramref name="precision"/>: one
+    /// multiplication (or division) and no overflow check for every value <see cref="DateTime"/> holds, the general,
+    /// checked path for the rest (which throws as <see cref="ToDateTime()"/> does).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static DateTime UtcDateTime(long epochTicks, TaosPrecision precision)
     {
-        if (!IsDateTimeExact)
+        // Unsigned compares: one test per range. In range, the product and the sum stay inside DateTime's ticks.
+        if (precision == TaosPrecision.Milliseconds && unchecked((ulong)(epochTicks - MinMilliseconds)) <= MaxMilliseconds - MinMilliseconds)
         {
-            throw new InvalidCastException(TaosStrings.NanosecondsLost(this));
+            return new DateTime(UnixEpochTicks + (epochTicks * TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
         }
-        return TruncateToDateTime();
+        if (precision == TaosPrecision.Microseconds && unchecked((ulong)(epochTicks - MinMicroseconds)) <= MaxMicroseconds - MinMicroseconds)
+        {
+            return new DateTime(UnixEpochTicks + (epochTicks * TimeSpan.TicksPerMicrosecond), DateTimeKind.Utc);
+        }
+        // Every long of nanoseconds (years 1677 to 2262) is inside DateTime's range.
+        if (precision == TaosPrecision.Nanoseconds && epochTicks % 100 == 0)
+        {
+            return new DateTime(UnixEpochTicks + (epochTicks / 100), DateTimeKind.Utc);
+        }
+        return CheckedDateTime(epochTicks, precision);
+    }
+
+    // The general path: checks the precision, the nanoseconds and the range (and throws for them).
+    private static DateTime CheckedDateTime(long epochTicks, TaosPrecision precision)
+    {
+        var value = new TaosTimestamp(epochTicks, precision);
+        if (!value.IsDateTimeExact)
+        {
+            throw new InvalidCastException(TaosStrings.NanosecondsLost(value));
+        }
+        return value.TruncateToDateTime();
     }
 
     /// <summary>
@@ -175,6 +205,13 @@ public readonly struct TaosTimestamp : IEquatable<TaosTimestamp>, IComparable<Ta
 
     /// <summary>Later or the same.</summary>
     public static bool operator >=(TaosTimestamp left, TaosTimestamp right) => left.CompareTo(right) >= 0;
+
+    // DateTime's range in epoch milliseconds and microseconds (0001-01-01 to 9999-12-31T23:59:59.9999999, truncated).
+    private const long UnixEpochTicks = 621_355_968_000_000_000;
+    private const long MinMilliseconds = -UnixEpochTicks / TimeSpan.TicksPerMillisecond;
+    private const long MaxMilliseconds = (3_155_378_975_999_999_999 - UnixEpochTicks) / TimeSpan.TicksPerMillisecond;
+    private const long MinMicroseconds = -UnixEpochTicks / TimeSpan.TicksPerMicrosecond;
+    private const long MaxMicroseconds = (3_155_378_975_999_999_999 - UnixEpochTicks) / TimeSpan.TicksPerMicrosecond;
 
     private static long DivideExact(long value, long divisor, DateTime original)
     {

@@ -3,6 +3,56 @@ namespace Taos.Tests;
 public class TaosTimestampTests
 {
     [Theory]
+    [InlineData(1704067200123L, TaosPrecision.Milliseconds)]
+    [InlineData(-62135596800000L, TaosPrecision.Milliseconds)]
+    [InlineData(-62135596800001L, TaosPrecision.Milliseconds)]
+    [InlineData(253402300799999L, TaosPrecision.Milliseconds)]
+    [InlineData(253402300800000L, TaosPrecision.Milliseconds)]
+    [InlineData(long.MaxValue, TaosPrecision.Milliseconds)]
+    [InlineData(long.MinValue, TaosPrecision.Milliseconds)]
+    [InlineData(-62135596800000000L, TaosPrecision.Microseconds)]
+    [InlineData(-62135596800000001L, TaosPrecision.Microseconds)]
+    [InlineData(253402300799999999L, TaosPrecision.Microseconds)]
+    [InlineData(253402300800000000L, TaosPrecision.Microseconds)]
+    [InlineData(-1L, TaosPrecision.Microseconds)]
+    [InlineData(1704067200123456700L, TaosPrecision.Nanoseconds)]
+    [InlineData(1704067200123456789L, TaosPrecision.Nanoseconds)]
+    [InlineData(-100L, TaosPrecision.Nanoseconds)]
+    [InlineData(-150L, TaosPrecision.Nanoseconds)]
+    [InlineData(long.MinValue + 8, TaosPrecision.Nanoseconds)]
+    [InlineData(long.MaxValue, TaosPrecision.Nanoseconds)]
+    public void ToDateTime_is_the_exact_checked_conversion_at_every_edge(long ticks, TaosPrecision precision)
+    {
+        var ts = new TaosTimestamp(ticks, precision);
+        // The definition: exact values convert as TruncateToDateTime does; others throw.
+        object Expected()
+        {
+            try
+            {
+                return ts.IsDateTimeExact ? ts.TruncateToDateTime() : (object)typeof(InvalidCastException);
+            }
+            catch (Exception e)
+            {
+                return e.GetType().BaseType == typeof(ArithmeticException) || e is ArgumentException ? "out of range" : e.GetType();
+            }
+        }
+        object Actual()
+        {
+            try
+            {
+                var value = ts.ToDateTime();
+                Assert.Equal(DateTimeKind.Utc, value.Kind);
+                return value;
+            }
+            catch (Exception e)
+            {
+                return e.GetType().BaseType == typeof(ArithmeticException) || e is ArgumentException ? "out of range" : e.GetType();
+            }
+        }
+        Assert.Equal(Expected(), Actual());
+    }
+
+    [Theory]
     [InlineData("2024-01-01T00:00:00.000Z", 1704067200000L, TaosPrecision.Milliseconds)]
     [InlineData("2026-11-24T23:21:53.094158Z", 1795562513094158L, TaosPrecision.Microseconds)]
     [InlineData("2026-11-24T23:21:53.112310787Z", 1795562513112310787L, TaosPrecision.Nanoseconds)]

@@ -6,9 +6,9 @@ namespace Taos.Tmq;
 
 /// <summary>
 /// The rows of a message's blocks (already received) as one result a <see cref="TaosDataReader"/> reads: block after
-/// block, each read in place. All blocks have the columns of the first one.
+/// block, each read in place (by rows, or by blocks for the reader's getters). All blocks have the columns of the first one.
 /// </summary>
-internal sealed class TmqBlockResult(IReadOnlyList<TaosColumnMeta> columns, IReadOnlyList<RawBlockView> blocks) : ITaosResult
+internal sealed class TmqBlockResult(IReadOnlyList<TaosColumnMeta> columns, IReadOnlyList<RawBlockView> blocks) : ITaosResultBlocks
 {
     private int _block;
     private int _row;
@@ -35,6 +35,24 @@ internal sealed class TmqBlockResult(IReadOnlyList<TaosColumnMeta> columns, IRea
             _row = 0;
         }
         return new ValueTask<bool>(false);
+    }
+
+    public ValueTask<RawBlockView?> NextBlockAsync(bool async, CancellationToken cancellationToken)
+    {
+        while (_block < blocks.Count)
+        {
+            var block = blocks[_block];
+            if (_row < block.Rows)
+            {
+                // The block is handed out whole: its rows count as read.
+                _rows += block.Rows - _row;
+                _row = block.Rows;
+                return new ValueTask<RawBlockView?>(block);
+            }
+            _block++;
+            _row = 0;
+        }
+        return new ValueTask<RawBlockView?>((RawBlockView?)null);
     }
 
     /// <summary>Nothing to release: the blocks belong to the message.</summary>

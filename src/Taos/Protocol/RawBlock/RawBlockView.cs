@@ -6,26 +6,21 @@ namespace Taos.Protocol.RawBlock;
 
 /// <summary>
 /// A raw block (layout in <see cref="RawBlockLayout"/>) read in place: <see cref="Parse"/> checks every length and
-/// offset once, after which <see cref="Fill"/> reads a row's values straight out of the buffer — numbers and
-/// timestamps into <see cref="TaosValue"/> slots, text and bytes as slices decoded only when asked for. The buffer
-/// must not change while values point into it.
+/// offset once (computing each column's offsets once per block), after which the accessors read a value straight
+/// out of the buffer at its row and column (<see cref="TryInteger"/>, <see cref="TryReal"/>, <see cref="Text"/>, …; text is
+/// decoded only when asked for), and <see cref="Read"/>/<see cref="Fill"/> put values into <see cref="TaosValue"/>
+/// cells. The buffer must not change while values are read or point into it.
 /// </summary>
-internal sealed class RawBlockView
+internal sealed partial class RawBlockView
 {
     private readonly byte[] _buffer;
-    private readonly TaosDataType[] _types;
-    private readonly int[] _heads;
-    private readonly int[] _data;
-    private readonly int[] _sizes;
+    private readonly ColumnAt[] _columns;
 
-    private RawBlockView(byte[] buffer, int rows, TaosDataType[] types, int[] heads, int[] data, int[] sizes)
+    private RawBlockView(byte[] buffer, int rows, ColumnAt[] columns)
     {
         _buffer = buffer;
         Rows = rows;
-        _types = types;
-        _heads = heads;
-        _data = data;
-        _sizes = sizes;
+        _columns = columns;
     }
 
     /// <summary>The buffer the block was read in (values of the current row may point into it).</summary>
@@ -35,10 +30,10 @@ internal sealed class RawBlockView
     public int Rows { get; }
 
     /// <summary>The block's column count.</summary>
-    public int Columns => _types.Length;
+    public int Columns => _columns.Length;
 
     /// <summary>The type of column <paramref name="column"/> as the block's schema gives it.</summary>
-    public TaosDataType TypeOf(int column) => _types[column];
+    public TaosDataType TypeOf(int column) => _columns[column].Type;
 
     /// <summary>
     /// Checks the block of <paramref name="length"/> bytes at <paramref name="start"/> of <paramref name="buffer"/>:
@@ -58,29 +53,22 @@ internal sealed class RawBlockView
         if (rows < 0 || cols < 0) throw Malformed($"negative row or column count ({rows}, {cols})");
         if ((long)cols * (RawBlockLayout.SchemaEntrySize + 4) > total - RawBlockLayout.HeaderSize) throw Malformed($"{cols} columns do not fit its {total} bytes");
         span = span[..total];
-        var types = new TaosDataType[cols];
-        var heads = new int[cols];
-        var data = new int[cols];
-        var sizes = new int[cols];
+        var columns = new ColumnAt[cols];
         int at = RawBlockLayout.HeaderSize;
         int lengths = at + (cols * RawBlockLayout.SchemaEntrySize);
         int next = lengths + (cols * 4);
         for (int c = 0; c < cols; c++)
         {
-            types[c] = (TaosDataType)span[at + (c * RawBlockLayout.SchemaEntrySize)];
+            var type = (TaosDataType)span[at + (c * RawBlockLayout.SchemaEntrySize)];
             int dataLength = BinaryPrimitives.ReadInt32LittleEndian(span[(lengths + (c * 4))..]);
-            next = Locate(span, c, types[c], rows, dataLength, next, heads, data, sizes);
+            columns[c] = Locate(span, c, type, rows, dataLength, ref next, start);
         }
-        for (int c = 0; c < cols; c++)
-        {
-            heads[c] += start;
-            data[c] += start;
-        }
-        return new RawBlockView(buffer, rows, types, heads, data, sizes);
+        return new RawBlockView(buffer, rows, columns);
     }
 
-    // Places column c (its head at `at`), checks it, and returns where the next column starts.
-    private static int Locate(ReadOnlySpan<byte> block, int c, TaosDataType type, int rows, int dataLength, int at, int[] heads, int[] data, int[] sizes)
+    // Places column c (its head at `at` of the block), checks it, says where it is in the buffer (the block at
+    // `start`), and moves `at` to where the next column starts.
+    private static ColumnAt Locate(ReadOnlySpan<byte> block, int c, TaosDataType type, int rows, int dataLength, ref int at, int start)
     {
         if (dataLength < 0) throw Malformed($"column {c} has a negative data length");
         bool variable = RawBlockLayout.IsVariable(type);
@@ -88,25 +76,31 @@ internal sealed class RawBlockView
         long headLength = variable ? 4L * rows : RawBlockLayout.BitmapSize(rows);
         if (!variable && dataLength != (long)rows * size) throw Malformed($"column {c} ({type}) says {dataLength} data bytes for {rows} values of {size}");
         if (at + headLength + dataLength > block.Length) throw Malformed($"column {c} runs past the block's end");
-        heads[c] = at;
-        data[c] = at + (int)headLength;
-        sizes[c] = variable ? -dataLength - 1 : size;
+        int data = at + (int)headLength;
         if (variable)
         {
-            CheckOffsets(block.Slice(at, (int)headLength), block.Slice(data[c], dataLength), c);
+            CheckOffsets(block.Slice(at, (int)headLength), block.Slice(data, dataLength), c);
         }
-        return data[c] + dataLength;
+        // A fixed-size column without NULL in this block (the usual case) needs no bitmap test per value.
+        bool noNull = !variable && block.Slice(at, (int)headLength).IndexOfAnyExcept((byte)0) < 0;
+        var column = new ColumnAt(type, noNull ? -1 : start + at, start + data, variable ? -dataLength - 1 : size);
+        at = data + dataLength;
+        return column;
     }
 
+    // Every offset is -1 (NULL) or points at a 2-byte length whose value fits in the column's value area.
     private static void CheckOffsets(ReadOnlySpan<byte> offsets, ReadOnlySpan<byte> values, int c)
     {
-        for (int at = 0; at < offsets.Length; at += 4)
+        var entries = MemoryMarshal.Cast<byte, int>(offsets);
+        ref byte area = ref MemoryMarshal.GetReference(values);
+        int limit = values.Length - 2;
+        for (int row = 0; row < entries.Length; row++)
         {
-            int offset = BinaryPrimitives.ReadInt32LittleEndian(offsets[at..]);
+            int offset = BitConverter.IsLittleEndian ? entries[row] : BinaryPrimitives.ReverseEndianness(entries[row]);
             if (offset == -1) continue;
-            if (offset < 0 || offset > values.Length - 2) throw Malformed($"column {c} row {at / 4} has offset {offset} outside its {values.Length} value bytes");
-            int size = BinaryPrimitives.ReadUInt16LittleEndian(values[offset..]);
-            if (size > values.Length - 2 - offset) throw Malformed($"column {c} row {at / 4} has a {size}-byte value past the end of its column");
+            if (offset < 0 || offset > limit) throw Malformed($"column {c} row {row} has offset {offset} outside its {values.Length} value bytes");
+            int size = BinaryPrimitives.ReadUInt16LittleEndian(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref area, offset), 2));
+            if (size > limit - offset) throw Malformed($"column {c} row {row} has a {size}-byte value past the end of its column");
         }
     }
 
@@ -118,115 +112,10 @@ internal sealed class RawBlockView
         _ => throw Malformed($"column {c} has type code {(int)type}, which has no raw block encoding"),
     };
 
-    /// <summary>True when row <paramref name="row"/> of column <paramref name="column"/> is NULL.</summary>
-    public bool IsNull(int row, int column)
-    {
-        if (_sizes[column] > 0) return (_buffer[_heads[column] + (row >> 3)] & RawBlockLayout.BitmapMask(row)) != 0;
-        return BinaryPrimitives.ReadInt32LittleEndian(_buffer.AsSpan(_heads[column] + (4 * row))) < 0;
-    }
-
-    /// <summary>
-    /// Reads row <paramref name="row"/> into <paramref name="values"/> (one per column). Timestamps are in
-    /// <paramref name="precision"/>, with the offset of <paramref name="zone"/> at that instant (none for null).
-    /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="row"/> is not a row of the block, or <paramref name="values"/> is too short.</exception>
-    public void Fill(int row, TaosValue[] values, TaosPrecision precision, TimeZoneInfo? zone)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(row);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(row, Rows);
-        ArgumentOutOfRangeException.ThrowIfLessThan(values.Length, _types.Length);
-        // Parse checked every bitmap, offset and value of every row against the block: the reads below stay inside it.
-        ref byte block = ref MemoryMarshal.GetArrayDataReference(_buffer);
-        var types = _types;
-        var sizes = _sizes;
-        var heads = _heads;
-        var data = _data;
-        for (int c = 0; c < types.Length; c++)
-        {
-            ref var value = ref values[c];
-            int size = sizes[c];
-            if (size < 0)
-            {
-                int offset = I32(ref Unsafe.Add(ref block, heads[c] + (4 * row)));
-                if (offset < 0)
-                {
-                    value.Kind = TaosValueKind.Null;
-                    value.Ref = null;
-                    continue;
-                }
-                int at = data[c] + offset;
-                int length = (ushort)I16(ref Unsafe.Add(ref block, at));
-                value.SetSlice(SliceKind(types[c]), _buffer, at + 2, length);
-                continue;
-            }
-            value.Ref = null;
-            if ((Unsafe.Add(ref block, heads[c] + (row >> 3)) & RawBlockLayout.BitmapMask(row)) != 0)
-            {
-                value.Kind = TaosValueKind.Null;
-                continue;
-            }
-            ReadFixed(ref value, types[c], ref Unsafe.Add(ref block, data[c] + (row * size)), precision, zone);
-        }
-    }
-
-    private static TaosValueKind SliceKind(TaosDataType type) => type switch
-    {
-        TaosDataType.NChar => TaosValueKind.Ucs4Slice,
-        TaosDataType.VarChar or TaosDataType.Json => TaosValueKind.Utf8Slice,
-        _ => TaosValueKind.BytesSlice,
-    };
-
-    // Reads each value unaligned straight from the block (the wire is little-endian).
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void ReadFixed(ref TaosValue value, TaosDataType type, ref byte slot, TaosPrecision precision, TimeZoneInfo? zone)
-    {
-        switch (type)
-        {
-            case TaosDataType.Bool: value.Kind = TaosValueKind.Bool; value.Int64 = slot != 0 ? 1 : 0; break;
-            case TaosDataType.TinyInt: value.Kind = TaosValueKind.Int64; value.Int64 = unchecked((sbyte)slot); break;
-            case TaosDataType.SmallInt: value.Kind = TaosValueKind.Int64; value.Int64 = I16(ref slot); break;
-            case TaosDataType.Int: value.Kind = TaosValueKind.Int64; value.Int64 = I32(ref slot); break;
-            case TaosDataType.BigInt: value.Kind = TaosValueKind.Int64; value.Int64 = I64(ref slot); break;
-            case TaosDataType.UTinyInt: value.Kind = TaosValueKind.UInt64; value.Int64 = slot; break;
-            case TaosDataType.USmallInt: value.Kind = TaosValueKind.UInt64; value.Int64 = (ushort)I16(ref slot); break;
-            case TaosDataType.UInt: value.Kind = TaosValueKind.UInt64; value.Int64 = (uint)I32(ref slot); break;
-            case TaosDataType.UBigInt: value.Kind = TaosValueKind.UInt64; value.Int64 = I64(ref slot); break;
-            case TaosDataType.Float: value.Kind = TaosValueKind.Float; value.Double = BitConverter.Int32BitsToSingle(I32(ref slot)); break;
-            case TaosDataType.Double: value.Kind = TaosValueKind.Double; value.Double = BitConverter.Int64BitsToDouble(I64(ref slot)); break;
-            default:
-                value.Kind = TaosValueKind.Timestamp;
-                value.Int64 = I64(ref slot);
-                value.Precision = precision;
-                value.OffsetMinutes = zone is null ? (short)0 : ZoneOffsetMinutes(value.Int64, precision, zone);
-                break;
-        }
-    }
-
-    private static short I16(ref byte at) =>
-        BitConverter.IsLittleEndian ? Unsafe.ReadUnaligned<short>(ref at) : BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<short>(ref at));
-
-    private static int I32(ref byte at) =>
-        BitConverter.IsLittleEndian ? Unsafe.ReadUnaligned<int>(ref at) : BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<int>(ref at));
-
-    private static long I64(ref byte at) =>
-        BitConverter.IsLittleEndian ? Unsafe.ReadUnaligned<long>(ref at) : BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<long>(ref at));
-
-    private static short ZoneOffsetMinutes(long ticks, TaosPrecision precision, TimeZoneInfo zone)
-    {
-        long perTick = precision switch
-        {
-            TaosPrecision.Milliseconds => TimeSpan.TicksPerMillisecond,
-            TaosPrecision.Microseconds => TimeSpan.TicksPerMicrosecond,
-            _ => 0,
-        };
-        long limit = perTick == 0 ? long.MaxValue : long.MaxValue / perTick;
-        if (ticks <= -limit || ticks >= limit) return (short)zone.BaseUtcOffset.TotalMinutes;
-        long utc = DateTime.UnixEpoch.Ticks + (perTick == 0 ? ticks / 100 : ticks * perTick);
-        var offset = utc >= DateTime.MinValue.Ticks && utc <= DateTime.MaxValue.Ticks
-            ? zone.GetUtcOffset(new DateTime(utc, DateTimeKind.Utc))
-            : zone.BaseUtcOffset;
-        return (short)offset.TotalMinutes;
-    }
-
     private static TaosException Malformed(string detail) => new("The server sent a malformed raw block: " + detail + ".");
+
+    // Where a column is in the buffer: its null bitmap or offsets (Head; -1 for a fixed-size column without NULL), its
+    // values (Data), and the size of one value (Size > 0) or, for a variable-length column, -1 - the byte count of its
+    // value area (Size < 0).
+    private readonly record struct ColumnAt(TaosDataType Type, int Head, int Data, int Size);
 }

@@ -6,10 +6,11 @@ namespace Taos.Transport.WebSocket;
 /// <summary>
 /// A result set read over WebSocket: <c>fetch</c> then <c>fetch_block</c> rounds until <c>fetch</c> answers
 /// <c>completed</c> (which also frees the result on the server); the rows of each block are read in place
-/// (<see cref="RawBlockView"/>), and the next block is fetched while the application reads one. Disposing it before
+/// (<see cref="RawBlockView"/>: the reader's getters read them straight from the block, see <see cref="ITaosResultBlocks"/>),
+/// and the next block is fetched while the application reads one. Disposing it before
 /// the end sends <c>free_result</c>, which gets no reply. Only one request for the result is in flight at a time.
 /// </summary>
-internal sealed class WsQueryResult : ITaosResult
+internal sealed class WsQueryResult : ITaosResultBlocks
 {
     private readonly WsSocket _socket;
     private readonly ulong _resultId;
@@ -68,16 +69,28 @@ internal sealed class WsQueryResult : ITaosResult
             block.Fill(_row++, row, _precision, _zone);
             return new ValueTask<bool>(true);
         }
-        return NextBlockAsync(row, async, cancellationToken);
+        return FirstRowOfNextBlockAsync(row, async, cancellationToken);
     }
 
-    private async ValueTask<bool> NextBlockAsync(TaosValue[] row, bool async, CancellationToken cancellationToken)
+    private async ValueTask<bool> FirstRowOfNextBlockAsync(TaosValue[] row, bool async, CancellationToken cancellationToken)
     {
+        if (await NextBlockAsync(async, cancellationToken).ConfigureAwait(false) is not { } block) return false;
+        block.Fill(_row++, row, _precision, _zone);
+        return true;
+    }
+
+    /// <summary>
+    /// Gives the current block's buffer back to the socket and moves to the next block with rows (null at the end),
+    /// then sends the next <c>fetch</c> while the caller reads this one.
+    /// </summary>
+    public async ValueTask<RawBlockView?> NextBlockAsync(bool async, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         while (!_completed)
         {
             if (_failed) throw new TaosException(WsStrings.MalformedReply("an earlier read of this result failed"), sql: _sql, requestId: _requestId);
             _failed = true;
-            // The block read to its end goes back to the socket: the row cells are refilled from the next one.
+            // The block read to its end goes back to the socket: nothing reads it any more.
             if (_block is { } done)
             {
                 _block = null;
@@ -106,13 +119,12 @@ internal sealed class WsQueryResult : ITaosResult
             if (_block is { Rows: > 0 } block)
             {
                 _rows += block.Rows;
-                // While the application reads this block, the next one travels (one request in flight, as the protocol wants).
+                // While the caller reads this block, the next one travels (one request in flight, as the protocol wants).
                 if (!_completed) _next = FetchAsync(async: true, CancellationToken.None).AsTask();
-                block.Fill(_row++, row, _precision, _zone);
-                return true;
+                return block;
             }
         }
-        return false;
+        return null;
     }
 
     // One fetch round: null when the result is exhausted.

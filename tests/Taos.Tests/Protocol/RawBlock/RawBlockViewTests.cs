@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Buffers.Binary;
 using Taos.Protocol;
 using Taos.Protocol.RawBlock;
@@ -37,6 +38,81 @@ public class RawBlockViewTests
                 Assert.Equal(decoded.Rows[r][c] is null, view.IsNull(r, c));
                 Assert.Equal(decoded.Rows[r][c], Plain(values[c], view.TypeOf(c)));
             }
+        }
+    }
+
+    [Theory]
+    [InlineData("select * from power.all_types order by tbname, ts")]
+    [InlineData("select * from power.all_tag_types")]
+    [InlineData("select * from test_us.meters")]
+    public void The_accessors_read_each_value_in_place_as_the_full_decoder_reads_it(string sql)
+    {
+        byte[] block = RecordedWsScript.Blocks("ws.jsonl", sql)[0][16..];
+        var decoded = RawBlockReader.Read(block);
+        var view = RawBlockView.Parse(block, 0, block.Length);
+        for (int r = 0; r < view.Rows; r++)
+        {
+            for (int c = 0; c < view.Columns; c++)
+            {
+                object? expected = decoded.Rows[r][c];
+                var type = view.TypeOf(c);
+                if (RawBlockLayout.IsVariable(type))
+                {
+                    Assert.Equal(expected is null, view.IsNull(r, c));
+                    var cell = default(TaosValue);
+                    view.Read(r, c, ref cell, TaosPrecision.Milliseconds, null);
+                    if (type is TaosDataType.VarChar or TaosDataType.NChar or TaosDataType.Json) Assert.Equal(expected, view.Text(r, c));
+                    else Assert.Equal(expected, cell.IsNull ? null : cell.Slice.ToArray());
+                    continue;
+                }
+                bool hasValue = type is TaosDataType.Float or TaosDataType.Double
+                    ? view.TryReal(r, c, out double real)
+                    : view.TryInteger(r, c, out long integer);
+                Assert.Equal(expected is not null, hasValue);
+                if (expected is null) continue;
+                object? read = type switch
+                {
+                    TaosDataType.Float => (float)(view.TryReal(r, c, out double f) ? f : 0),
+                    TaosDataType.Double => view.TryReal(r, c, out double d) ? d : 0,
+                    TaosDataType.Bool => view.TryInteger(r, c, out long b) && b != 0,
+                    TaosDataType.UBigInt => view.TryInteger(r, c, out long u) ? unchecked((ulong)u) : 0,
+                    _ => view.TryInteger(r, c, out long i) ? i : 0,
+                };
+                Assert.Equal(Convert.ToString(expected, CultureInfo.InvariantCulture), Convert.ToString(read, CultureInfo.InvariantCulture));
+            }
+        }
+    }
+
+    [Fact]
+    public void An_accessor_of_the_wrong_kind_is_a_TaosException_and_a_row_outside_the_block_an_ArgumentOutOfRangeException()
+    {
+        byte[] block = AllTypesBlock();
+        var view = RawBlockView.Parse(block, 0, block.Length);
+        Assert.Contains("malformed raw block", Assert.Throws<TaosException>(() => view.TryInteger(0, 13, out _)).Message);
+        Assert.Contains("malformed raw block", Assert.Throws<TaosException>(() => view.TryInteger(0, 10, out _)).Message);
+        Assert.Null(view.Text(0, 4));
+        Assert.Null(view.Text(0, 15));
+        Assert.Throws<ArgumentOutOfRangeException>(() => view.TryInteger(view.Rows, 4, out _));
+        Assert.Throws<ArgumentOutOfRangeException>(() => view.IsNull(-1, 4));
+        Assert.Throws<ArgumentOutOfRangeException>(() => view.Text(view.Rows, 13));
+    }
+
+    [Fact]
+    public void A_column_without_NULL_and_one_with_NULL_in_the_same_block_read_right()
+    {
+        var rows = new List<object?[]>();
+        for (int i = 0; i < 20; i++)
+        {
+            rows.Add([(long)i, i % 3 == 0 ? null : i]);
+        }
+        byte[] block = RawBlockWriter.Write([new RawBlockColumn(TaosDataType.BigInt, 8), new RawBlockColumn(TaosDataType.Int, 4)], rows);
+        var view = RawBlockView.Parse(block, 0, block.Length);
+        for (int r = 0; r < 20; r++)
+        {
+            Assert.False(view.IsNull(r, 0));
+            Assert.True(view.TryInteger(r, 0, out long v) && v == r);
+            Assert.Equal(r % 3 == 0, view.IsNull(r, 1));
+            Assert.Equal(r % 3 != 0, view.TryInteger(r, 1, out long w) && w == r);
         }
     }
 
@@ -123,6 +199,12 @@ public class RawBlockViewTests
                 {
                     view.Fill(r, row, TaosPrecision.Nanoseconds, TimeZoneInfo.Utc);
                     foreach (var value in row) _ = value.Object;
+                    for (int c = 0; c < view.Columns; c++)
+                    {
+                        if (RawBlockLayout.IsVariable(view.TypeOf(c))) _ = view.Text(r, c);
+                        else if (view.TypeOf(c) is TaosDataType.Float or TaosDataType.Double) _ = view.TryReal(r, c, out _);
+                        else _ = view.TryInteger(r, c, out _);
+                    }
                 }
                 parsed++;
             }
