@@ -39,6 +39,7 @@ internal sealed class SqlEngine : IDisposable
     private readonly TopicCommands _topics;
     private readonly UdfCommands _functions;
     private readonly UdfCallGuard _udfCalls;
+    private readonly SmaIndexCommands _smaIndexes;
 
     /// <param name="store">The durable store; the engine owns it from now on and disposes it.</param>
     /// <param name="serverZone">The server's time zone (timestamps without an offset).</param>
@@ -67,6 +68,7 @@ internal sealed class SqlEngine : IDisposable
         _topics = new TopicCommands(store, Subscriptions);
         _functions = new UdfCommands(store);
         _udfCalls = new UdfCallGuard(store);
+        _smaIndexes = new SmaIndexCommands(store);
     }
 
     /// <summary>The stored users: the authenticator every endpoint checks logins with.</summary>
@@ -147,8 +149,9 @@ internal sealed class SqlEngine : IDisposable
         ShowCreateTableStatement s => _showCreate.Table(s, session),
         ShowTagsStatement s => _showTags.Tags(s, session),
         ShowTableTagsStatement s => _showTags.TableTags(s, session),
-        CreateIndexStatement s => _indexes.Create(s, session),
-        DropIndexStatement s => _indexes.Drop(s, session),
+        CreateIndexStatement s => _smaIndexes.GuardTagIndex(s, session, () => _indexes.Create(s, session)),
+        DropIndexStatement s => _smaIndexes.Drop(s, session, () => _indexes.Drop(s, session)),
+        CreateSmaIndexStatement s => _smaIndexes.Create(s, session),
         AlterTableStatement s => _alterTable.Execute(s, session),
         AlterDatabaseStatement s => _alterDatabase.Execute(s),
         CreateTopicStatement s => _topics.Create(s, session),

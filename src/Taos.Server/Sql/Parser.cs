@@ -91,6 +91,11 @@ internal sealed partial class Parser
         {
             return ParseCreateIndex();
         }
+        if (TryKw("sma"))
+        {
+            ExpectKw("index");
+            return ParseCreateSmaIndex();
+        }
         if (TryKw("stable"))
         {
             return ParseCreateStable();

@@ -56,6 +56,9 @@ internal interface ICatalogReader
     /// <summary>The topics in creation order (for information_schema.ins_topics and SHOW TOPICS); none by default.</summary>
     IReadOnlyList<TopicInfo> Topics() => [];
 
+    /// <summary>The SMA indexes of every database in creation order (for information_schema.ins_indexes); none by default.</summary>
+    IReadOnlyList<SmaIndexInfo> SmaIndexes() => [];
+
     /// <summary>The user-defined functions in creation order (for information_schema.ins_functions and SHOW FUNCTIONS); none by default.</summary>
     IReadOnlyList<UserFunction> Functions() => [];
 }

@@ -61,6 +61,12 @@ internal partial interface IStoreWriter
     /// <summary>Removes a topic; nothing happens when there is none of that name.</summary>
     void DropTopic(string name);
 
+    /// <summary>Creates an SMA index (its name must be new in its database). Dropping its super table or database drops it.</summary>
+    void CreateSmaIndex(SmaIndexInfo index);
+
+    /// <summary>Drops an SMA index; nothing happens when there is none of that name.</summary>
+    void DropSmaIndex(string database, string name);
+
     /// <summary>Creates a user-defined function or replaces the stored one of the same name (functions belong to no database).</summary>
     void SaveFunction(UserFunction function);
 

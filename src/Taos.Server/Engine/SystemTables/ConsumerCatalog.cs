@@ -42,4 +42,6 @@ internal sealed class ConsumerCatalog(IStore store, SubscriptionRegistry registr
     public IReadOnlyList<TopicInfo> Topics() => store.Topics();
 
     public IReadOnlyList<UserFunction> Functions() => store.Functions();
+
+    public IReadOnlyList<SmaIndexInfo> SmaIndexes() => store.SmaIndexes();
 }

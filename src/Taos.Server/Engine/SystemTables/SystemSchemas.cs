@@ -52,8 +52,9 @@ internal static class SystemSchemas
                 return (UserSystemTables.PrivilegeColumns, UserSystemTables.PrivilegeRows(catalog));
             case "ins_indexes":
                 return ([V("index_name", 192), V("db_name", 64), V("table_name", 192), I("vgroup_id"), T("create_time"), V("column_name", 192), V("index_type", 192)],
-                    databases.SelectMany(d => catalog.Indexes(d.Name))
-                        .Select(i => new object?[] { i.Name, i.Database, i.Stable, null, i.CreateTime, i.Tag, "tag_index" }).ToList());
+                    catalog.SmaIndexes().Select(i => new object?[] { i.Name, i.Database, i.Stable, i.VgroupId, i.CreateTime, "", "sma_index" })
+                        .Concat(databases.SelectMany(d => catalog.Indexes(d.Name))
+                        .Select(i => new object?[] { i.Name, i.Database, i.Stable, null, i.CreateTime, i.Tag, "tag_index" })).ToList());
             case "ins_topics":
                 return (TopicSystemTables.Columns, TopicSystemTables.Rows(catalog));
             case "ins_vgroups":

@@ -8,3 +8,10 @@ internal sealed record CreateIndexStatement(bool IfNotExists, TableName Name, Ta
 
 /// <summary><c>DROP INDEX [IF EXISTS] [db.]name</c>.</summary>
 internal sealed record DropIndexStatement(bool IfExists, TableName Name) : Statement;
+
+/// <summary>
+/// <c>CREATE SMA INDEX [IF NOT EXISTS] name ON [db.]stable FUNCTION(f(args), …) INTERVAL(len [, offset])
+/// [SLIDING(step)] [WATERMARK d] [MAX_DELAY d] [DELETE_MARK d]</c>: a time-range SMA of a super table.
+/// </summary>
+internal sealed record CreateSmaIndexStatement(bool IfNotExists, string Name, TableName Table, IReadOnlyList<FunctionExpr> Functions,
+    Duration Interval, Duration? Offset, Duration? Sliding) : Statement;

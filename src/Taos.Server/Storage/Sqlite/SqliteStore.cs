@@ -30,6 +30,7 @@ internal sealed class SqliteStore : IStore
     private readonly IndexTables _indexes;
     private readonly TopicTables _topics;
     private readonly FunctionTables _functions;
+    private readonly SmaIndexTables _smas;
     private readonly WriteLog _log;
     private readonly ConsumerOffsets _offsets;
     private readonly WriteLogRetention _retention;
@@ -56,6 +57,7 @@ internal sealed class SqliteStore : IStore
         _indexes = new IndexTables(_writer);
         _topics = new TopicTables(_writer);
         _functions = new FunctionTables(_writer);
+        _smas = new SmaIndexTables(_writer);
         _readConnectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = true }.ToString();
         _scanner = new RowScanner(_readConnectionString);
         _seeker = new LastRowSeeker(_readConnectionString);
@@ -106,6 +108,8 @@ internal sealed class SqliteStore : IStore
 
     public IReadOnlyList<UserFunction> Functions() => _functions.All();
 
+    public IReadOnlyList<SmaIndexInfo> SmaIndexes() => _smas.All();
+
     public IReadOnlyList<WriteLogEntry> ReadWriteLog(string database, long fromSequence) => _log.Read(database, fromSequence);
 
     public long? CommittedOffset(string group, string topic, int vgroup) => _offsets.Find(group, topic, vgroup);
@@ -122,7 +126,7 @@ internal sealed class SqliteStore : IStore
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             using var transaction = _writer.BeginTransaction();
-            var writer = new SqliteWriter(transaction, _catalog, _rows, _sequences, _users, _indexes, _topics, _functions);
+            var writer = new SqliteWriter(transaction, _catalog, _rows, _sequences, _users, _indexes, _topics, _functions, _smas);
             try
             {
                 T result = work(writer);
@@ -163,6 +167,10 @@ internal sealed class SqliteStore : IStore
                 if (writer.FunctionsChanged)
                 {
                     _functions.Load();
+                }
+                if (writer.SmaIndexesChanged)
+                {
+                    _smas.Load();
                 }
                 if (writer.CatalogChanged)
                 {

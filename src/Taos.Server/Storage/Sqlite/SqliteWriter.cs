@@ -8,7 +8,7 @@ using Taos.Server.Engine.Users;
 namespace Taos.Server.Storage.Sqlite;
 
 /// <summary>The operations of one write transaction of the <see cref="SqliteStore"/>.</summary>
-internal sealed partial class SqliteWriter(SqliteTransaction transaction, CatalogTables catalog, RowWriter rowWriter, WriteSequences sequences, UserTables users, IndexTables indexes, TopicTables topics, FunctionTables functions) : IStoreWriter
+internal sealed partial class SqliteWriter(SqliteTransaction transaction, CatalogTables catalog, RowWriter rowWriter, WriteSequences sequences, UserTables users, IndexTables indexes, TopicTables topics, FunctionTables functions, SmaIndexTables smas) : IStoreWriter
 {
     private readonly Dictionary<string, long> _taken = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Database, string Table), List<long>> _written = [];
@@ -28,6 +28,9 @@ internal sealed partial class SqliteWriter(SqliteTransaction transaction, Catalo
 
     /// <summary>Whether the user-defined functions changed (their mirror must be reloaded after a rollback).</summary>
     public bool FunctionsChanged { get; private set; }
+
+    /// <summary>Whether the SMA indexes changed (their mirror must be reloaded after a rollback).</summary>
+    public bool SmaIndexesChanged { get; private set; }
 
     /// <summary>The sequence number this transaction takes per database it wrote to.</summary>
     public IReadOnlyDictionary<string, long> Taken => _taken;
@@ -67,6 +70,7 @@ internal sealed partial class SqliteWriter(SqliteTransaction transaction, Catalo
             Exec(TableLayout.DropStatements(table.Id, table.Info.Columns.Count));
         catalog.RemoveDatabase(transaction, name);
         RemoveIndexes(name, _ => true);
+        RemoveSmaIndexes(s => s.Database == name);
         rowWriter.Clear();
     }
 
@@ -100,6 +104,7 @@ internal sealed partial class SqliteWriter(SqliteTransaction transaction, Catalo
         }
         catalog.RemoveTable(transaction, stored);
         if (table.Info.Kind == TableKind.Super) RemoveIndexes(table.Info.Database, i => i.Stable == table.Info.Name);
+        if (table.Info.Kind == TableKind.Super) RemoveSmaIndexes(s => s.Database == table.Info.Database && s.Stable == table.Info.Name);
     }
 
     public void UpsertRows(TableEntry table, IReadOnlyList<int> columns, IEnumerable<object?[]> rows)
@@ -156,6 +161,20 @@ internal sealed partial class SqliteWriter(SqliteTransaction transaction, Catalo
     {
         TopicsChanged = true;
         topics.Remove(transaction, name);
+    }
+
+    public void CreateSmaIndex(SmaIndexInfo index)
+    {
+        SmaIndexesChanged = true;
+        smas.Add(transaction, index);
+    }
+
+    public void DropSmaIndex(string database, string name) => RemoveSmaIndexes(s => s.Database == database && s.Name == name);
+
+    private void RemoveSmaIndexes(Func<SmaIndexInfo, bool> match)
+    {
+        SmaIndexesChanged = true;
+        smas.Remove(transaction, match);
     }
 
     public void SaveFunction(UserFunction function)
