@@ -40,6 +40,7 @@ internal sealed class SqlEngine : IDisposable
     private readonly UdfCommands _functions;
     private readonly UdfCallGuard _udfCalls;
     private readonly SmaIndexCommands _smaIndexes;
+    private readonly TsmaCommands _tsmas;
 
     /// <param name="store">The durable store; the engine owns it from now on and disposes it.</param>
     /// <param name="serverZone">The server's time zone (timestamps without an offset).</param>
@@ -69,6 +70,7 @@ internal sealed class SqlEngine : IDisposable
         _functions = new UdfCommands(store);
         _udfCalls = new UdfCallGuard(store);
         _smaIndexes = new SmaIndexCommands(store);
+        _tsmas = new TsmaCommands(store);
     }
 
     /// <summary>The stored users: the authenticator every endpoint checks logins with.</summary>
@@ -136,7 +138,7 @@ internal sealed class SqlEngine : IDisposable
         CreateStableStatement s => _indexes.CreateStable(s, session, () => _tables.CreateStable(s, session)),
         CreateNormalTableStatement s => _tables.CreateNormalTable(s, session),
         CreateChildTablesStatement s => _tables.CreateChildTables(s, session),
-        DropTableStatement s => _tables.DropTables(s, session),
+        DropTableStatement s => _tsmas.GuardDropTable(s, session, () => _tables.DropTables(s, session)),
         DropStableStatement s => _topics.GuardDropStable(s, session, () => _tables.DropStable(s, session)),
         DescribeStatement s => _describe.Execute(s, session),
         DeleteStatement s => _delete.Execute(s, session),
@@ -152,6 +154,9 @@ internal sealed class SqlEngine : IDisposable
         CreateIndexStatement s => _smaIndexes.GuardTagIndex(s, session, () => _indexes.Create(s, session)),
         DropIndexStatement s => _smaIndexes.Drop(s, session, () => _indexes.Drop(s, session)),
         CreateSmaIndexStatement s => _smaIndexes.Create(s, session),
+        CreateTsmaStatement s => _tsmas.Create(s, session),
+        DropTsmaStatement s => _tsmas.Drop(s, session),
+        ShowStatement { What: "tsmas" } s => _tsmas.Show(s, session),
         AlterTableStatement s => _alterTable.Execute(s, session),
         AlterDatabaseStatement s => _alterDatabase.Execute(s),
         CreateTopicStatement s => _topics.Create(s, session),

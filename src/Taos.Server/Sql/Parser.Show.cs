@@ -67,6 +67,10 @@ internal sealed partial class Parser
         {
             return new ShowStatement("vgroups", database);
         }
+        if (TryParseShowTsmas(database) is { } tsmas)
+        {
+            return tsmas;
+        }
         if (database is null && ParseShowOther() is { } other)
         {
             return other;

@@ -75,6 +75,10 @@ internal sealed partial class Parser
         {
             return ParseCreateFunction();
         }
+        if (AtCreateTsma())
+        {
+            return ParseCreateTsma();
+        }
         if (TryKw("database"))
         {
             return ParseCreateDatabase();
@@ -142,6 +146,10 @@ internal sealed partial class Parser
         if (TryKw("function"))
         {
             return ParseDropFunction();
+        }
+        if (AtDropTsma())
+        {
+            return ParseDropTsma();
         }
         throw Fail(_cur);
     }

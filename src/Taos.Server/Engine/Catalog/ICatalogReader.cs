@@ -59,6 +59,9 @@ internal interface ICatalogReader
     /// <summary>The SMA indexes of every database in creation order (for information_schema.ins_indexes); none by default.</summary>
     IReadOnlyList<SmaIndexInfo> SmaIndexes() => [];
 
+    /// <summary>The TSMAs of every database in creation order (for information_schema.ins_tsmas and ins_indexes); none by default.</summary>
+    IReadOnlyList<TsmaInfo> Tsmas() => [];
+
     /// <summary>The user-defined functions in creation order (for information_schema.ins_functions and SHOW FUNCTIONS); none by default.</summary>
     IReadOnlyList<UserFunction> Functions() => [];
 }

@@ -37,7 +37,7 @@ internal sealed class SmaIndexCommands(IStore store)
         {
             throw new TaosServerException(TagIndexAlreadyExistsCode, "index already exists in db");
         }
-        if (Find(db.Name, s.Name) is not null)
+        if (Find(db.Name, s.Name) is not null || store.Tsmas().Any(t => t.Database == db.Name && t.Name == s.Name))
         {
             return s.IfNotExists ? new AffectedRowsResult(0) : throw AlreadyExists();
         }

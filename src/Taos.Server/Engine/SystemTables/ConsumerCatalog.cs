@@ -44,4 +44,6 @@ internal sealed class ConsumerCatalog(IStore store, SubscriptionRegistry registr
     public IReadOnlyList<UserFunction> Functions() => store.Functions();
 
     public IReadOnlyList<SmaIndexInfo> SmaIndexes() => store.SmaIndexes();
+
+    public IReadOnlyList<TsmaInfo> Tsmas() => store.Tsmas();
 }

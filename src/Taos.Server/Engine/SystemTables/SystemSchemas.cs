@@ -53,6 +53,7 @@ internal static class SystemSchemas
             case "ins_indexes":
                 return ([V("index_name", 192), V("db_name", 64), V("table_name", 192), I("vgroup_id"), T("create_time"), V("column_name", 192), V("index_type", 192)],
                     catalog.SmaIndexes().Select(i => new object?[] { i.Name, i.Database, i.Stable, i.VgroupId, i.CreateTime, "", "sma_index" })
+                        .Concat(catalog.Tsmas().Select(t => new object?[] { t.Name, t.Database, t.Table, t.VgroupId, t.CreateTime, "", "sma_index" }))
                         .Concat(databases.SelectMany(d => catalog.Indexes(d.Name))
                         .Select(i => new object?[] { i.Name, i.Database, i.Stable, null, i.CreateTime, i.Tag, "tag_index" })).ToList());
             case "ins_topics":
@@ -64,6 +65,8 @@ internal static class SystemSchemas
             case "ins_streams":
                 return ([V("stream_name", 192), T("create_time"), V("sql", 1024), V("status", 20), V("source_db", 64), V("target_db", 64),
                     V("target_table", 192), B("watermark"), V("trigger", 20), V("sink_quota", 20), V("history_scan_idle", 20)], []);
+            case "ins_tsmas":
+                return (TsmaSystemTable.Columns, TsmaSystemTable.Rows(catalog));
             case "ins_functions":
                 return (FunctionSystemTable.Columns, FunctionSystemTable.Rows(catalog));
             default:

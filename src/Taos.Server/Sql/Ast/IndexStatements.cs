@@ -15,3 +15,14 @@ internal sealed record DropIndexStatement(bool IfExists, TableName Name) : State
 /// </summary>
 internal sealed record CreateSmaIndexStatement(bool IfNotExists, string Name, TableName Table, IReadOnlyList<FunctionExpr> Functions,
     Duration Interval, Duration? Offset, Duration? Sliding) : Statement;
+
+/// <summary>
+/// <c>CREATE TSMA [IF NOT EXISTS] name ON [db.]table FUNCTION(f(col), …) INTERVAL(len)</c>, or with
+/// <see cref="Recursive"/> <c>CREATE RECURSIVE TSMA [IF NOT EXISTS] name ON [db.]base_tsma INTERVAL(len)</c>
+/// (<see cref="Functions"/> empty).
+/// </summary>
+internal sealed record CreateTsmaStatement(bool IfNotExists, bool Recursive, string Name, TableName Table, IReadOnlyList<FunctionExpr> Functions,
+    Duration Interval) : Statement;
+
+/// <summary><c>DROP TSMA [IF EXISTS] [db.]name</c>.</summary>
+internal sealed record DropTsmaStatement(bool IfExists, TableName Name) : Statement;

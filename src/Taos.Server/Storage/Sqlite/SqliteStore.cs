@@ -31,6 +31,7 @@ internal sealed class SqliteStore : IStore
     private readonly TopicTables _topics;
     private readonly FunctionTables _functions;
     private readonly SmaIndexTables _smas;
+    private readonly TsmaTables _tsmas;
     private readonly WriteLog _log;
     private readonly ConsumerOffsets _offsets;
     private readonly WriteLogRetention _retention;
@@ -58,6 +59,7 @@ internal sealed class SqliteStore : IStore
         _topics = new TopicTables(_writer);
         _functions = new FunctionTables(_writer);
         _smas = new SmaIndexTables(_writer);
+        _tsmas = new TsmaTables(_writer);
         _readConnectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = true }.ToString();
         _scanner = new RowScanner(_readConnectionString);
         _seeker = new LastRowSeeker(_readConnectionString);
@@ -110,6 +112,8 @@ internal sealed class SqliteStore : IStore
 
     public IReadOnlyList<SmaIndexInfo> SmaIndexes() => _smas.All();
 
+    public IReadOnlyList<TsmaInfo> Tsmas() => _tsmas.All();
+
     public IReadOnlyList<WriteLogEntry> ReadWriteLog(string database, long fromSequence) => _log.Read(database, fromSequence);
 
     public long? CommittedOffset(string group, string topic, int vgroup) => _offsets.Find(group, topic, vgroup);
@@ -126,7 +130,7 @@ internal sealed class SqliteStore : IStore
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             using var transaction = _writer.BeginTransaction();
-            var writer = new SqliteWriter(transaction, _catalog, _rows, _sequences, _users, _indexes, _topics, _functions, _smas);
+            var writer = new SqliteWriter(transaction, _catalog, _rows, _sequences, _users, _indexes, _topics, _functions, _smas, _tsmas);
             try
             {
                 T result = work(writer);
@@ -171,6 +175,7 @@ internal sealed class SqliteStore : IStore
                 if (writer.SmaIndexesChanged)
                 {
                     _smas.Load();
+                    _tsmas.Load();
                 }
                 if (writer.CatalogChanged)
                 {

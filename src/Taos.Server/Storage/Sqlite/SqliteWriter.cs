@@ -8,7 +8,7 @@ using Taos.Server.Engine.Users;
 namespace Taos.Server.Storage.Sqlite;
 
 /// <summary>The operations of one write transaction of the <see cref="SqliteStore"/>.</summary>
-internal sealed partial class SqliteWriter(SqliteTransaction transaction, CatalogTables catalog, RowWriter rowWriter, WriteSequences sequences, UserTables users, IndexTables indexes, TopicTables topics, FunctionTables functions, SmaIndexTables smas) : IStoreWriter
+internal sealed partial class SqliteWriter(SqliteTransaction transaction, CatalogTables catalog, RowWriter rowWriter, WriteSequences sequences, UserTables users, IndexTables indexes, TopicTables topics, FunctionTables functions, SmaIndexTables smas, TsmaTables tsmas) : IStoreWriter
 {
     private readonly Dictionary<string, long> _taken = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Database, string Table), List<long>> _written = [];
@@ -29,7 +29,7 @@ internal sealed partial class SqliteWriter(SqliteTransaction transaction, Catalo
     /// <summary>Whether the user-defined functions changed (their mirror must be reloaded after a rollback).</summary>
     public bool FunctionsChanged { get; private set; }
 
-    /// <summary>Whether the SMA indexes changed (their mirror must be reloaded after a rollback).</summary>
+    /// <summary>Whether the SMA indexes or TSMAs changed (their mirrors must be reloaded after a rollback).</summary>
     public bool SmaIndexesChanged { get; private set; }
 
     /// <summary>The sequence number this transaction takes per database it wrote to.</summary>
@@ -71,6 +71,7 @@ internal sealed partial class SqliteWriter(SqliteTransaction transaction, Catalo
         catalog.RemoveDatabase(transaction, name);
         RemoveIndexes(name, _ => true);
         RemoveSmaIndexes(s => s.Database == name);
+        RemoveTsmas(t => t.Database == name);
         rowWriter.Clear();
     }
 
@@ -105,6 +106,7 @@ internal sealed partial class SqliteWriter(SqliteTransaction transaction, Catalo
         catalog.RemoveTable(transaction, stored);
         if (table.Info.Kind == TableKind.Super) RemoveIndexes(table.Info.Database, i => i.Stable == table.Info.Name);
         if (table.Info.Kind == TableKind.Super) RemoveSmaIndexes(s => s.Database == table.Info.Database && s.Stable == table.Info.Name);
+        if (table.Info.Kind != TableKind.Child) RemoveTsmas(t => t.Database == table.Info.Database && t.Table == table.Info.Name);
     }
 
     public void UpsertRows(TableEntry table, IReadOnlyList<int> columns, IEnumerable<object?[]> rows)
@@ -175,6 +177,20 @@ internal sealed partial class SqliteWriter(SqliteTransaction transaction, Catalo
     {
         SmaIndexesChanged = true;
         smas.Remove(transaction, match);
+    }
+
+    public void CreateTsma(TsmaInfo tsma)
+    {
+        SmaIndexesChanged = true;
+        tsmas.Add(transaction, tsma);
+    }
+
+    public void DropTsma(string database, string name) => RemoveTsmas(t => t.Database == database && t.Name == name);
+
+    private void RemoveTsmas(Func<TsmaInfo, bool> match)
+    {
+        SmaIndexesChanged = true;
+        tsmas.Remove(transaction, match);
     }
 
     public void SaveFunction(UserFunction function)
