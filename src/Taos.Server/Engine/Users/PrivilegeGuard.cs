@@ -42,6 +42,7 @@ internal sealed class PrivilegeGuard(IStore store, UserDirectory users)
         if (users.Settings.EnforcePrivileges)
         {
             AuthorizeAdministration(statement, user);
+            AuthorizeSmaObjects(statement, user, session);
         }
         Visit(statement, user, session);
     }
@@ -113,6 +114,26 @@ internal sealed class PrivilegeGuard(IStore store, UserDirectory users)
                 throw UserErrors.NoRights();
             case DropDatabaseStatement d when !Granted(user, d.Name, null, Access.Write):
                 throw UserErrors.NoRights();
+        }
+    }
+
+    /// <summary>
+    /// SMA indexes and TSMAs, made only when privileges are enforced: the mnode's MND_OPER_WRITE_DB check on their
+    /// database (771 without WRITE on it).
+    /// </summary>
+    private void AuthorizeSmaObjects(Statement statement, UserAccount user, SqlSession session)
+    {
+        string? explicitDb = statement switch
+        {
+            CreateSmaIndexStatement s => s.Table.Database,
+            CreateTsmaStatement s => s.Table.Database,
+            DropTsmaStatement s => s.Name.Database,
+            _ => null,
+        };
+        string? db = statement is CreateSmaIndexStatement or CreateTsmaStatement or DropTsmaStatement ? explicitDb ?? session.Database : null;
+        if (db is not null && !Granted(user, db, null, Access.Write))
+        {
+            throw UserErrors.NoRights();
         }
     }
 
