@@ -154,6 +154,7 @@ internal sealed class SqlEngine : IDisposable
         CreateIndexStatement s => _smaIndexes.GuardTagIndex(s, session, () => _indexes.Create(s, session)),
         DropIndexStatement s => _smaIndexes.Drop(s, session, () => _indexes.Drop(s, session)),
         CreateSmaIndexStatement s => _smaIndexes.Create(s, session),
+        ShowIndexesStatement s => _smaIndexes.ShowIndexes(s, session),
         CreateTsmaStatement s => _tsmas.Create(s, session),
         DropTsmaStatement s => _tsmas.Drop(s, session),
         ShowStatement { What: "tsmas" } s => _tsmas.Show(s, session),

@@ -55,6 +55,13 @@ internal sealed partial class Parser
         return new CreateIndexStatement(ifNotExists, name, table, ParseParenthesizedList(() => ParseName(MaxColumnNameBytes)));
     }
 
+    /// <summary>After <c>SHOW INDEXES</c>: <c>FROM table [FROM db]</c> or <c>FROM db.table</c>.</summary>
+    private Statement ParseShowIndexes()
+    {
+        ExpectKw("from");
+        return new ShowIndexesStatement(ParseShowTableNameWithFromDb());
+    }
+
     /// <summary>After <c>DROP INDEX</c>: <c>[IF EXISTS] [db.]name</c>.</summary>
     private Statement ParseDropIndex()
     {

@@ -106,6 +106,10 @@ internal sealed partial class Parser
             Advance();
             return new ShowStatement("local variables", null);
         }
+        if (TryKw("indexes"))
+        {
+            return ParseShowIndexes();
+        }
         if (TryKw("dnode"))
         {
             long dnode = ParseInteger();

@@ -23,6 +23,16 @@ public class SmaIndexParserTests
     }
 
     [Fact]
+    public void Show_indexes_names_the_table_and_its_database()
+    {
+        Assert.Equal(("d1", "t1"), (Parse<ShowIndexesStatement>("show indexes from t1 from d1").Table.Database, Parse<ShowIndexesStatement>("show indexes from t1 from d1").Table.Name));
+        Assert.Equal("d1", Parse<ShowIndexesStatement>("show indexes from d1.t1").Table.Database);
+        Assert.Null(Parse<ShowIndexesStatement>("show indexes from t1").Table.Database);
+        Assert.Equal(9729, Code("show indexes from"));
+        Assert.Equal(9728, Code("show indexes t1"));
+    }
+
+    [Fact]
     public void Malformed_sma_indexes_are_syntax_errors()
     {
         Assert.Equal(9728, Code("create sma index sma1 on meters function(max(c1)) sliding(1m)"));

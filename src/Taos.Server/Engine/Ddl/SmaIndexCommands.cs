@@ -1,6 +1,7 @@
 using Taos.Server.Engine.Catalog;
 using Taos.Server.Engine.Functions;
 using Taos.Server.Engine.Storage;
+using Taos.Server.Engine.SystemTables;
 using Taos.Server.Sql.Ast;
 
 namespace Taos.Server.Engine.Ddl;
@@ -71,6 +72,17 @@ internal sealed class SmaIndexCommands(IStore store)
     {
         string? database = s.Name.Database ?? s.Table.Database ?? session.Database;
         return database is not null && Find(database, s.Name.Name) is not null ? throw AlreadyExists() : create();
+    }
+
+    /// <summary>
+    /// SHOW INDEXES FROM t [FROM db]: the rows of ins_indexes of that table (TDengine's sysTableShowAdapter), SMA
+    /// indexes and TSMAs first; without a database 9750.
+    /// </summary>
+    public RowSetResult ShowIndexes(ShowIndexesStatement s, SqlSession session)
+    {
+        string database = CatalogResolver.ResolveDatabase(store, s.Table.Database, session);
+        var (columns, rows) = SystemSchemas.Open(SystemSchemas.InformationSchema, "ins_indexes", store)!.Value;
+        return new RowSetResult(columns, rows.Where(r => (string?)r[1] == database && (string?)r[2] == s.Table.Name).ToList(), TaosPrecision.Milliseconds);
     }
 
     private SmaIndexInfo? Find(string database, string name) =>

@@ -6,6 +6,9 @@ namespace Taos.Server.Sql.Ast;
 /// </summary>
 internal sealed record CreateIndexStatement(bool IfNotExists, TableName Name, TableName Table, IReadOnlyList<string> Columns) : Statement;
 
+/// <summary><c>SHOW INDEXES FROM table [FROM db]</c> or <c>SHOW INDEXES FROM db.table</c>.</summary>
+internal sealed record ShowIndexesStatement(TableName Table) : Statement;
+
 /// <summary><c>DROP INDEX [IF EXISTS] [db.]name</c>.</summary>
 internal sealed record DropIndexStatement(bool IfExists, TableName Name) : Statement;
 

@@ -28,6 +28,19 @@ public sealed class SmaIndexCommandsTests : EngineTestBase
     }
 
     [Fact]
+    public void Show_indexes_lists_the_tables_indexes_with_every_column_of_ins_indexes()
+    {
+        Exec("create sma index sma1 on meters function(max(current)) interval(1m)");
+        var all = Assert.IsType<RowSetResult>(Exec("show indexes from meters"));
+        Assert.Equal(["index_name", "db_name", "table_name", "vgroup_id", "create_time", "column_name", "index_type"], all.Columns.Select(c => c.Name));
+        Assert.Equal(["sma1", "groupid_meters"], all.Rows.Select(r => r[0]));
+        Assert.Equal(2, Rows("show indexes from meters from d").Count);
+        Assert.Equal(2, Rows("show indexes from d.meters").Count);
+        Assert.Empty(Rows("show indexes from nt"));
+        Fails("show indexes from meters", 9750, "Database not specified", new SqlSession());
+    }
+
+    [Fact]
     public void Names_are_unique_among_sma_and_tag_indexes_of_a_database()
     {
         Exec("create sma index sma1 on meters function(max(current)) interval(1m)");
