@@ -46,6 +46,8 @@ internal sealed class SqlEngine : IDisposable
     private readonly AdministrationCommands _admin;
     private readonly UdfCommands _functions;
     private readonly UdfCallGuard _udfCalls;
+    private readonly SmaIndexCommands _smaIndexes;
+    private readonly TsmaCommands _tsmas;
 
     /// <param name="store">The durable store; the engine owns it from now on and disposes it.</param>
     /// <param name="serverZone">The server's time zone (timestamps without an offset).</param>
@@ -78,6 +80,8 @@ internal sealed class SqlEngine : IDisposable
         _admin = new AdministrationCommands(store, _delete.Execute, (query, session) => Dispatch(query, session));
         _functions = new UdfCommands(store);
         _udfCalls = new UdfCallGuard(store);
+        _smaIndexes = new SmaIndexCommands(store);
+        _tsmas = new TsmaCommands(store);
     }
 
     /// <summary>The background worker computing the streams (tests wait on it with <see cref="StreamRunner.WaitIdle"/>).</summary>
@@ -153,7 +157,7 @@ internal sealed class SqlEngine : IDisposable
         CreateStableStatement s => _indexes.CreateStable(s, session, () => _tables.CreateStable(s, session)),
         CreateNormalTableStatement s => _tables.CreateNormalTable(s, session),
         CreateChildTablesStatement s => _tables.CreateChildTables(s, session),
-        DropTableStatement s => _tables.DropTables(s, session),
+        DropTableStatement s => _tsmas.GuardDropTable(s, session, () => _tables.DropTables(s, session)),
         DropStableStatement s => _streams.GuardDropStable(s, session, () => _topics.GuardDropStable(s, session, () => _tables.DropStable(s, session))),
         DescribeStatement s when _views.IsView(s, session) => _views.Describe(s, session),
         DescribeStatement s => _describe.Execute(s, session),
@@ -167,8 +171,13 @@ internal sealed class SqlEngine : IDisposable
         ShowCreateTableStatement s => _showCreate.Table(s, session),
         ShowTagsStatement s => _showTags.Tags(s, session),
         ShowTableTagsStatement s => _showTags.TableTags(s, session),
-        CreateIndexStatement s => _indexes.Create(s, session),
-        DropIndexStatement s => _indexes.Drop(s, session),
+        CreateIndexStatement s => _smaIndexes.GuardTagIndex(s, session, () => _indexes.Create(s, session)),
+        DropIndexStatement s => _smaIndexes.Drop(s, session, () => _indexes.Drop(s, session)),
+        CreateSmaIndexStatement s => _smaIndexes.Create(s, session),
+        ShowIndexesStatement s => _smaIndexes.ShowIndexes(s, session),
+        CreateTsmaStatement s => _tsmas.Create(s, session),
+        DropTsmaStatement s => _tsmas.Drop(s, session),
+        ShowStatement { What: "tsmas" } s => _tsmas.Show(s, session),
         AlterTableStatement s => _alterTable.Execute(s, session),
         AlterDatabaseStatement s => _alterDatabase.Execute(s),
         CreateTopicStatement s => _topics.Create(s, session),

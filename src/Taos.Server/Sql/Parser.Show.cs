@@ -75,6 +75,10 @@ internal sealed partial class Parser
         {
             return new ShowStatement("vgroups", database);
         }
+        if (TryParseShowTsmas(database) is { } tsmas)
+        {
+            return tsmas;
+        }
         if (database is null && ParseShowOther() is { } other)
         {
             return other;
@@ -113,6 +117,10 @@ internal sealed partial class Parser
             Advance();
             Advance();
             return new ShowStatement("local variables", null);
+        }
+        if (TryKw("indexes"))
+        {
+            return ParseShowIndexes();
         }
         if (TryKw("dnode"))
         {

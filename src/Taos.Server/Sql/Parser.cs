@@ -78,6 +78,10 @@ internal sealed partial class Parser
         {
             return ParseCreateFunction();
         }
+        if (AtCreateTsma())
+        {
+            return ParseCreateTsma();
+        }
         if (TryKw("database"))
         {
             return ParseCreateDatabase();
@@ -94,6 +98,11 @@ internal sealed partial class Parser
         if (TryKw("index"))
         {
             return ParseCreateIndex();
+        }
+        if (TryKw("sma"))
+        {
+            ExpectKw("index");
+            return ParseCreateSmaIndex();
         }
         if (TryKw("stable"))
         {
@@ -154,6 +163,10 @@ internal sealed partial class Parser
         if (TryKw("function"))
         {
             return ParseDropFunction();
+        }
+        if (AtDropTsma())
+        {
+            return ParseDropTsma();
         }
         return TryParseNodeStatement(NodeAction.Drop) ?? throw Fail(_cur);
     }

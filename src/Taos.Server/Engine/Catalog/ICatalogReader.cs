@@ -60,8 +60,16 @@ internal interface ICatalogReader
 
     /// <summary>The streams in creation order (for information_schema.ins_streams and SHOW STREAMS); none by default.</summary>
     IReadOnlyList<StreamInfo> Streams() => [];
+
     /// <summary>The views in creation order (for FROM, information_schema.ins_views and SHOW VIEWS); none by default.</summary>
     IReadOnlyList<ViewInfo> Views() => [];
+
+    /// <summary>The SMA indexes of every database in creation order (for information_schema.ins_indexes); none by default.</summary>
+    IReadOnlyList<SmaIndexInfo> SmaIndexes() => [];
+
+    /// <summary>The TSMAs of every database in creation order (for information_schema.ins_tsmas and ins_indexes); none by default.</summary>
+    IReadOnlyList<TsmaInfo> Tsmas() => [];
+
     /// <summary>The user-defined functions in creation order (for information_schema.ins_functions and SHOW FUNCTIONS); none by default.</summary>
     IReadOnlyList<UserFunction> Functions() => [];
 }

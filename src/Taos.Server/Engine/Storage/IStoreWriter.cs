@@ -61,6 +61,18 @@ internal partial interface IStoreWriter
     /// <summary>Removes a topic; nothing happens when there is none of that name.</summary>
     void DropTopic(string name);
 
+    /// <summary>Creates an SMA index (its name must be new in its database). Dropping its super table or database drops it.</summary>
+    void CreateSmaIndex(SmaIndexInfo index);
+
+    /// <summary>Drops an SMA index; nothing happens when there is none of that name.</summary>
+    void DropSmaIndex(string database, string name);
+
+    /// <summary>Creates a TSMA (its name must be new in its database). Dropping its table or database drops it.</summary>
+    void CreateTsma(TsmaInfo tsma);
+
+    /// <summary>Drops a TSMA; nothing happens when there is none of that name.</summary>
+    void DropTsma(string database, string name);
+
     /// <summary>Creates a user-defined function or replaces the stored one of the same name (functions belong to no database).</summary>
     void SaveFunction(UserFunction function);
 

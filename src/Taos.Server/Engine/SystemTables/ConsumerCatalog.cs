@@ -46,4 +46,8 @@ internal sealed class ConsumerCatalog(IStore store, SubscriptionRegistry registr
     public IReadOnlyList<StreamInfo> Streams() => store.Streams();
     public IReadOnlyList<ViewInfo> Views() => store.Views();
     public IReadOnlyList<UserFunction> Functions() => store.Functions();
+
+    public IReadOnlyList<SmaIndexInfo> SmaIndexes() => store.SmaIndexes();
+
+    public IReadOnlyList<TsmaInfo> Tsmas() => store.Tsmas();
 }

@@ -52,8 +52,10 @@ internal static class SystemSchemas
                 return (UserSystemTables.PrivilegeColumns, UserSystemTables.PrivilegeRows(catalog));
             case "ins_indexes":
                 return ([V("index_name", 192), V("db_name", 64), V("table_name", 192), I("vgroup_id"), T("create_time"), V("column_name", 192), V("index_type", 192)],
-                    databases.SelectMany(d => catalog.Indexes(d.Name))
-                        .Select(i => new object?[] { i.Name, i.Database, i.Stable, null, i.CreateTime, i.Tag, "tag_index" }).ToList());
+                    catalog.SmaIndexes().Select(i => new object?[] { i.Name, i.Database, i.Stable, i.VgroupId, i.CreateTime, "", "sma_index" })
+                        .Concat(catalog.Tsmas().Select(t => new object?[] { t.Name, t.Database, t.Table, t.VgroupId, t.CreateTime, "", "sma_index" }))
+                        .Concat(databases.SelectMany(d => catalog.Indexes(d.Name))
+                        .Select(i => new object?[] { i.Name, i.Database, i.Stable, null, i.CreateTime, i.Tag, "tag_index" })).ToList());
             case "ins_topics":
                 return (TopicSystemTables.Columns, TopicSystemTables.Rows(catalog));
             case "ins_views":
@@ -64,6 +66,8 @@ internal static class SystemSchemas
                 return (ConsumerSystemTables.SubscriptionColumns, ConsumerSystemTables.SubscriptionRows(catalog));
             case "ins_streams":
                 return (StreamSystemTables.Columns, StreamSystemTables.Rows(catalog));
+            case "ins_tsmas":
+                return (TsmaSystemTable.Columns, TsmaSystemTable.Rows(catalog));
             case "ins_functions":
                 return (FunctionSystemTable.Columns, FunctionSystemTable.Rows(catalog));
             default:

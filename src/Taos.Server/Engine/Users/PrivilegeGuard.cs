@@ -48,6 +48,7 @@ internal sealed class PrivilegeGuard(IStore store, UserDirectory users)
         if (users.Settings.EnforcePrivileges)
         {
             AuthorizeAdministration(statement, user);
+            AuthorizeSmaObjects(statement, user, session);
         }
         Visit(statement, user, session);
     }
@@ -130,6 +131,26 @@ internal sealed class PrivilegeGuard(IStore store, UserDirectory users)
             // configuration, vgroups, compactions and kills; the SHOW forms stay with the SYSINFO rule above.
             case not (ShowAliveStatement or ShowCompactStatement or ShowStatement) when AdministrationCommands.Handles(statement):
                 throw UserErrors.NoRights();
+        }
+    }
+
+    /// <summary>
+    /// SMA indexes and TSMAs, made only when privileges are enforced: the mnode's MND_OPER_WRITE_DB check on their
+    /// database (771 without WRITE on it).
+    /// </summary>
+    private void AuthorizeSmaObjects(Statement statement, UserAccount user, SqlSession session)
+    {
+        string? explicitDb = statement switch
+        {
+            CreateSmaIndexStatement s => s.Table.Database,
+            CreateTsmaStatement s => s.Table.Database,
+            DropTsmaStatement s => s.Name.Database,
+            _ => null,
+        };
+        string? db = statement is CreateSmaIndexStatement or CreateTsmaStatement or DropTsmaStatement ? explicitDb ?? session.Database : null;
+        if (db is not null && !Granted(user, db, null, Access.Write))
+        {
+            throw UserErrors.NoRights();
         }
     }
 

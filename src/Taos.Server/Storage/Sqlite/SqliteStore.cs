@@ -34,6 +34,8 @@ internal sealed class SqliteStore : IStore
     private readonly StreamTables _streams;
     private readonly ViewTables _views;
     private readonly FunctionTables _functions;
+    private readonly SmaIndexTables _smas;
+    private readonly TsmaTables _tsmas;
     private readonly WriteLog _log;
     private readonly ConsumerOffsets _offsets;
     private readonly WriteLogRetention _retention;
@@ -65,6 +67,8 @@ internal sealed class SqliteStore : IStore
         _streams = new StreamTables(_writer);
         _views = new ViewTables(_writer);
         _functions = new FunctionTables(_writer);
+        _smas = new SmaIndexTables(_writer);
+        _tsmas = new TsmaTables(_writer);
         _readConnectionString = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = true }.ToString();
         _scanner = new RowScanner(_readConnectionString);
         _seeker = new LastRowSeeker(_readConnectionString);
@@ -123,6 +127,10 @@ internal sealed class SqliteStore : IStore
 
     public IReadOnlyList<UserFunction> Functions() => _functions.All();
 
+    public IReadOnlyList<SmaIndexInfo> SmaIndexes() => _smas.All();
+
+    public IReadOnlyList<TsmaInfo> Tsmas() => _tsmas.All();
+
     public IReadOnlyList<WriteLogEntry> ReadWriteLog(string database, long fromSequence) => _log.Read(database, fromSequence);
 
     public long? CommittedOffset(string group, string topic, int vgroup) => _offsets.Find(group, topic, vgroup);
@@ -139,7 +147,7 @@ internal sealed class SqliteStore : IStore
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             using var transaction = _writer.BeginTransaction();
-            var writer = new SqliteWriter(transaction, _catalog, _rows, _sequences, _users, _indexes, _topics, _views, _functions) { Streams = _streams };
+            var writer = new SqliteWriter(transaction, _catalog, _rows, _sequences, _users, _indexes, _topics, _views, _functions, _smas, _tsmas) { Streams = _streams };
             try
             {
                 T result = work(writer);
@@ -187,6 +195,11 @@ internal sealed class SqliteStore : IStore
                 if (writer.FunctionsChanged)
                 {
                     _functions.Load();
+                }
+                if (writer.SmaIndexesChanged)
+                {
+                    _smas.Load();
+                    _tsmas.Load();
                 }
                 if (writer.CatalogChanged)
                 {

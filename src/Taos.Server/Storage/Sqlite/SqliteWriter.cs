@@ -8,7 +8,7 @@ using Taos.Server.Engine.Users;
 namespace Taos.Server.Storage.Sqlite;
 
 /// <summary>The operations of one write transaction of the <see cref="SqliteStore"/>.</summary>
-internal sealed partial class SqliteWriter(SqliteTransaction transaction, CatalogTables catalog, RowWriter rowWriter, WriteSequences sequences, UserTables users, IndexTables indexes, TopicTables topics, ViewTables views, FunctionTables functions) : IStoreWriter
+internal sealed partial class SqliteWriter(SqliteTransaction transaction, CatalogTables catalog, RowWriter rowWriter, WriteSequences sequences, UserTables users, IndexTables indexes, TopicTables topics, ViewTables views, FunctionTables functions, SmaIndexTables smas, TsmaTables tsmas) : IStoreWriter
 {
     private readonly Dictionary<string, long> _taken = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Database, string Table), List<long>> _written = [];
@@ -28,6 +28,9 @@ internal sealed partial class SqliteWriter(SqliteTransaction transaction, Catalo
 
     /// <summary>Whether the user-defined functions changed (their mirror must be reloaded after a rollback).</summary>
     public bool FunctionsChanged { get; private set; }
+
+    /// <summary>Whether the SMA indexes or TSMAs changed (their mirrors must be reloaded after a rollback).</summary>
+    public bool SmaIndexesChanged { get; private set; }
 
     /// <summary>The sequence number this transaction takes per database it wrote to.</summary>
     public IReadOnlyDictionary<string, long> Taken => _taken;
@@ -69,6 +72,8 @@ internal sealed partial class SqliteWriter(SqliteTransaction transaction, Catalo
         RemoveIndexes(name, _ => true);
         ViewsChanged = true;
         views.Remove(transaction, name, null);
+        RemoveSmaIndexes(s => s.Database == name);
+        RemoveTsmas(t => t.Database == name);
         rowWriter.Clear();
     }
 
@@ -104,6 +109,8 @@ internal sealed partial class SqliteWriter(SqliteTransaction transaction, Catalo
         catalog.RemoveTable(transaction, stored);
         LogMeta(MetaEvents.Dropped(table.Info));
         if (table.Info.Kind == TableKind.Super) RemoveIndexes(table.Info.Database, i => i.Stable == table.Info.Name);
+        if (table.Info.Kind == TableKind.Super) RemoveSmaIndexes(s => s.Database == table.Info.Database && s.Stable == table.Info.Name);
+        if (table.Info.Kind != TableKind.Child) RemoveTsmas(t => t.Database == table.Info.Database && t.Table == table.Info.Name);
     }
 
     public void UpsertRows(TableEntry table, IReadOnlyList<int> columns, IEnumerable<object?[]> rows)
@@ -161,6 +168,34 @@ internal sealed partial class SqliteWriter(SqliteTransaction transaction, Catalo
     {
         TopicsChanged = true;
         topics.Remove(transaction, name);
+    }
+
+    public void CreateSmaIndex(SmaIndexInfo index)
+    {
+        SmaIndexesChanged = true;
+        smas.Add(transaction, index);
+    }
+
+    public void DropSmaIndex(string database, string name) => RemoveSmaIndexes(s => s.Database == database && s.Name == name);
+
+    private void RemoveSmaIndexes(Func<SmaIndexInfo, bool> match)
+    {
+        SmaIndexesChanged = true;
+        smas.Remove(transaction, match);
+    }
+
+    public void CreateTsma(TsmaInfo tsma)
+    {
+        SmaIndexesChanged = true;
+        tsmas.Add(transaction, tsma);
+    }
+
+    public void DropTsma(string database, string name) => RemoveTsmas(t => t.Database == database && t.Name == name);
+
+    private void RemoveTsmas(Func<TsmaInfo, bool> match)
+    {
+        SmaIndexesChanged = true;
+        tsmas.Remove(transaction, match);
     }
 
     public void SaveFunction(UserFunction function)

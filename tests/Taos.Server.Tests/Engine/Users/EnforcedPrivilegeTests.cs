@@ -87,6 +87,18 @@ public sealed class EnforcedPrivilegeTests : IDisposable
         Denied("create database other", 771);
     }
 
+    [Fact]
+    public void Sma_indexes_and_tsmas_need_write_on_their_database()
+    {
+        Denied("create sma index s1 on st function(max(v)) interval(1m)", 771);
+        Denied("create tsma t1 on st function(max(v)) interval(1m)", 771);
+        _engine.Execute("create tsma t1 on d.st function(max(v)) interval(1m)", new SqlSession());
+        Denied("drop tsma t1", 771);
+        _engine.Execute("grant write on d.* to u1", new SqlSession());
+        Allowed("create sma index s1 on st function(max(v)) interval(1m)");
+        Allowed("drop tsma t1");
+    }
+
     public void Dispose()
     {
         _engine.Dispose();
