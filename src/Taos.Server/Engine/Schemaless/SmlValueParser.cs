@@ -76,6 +76,10 @@ internal static class SmlValueParser
     private static SmlKv? Number(string key, ReadOnlySpan<char> text)
     {
         int end = NumberEnd(text);
+        // The usual BIGINT (digits and "i64" or "i") needs no double: its digits always read as one too.
+        if (end > 0 && (text[end..].Equals("i64", StringComparison.OrdinalIgnoreCase) || text[end..].SequenceEqual("i"))
+            && long.TryParse(text[..end], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long integer))
+            return new SmlKv(key, TaosDataType.BigInt, integer, 8);
         if (end == 0 || !double.TryParse(text[..end], NumberStyles.Float, CultureInfo.InvariantCulture, out double d)) return null;
         var suffix = text[end..];
         var digits = text[..end];

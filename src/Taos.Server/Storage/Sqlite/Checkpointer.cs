@@ -5,17 +5,23 @@ namespace Taos.Server.Storage.Sqlite;
 /// <summary>
 /// Keeps the WAL file small from a background thread: commits do not checkpoint (<c>wal_autocheckpoint=0</c>); after a
 /// commit signals, once the WAL has grown past <see cref="CheckpointWalBytes"/>, a PASSIVE checkpoint copies what it
-/// can without blocking the writer, and a much larger WAL is truncated when no reader pins it.
+/// can without blocking the writer, and a much larger WAL is truncated when no reader pins it. Commits wake the thread
+/// at most once per <see cref="SignalInterval"/> (a wake-up and a look at the file per commit would cost small writes
+/// a thread switch each); it looks at least every five seconds anyway.
 /// </summary>
 internal sealed class Checkpointer : IDisposable
 {
     private const long CheckpointWalBytes = 16L << 20;
+
+    /// <summary>The shortest time between two wake-ups by commits.</summary>
+    public static readonly TimeSpan SignalInterval = TimeSpan.FromMilliseconds(50);
 
     private readonly string _walPath;
     private readonly string _connectionString;
     private readonly Thread _thread;
     private readonly AutoResetEvent _signal = new(false);
     private volatile bool _stopping;
+    private long _lastSignal;
 
     /// <param name="walPath">The WAL file to watch.</param>
     /// <param name="connectionString">Opens a connection of its own to the database.</param>
@@ -27,8 +33,14 @@ internal sealed class Checkpointer : IDisposable
         _thread.Start();
     }
 
-    /// <summary>A commit happened: look at the WAL soon.</summary>
-    public void Signal() => _signal.Set();
+    /// <summary>A commit happened: look at the WAL soon (unless a commit asked less than <see cref="SignalInterval"/> ago).</summary>
+    public void Signal()
+    {
+        long now = Environment.TickCount64;
+        if (now - Interlocked.Read(ref _lastSignal) < (long)SignalInterval.TotalMilliseconds) return;
+        Interlocked.Exchange(ref _lastSignal, now);
+        _signal.Set();
+    }
 
     private void Loop()
     {

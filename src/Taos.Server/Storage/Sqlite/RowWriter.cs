@@ -13,11 +13,18 @@ internal sealed class RowWriter(SqliteConnection connection) : IDisposable
 {
     private const int MaxCachedStatements = 1024;
 
+    /// <summary>Rows one multi-row upsert statement takes.</summary>
+    public const int ChunkRows = 32;
+
+    /// <summary>The most parameters one statement may have (SQLite's SQLITE_MAX_VARIABLE_NUMBER since 3.32).</summary>
+    private const int MaxParameters = 32766;
+
     private readonly Dictionary<string, sqlite3_stmt> _statements = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Writes rows into a child or normal table. <paramref name="columns"/> are schema indexes, starting with 0 (ts);
     /// each row is schema-wide and only those columns are written. An existing row with the same ts keeps the columns not listed.
+    /// Rows go <see cref="ChunkRows"/> at a time through one multi-row statement (fewer steps than one per row), the rest one by one.
     /// </summary>
     public void Upsert(SqliteTable table, IReadOnlyList<int> columns, IEnumerable<object?[]> rows)
     {
@@ -29,22 +36,50 @@ internal sealed class RowWriter(SqliteConnection connection) : IDisposable
         {
             if (c > 0) partColumns[TableLayout.PartOf(c)].Add(c);
         }
-        var statements = new sqlite3_stmt[parts];
-        for (int part = 0; part < parts; part++) statements[part] = Statement(table, partColumns[part], part);
-        var db = connection.Handle!;
+        var chunk = new List<object?[]>(ChunkRows);
         foreach (var row in rows)
         {
-            for (int part = 0; part < parts; part++)
-            {
-                var statement = statements[part];
-                var list = partColumns[part];
-                raw.sqlite3_bind_int64(statement, 1, table.Id);
-                for (int i = 0; i < list.Count; i++) Bind(statement, i + 2, row[list[i]]);
-                int rc = raw.sqlite3_step(statement);
-                raw.sqlite3_reset(statement);
-                if (rc != raw.SQLITE_DONE) throw RawSqlite.Error(db, rc);
-            }
+            chunk.Add(row);
+            if (chunk.Count < ChunkRows) continue;
+            Write(table, partColumns, chunk);
+            chunk.Clear();
         }
+        Write(table, partColumns, chunk);
+    }
+
+    /// <summary>Writes <paramref name="rows"/> into every part: as many as fit through the multi-row statement, the rest one by one.</summary>
+    private void Write(SqliteTable table, List<int>[] partColumns, List<object?[]> rows)
+    {
+        for (int part = 0; part < partColumns.Length; part++)
+        {
+            var list = partColumns[part];
+            // SQLite takes at most MaxParameters parameters per statement: a wide part takes fewer rows at a time.
+            int per = Math.Max(1, Math.Min(ChunkRows, MaxParameters / (list.Count + 1)));
+            int r = 0;
+            if (per > 1 && rows.Count >= per)
+            {
+                var multi = Statement(table, list, part, per);
+                for (; r + per <= rows.Count; r += per) Step(multi, table.Id, list, rows, r, per);
+            }
+            if (r == rows.Count) continue;
+            var single = Statement(table, list, part, 1);
+            for (; r < rows.Count; r++) Step(single, table.Id, list, rows, r, 1);
+        }
+    }
+
+    /// <summary>Binds <paramref name="count"/> rows from <paramref name="first"/> on into <paramref name="statement"/> and runs it.</summary>
+    private void Step(sqlite3_stmt statement, long tid, List<int> list, List<object?[]> rows, int first, int count)
+    {
+        int index = 1;
+        for (int k = first; k < first + count; k++)
+        {
+            var row = rows[k];
+            raw.sqlite3_bind_int64(statement, index++, tid);
+            for (int i = 0; i < list.Count; i++) Bind(statement, index++, row[list[i]]);
+        }
+        int rc = raw.sqlite3_step(statement);
+        raw.sqlite3_reset(statement);
+        if (rc != raw.SQLITE_DONE) throw RawSqlite.Error(connection.Handle!, rc);
     }
 
     private static void Bind(sqlite3_stmt statement, int index, object? value)
@@ -69,16 +104,16 @@ internal sealed class RowWriter(SqliteConnection connection) : IDisposable
         }
     }
 
-    /// <summary>The cached upsert of <paramref name="columns"/> (schema indexes, 0 first) into one part of the table's rows.</summary>
-    private sqlite3_stmt Statement(SqliteTable table, IReadOnlyList<int> columns, int part)
+    /// <summary>The cached upsert of <paramref name="rows"/> rows of <paramref name="columns"/> (schema indexes, 0 first) into one part of the table's rows.</summary>
+    private sqlite3_stmt Statement(SqliteTable table, IReadOnlyList<int> columns, int part, int rows)
     {
-        var key = new StringBuilder().Append(table.DataId).Append('/').Append(part).Append(':');
+        var key = new StringBuilder().Append(table.DataId).Append('/').Append(part).Append('x').Append(rows).Append(':');
         foreach (int c in columns) key.Append(c).Append(',');
         string cacheKey = key.ToString();
         if (_statements.TryGetValue(cacheKey, out var cached)) return cached;
         if (_statements.Count >= MaxCachedStatements) Clear();
         var db = connection.Handle!;
-        int rc = raw.sqlite3_prepare_v2(db, UpsertSql(table.DataId, columns, part), out sqlite3_stmt statement);
+        int rc = raw.sqlite3_prepare_v2(db, UpsertSql(table.DataId, columns, part, rows), out sqlite3_stmt statement);
         if (rc != raw.SQLITE_OK)
         {
             statement?.Dispose();
@@ -88,14 +123,19 @@ internal sealed class RowWriter(SqliteConnection connection) : IDisposable
         return statement;
     }
 
-    /// <summary>INSERT … ON CONFLICT DO UPDATE of the listed columns only (DO NOTHING when only ts is listed).</summary>
-    private static string UpsertSql(long dataId, IReadOnlyList<int> columns, int part)
+    /// <summary>INSERT of <paramref name="rows"/> rows … ON CONFLICT DO UPDATE of the listed columns only (DO NOTHING when only ts is listed).</summary>
+    private static string UpsertSql(long dataId, IReadOnlyList<int> columns, int part, int rows)
     {
         var sql = new StringBuilder("INSERT INTO ").Append(TableLayout.PartTableName(dataId, part)).Append(" (tid, ts");
         for (int i = 1; i < columns.Count; i++) sql.Append(", ").Append(TableLayout.ColumnName(columns[i]));
-        sql.Append(") VALUES (?");
-        for (int i = 0; i < columns.Count; i++) sql.Append(", ?");
-        sql.Append(") ON CONFLICT (tid, ts) DO ");
+        sql.Append(") VALUES ");
+        for (int r = 0; r < rows; r++)
+        {
+            sql.Append(r == 0 ? "(?" : ", (?");
+            for (int i = 0; i < columns.Count; i++) sql.Append(", ?");
+            sql.Append(')');
+        }
+        sql.Append(" ON CONFLICT (tid, ts) DO ");
         if (columns.Count == 1) return sql.Append("NOTHING").ToString();
         sql.Append("UPDATE SET ");
         for (int i = 1; i < columns.Count; i++)

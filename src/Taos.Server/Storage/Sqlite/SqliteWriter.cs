@@ -118,6 +118,7 @@ internal sealed partial class SqliteWriter(SqliteTransaction transaction, Catalo
         Sequence(table.Info.Database);
         var key = (table.Info.Database, table.Info.Name);
         if (!_written.TryGetValue(key, out var timestamps)) _written[key] = timestamps = [];
+        if (rows is IReadOnlyCollection<object?[]> given) timestamps.EnsureCapacity(timestamps.Count + given.Count);
         rowWriter.Upsert((SqliteTable)table, columns, rows.Select(row =>
         {
             timestamps.Add((long)row[0]!);

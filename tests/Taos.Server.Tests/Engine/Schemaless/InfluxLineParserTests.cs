@@ -35,4 +35,31 @@ public sealed class InfluxLineParserTests
         Assert.Equal("smlParseValue error:tru 1", Fails("st c=tru 1").Message);
         Assert.Equal("smlParseValue error:128i8", Fails("st c=128i8").Message);
     }
+
+    [Fact]
+    public void Lines_of_one_series_share_its_tags_and_series_text()
+    {
+        var points = InfluxLineParser.Parse("st,t=1 c=1i64 1\nst,t=1 c=2i64 2\nst,t=2 c=3i64 3\nst\\ x,t=1 c=4 4\nst\\ x,t=1 c=5 5", SmlTimeUnit.Milliseconds);
+        Assert.Equal(5, points.Count);
+        Assert.Same(points[0].Tags, points[1].Tags);
+        Assert.Same(points[0].Series, points[1].Series);
+        Assert.Equal("st,t=1", points[0].Series);
+        Assert.NotSame(points[0].Tags, points[2].Tags);
+        Assert.Equal("2", points[2].Tags[0].Value);
+        // An escaped space belongs to the measurement, so to the series.
+        Assert.Equal("st x", points[3].Measurement);
+        Assert.Equal("st\\ x,t=1", points[4].Series);
+        Assert.Same(points[3].Tags, points[4].Tags);
+        Assert.Equal([1L, 2L, 3L], points.Take(3).Select(p => (long)p.Fields[0].Value));
+    }
+
+    [Fact]
+    public void Integer_fields_read_as_before_at_the_edges_of_bigint()
+    {
+        Assert.Equal(long.MaxValue, InfluxLineParser.Parse("st c=9223372036854775807i64", SmlTimeUnit.Milliseconds)[0].Fields[0].Value);
+        Assert.Equal(-5L, InfluxLineParser.Parse("st c=-5i", SmlTimeUnit.Milliseconds)[0].Fields[0].Value);
+        Assert.Equal(1500L, InfluxLineParser.Parse("st c=1.5e3I64", SmlTimeUnit.Milliseconds)[0].Fields[0].Value);
+        Assert.Equal("smlParseValue error:1e30i64", Fails("st c=1e30i64").Message);
+        Assert.Equal("smlParseValue error:5I", Fails("st c=5I").Message);
+    }
 }
