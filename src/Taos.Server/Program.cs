@@ -8,6 +8,7 @@ const string Usage = """
 
     usage: Taos.Server [--port PORT] [--data DIR] [--listen ADDRESS] [--user USER] [--password PASSWORD] [--timezone ZONE]
                        [--enforce-privileges] [--sml-child-table-name TAG]
+                       [--edition community|enterprise]
 
       --port PORT          TCP port, 0 picks a free one (default 6041)
       --data DIR           directory for the data files, created when missing (default ./taos-data)
@@ -20,6 +21,8 @@ const string Usage = """
       --sml-child-table-name TAG
                            schemaless points name their child table by this tag's value, which is
                            then not stored as a tag (taos.cfg's smlChildTableName; default: t_… names)
+      --edition EDITION    community (default) or enterprise: the TDengine edition to answer as where
+                           they differ (the enterprise edition has views)
       --help               show this help
 
     Prints "Taos.Server listening on URL" once it listens; stops on Ctrl-C or SIGTERM.
@@ -39,7 +42,7 @@ for (int i = 0; i < args.Length; i++)
         options.EnforcePrivileges = true;
         continue;
     }
-    if (arg is not ("--port" or "--data" or "--listen" or "--user" or "--password" or "--timezone" or "--sml-child-table-name"))
+    if (arg is not ("--port" or "--data" or "--listen" or "--user" or "--password" or "--timezone" or "--sml-child-table-name" or "--edition"))
     {
         return Fail($"unknown argument '{arg}'");
     }
@@ -83,6 +86,13 @@ for (int i = 0; i < args.Length; i++)
                 return Fail($"--timezone: {message}");
             }
             options.TimeZone = zone;
+            break;
+        case "--edition":
+            if (!Enum.TryParse(value, ignoreCase: true, out TaosServerEdition edition) || !Enum.IsDefined(edition))
+            {
+                return Fail($"--edition must be community or enterprise, not '{value}'");
+            }
+            options.Edition = edition;
             break;
     }
 }

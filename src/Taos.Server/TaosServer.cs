@@ -68,6 +68,7 @@ public sealed class TaosServer : IAsyncDisposable
         var engine = new SqlEngine(new SqliteStore(dataDirectory), options.TimeZone, new UserSettings(options.User, options.Password, options.EnforcePrivileges))
         {
             SmlChildTableName = options.SmlChildTableName,
+            Edition = options.Edition,
         };
         WebApplication? app = null;
         try

@@ -35,6 +35,13 @@ public sealed class TaosServerOptions
     public bool EnforcePrivileges { get; set; }
 
     /// <summary>
+    /// The TDengine edition the server answers as where the two differ: <see cref="TaosServerEdition.Community"/> by
+    /// default (views are refused as TDengine's community edition refuses them), <see cref="TaosServerEdition.Enterprise"/>
+    /// for views as TDengine's enterprise edition and TDengine Cloud have them.
+    /// </summary>
+    public TaosServerEdition Edition { get; set; }
+
+    /// <summary>
     /// taos.cfg's <c>smlChildTableName</c>: the tag whose value names the child table a schemaless point goes to
     /// (that tag is then not stored as a tag); null (the default) for TDengine's derived <c>t_…</c> names.
     /// </summary>

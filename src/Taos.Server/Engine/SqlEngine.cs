@@ -123,6 +123,15 @@ internal sealed class SqlEngine : IDisposable
     }
 
     /// <summary>taos.cfg's <c>smlChildTableName</c> for schemaless ingest (see <see cref="SchemalessWriter.ChildTableTag"/>).</summary>
+    /// <summary>The TDengine edition the engine answers as where the two differ (views).</summary>
+    internal TaosServerEdition Edition { get; init; }
+
+    // TDengine's community edition translates CREATE VIEW, DROP VIEW and SHOW CREATE VIEW into TSDB_CODE_OPS_NOT_SUPPORT
+    // (parTranslater.c, #ifndef TD_ENTERPRISE).
+    private StatementResult EnterpriseOnly(Func<StatementResult> run) => Edition == TaosServerEdition.Enterprise
+        ? run()
+        : throw new TaosServerException(ServerErrorCode.OperationNotSupported, "Operation not supported");
+
     internal string? SmlChildTableName
     {
         get => _schemaless.ChildTableTag;
@@ -192,10 +201,10 @@ internal sealed class SqlEngine : IDisposable
         DropFunctionStatement s => _functions.Drop(s),
         ShowStatement { What: "consumers" } => _topics.ShowConsumers(),
         ShowStatement { What: "subscriptions" } => _topics.ShowSubscriptions(),
-        CreateViewStatement s => _views.Create(s, session),
-        DropViewStatement s => _views.Drop(s, session),
+        CreateViewStatement s => EnterpriseOnly(() => _views.Create(s, session)),
+        DropViewStatement s => EnterpriseOnly(() => _views.Drop(s, session)),
         ShowViewsStatement s => _views.ShowViews(s, session),
-        ShowCreateViewStatement s => _views.ShowCreate(s, session),
+        ShowCreateViewStatement s => EnterpriseOnly(() => _views.ShowCreate(s, session)),
         ExplainStatement s => new ExplainCommand(new ConsumerCatalog(_store, Subscriptions), ServerZone).Execute(s, session),
         ShowStatement { What: "local variables" } => ConfigSystemTables.LocalVariables(ServerZone, _admin.State.Config.Local),
         _ when AdministrationCommands.Handles(statement) => _admin.Execute(statement, session),

@@ -7,16 +7,21 @@ namespace Taos.Server.Tests.Engine;
 /// <summary>An engine on a fresh temporary data directory, with the helpers the engine tests share.</summary>
 public abstract class EngineTestBase : IDisposable
 {
-    protected EngineTestBase(string? database = "d")
+    /// <param name="database">The database created first and used by <see cref="Session"/> (none when null).</param>
+    /// <param name="edition">The TDengine edition the engine answers as (views need <see cref="TaosServerEdition.Enterprise"/>).</param>
+    protected EngineTestBase(string? database = "d", TaosServerEdition edition = TaosServerEdition.Community)
     {
         Session = new SqlSession { Database = database };
         Store = new SqliteStore(Dir);
-        Engine = new SqlEngine(Store, TimeZoneInfo.Utc);
+        _edition = edition;
+        Engine = new SqlEngine(Store, TimeZoneInfo.Utc) { Edition = edition };
         if (database is not null)
         {
             Exec("create database " + database);
         }
     }
+
+    private readonly TaosServerEdition _edition;
 
     protected string Dir { get; } = Path.Combine(Path.GetTempPath(), "taos-engine-" + Guid.NewGuid().ToString("N"));
 
@@ -32,7 +37,7 @@ public abstract class EngineTestBase : IDisposable
     {
         Engine.Dispose();
         Store = new SqliteStore(Dir);
-        Engine = new SqlEngine(Store, TimeZoneInfo.Utc);
+        Engine = new SqlEngine(Store, TimeZoneInfo.Utc) { Edition = _edition };
     }
 
     /// <summary>Creates TDengine's example super table <c>meters</c>.</summary>

@@ -70,6 +70,7 @@ public partial class CommandLineTests
     [InlineData("--port")]
     [InlineData("--timezone", "Nowhere/Special")]
     [InlineData("--sml-child-table-name", "")]
+    [InlineData("--edition", "platinum")]
     public async Task Bad_arguments_exit_with_2_and_a_message(params string[] args)
     {
         using var process = Process.Start(Start(args))!;

@@ -28,7 +28,7 @@ public class ServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _server = await TaosServer.StartAsync(new TaosServerOptions { Port = 0, DataDirectory = _dir });
+        _server = await TaosServer.StartAsync(new TaosServerOptions { Port = 0, DataDirectory = _dir, Edition = TaosServerEdition.Enterprise });
         DataSource = TaosDataSource.Create(ConnectionString());
     }
 

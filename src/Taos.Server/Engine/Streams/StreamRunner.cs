@@ -20,6 +20,7 @@ internal sealed class StreamRunner : IDisposable
     private readonly object _passes = new();
     private readonly SemaphoreSlim _wake = new(0, 1);
     private readonly CancellationTokenSource _stop = new();
+    private int _disposed;
     private readonly HashSet<string> _kicked = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _failures = new(StringComparer.Ordinal);
     private readonly Thread _loop;
@@ -152,9 +153,10 @@ internal sealed class StreamRunner : IDisposable
         }
     }
 
-    /// <summary>Stops the worker and waits for its pass to end.</summary>
+    /// <summary>Stops the worker and waits for its pass to end; a second call does nothing.</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         _stop.Cancel();
         _loop.Join();
         _stop.Dispose();

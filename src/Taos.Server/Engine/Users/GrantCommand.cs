@@ -54,7 +54,16 @@ internal sealed class GrantCommand(IStore store)
         {
             throw CatalogResolver.DatabaseNotExist();
         }
-        var table = store.FindTable(s.Database, s.Table) ?? throw CatalogResolver.TableNotExist();
+        var table = store.FindTable(s.Database, s.Table);
+        if (table is null && store.Views().Any(v => v.Database == s.Database && v.Name == s.Table))
+        {
+            // A grant on a view (enterprise edition): the translator skips the tag condition (parTranslater.c translateGrant, isView).
+            return "";
+        }
+        if (table is null)
+        {
+            throw CatalogResolver.TableNotExist();
+        }
         if (table.Kind == TableKind.Child)
         {
             throw new TaosServerException(ServerErrorCode.SyntaxError, "Only supertable and normal table can be granted");

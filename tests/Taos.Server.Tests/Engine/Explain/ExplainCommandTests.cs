@@ -6,6 +6,7 @@ namespace Taos.Server.Tests.Engine.Explain;
 public partial class ExplainCommandTests : EngineTestBase
 {
     public ExplainCommandTests()
+        : base(edition: TaosServerEdition.Enterprise)
     {
         Meters();
         Exec("insert into d1 using meters tags (1, 'sf') values (1704067200000, 10.5, 220, 0.5) (1704067201000, 11.5, 221, 0.6)");

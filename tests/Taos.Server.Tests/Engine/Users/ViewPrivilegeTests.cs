@@ -14,7 +14,7 @@ public sealed class ViewPrivilegeTests : IDisposable
 
     private SqlEngine Start(bool enforce)
     {
-        _engine = new SqlEngine(new SqliteStore(_dir), TimeZoneInfo.Utc, UserSettings.Default with { EnforcePrivileges = enforce });
+        _engine = new SqlEngine(new SqliteStore(_dir), TimeZoneInfo.Utc, UserSettings.Default with { EnforcePrivileges = enforce }) { Edition = TaosServerEdition.Enterprise };
         foreach (string sql in new[]
         {
             "create database d", "create table d.t (ts timestamp, v int)", "insert into d.t values (1704067200000, 1)",

@@ -5,6 +5,7 @@ namespace Taos.Server.Tests.Engine.Views;
 public class ViewCommandsTests : EngineTestBase
 {
     public ViewCommandsTests()
+        : base(edition: TaosServerEdition.Enterprise)
     {
         Meters();
         Exec("insert into d1 using meters tags (1, 'sf') values (1704067200000, 10.5, 220, 0.5) (1704067201000, 11.5, 221, 0.6)");
