@@ -74,7 +74,7 @@ internal sealed class SqliteStore : IStore
         _seeker = new LastRowSeeker(_readConnectionString);
         _log = new WriteLog(_writer, _readConnectionString);
         _offsets = new ConsumerOffsets(_writer);
-        _retention = new WriteLogRetention(_catalog, _topics, _offsets);
+        _retention = new WriteLogRetention(_catalog, _topics, _offsets, _streams);
         _settings = new StoreSettings(_writer);
         PruneWriteLog();
         _checkpointer = new Checkpointer(path + "-wal", _readConnectionString);

@@ -66,13 +66,17 @@ internal sealed class WriteLog
         command.ExecuteNonQuery();
     }
 
-    /// <summary>Deletes the entries of <paramref name="database"/> written before <paramref name="before"/> (ms) or numbered below <paramref name="belowSequence"/>.</summary>
-    public static int Prune(SqliteTransaction transaction, string database, long before, long belowSequence)
+    /// <summary>
+    /// Deletes the entries of <paramref name="database"/> written before <paramref name="before"/> (ms) or numbered below
+    /// <paramref name="belowSequence"/>, but none numbered above <paramref name="keepAfter"/>.
+    /// </summary>
+    public static int Prune(SqliteTransaction transaction, string database, long before, long belowSequence, long keepAfter = long.MaxValue)
     {
-        using var command = RawSqlite.Command(transaction, "DELETE FROM write_log WHERE db = $db AND (at < $at OR seq < $seq)");
+        using var command = RawSqlite.Command(transaction, "DELETE FROM write_log WHERE db = $db AND (at < $at OR seq < $seq) AND seq <= $keep");
         command.Parameters.AddWithValue("$db", database);
         command.Parameters.AddWithValue("$at", before);
         command.Parameters.AddWithValue("$seq", belowSequence);
+        command.Parameters.AddWithValue("$keep", keepAfter);
         return command.ExecuteNonQuery();
     }
 

@@ -8,10 +8,12 @@ namespace Taos.Server.Storage.Sqlite;
 /// Prunes the <see cref="WriteLog"/> the way TDengine's WAL retention trims a vnode's log for topics: a database's
 /// <c>WAL_RETENTION_PERIOD</c> (seconds, default 3600) keeps every entry younger than that, whatever was consumed;
 /// older ones go. With 0, only what a consumer group of a topic on the database has not committed yet is kept
-/// (everything goes when no topic reads it); with -1 nothing goes. Entries of dropped databases go too. Runs inside
-/// a write transaction, at most once per <see cref="Interval"/>, so a prune is as durable as the write it rides on.
+/// (everything goes when no topic reads it); with -1 nothing goes. Whatever the period, an entry a stream on the
+/// database has not processed yet stays (streams pin the log as TDengine's stream tasks pin the WAL). Entries of
+/// dropped databases go too. Runs inside a write transaction, at most once per <see cref="Interval"/>, so a prune is
+/// as durable as the write it rides on.
 /// </summary>
-internal sealed class WriteLogRetention(CatalogTables catalog, TopicTables topics, ConsumerOffsets offsets)
+internal sealed class WriteLogRetention(CatalogTables catalog, TopicTables topics, ConsumerOffsets offsets, StreamTables streams)
 {
     /// <summary>TDengine 3.3's default <c>WAL_RETENTION_PERIOD</c> in seconds.</summary>
     public const int DefaultPeriodSeconds = 3600;
@@ -39,10 +41,14 @@ internal sealed class WriteLogRetention(CatalogTables catalog, TopicTables topic
             long period = Period(database);
             if (period < 0) continue;
             var (before, below) = period > 0 ? (now - (period * 1000), 0L) : (long.MinValue, LowestCommitted(database.Name));
-            deleted += WriteLog.Prune(transaction, database.Name, before, below);
+            deleted += WriteLog.Prune(transaction, database.Name, before, below, UnprocessedAfter(database.Name));
         }
         return deleted;
     }
+
+    /// <summary>The lowest progress of the streams reading the database: entries after it are still to be processed.</summary>
+    private long UnprocessedAfter(string database) =>
+        streams.All().Where(s => s.SourceDatabase == database).Select(s => s.Progress).DefaultIfEmpty(long.MaxValue).Min();
 
     private static long Period(DatabaseInfo database) =>
         database.Options.TryGetValue("wal_retention_period", out var text) && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long p)

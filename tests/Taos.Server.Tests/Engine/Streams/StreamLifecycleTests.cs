@@ -1,4 +1,5 @@
 using Taos.Server.Engine;
+using Taos.Server.Storage.Sqlite;
 
 namespace Taos.Server.Tests.Engine.Streams;
 
@@ -58,6 +59,20 @@ public class StreamLifecycleTests : StreamTestBase
         Fails("pause stream s9", 1009, "Stream not exist");
         Exec("pause stream if exists s9");
         Exec("resume stream if exists ignore untreated s9");
+    }
+
+    [Fact]
+    public void The_write_log_keeps_what_a_paused_stream_has_not_processed()
+    {
+        // With WAL_RETENTION_PERIOD 0 and no topic, the log keeps nothing for consumers: only the stream pins it.
+        Exec("alter database d wal_retention_period 0");
+        Exec(Create);
+        Exec("pause stream s1");
+        Write("d1", T0, 1);
+        ((SqliteStore)Store).PruneWriteLog();
+        Assert.NotEmpty(Store.ReadWriteLog("d", 0));
+        Exec("resume stream s1");
+        Assert.Equal([[T0, 1L]], Settled("select `_wstart`, `count(*)` from out1"));
     }
 
     [Fact]
