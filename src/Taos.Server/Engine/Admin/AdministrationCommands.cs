@@ -48,7 +48,7 @@ internal sealed class AdministrationCommands
             or S3MigrateDatabaseStatement or BalanceVgroupStatement or MergeVgroupStatement or RedistributeVgroupStatement
             or SplitVgroupStatement or CreateDnodeStatement or DropDnodeStatement or AlterDnodeStatement or AlterLocalStatement
             or ComponentNodeStatement or ResetQueryCacheStatement or ShowAliveStatement or ShowCompactStatement
-            or ShowTableDistributedStatement,
+            or ShowTableDistributedStatement or AlterClusterStatement,
     };
 
     /// <summary>Runs <paramref name="statement"/>, one that <see cref="Handles"/> accepts.</summary>
@@ -69,6 +69,7 @@ internal sealed class AdministrationCommands
         ComponentNodeStatement s => _nodes.Execute(s),
         AlterDnodeStatement s => _config.AlterDnode(s),
         AlterLocalStatement s => _config.AlterLocal(s),
+        AlterClusterStatement => ConfigCommands.AlterCluster(),
         // The client empties its catalog cache; the embedded server keeps none.
         ResetQueryCacheStatement => new AffectedRowsResult(0),
         ShowAliveStatement s => _shows.Alive(s, session),
