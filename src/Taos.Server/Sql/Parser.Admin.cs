@@ -265,7 +265,8 @@ internal sealed partial class Parser
 
     /// <summary>
     /// After <c>ALTER</c>: <c>DNODE n 'key' ['value']</c>, <c>ALL DNODES 'key' ['value']</c> or
-    /// <c>LOCAL 'key' ['value']</c> (and ALTER ACCOUNT, refused); null when the next word is none of these.
+    /// <c>LOCAL 'key' ['value']</c>, <c>CLUSTER 'key' ['value']</c> (and ALTER ACCOUNT, refused); null when the next
+    /// word is none of these.
     /// </summary>
     private Statement? TryParseAlterConfig()
     {
@@ -286,7 +287,26 @@ internal sealed partial class Parser
             string config = ParseStringContent();
             return new AlterLocalStatement(config, ParseOptionalString());
         }
+        if (TryKw("cluster"))
+        {
+            string config = ParseStringContent();
+            return new AlterClusterStatement(config, ParseOptionalString());
+        }
         return TryKw("account") ? ParseAccount(create: false) : null;
+    }
+
+    /// <summary>
+    /// <c>CREATE ENCRYPT_KEY 'key'</c>, which TDengine 3.3.0.1 parses as <c>ALTER DNODE 'encrypt_key' 'key'</c> to no
+    /// dnode in particular (parAstCreater.c createEncryptKeyStmt); null when the word after CREATE is another.
+    /// </summary>
+    private Statement? TryParseCreateEncryptKey()
+    {
+        if (_cur is not { Kind: TokenKind.Id, Word: "encrypt_key" })
+        {
+            return null;
+        }
+        Advance();
+        return new AlterDnodeStatement(null, "encrypt_key", ParseStringContent());
     }
 
     private string? ParseOptionalString() => Is(TokenKind.String) ? ParseStringContent() : null;

@@ -128,11 +128,42 @@ internal sealed partial class Parser
             ExpectKw("variables");
             return new ShowStatement("dnode variables", null) { Dnode = dnode, Like = ParseLikePattern() };
         }
+        if (TryParseShowMore() is { } more)
+        {
+            return more;
+        }
         if (Is(TokenKind.Keyword) && SimpleShows.Contains(_cur.Word!))
         {
             string what = _cur.Word!;
             Advance();
             return what == "vnodes" && TryKw("on") ? ParseShowVnodesOnDnode() : new ShowStatement(what, null);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// <c>SHOW CLUSTER VARIABLES</c>, which TDengine 3.3.0.1 parses as SHOW VARIABLES (QUERY_NODE_SHOW_VARIABLES_STMT),
+    /// <c>SHOW TABLE DISTRIBUTED [db.]t</c> and <c>SHOW ENCRYPTIONS</c> (ENCRYPTIONS is a word of its own, not one
+    /// this lexer reserves); null for others.
+    /// </summary>
+    private Statement? TryParseShowMore()
+    {
+        if (IsKw("cluster") && Peek().IsKeyword("variables"))
+        {
+            Advance();
+            Advance();
+            return new ShowStatement("variables", null);
+        }
+        if (IsKw("table") && Peek().IsKeyword("distributed"))
+        {
+            Advance();
+            Advance();
+            return new ShowTableDistributedStatement(ParseTableName());
+        }
+        if (_cur is { Kind: TokenKind.Id, Word: "encryptions" })
+        {
+            Advance();
+            return new ShowStatement("encryptions", null);
         }
         return null;
     }

@@ -82,6 +82,7 @@ internal sealed partial class Parser
         {
             return ParseCreateTsma();
         }
+        if (TryParseCreateEncryptKey() is { } encryptKey) return encryptKey;
         if (TryKw("database"))
         {
             return ParseCreateDatabase();

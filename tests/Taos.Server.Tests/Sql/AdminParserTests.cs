@@ -86,6 +86,15 @@ public class AdminParserTests
         Assert.Equal("user privileges", Parse<ShowStatement>("show user privileges").What);
         Assert.Equal("d", Parse<S3MigrateDatabaseStatement>("s3migrate database d").Database);
         Assert.Equal("compacts", Parse<ShowStatement>("show compacts").What);
+        Assert.Equal("encryptions", Parse<ShowStatement>("show encryptions").What);
+        Assert.Equal("variables", Parse<ShowStatement>("show cluster variables").What);
+        var key = Parse<AlterDnodeStatement>("create encrypt_key 'abcdefgh'");
+        Assert.Equal((null, "encrypt_key", "abcdefgh"), (key.Dnode, key.Config, key.Value));
+        var cluster = Parse<AlterClusterStatement>("alter cluster 'debugFlag' '131'");
+        Assert.Equal(("debugFlag", "131"), (cluster.Config, cluster.Value));
+        Assert.Null(Parse<AlterClusterStatement>("alter cluster 'activeCode'").Value);
+        Assert.Equal(new TableName("d", "t"), Parse<ShowTableDistributedStatement>("show table distributed d.t").Table);
+        Assert.Equal(new TableName(null, "t"), Parse<ShowTableDistributedStatement>("show table distributed t").Table);
     }
 
     [Theory]

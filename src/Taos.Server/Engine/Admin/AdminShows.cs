@@ -36,6 +36,7 @@ internal sealed class AdminShows(ICatalogReader catalog)
         ["grants logs"] = "ins_grants_logs",
         ["cluster machines"] = "ins_machines",
         ["user privileges"] = "ins_user_privileges",
+        ["encryptions"] = "ins_encryptions",
     };
 
     /// <summary>Whether <paramref name="show"/> is one of the SHOW forms <see cref="Table"/> answers.</summary>

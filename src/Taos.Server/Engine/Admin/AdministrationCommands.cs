@@ -6,8 +6,8 @@ namespace Taos.Server.Engine.Admin;
 /// <summary>
 /// The administration statements (see <see cref="Sql.Ast.KillStatement"/> and its neighbours in AdminStatements.cs),
 /// each handed to its handler: <see cref="NodeCommands"/>, <see cref="VgroupCommands"/>,
-/// <see cref="MaintenanceCommands"/>, <see cref="KillCommands"/>, <see cref="ConfigCommands"/> and
-/// <see cref="AdminShows"/>, all working on the store's <see cref="AdminState"/>.
+/// <see cref="MaintenanceCommands"/>, <see cref="KillCommands"/>, <see cref="ConfigCommands"/>,
+/// <see cref="TableDistribution"/> and <see cref="AdminShows"/>, all working on the store's <see cref="AdminState"/>.
 /// </summary>
 internal sealed class AdministrationCommands
 {
@@ -17,6 +17,7 @@ internal sealed class AdministrationCommands
     private readonly KillCommands _kill;
     private readonly ConfigCommands _config;
     private readonly AdminShows _shows;
+    private readonly TableDistribution _distribution;
     private readonly Func<SelectStatement, SqlSession, StatementResult> _query;
 
     /// <param name="store">The store whose cluster state the statements change.</param>
@@ -32,6 +33,7 @@ internal sealed class AdministrationCommands
         _kill = new KillCommands(State.Connections, State.Compacts);
         _config = new ConfigCommands(State.Config, State.Nodes);
         _shows = new AdminShows(store);
+        _distribution = new TableDistribution(store, query);
         _query = query;
     }
 
@@ -45,7 +47,8 @@ internal sealed class AdministrationCommands
         _ => statement is KillStatement or KillQueryStatement or CompactDatabaseStatement or TrimDatabaseStatement or FlushDatabaseStatement
             or S3MigrateDatabaseStatement or BalanceVgroupStatement or MergeVgroupStatement or RedistributeVgroupStatement
             or SplitVgroupStatement or CreateDnodeStatement or DropDnodeStatement or AlterDnodeStatement or AlterLocalStatement
-            or ComponentNodeStatement or ResetQueryCacheStatement or ShowAliveStatement or ShowCompactStatement,
+            or ComponentNodeStatement or ResetQueryCacheStatement or ShowAliveStatement or ShowCompactStatement
+            or ShowTableDistributedStatement or AlterClusterStatement,
     };
 
     /// <summary>Runs <paramref name="statement"/>, one that <see cref="Handles"/> accepts.</summary>
@@ -66,10 +69,12 @@ internal sealed class AdministrationCommands
         ComponentNodeStatement s => _nodes.Execute(s),
         AlterDnodeStatement s => _config.AlterDnode(s),
         AlterLocalStatement s => _config.AlterLocal(s),
+        AlterClusterStatement => ConfigCommands.AlterCluster(),
         // The client empties its catalog cache; the embedded server keeps none.
         ResetQueryCacheStatement => new AffectedRowsResult(0),
         ShowAliveStatement s => _shows.Alive(s, session),
         ShowCompactStatement s => _query(AdminShows.Compact(s), session),
+        ShowTableDistributedStatement s => _distribution.Show(s, session),
         ShowStatement { What: "scores" } => AdminShows.Scores(),
         ShowStatement s => _query(AdminShows.Table(s), session),
         _ => throw new ArgumentException("not an administration statement", nameof(statement)),

@@ -64,6 +64,15 @@ internal static class ClusterSystemTables
         new("id", TaosDataType.VarChar, 41), new("machine", TaosDataType.VarChar, 7552),
     ];
 
+    /// <summary>
+    /// The columns of ins_encryptions (SHOW ENCRYPTIONS). TDengine 3.3.0.1's community edition has no rows
+    /// (mndGrant.c's mndRetrieveEncryptions returns none), nor has this server.
+    /// </summary>
+    public static IReadOnlyList<ResultColumn> EncryptionColumns { get; } =
+    [
+        new("dnode_id", TaosDataType.Int, 4), new("key_status", TaosDataType.VarChar, 12),
+    ];
+
     /// <summary>One row per compaction under way: id, database, start time.</summary>
     public static IReadOnlyList<object?[]> CompactRows(ICatalogReader catalog) =>
         (AdminState.Of(catalog)?.Compacts.Running() ?? []).Select(c => new object?[] { c.Id, c.Database, c.StartTime }).ToList();

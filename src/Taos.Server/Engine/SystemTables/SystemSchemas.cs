@@ -92,6 +92,7 @@ internal static class SystemSchemas
         "ins_grants_full" => (ClusterSystemTables.GrantFullColumns, []),
         "ins_grants_logs" => (ClusterSystemTables.GrantLogColumns, []),
         "ins_machines" => (ClusterSystemTables.MachineColumns, []),
+        "ins_encryptions" => (ClusterSystemTables.EncryptionColumns, []),
         "ins_configs" => (ConfigSystemTables.ConfigColumns, ConfigSystemTables.ConfigRows(zone)),
         "ins_dnode_variables" => (ConfigSystemTables.DnodeVariableColumns, ConfigSystemTables.DnodeVariableRows(zone, Admin.AdminState.Of(catalog)?.Config.Dnode)),
         _ => null,

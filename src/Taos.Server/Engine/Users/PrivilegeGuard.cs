@@ -23,7 +23,7 @@ internal sealed class PrivilegeGuard(IStore store, UserDirectory users)
     {
         "ins_dnodes", "ins_mnodes", "ins_qnodes", "ins_snodes", "ins_cluster", "ins_users", "ins_licences", "ins_vgroups",
         "ins_dnode_variables", "ins_vnodes", "ins_user_privileges", "ins_grants_full", "ins_grants_logs", "ins_machines",
-        "ins_arbgroups",
+        "ins_arbgroups", "ins_encryptions",
     };
 
     /// <summary>The SHOW statements TDengine refuses to users without SYSINFO.</summary>
@@ -32,7 +32,7 @@ internal sealed class PrivilegeGuard(IStore store, UserDirectory users)
         "dnodes", "mnodes", "modules", "qnodes", "snodes", "bnodes", "cluster", "licences", "grants", "vgroups", "users",
         "user privileges", "dnode variables", "vnodes", "scores", "cluster alive", "db alive", "cluster machines",
         // Administration (parAuthenticator.c): SHOW ARBGROUPS and SHOW GRANTS FULL / LOGS need SYSINFO too.
-        "arbgroups", "grants full", "grants logs",
+        "arbgroups", "grants full", "grants logs", "encryptions",
     };
 
     private enum Access { Read, Write, ReadOrWrite }
@@ -111,7 +111,7 @@ internal sealed class PrivilegeGuard(IStore store, UserDirectory users)
                 break;
             case DropViewStatement s: Table(s.Name, Access.Write, user, session); break;
             case ExplainStatement s: Visit(s.Query, user, session); break;
-            case ShowAliveStatement: RequireSystemInfo(user); break;
+            case ShowAliveStatement or ShowTableDistributedStatement: RequireSystemInfo(user); break;
             case DropUserStatement: throw UserErrors.PermissionDenied();
         }
     }
@@ -129,7 +129,7 @@ internal sealed class PrivilegeGuard(IStore store, UserDirectory users)
                 throw UserErrors.NoRights();
             // Administration: the enterprise mnode's mndCheckOperPrivilege lets only the super user manage nodes,
             // configuration, vgroups, compactions and kills; the SHOW forms stay with the SYSINFO rule above.
-            case not (ShowAliveStatement or ShowCompactStatement or ShowStatement) when AdministrationCommands.Handles(statement):
+            case not (ShowAliveStatement or ShowCompactStatement or ShowStatement or ShowTableDistributedStatement) when AdministrationCommands.Handles(statement):
                 throw UserErrors.NoRights();
         }
     }

@@ -51,6 +51,9 @@ public sealed class AdminPrivilegeTests : IDisposable
     [InlineData("show grants full")]
     [InlineData("show grants logs")]
     [InlineData("select * from information_schema.ins_arbgroups")]
+    [InlineData("show encryptions")]
+    [InlineData("select * from information_schema.ins_encryptions")]
+    [InlineData("show table distributed d.nosuch")]
     public void Shows_of_system_information_need_sysinfo(string sql)
     {
         using var engine = Open(enforce: false);
@@ -73,6 +76,8 @@ public sealed class AdminPrivilegeTests : IDisposable
             Assert.Equal(771, Code(engine, "compact database d", "u1"));
             Assert.Equal(771, Code(engine, "kill connection 1", "u1"));
             Assert.Equal(0, Code(engine, "show compact 1", "u1"));
+            Assert.Equal(0, Code(engine, "create table if not exists d.t (ts timestamp, v int)", "root"));
+            Assert.Equal(0, Code(engine, "show table distributed d.t", "u1"));
             Assert.Equal(0, Code(engine, "drop qnode on dnode 1", "root"));
         }
     }

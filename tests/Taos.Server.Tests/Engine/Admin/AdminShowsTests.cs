@@ -43,6 +43,22 @@ public class AdminShowsTests : EngineTestBase
     }
 
     [Fact]
+    public void Encryptions_is_the_community_editions_empty_ins_encryptions()
+    {
+        var r = Assert.IsType<RowSetResult>(Exec("show encryptions"));
+        Assert.Equal([new ResultColumn("dnode_id", TaosDataType.Int, 4), new("key_status", TaosDataType.VarChar, 12)], r.Columns);
+        Assert.Empty(r.Rows);
+        Assert.Empty(Rows("select * from information_schema.ins_encryptions"));
+    }
+
+    [Fact]
+    public void Cluster_variables_is_show_variables()
+    {
+        Assert.Equal(Rows("show variables"), Rows("show cluster variables"));
+        Assert.NotEmpty(Rows("show cluster variables"));
+    }
+
+    [Fact]
     public void S3migrate_has_no_s3_storage_to_move_to()
     {
         Assert.Equal(0, Affected("s3migrate database d"));

@@ -56,4 +56,22 @@ public class ConfigCommandsTests : EngineTestBase
         Fails("alter local 'queryPolicy' '5'", 0x0112, "Out of range");
         Assert.Equal(0, Affected("alter local 'resetlog'"));
     }
+
+    [Fact]
+    public void Encryption_keys_are_checked_for_length_and_the_community_edition_stores_none()
+    {
+        Assert.Equal(0, Affected("create encrypt_key 'abcdefgh'"));
+        Assert.Equal(0, Affected("alter dnode 1 'encrypt_key' '0123456789abcdef'"));
+        Fails("create encrypt_key 'abc'", 0x0422, "Invalid encryption key length: 3, valid range [8,16]");
+        Fails("alter dnode 1 'ENCRYPT_KEY' '0123456789abcdefg'", 0x0422, "Invalid encryption key length: 17, valid range [8,16]");
+        Assert.Empty(Rows("show encryptions"));
+    }
+
+    [Theory]
+    [InlineData("alter cluster 'debugFlag' '131'")]
+    [InlineData("alter cluster 'activeCode'")]
+    public void Alter_cluster_is_not_supported_by_the_community_edition(string sql)
+    {
+        Fails(sql, 0x0100, "Operation not supported");
+    }
 }
