@@ -38,6 +38,9 @@ public sealed class TaosParameter : DbParameter
         set => _dbType = value;
     }
 
+    /// <summary>The type set explicitly (<see cref="DbType"/>'s setter), or null when it is inferred from the value.</summary>
+    internal DbType? ExplicitDbType => _dbType;
+
     /// <summary>Only <see cref="ParameterDirection.Input"/> is supported.</summary>
     public override ParameterDirection Direction
     {

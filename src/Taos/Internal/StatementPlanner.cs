@@ -72,7 +72,8 @@ internal static class StatementPlanner
 
     /// <summary>
     /// The parameters' current values, detached from the collection (which the application may change while the
-    /// statements run); a <see cref="Stream"/> is read to its end here and binds as its bytes.
+    /// statements run); a <see cref="Stream"/> is read to its end here and binds as its bytes; a value whose parameter
+    /// has an explicit <see cref="TaosParameter.DbType"/> is converted to it (<see cref="DbTypeConversion"/>).
     /// </summary>
     /// <exception cref="InvalidOperationException">A parameter's <see cref="TaosParameter.Value"/> was never set (null; <see cref="DBNull.Value"/> binds NULL).</exception>
     private static TaosRequestParameter[] Values(TaosParameterCollection parameters)
@@ -89,7 +90,7 @@ internal static class StatementPlanner
             {
                 null => throw new InvalidOperationException(TaosStrings.ParameterValueNotSet(parameter.ParameterName, i)),
                 Stream stream => ReadAll(stream),
-                var other => other,
+                var other => parameter.ExplicitDbType is { } type ? DbTypeConversion.Convert(other, type, parameter.ParameterName) : other,
             };
             values[i] = new TaosRequestParameter(parameter.ParameterName, value);
         }

@@ -63,6 +63,9 @@ internal static class TaosStrings
     public static string ParameterValueNotSet(string name, int index) => string.Create(CultureInfo.InvariantCulture,
         $"Parameter {(name.Length > 0 ? "'" + name + "'" : "#" + (index + 1))} has no Value; set it, or set DBNull.Value to bind NULL.");
 
+    public static string ParameterNotConvertible(string name, Type valueType, System.Data.DbType type, string reason) =>
+        $"Parameter '{name}' has a {valueType.Name} value that cannot be sent as DbType.{type}: {reason}";
+
     public static string MissingParameter(string name) => $"The command text uses parameter '{name}', but no parameter of that name was added.";
 
     public static string StatementFailed(int index, int count, string sql, string message) => string.Create(CultureInfo.InvariantCulture,

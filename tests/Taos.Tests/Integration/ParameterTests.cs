@@ -85,6 +85,33 @@ public abstract class ParameterTests(ServerFixture server)
         Assert.True(r.Read());
         for (int i = 1; i < values.Length; i++) Assert.True(r.IsDBNull(i));
     }
+
+    [Fact]
+    public void An_explicit_DbType_converts_the_value_before_it_is_sent()
+    {
+        server.Run("create database if not exists par",
+            "create table if not exists par.dbt (ts timestamp, s varchar(20), v int)");
+        using var c = new TaosConnection(server.ConnectionString("par"));
+        c.Open();
+        using var ins = c.CreateCommand();
+        ins.CommandText = "insert into dbt values (?, ?, ?)";
+        ins.Parameters.Add(new TaosParameter { Value = 1_704_067_200_000L });
+        ins.Parameters.Add(new TaosParameter { Value = 42, DbType = System.Data.DbType.String });
+        ins.Parameters.Add(new TaosParameter { Value = "220", DbType = System.Data.DbType.Int32 });
+        ins.Prepare();
+        Assert.Equal(1, ins.ExecuteNonQuery());
+        using var sel = c.CreateCommand();
+        sel.CommandText = "select s, v from dbt where s = ?";
+        sel.Parameters.Add(new TaosParameter { Value = 42, DbType = System.Data.DbType.String });
+        using (var r = sel.ExecuteReader())
+        {
+            Assert.True(r.Read());
+            Assert.Equal(("42", 220), (r.GetString(0), r.GetInt32(1)));
+        }
+        ins.Parameters[2].Value = "not a number";
+        var e = Assert.Throws<InvalidCastException>(() => ins.ExecuteNonQuery());
+        Assert.Contains("cannot be sent as DbType.Int32", e.Message, StringComparison.Ordinal);
+    }
 }
 
 [Collection(ServerCollection.Name)]
