@@ -28,7 +28,8 @@ public sealed class RestWhiteListTests : IAsyncLifetime
         ServerFixture.TryDelete(_dir);
     }
 
-    private static async ValueTask<Stream> ConnectFrom127002Async(SocketsHttpConnectionContext context, CancellationToken ct)
+    /// <summary>Connects from 127.0.0.2 to the server on 127.0.0.1 (a loopback address outside every default white list).</summary>
+    internal static async ValueTask<Stream> ConnectFrom127002Async(SocketsHttpConnectionContext context, CancellationToken ct)
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         try
