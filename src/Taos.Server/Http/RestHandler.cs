@@ -121,7 +121,7 @@ internal sealed class RestHandler
             return;
         }
         // taosAdapter connects (and so checks the password) only after it has the statement.
-        var login = _engine.Users.Authenticate(credentials.User, credentials.Password);
+        var login = _engine.Users.Authenticate(credentials.User, credentials.Password, context.Connection.RemoteIpAddress);
         if (login != LoginResult.Ok)
         {
             var failure = UserDirectory.Failure(login);
@@ -229,7 +229,7 @@ internal sealed class RestHandler
             await WriteErrorAsync(context, AdapterError.GenerateTokenError).ConfigureAwait(false);
             return;
         }
-        if (_engine.Users.Authenticate(user, password) != LoginResult.Ok)
+        if (_engine.Users.Authenticate(user, password, context.Connection.RemoteIpAddress) != LoginResult.Ok)
         {
             await WriteErrorAsync(context, AdapterError.LoginAuthFailure).ConfigureAwait(false);
             return;

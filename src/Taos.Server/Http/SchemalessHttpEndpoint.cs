@@ -79,7 +79,7 @@ internal sealed class SchemalessHttpEndpoint(SqlEngine engine)
             await InfluxBadRequestAsync(context, "internal error", "read line error", "read line").ConfigureAwait(false);
             return;
         }
-        string? error = Insert(user, password, db, data.Trim(), new SmlRequest(SmlProtocol.Line, SmlTimeUnits.Parse(precision), ttlDays));
+        string? error = Insert(context, user, password, db, data.Trim(), new SmlRequest(SmlProtocol.Line, SmlTimeUnits.Parse(precision), ttlDays));
         if (error is null) context.Response.StatusCode = StatusCodes.Status204NoContent;
         else await InfluxMessageAsync(context, StatusCodes.Status500InternalServerError, "internal error", error).ConfigureAwait(false);
     }
@@ -153,17 +153,17 @@ internal sealed class SchemalessHttpEndpoint(SqlEngine engine)
             await OpenTsdbErrorAsync(context, StatusCodes.Status400BadRequest, data is null ? "request body too large" : "get auth error").ConfigureAwait(false);
             return;
         }
-        string? error = Insert(credentials[0], credentials[1], db, data, new SmlRequest(protocol, SmlTimeUnit.NotConfigured, ttlDays));
+        string? error = Insert(context, credentials[0], credentials[1], db, data, new SmlRequest(protocol, SmlTimeUnit.NotConfigured, ttlDays));
         if (error is null) context.Response.StatusCode = StatusCodes.Status204NoContent;
         else await OpenTsdbErrorAsync(context, StatusCodes.Status500InternalServerError, error).ConfigureAwait(false);
     }
 
     /// <summary>Checks the credentials and writes; null on success, else taosAdapter's <c>[0x…] text</c> of the TDengine error.</summary>
-    private string? Insert(string user, string password, string db, string data, SmlRequest request)
+    private string? Insert(HttpContext context, string user, string password, string db, string data, SmlRequest request)
     {
         try
         {
-            var login = engine.Users.Authenticate(user, password);
+            var login = engine.Users.Authenticate(user, password, context.Connection.RemoteIpAddress);
             if (login != LoginResult.Ok)
             {
                 throw UserDirectory.Failure(login);

@@ -12,7 +12,7 @@ internal sealed partial class Parser
     /// <summary>TSDB_USET_PASSWORD_LEN + 2: a password token (quotes included) must be shorter.</summary>
     private const int PasswordTokenLimit = 34;
 
-    /// <summary>After <c>CREATE USER</c>: <c>name PASS 'p' [SYSINFO n]</c>.</summary>
+    /// <summary>After <c>CREATE USER</c>: <c>name PASS 'p' [SYSINFO n] [HOST 'ip[/mask]'[, …]]</c>.</summary>
     private Statement ParseCreateUser()
     {
         string name = ParseUserName();
@@ -23,10 +23,10 @@ internal sealed partial class Parser
         {
             sysInfo = (int)Math.Min(ParseInteger(), int.MaxValue);
         }
-        return new CreateUserStatement(name, password, sysInfo);
+        return new CreateUserStatement(name, password, sysInfo) { Hosts = TryKw("host") ? ParseHostList() : [] };
     }
 
-    /// <summary>After <c>ALTER USER</c>: <c>name PASS 'p' | ENABLE n | SYSINFO n</c>.</summary>
+    /// <summary>After <c>ALTER USER</c>: <c>name PASS 'p' | ENABLE n | SYSINFO n | ADD HOST … | DROP HOST …</c>.</summary>
     private Statement ParseAlterUser()
     {
         string user = ParseUserName();
@@ -42,7 +42,31 @@ internal sealed partial class Parser
         {
             return new AlterUserStatement(user, "sysinfo", ParseTokenText(TokenKind.Integer));
         }
+        foreach (string change in (string[])["add", "drop"])
+        {
+            if (TryKw(change))
+            {
+                ExpectKw("host");
+                return new AlterUserStatement(user, change + " host", "") { Hosts = ParseHostList() };
+            }
+        }
         throw Fail(_cur);
+    }
+
+    /// <summary>After <c>HOST</c>: string items separated by commas, each an IPv4 address or range (9835 otherwise).</summary>
+    private List<IpRange> ParseHostList()
+    {
+        var hosts = new List<IpRange>();
+        do
+        {
+            if (_cur.Kind != TokenKind.String)
+            {
+                throw Fail(_cur);
+            }
+            hosts.Add(IpRange.Parse(ParseStringContent()));
+        }
+        while (TryTake(TokenKind.Comma));
+        return hosts;
     }
 
     /// <summary>After <c>DROP USER</c>: the name.</summary>

@@ -20,6 +20,50 @@ public class UserParserTests
     }
 
     [Fact]
+    public void Host_white_lists()
+    {
+        var c = Parse<CreateUserStatement>("create user u1 pass 'p' sysinfo 0 host '10.0.0.1', '192.168.0.0/16'");
+        Assert.Equal(["10.0.0.1/32", "192.168.0.0/16"], c.Hosts.Select(h => h.ToString()));
+        Assert.Empty(Parse<CreateUserStatement>("create user u1 pass 'p'").Hosts);
+        Assert.Equal(["1.2.3.4/24"], Parse<CreateUserStatement>("create user u1 pass 'p' host '1.2.3.4/24'").Hosts.Select(h => h.ToString()));
+        var add = Parse<AlterUserStatement>("alter user u1 add host '10.0.0.2', '10.0.0.3/8'");
+        Assert.Equal(("u1", "add host"), (add.Name, add.Option));
+        Assert.Equal(["10.0.0.2/32", "10.0.0.3/8"], add.Hosts.Select(h => h.ToString()));
+        var drop = Parse<AlterUserStatement>("alter user u1 drop host '10.0.0.2'");
+        Assert.Equal(("drop host", 1), (drop.Option, drop.Hosts.Count));
+    }
+
+    [Theory]
+    [InlineData("create user u1 pass 'p' host '10.0.0.1/33'", 9835)]
+    [InlineData("create user u1 pass 'p' host '10.0.0'", 9835)]
+    [InlineData("create user u1 pass 'p' host '10.0.0.256'", 9835)]
+    [InlineData("create user u1 pass 'p' host '010.0.0.1'", 9835)]
+    [InlineData("create user u1 pass 'p' host 'localhost'", 9835)]
+    [InlineData("create user u1 pass 'p' host '::1'", 9835)]
+    [InlineData("alter user u1 add host '1.2.3.4/-1'", 9835)]
+    [InlineData("alter user u1 drop host '1.2.3.4.5'", 9835)]
+    [InlineData("create user u1 pass 'p' host 10", 9728)]
+    [InlineData("create user u1 pass 'p' host", 9729)]
+    [InlineData("alter user u1 add '1.2.3.4'", 9728)]
+    [InlineData("alter user u1 drop host '1.2.3.4',", 9729)]
+    public void Bad_host_items_are_refused(string sql, int code)
+    {
+        var e = Assert.Throws<TaosServerException>(() => SqlParser.Parse(sql));
+        Assert.Equal(code, e.Code);
+        if (code == 9835)
+        {
+            Assert.StartsWith("Invalid IP range ", e.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_prefix_is_read_with_atoi()
+    {
+        Assert.Equal("1.2.3.4/0", Parse<CreateUserStatement>("create user u1 pass 'p' host '1.2.3.4/x'").Hosts[0].ToString());
+        Assert.Equal("1.2.3.4/8", Parse<CreateUserStatement>("create user u1 pass 'p' host '1.2.3.4/8abc'").Hosts[0].ToString());
+    }
+
+    [Fact]
     public void Grant_and_revoke()
     {
         var g = Parse<GrantStatement>("grant read on db1.* to u1");

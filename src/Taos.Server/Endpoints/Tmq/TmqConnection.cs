@@ -11,6 +11,9 @@ internal sealed class TmqConnection : IDisposable
     /// <summary>The consumer, once a <c>subscribe</c> succeeded.</summary>
     public TopicConsumer? Consumer { get; set; }
 
+    /// <summary>The client's address, which the user's IP white list must admit at <c>subscribe</c> (null: unknown).</summary>
+    public System.Net.IPAddress? Address { get; init; }
+
     /// <summary>Whether <c>poll</c> commits what was consumed before (taosAdapter auto-commits at poll time).</summary>
     public bool AutoCommit { get; set; }
 

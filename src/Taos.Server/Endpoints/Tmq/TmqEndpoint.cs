@@ -29,7 +29,7 @@ internal sealed class TmqEndpoint(SqlEngine engine, ILogger logger)
     public async Task HandleAsync(HttpContext context)
     {
         using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
-        using var connection = new TmqConnection();
+        using var connection = new TmqConnection { Address = context.Connection.RemoteIpAddress };
         var buffer = new ArrayBufferWriter<byte>(4096);
         var ct = context.RequestAborted;
         try

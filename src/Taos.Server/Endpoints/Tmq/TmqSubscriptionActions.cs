@@ -29,7 +29,7 @@ internal sealed class TmqSubscriptionActions(SqlEngine engine)
         {
             return call.Error(ServerErrorCode.AdapterError, "unmarshal subscribe request error");
         }
-        var login = engine.Users.Authenticate(user, password);
+        var login = engine.Users.Authenticate(user, password, connection.Address);
         if (login != LoginResult.Ok)
         {
             var failure = UserDirectory.Failure(login);

@@ -18,6 +18,9 @@ internal sealed class WsConnection : IDisposable
     /// <summary>The client's <c>ip:port</c>, for perf_connections.</summary>
     public string Peer { get; init; } = "";
 
+    /// <summary>The client's address, which the user's IP white list must admit at <c>conn</c> (null: unknown).</summary>
+    public System.Net.IPAddress? Address { get; init; }
+
     /// <summary>Ends the connection (KILL CONNECTION): drops the socket.</summary>
     public Action Abort { get; init; } = () => { };
 

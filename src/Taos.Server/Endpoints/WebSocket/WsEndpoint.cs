@@ -59,7 +59,7 @@ internal sealed class WsEndpoint
     {
         // Like taosAdapter, offer permessage-deflate to clients that ask for it.
         using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { DangerousEnableCompression = true }).ConfigureAwait(false);
-        using var connection = new WsConnection(context.Request.Path.Value == LegacyPath) { Peer = Http.RestHandler.Peer(context), Abort = context.Abort };
+        using var connection = new WsConnection(context.Request.Path.Value == LegacyPath) { Peer = Http.RestHandler.Peer(context), Address = context.Connection.RemoteIpAddress, Abort = context.Abort };
         var buffer = new ArrayBufferWriter<byte>(4096);
         var ct = context.RequestAborted;
         try

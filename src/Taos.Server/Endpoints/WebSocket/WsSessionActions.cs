@@ -26,7 +26,7 @@ internal sealed class WsSessionActions(SqlEngine engine, string hostName)
         {
             return call.Error(ServerErrorCode.AdapterError, "duplicate connections");
         }
-        var login = engine.Users.Authenticate(user, password);
+        var login = engine.Users.Authenticate(user, password, call.Connection.Address);
         if (login != LoginResult.Ok)
         {
             var failure = UserDirectory.Failure(login);

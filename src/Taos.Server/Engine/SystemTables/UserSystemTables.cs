@@ -10,8 +10,6 @@ namespace Taos.Server.Engine.SystemTables;
 /// </summary>
 internal static class UserSystemTables
 {
-    private const string AllowedHosts = "127.0.0.1/32, ::1/128";
-
     /// <summary>The columns of ins_users.</summary>
     public static IReadOnlyList<ResultColumn> UserColumns { get; } =
     [
@@ -31,7 +29,7 @@ internal static class UserSystemTables
     public static IReadOnlyList<object?[]> UserRows(ICatalogReader catalog) =>
         catalog.Users().Select(u => new object?[]
         {
-            u.Name, (sbyte)(u.Super ? 1 : 0), u.Enable, u.SysInfo, (sbyte)(u.Super ? 1 : 0), u.CreateTime, AllowedHosts,
+            u.Name, (sbyte)(u.Super ? 1 : 0), u.Enable, u.SysInfo, (sbyte)(u.Super ? 1 : 0), u.CreateTime, string.Join(", ", u.Hosts),
         }).ToList();
 
     /// <summary>

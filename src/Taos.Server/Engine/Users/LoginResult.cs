@@ -11,4 +11,7 @@ internal enum LoginResult
 
     /// <summary>The password is wrong (TDengine: 855 Authentication failure).</summary>
     WrongPassword,
+
+    /// <summary>The client's address is not in the user's IP white list (TDengine: 308 Not allowed to connect).</summary>
+    HostNotAllowed,
 }

@@ -21,6 +21,18 @@ internal sealed record UserAccount(
 
     /// <summary>Whether the user may see system information (SHOW USERS, ins_users, …).</summary>
     public bool SeesSystemInfo => SysInfo != 0;
+
+    /// <summary>The IP white list (CREATE USER … HOST, ALTER USER … ADD/DROP HOST); <see cref="IpRange.Defaults"/> unless set.</summary>
+    public IReadOnlyList<IpRange> Hosts { get; init; } = IpRange.Defaults;
+
+    /// <summary>
+    /// Whether a client at <paramref name="client"/> may log in as this user: always from 127.0.0.1 (TDengine's
+    /// transport lets that address through for everyone) and for the super user (so a lockout can always be
+    /// repaired); otherwise when an entry of <see cref="Hosts"/> contains the address. A null address is an
+    /// in-process caller, never refused.
+    /// </summary>
+    public bool Admits(System.Net.IPAddress? client) =>
+        client is null || Super || IpRange.Loopback.Contains(client) || Hosts.Any(h => h.Contains(client));
 }
 
 /// <summary>

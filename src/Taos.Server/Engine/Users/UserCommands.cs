@@ -20,7 +20,7 @@ internal sealed class UserCommands(IStore store, UserDirectory users)
             throw UserErrors.UserAlreadyExists();
         }
         var account = new UserAccount(s.Name, PasswordHash.Create(s.Password), Super: false, Enable: 1, SysInfo: unchecked((sbyte)s.SysInfo),
-            DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), Version: 1, []);
+            DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), Version: 1, []) { Hosts = WhiteList.ForNewUser(s.Hosts) };
         Save(account);
         return new AffectedRowsResult(0);
     }
@@ -32,6 +32,8 @@ internal sealed class UserCommands(IStore store, UserDirectory users)
         {
             "pass" => account with { Password = PasswordHash.Create(s.Value) },
             "enable" => account with { Enable = TinyInt(s.Value) },
+            "add host" => account with { Hosts = WhiteList.Add(account.Hosts, s.Hosts) },
+            "drop host" => account with { Hosts = WhiteList.Drop(account.Hosts, s.Hosts) },
             _ => account with { SysInfo = TinyInt(s.Value) },
         };
         Save(account with { Version = account.Version + 1 });

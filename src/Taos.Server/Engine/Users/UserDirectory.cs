@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Taos.Server.Engine.Storage;
@@ -41,8 +42,11 @@ internal sealed class UserDirectory
     /// <summary>The user of that exact name, or null.</summary>
     public UserAccount? Find(string name) => _store.FindUser(name);
 
-    /// <summary>Checks <paramref name="user"/> and <paramref name="password"/>.</summary>
-    public LoginResult Authenticate(string user, string password)
+    /// <summary>
+    /// Checks <paramref name="user"/> and <paramref name="password"/>, then whether the user's IP white list admits
+    /// <paramref name="client"/> (the peer's address; null for an in-process caller).
+    /// </summary>
+    public LoginResult Authenticate(string user, string password, IPAddress? client)
     {
         var account = _store.FindUser(user);
         if (account is null)
@@ -53,20 +57,27 @@ internal sealed class UserDirectory
         if (_verified.TryGetValue(user, out var cached) && cached.Version == account.Version
             && CryptographicOperations.FixedTimeEquals(cached.Proof, proof))
         {
-            return LoginResult.Ok;
+            return Admitted(account, client);
         }
         if (!account.Password.Matches(password))
         {
             return LoginResult.WrongPassword;
         }
         _verified[user] = (account.Version, proof);
-        return LoginResult.Ok;
+        return Admitted(account, client);
     }
 
     /// <summary>Forgets the remembered login of <paramref name="user"/> (after ALTER or DROP USER).</summary>
     public void Forget(string user) => _verified.TryRemove(user, out _);
 
     /// <summary>The TDengine error for a failed login.</summary>
-    public static TaosServerException Failure(LoginResult result) =>
-        result == LoginResult.UnknownUser ? UserErrors.InvalidUser() : UserErrors.AuthenticationFailure();
+    public static TaosServerException Failure(LoginResult result) => result switch
+    {
+        LoginResult.UnknownUser => UserErrors.InvalidUser(),
+        LoginResult.HostNotAllowed => UserErrors.NotInWhiteList(),
+        _ => UserErrors.AuthenticationFailure(),
+    };
+
+    private static LoginResult Admitted(UserAccount account, IPAddress? client) =>
+        account.Admits(client) ? LoginResult.Ok : LoginResult.HostNotAllowed;
 }

@@ -1,10 +1,24 @@
+using Taos.Server.Engine.Users;
+
 namespace Taos.Server.Sql.Ast;
 
-/// <summary><c>CREATE USER u PASS 'p' [SYSINFO 0|1]</c> (SYSINFO defaults to 1).</summary>
-internal sealed record CreateUserStatement(string Name, string Password, int SysInfo) : Statement;
+/// <summary><c>CREATE USER u PASS 'p' [SYSINFO 0|1] [HOST 'ip[/mask]'[, …]]</c> (SYSINFO defaults to 1).</summary>
+internal sealed record CreateUserStatement(string Name, string Password, int SysInfo) : Statement
+{
+    /// <summary>The HOST items in the order given; empty without HOST.</summary>
+    public IReadOnlyList<IpRange> Hosts { get; init; } = [];
+}
 
-/// <summary><c>ALTER USER u PASS 'p' | ENABLE n | SYSINFO n</c>: <see cref="Option"/> is <c>pass</c>, <c>enable</c> or <c>sysinfo</c>.</summary>
-internal sealed record AlterUserStatement(string Name, string Option, string Value) : Statement;
+/// <summary>
+/// <c>ALTER USER u PASS 'p' | ENABLE n | SYSINFO n | ADD HOST … | DROP HOST …</c>: <see cref="Option"/> is
+/// <c>pass</c>, <c>enable</c>, <c>sysinfo</c>, <c>add host</c> or <c>drop host</c> (then <see cref="Hosts"/> holds
+/// the items and <see cref="Value"/> is empty).
+/// </summary>
+internal sealed record AlterUserStatement(string Name, string Option, string Value) : Statement
+{
+    /// <summary>The HOST items of ADD HOST or DROP HOST, in the order given.</summary>
+    public IReadOnlyList<IpRange> Hosts { get; init; } = [];
+}
 
 /// <summary><c>DROP USER u</c>.</summary>
 internal sealed record DropUserStatement(string Name) : Statement;

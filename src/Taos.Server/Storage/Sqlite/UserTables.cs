@@ -92,20 +92,23 @@ internal sealed class UserTables
     {
         var stored = new StoredUser(user.Name, Convert.ToBase64String(user.Password.Salt), Convert.ToBase64String(user.Password.Hash),
             user.Password.Iterations, user.Super, user.Enable, user.SysInfo, user.CreateTime, user.Version,
-            user.Grants.Select(g => new StoredGrant(g.Privilege, g.Database, g.Table, g.Condition.Length == 0 ? null : g.Condition)).ToList());
+            user.Grants.Select(g => new StoredGrant(g.Privilege, g.Database, g.Table, g.Condition.Length == 0 ? null : g.Condition)).ToList(),
+            user.Hosts.Select(h => h.ToString()).ToList());
         return JsonSerializer.Serialize(stored);
     }
 
     private static UserAccount Decode(string json)
     {
         var s = JsonSerializer.Deserialize<StoredUser>(json) ?? throw new InvalidDataException("catalog_user holds an empty account");
-        return new UserAccount(s.Name, new PasswordHash(Convert.FromBase64String(s.Salt), Convert.FromBase64String(s.Hash), s.Iterations),
+        var account = new UserAccount(s.Name, new PasswordHash(Convert.FromBase64String(s.Salt), Convert.FromBase64String(s.Hash), s.Iterations),
             s.Super, s.Enable, s.SysInfo, s.CreateTime, s.Version, (s.Grants ?? []).Select(g => new UserGrant(g.Privilege, g.Database, g.Table, g.Condition ?? "")).ToList());
+        // Accounts stored before white lists existed have none: they get the defaults, as the mnode does.
+        return s.Hosts is null ? account : account with { Hosts = s.Hosts.Select(IpRange.FromStored).ToList() };
     }
 
-    /// <summary>The JSON shape of a stored account.</summary>
+    /// <summary>The JSON shape of a stored account (<see cref="Hosts"/>, the white list as <c>ip/prefix</c> texts, absent in old data directories).</summary>
     private sealed record StoredUser(string Name, string Salt, string Hash, int Iterations, bool Super, sbyte Enable, sbyte SysInfo,
-        long CreateTime, long Version, List<StoredGrant>? Grants);
+        long CreateTime, long Version, List<StoredGrant>? Grants, List<string>? Hosts = null);
 
     /// <summary>The JSON shape of a stored privilege (<see cref="Condition"/> absent when there is none).</summary>
     private sealed record StoredGrant(string Privilege, string Database, string Table, string? Condition = null);

@@ -55,6 +55,24 @@ public sealed class TmqEndpointTests : IAsyncDisposable
     };
 
     [Fact]
+    public async Task Subscribe_from_outside_the_users_white_list_is_refused()
+    {
+        await SetupAsync();
+        await SqlAsync("create user tq_u pass 'p1'");
+        using var invoker = new HttpMessageInvoker(new SocketsHttpHandler { ConnectCallback = RestWhiteListTests.ConnectFrom127002Async });
+        using (var socket = await TmqTestSocket.ConnectAsync(_server!, invoker))
+        {
+            var refused = await socket.RequestAsync("subscribe", Subscribe("g", user: "tq_u", password: "p1"));
+            Assert.Equal((308, "Not allowed to connect"), (refused.GetProperty("code").GetInt32(), refused.GetProperty("message").GetString()));
+        }
+        await SqlAsync("alter user tq_u add host '127.0.0.2'");
+        using (var socket = await TmqTestSocket.ConnectAsync(_server!, invoker))
+        {
+            Assert.Equal(0, (await socket.RequestAsync("subscribe", Subscribe("g", user: "tq_u", password: "p1"))).GetProperty("code").GetInt32());
+        }
+    }
+
+    [Fact]
     public async Task Bad_requests_get_taosadapters_errors_and_the_socket_keeps_serving()
     {
         await SetupAsync();

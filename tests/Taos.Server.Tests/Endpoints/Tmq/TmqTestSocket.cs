@@ -11,10 +11,11 @@ internal sealed class TmqTestSocket : IDisposable
     private readonly ClientWebSocket _socket = new();
     private ulong _requestId;
 
-    public static async Task<TmqTestSocket> ConnectAsync(TaosServer server)
+    /// <summary>Connects to <paramref name="server"/>'s <c>/rest/tmq</c>, through <paramref name="invoker"/> when given.</summary>
+    public static async Task<TmqTestSocket> ConnectAsync(TaosServer server, HttpMessageInvoker? invoker = null)
     {
         var socket = new TmqTestSocket();
-        await socket._socket.ConnectAsync(new Uri($"ws://{server.Url.Authority}/rest/tmq"), CancellationToken.None);
+        await socket._socket.ConnectAsync(new Uri($"ws://{server.Url.Authority}/rest/tmq"), invoker, CancellationToken.None);
         return socket;
     }
 

@@ -72,7 +72,7 @@ public sealed class EnforcedPrivilegeTests : IDisposable
         Denied("grant read on d.* to u1", 771);
         Denied("alter user u1 sysinfo 0", 771);
         Allowed("alter user u1 pass 'mine'");
-        Assert.Equal(LoginResult.Ok, _engine.Users.Authenticate("u1", "mine"));
+        Assert.Equal(LoginResult.Ok, _engine.Users.Authenticate("u1", "mine", null));
     }
 
     [Fact]

@@ -42,15 +42,15 @@ public class UserCommandsTests : EngineTestBase
         Fails("grant read on d.* to nobody", 849, "Invalid user");
         Fails("grant read on nodb.* to u1", 904, "Database not exist");
         Exec("create user " + new string('n', 23) + " pass '" + new string('p', 31) + "'");
-        Assert.Equal(LoginResult.Ok, Engine.Users.Authenticate(new string('n', 23), new string('p', 31)));
+        Assert.Equal(LoginResult.Ok, Engine.Users.Authenticate(new string('n', 23), new string('p', 31), null));
     }
 
     [Fact]
     public void A_password_is_kept_without_its_surrounding_spaces()
     {
         Exec("create user u1 pass '  pw  '");
-        Assert.Equal(LoginResult.Ok, Engine.Users.Authenticate("u1", "pw"));
-        Assert.Equal(LoginResult.WrongPassword, Engine.Users.Authenticate("u1", "  pw  "));
+        Assert.Equal(LoginResult.Ok, Engine.Users.Authenticate("u1", "pw", null));
+        Assert.Equal(LoginResult.WrongPassword, Engine.Users.Authenticate("u1", "  pw  ", null));
     }
 
     [Fact]
@@ -95,9 +95,9 @@ public class UserCommandsTests : EngineTestBase
         Exec("grant read on d.* to u1");
         Exec("alter user root pass 'NewRoot_1'");
         Reopen();
-        Assert.Equal(LoginResult.Ok, Engine.Users.Authenticate("u1", "a1"));
-        Assert.Equal(LoginResult.Ok, Engine.Users.Authenticate("root", "NewRoot_1"));
-        Assert.Equal(LoginResult.WrongPassword, Engine.Users.Authenticate("root", "taosdata"));
+        Assert.Equal(LoginResult.Ok, Engine.Users.Authenticate("u1", "a1", null));
+        Assert.Equal(LoginResult.Ok, Engine.Users.Authenticate("root", "NewRoot_1", null));
+        Assert.Equal(LoginResult.WrongPassword, Engine.Users.Authenticate("root", "taosdata", null));
         Assert.Equal([["root", (sbyte)1, (sbyte)1, (sbyte)1], ["u1", (sbyte)0, (sbyte)1, (sbyte)0]], Rows(UsersQuery));
         Assert.Equal([["root", "all", "all", ""], ["u1", "read", "d", ""]], Rows(PrivilegesQuery));
     }

@@ -10,10 +10,10 @@ public class UserDirectoryTests : EngineTestBase
     public void Logins_are_checked_against_the_stored_users()
     {
         Exec("create user u1 pass 'Abc_123'");
-        Assert.Equal(LoginResult.Ok, Engine.Users.Authenticate("u1", "Abc_123"));
-        Assert.Equal(LoginResult.WrongPassword, Engine.Users.Authenticate("u1", "abc_123"));
-        Assert.Equal(LoginResult.UnknownUser, Engine.Users.Authenticate("U1", "Abc_123"));
-        Assert.Equal(LoginResult.Ok, Engine.Users.Authenticate("root", "taosdata"));
+        Assert.Equal(LoginResult.Ok, Engine.Users.Authenticate("u1", "Abc_123", null));
+        Assert.Equal(LoginResult.WrongPassword, Engine.Users.Authenticate("u1", "abc_123", null));
+        Assert.Equal(LoginResult.UnknownUser, Engine.Users.Authenticate("U1", "Abc_123", null));
+        Assert.Equal(LoginResult.Ok, Engine.Users.Authenticate("root", "taosdata", null));
         Assert.Equal((849, "Invalid user"), Error(LoginResult.UnknownUser));
         Assert.Equal((855, "Authentication failure"), Error(LoginResult.WrongPassword));
     }
@@ -22,15 +22,15 @@ public class UserDirectoryTests : EngineTestBase
     public void A_remembered_login_ends_with_a_password_change_or_a_drop()
     {
         Exec("create user u1 pass 'old'");
-        Assert.Equal(LoginResult.Ok, Engine.Users.Authenticate("u1", "old"));
-        Assert.Equal(LoginResult.Ok, Engine.Users.Authenticate("u1", "old"));
+        Assert.Equal(LoginResult.Ok, Engine.Users.Authenticate("u1", "old", null));
+        Assert.Equal(LoginResult.Ok, Engine.Users.Authenticate("u1", "old", null));
         Exec("alter user u1 pass 'new'");
-        Assert.Equal(LoginResult.WrongPassword, Engine.Users.Authenticate("u1", "old"));
-        Assert.Equal(LoginResult.Ok, Engine.Users.Authenticate("u1", "new"));
+        Assert.Equal(LoginResult.WrongPassword, Engine.Users.Authenticate("u1", "old", null));
+        Assert.Equal(LoginResult.Ok, Engine.Users.Authenticate("u1", "new", null));
         Exec("drop user u1");
-        Assert.Equal(LoginResult.UnknownUser, Engine.Users.Authenticate("u1", "new"));
+        Assert.Equal(LoginResult.UnknownUser, Engine.Users.Authenticate("u1", "new", null));
         Exec("create user u1 pass 'again'");
-        Assert.Equal(LoginResult.WrongPassword, Engine.Users.Authenticate("u1", "new"));
+        Assert.Equal(LoginResult.WrongPassword, Engine.Users.Authenticate("u1", "new", null));
     }
 
     [Fact]
@@ -41,15 +41,15 @@ public class UserDirectoryTests : EngineTestBase
         {
             using (var engine = new SqlEngine(new SqliteStore(dir), TimeZoneInfo.Utc, new UserSettings("admin", "s3cret", false)))
             {
-                Assert.Equal(LoginResult.Ok, engine.Users.Authenticate("admin", "s3cret"));
-                Assert.Equal(LoginResult.UnknownUser, engine.Users.Authenticate("root", "taosdata"));
+                Assert.Equal(LoginResult.Ok, engine.Users.Authenticate("admin", "s3cret", null));
+                Assert.Equal(LoginResult.UnknownUser, engine.Users.Authenticate("root", "taosdata", null));
                 Assert.True(engine.Users.Find("admin")!.Super);
                 engine.Execute("alter user admin pass 'changed'", new SqlSession { User = "admin" });
             }
             using (var engine = new SqlEngine(new SqliteStore(dir), TimeZoneInfo.Utc, new UserSettings("admin", "s3cret", false)))
             {
-                Assert.Equal(LoginResult.WrongPassword, engine.Users.Authenticate("admin", "s3cret"));
-                Assert.Equal(LoginResult.Ok, engine.Users.Authenticate("admin", "changed"));
+                Assert.Equal(LoginResult.WrongPassword, engine.Users.Authenticate("admin", "s3cret", null));
+                Assert.Equal(LoginResult.Ok, engine.Users.Authenticate("admin", "changed", null));
                 Assert.Single(engine.Catalog.Users());
             }
         }

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Taos.Server.Engine.Users;
 using Taos.Server.Storage.Sqlite;
 
@@ -39,6 +40,34 @@ public sealed class UserTablesTests : IDisposable
                 return 0;
             });
             Assert.Null(store.FindUser("b"));
+        }
+    }
+
+    [Fact]
+    public void The_white_list_is_stored_and_an_account_stored_without_one_gets_the_defaults()
+    {
+        var hosts = new[] { IpRange.Loopback, IpRange.Parse("10.1.0.0/16"), new IpRange(System.Net.IPAddress.IPv6Loopback, 128) };
+        using (var store = new SqliteStore(_dir))
+        {
+            store.Write(w =>
+            {
+                w.SaveUser(User("a") with { Hosts = hosts });
+                w.SaveUser(User("old") with { Hosts = [IpRange.Parse("10.9.9.9")] });
+                return 0;
+            });
+        }
+        // A data directory written before white lists existed: the stored account has no "Hosts".
+        using (var connection = new SqliteConnection("Data Source=" + Path.Combine(_dir, "taos.db") + ";Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE catalog_user SET account = json_remove(account, '$.Hosts') WHERE name = 'old'";
+            Assert.Equal(1, command.ExecuteNonQuery());
+        }
+        using (var store = new SqliteStore(_dir))
+        {
+            Assert.Equal(hosts, store.FindUser("a")!.Hosts);
+            Assert.Equal(IpRange.Defaults, store.FindUser("old")!.Hosts);
         }
     }
 
