@@ -1,5 +1,6 @@
 using Taos.Server.Engine;
 using Taos.Server.Engine.Storage;
+using Taos.Server.Engine.Users;
 using Taos.Server.Storage.Sqlite;
 
 namespace Taos.Server.Tests.Engine;
@@ -33,11 +34,11 @@ public abstract class EngineTestBase : IDisposable
     private protected SqlSession Session { get; }
 
     /// <summary>Closes the engine and opens a new one on the same directory, as a server restart would.</summary>
-    protected void Reopen()
+    private protected void Reopen(UserSettings? users = null)
     {
         Engine.Dispose();
         Store = new SqliteStore(Dir);
-        Engine = new SqlEngine(Store, TimeZoneInfo.Utc) { Edition = _edition };
+        Engine = new SqlEngine(Store, TimeZoneInfo.Utc, users) { Edition = _edition };
     }
 
     /// <summary>Creates TDengine's example super table <c>meters</c>.</summary>

@@ -18,7 +18,7 @@ public sealed class RestWhiteListTests : IAsyncLifetime
     private TaosServer _server = null!;
 
     public async Task InitializeAsync() =>
-        _server = await TaosServer.StartAsync(new TaosServerOptions { Port = 0, DataDirectory = _dir });
+        _server = await TaosServer.StartAsync(new TaosServerOptions { Port = 0, DataDirectory = _dir, EnforcePrivileges = true });
 
     public async Task DisposeAsync()
     {

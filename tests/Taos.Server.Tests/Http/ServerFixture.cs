@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Taos.Server.Tests.Http;
 
 /// <summary>A real server on a free loopback port over a temporary data directory, shared by a test class.</summary>
-public sealed class ServerFixture : IAsyncLifetime
+public class ServerFixture : IAsyncLifetime
 {
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "taos-http-tests-" + Guid.NewGuid().ToString("N"));
 
@@ -13,8 +13,11 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public HttpClient Client { get; } = new() { Timeout = TimeSpan.FromSeconds(60) };
 
+    /// <summary>Whether the server runs with <see cref="TaosServerOptions.EnforcePrivileges"/>.</summary>
+    protected virtual bool EnforcePrivileges => false;
+
     public async Task InitializeAsync() =>
-        Server = await TaosServer.StartAsync(new TaosServerOptions { Port = 0, DataDirectory = DataDirectory });
+        Server = await TaosServer.StartAsync(new TaosServerOptions { Port = 0, DataDirectory = DataDirectory, EnforcePrivileges = EnforcePrivileges });
 
     public async Task DisposeAsync()
     {
@@ -77,4 +80,10 @@ public sealed record RestAnswer(System.Net.HttpStatusCode Status, string? Conten
     public string Desc => Json.GetProperty("desc").GetString()!;
 
     public override string ToString() => $"{(int)Status} {Text}";
+}
+
+/// <summary>A <see cref="ServerFixture"/> whose server enforces privileges and IP white lists (<c>--enforce-privileges</c>).</summary>
+public sealed class EnforcingServerFixture : ServerFixture
+{
+    protected override bool EnforcePrivileges => true;
 }

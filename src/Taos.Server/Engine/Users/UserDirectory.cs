@@ -43,8 +43,10 @@ internal sealed class UserDirectory
     public UserAccount? Find(string name) => _store.FindUser(name);
 
     /// <summary>
-    /// Checks <paramref name="user"/> and <paramref name="password"/>, then whether the user's IP white list admits
-    /// <paramref name="client"/> (the peer's address; null for an in-process caller).
+    /// Checks <paramref name="user"/> and <paramref name="password"/>, then — with <see cref="UserSettings.EnforcePrivileges"/>
+    /// — whether the user's IP white list admits <paramref name="client"/> (the peer's address; null for an in-process
+    /// caller). TDengine 3.3.0.1's community edition keeps the lists without checking them (mndEnableIpWhiteList is 0
+    /// there), so by default they are not checked either.
     /// </summary>
     public LoginResult Authenticate(string user, string password, IPAddress? client)
     {
@@ -78,6 +80,6 @@ internal sealed class UserDirectory
         _ => UserErrors.AuthenticationFailure(),
     };
 
-    private static LoginResult Admitted(UserAccount account, IPAddress? client) =>
-        account.Admits(client) ? LoginResult.Ok : LoginResult.HostNotAllowed;
+    private LoginResult Admitted(UserAccount account, IPAddress? client) =>
+        !Settings.EnforcePrivileges || account.Admits(client) ? LoginResult.Ok : LoginResult.HostNotAllowed;
 }

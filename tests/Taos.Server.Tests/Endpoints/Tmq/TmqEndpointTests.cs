@@ -57,7 +57,8 @@ public sealed class TmqEndpointTests : IAsyncDisposable
     [Fact]
     public async Task Subscribe_from_outside_the_users_white_list_is_refused()
     {
-        await SetupAsync();
+        // White lists are checked only with --enforce-privileges (TDengine's community edition keeps them unchecked).
+        await SetupAsync(enforcePrivileges: true);
         await SqlAsync("create user tq_u pass 'p1'");
         using var invoker = new HttpMessageInvoker(new SocketsHttpHandler { ConnectCallback = RestWhiteListTests.ConnectFrom127002Async });
         using (var socket = await TmqTestSocket.ConnectAsync(_server!, invoker))
@@ -66,10 +67,21 @@ public sealed class TmqEndpointTests : IAsyncDisposable
             Assert.Equal((308, "Not allowed to connect"), (refused.GetProperty("code").GetInt32(), refused.GetProperty("message").GetString()));
         }
         await SqlAsync("alter user tq_u add host '127.0.0.2'");
+        await SqlAsync("grant subscribe on tq_rows to tq_u");
         using (var socket = await TmqTestSocket.ConnectAsync(_server!, invoker))
         {
             Assert.Equal(0, (await socket.RequestAsync("subscribe", Subscribe("g", user: "tq_u", password: "p1"))).GetProperty("code").GetInt32());
         }
+    }
+
+    [Fact]
+    public async Task By_default_white_lists_are_kept_but_not_checked()
+    {
+        await SetupAsync();
+        await SqlAsync("create user tq_u pass 'p1'");
+        using var invoker = new HttpMessageInvoker(new SocketsHttpHandler { ConnectCallback = RestWhiteListTests.ConnectFrom127002Async });
+        using var socket = await TmqTestSocket.ConnectAsync(_server!, invoker);
+        Assert.Equal(0, (await socket.RequestAsync("subscribe", Subscribe("g", user: "tq_u", password: "p1"))).GetProperty("code").GetInt32());
     }
 
     [Fact]

@@ -6,7 +6,7 @@ using Taos.Server.Tests.Http;
 namespace Taos.Server.Tests.Endpoints.WebSocket;
 
 /// <summary>The IP white list at the <c>/ws</c> <c>conn</c> action: a client from 127.0.0.2 is refused with 308 unless its user's list admits it.</summary>
-public sealed class WsWhiteListTests(ServerFixture fixture) : IClassFixture<ServerFixture>
+public sealed class WsWhiteListTests(EnforcingServerFixture fixture) : IClassFixture<EnforcingServerFixture>
 {
     private async Task<JsonElement> ConnectAsync(string user, string password)
     {
