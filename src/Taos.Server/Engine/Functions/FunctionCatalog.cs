@@ -1,3 +1,5 @@
+using Taos.Server.Sql.Ast;
+
 namespace Taos.Server.Engine.Functions;
 
 /// <summary>
@@ -20,6 +22,16 @@ internal static class FunctionCatalog
 
     /// <summary>A multi-row (time-series) function name.</summary>
     public static bool IsMultiRow(string name) => Find(name) is { Kind: FunctionKind.MultiRow };
+
+    /// <summary>Whether <paramref name="e"/> calls an aggregate, selector or multi-row function anywhere (topics and streams check their queries with it).</summary>
+    public static bool CallsAggregateOrMultiRow(Expr e) => e switch
+    {
+        FunctionExpr f => IsAggregate(f.Name) || IsMultiRow(f.Name) || f.Args.Any(CallsAggregateOrMultiRow),
+        UnaryExpr u => CallsAggregateOrMultiRow(u.Operand),
+        BinaryExpr b => CallsAggregateOrMultiRow(b.Left) || CallsAggregateOrMultiRow(b.Right),
+        CastExpr c => CallsAggregateOrMultiRow(c.Operand),
+        _ => false,
+    };
 
     /// <summary>A keyword that names a function callable with an empty argument list only: <c>database()</c>, <c>now()</c>….</summary>
     public static bool TakesNoArguments(string name) => Find(name) is { MaxArgs: 0 };

@@ -51,22 +51,13 @@ internal sealed class StreamPlanner(IStore store, TimeZoneInfo zone)
             throw StreamErrors.InvalidQuery();
         if (q.Window is null)
         {
-            if (q.Items.Any(i => HasAggregate(i.Expr))) throw StreamErrors.InvalidQuery();
+            if (q.Items.Any(i => FunctionCatalog.CallsAggregateOrMultiRow(i.Expr))) throw StreamErrors.InvalidQuery();
             if (source.Kind == TableKind.Super && !q.PartitionBy.Any(p => p is ColumnExpr { Name: "tbname" })) throw StreamErrors.InvalidQuery();
             if (s.Options.Trigger is StreamTrigger.WindowClose or StreamTrigger.MaxDelay)
                 throw StreamErrors.InvalidQuery("The trigger mode of non window query can only be AT_ONCE");
         }
         if (s.Subtable is not null && q.PartitionBy.Count == 0) throw StreamErrors.InvalidQuery();
     }
-
-    private static bool HasAggregate(Expr e) => e switch
-    {
-        FunctionExpr f => FunctionCatalog.IsAggregate(f.Name) || FunctionCatalog.IsMultiRow(f.Name) || f.Args.Any(HasAggregate),
-        UnaryExpr u => HasAggregate(u.Operand),
-        BinaryExpr b => HasAggregate(b.Left) || HasAggregate(b.Right),
-        CastExpr c => HasAggregate(c.Operand),
-        _ => false,
-    };
 
     /// <summary>The result columns of the stream's query (written ones, then hidden ones), by running it over no time at all.</summary>
     private List<ResultColumn> Describe(StreamDefinition definition, string database, SqlSession session)

@@ -124,14 +124,6 @@ internal sealed class TopicCommands(IStore store, SubscriptionRegistry subscript
     private static bool IsPlainQuery(SelectStatement q) =>
         !q.Distinct && !q.TagsMode && q.Window is null && q.GroupBy.Count == 0 && q.PartitionBy.Count == 0 && q.Having is null
         && q.OrderBy.Count == 0 && q.SLimit is null && q.Limit is null && q.Range is null && q.Every is null && q.Fill is null
-        && q.Items.All(i => !HasAggregate(i.Expr));
+        && q.Items.All(i => !FunctionCatalog.CallsAggregateOrMultiRow(i.Expr));
 
-    private static bool HasAggregate(Expr e) => e switch
-    {
-        FunctionExpr f => FunctionCatalog.IsAggregate(f.Name) || FunctionCatalog.IsMultiRow(f.Name) || f.Args.Any(HasAggregate),
-        UnaryExpr u => HasAggregate(u.Operand),
-        BinaryExpr b => HasAggregate(b.Left) || HasAggregate(b.Right),
-        CastExpr c => HasAggregate(c.Operand),
-        _ => false,
-    };
 }
