@@ -57,7 +57,8 @@ internal sealed class SqlEngine : IDisposable
         _store = store;
         ServerZone = serverZone;
         _insertBinder = new InsertBinder(store, serverZone);
-        _writer = new WriteExecutor(store);
+        Streams = new StreamRunner(store, serverZone);
+        _writer = new WriteExecutor(store, Streams.Notify);
         BoundWriter = new BoundRowsWriter(_writer, store);
         _databases = new DatabaseCommands(store);
         _tables = new TableCommands(store, serverZone);
@@ -74,7 +75,6 @@ internal sealed class SqlEngine : IDisposable
         _alterDatabase = new AlterDatabaseCommand(store);
         _schemaless = new SchemalessWriter(store, _writer);
         _topics = new TopicCommands(store, Subscriptions);
-        Streams = new StreamRunner(store, serverZone);
         _streams = new StreamCommands(store, serverZone, Streams);
         _views = new ViewCommands(store, serverZone);
         _admin = new AdministrationCommands(store, _delete.Execute, (query, session) => Dispatch(query, session));
@@ -147,7 +147,9 @@ internal sealed class SqlEngine : IDisposable
         _guard.Authorize(statement, session);
         _udfCalls.RejectCalls(statement);
         var result = Dispatch(statement, session);
-        Streams.Notify();
+        // Rows wake the stream worker at their commit (WriteExecutor); other changes (DDL, DELETE, RESUME …) here.
+        // A query changes nothing a stream reads.
+        if (statement is not (SelectStatement or UnionStatement or ExplainStatement)) Streams.Notify();
         return result;
     }
 

@@ -8,9 +8,10 @@ namespace Taos.Server.Engine.Write;
 /// Commits write batches in one store transaction: rows with the same ts in one write merge column by column (a
 /// later non-NULL value wins, a later NULL does not erase), every ts must lie in its database's KEEP range (else
 /// nothing is written), missing target tables are created, and each table's rows are upserted (an existing row
-/// keeps the columns not written).
+/// keeps the columns not written). After each commit it calls <paramref name="committed"/> (the stream worker's wake-up),
+/// whichever way the rows came: SQL, stmt, schemaless or raw blocks.
 /// </summary>
-internal sealed class WriteExecutor(IStore store)
+internal sealed class WriteExecutor(IStore store, Action committed)
 {
     private static readonly long[] MaxKey = [31556995200000L, 31556995200000000L, 9146850900000000000L];
 
@@ -33,7 +34,14 @@ internal sealed class WriteExecutor(IStore store)
     /// As <see cref="Execute(Func{IReadOnlyList{WriteBatch}})"/>, with the transaction handed to <paramref name="bind"/>
     /// for the schema changes the rows need first (schemaless ingest creates and widens super tables): one commit for both.
     /// </summary>
-    public int Execute(Func<IStoreWriter, IReadOnlyList<WriteBatch>> bind) => store.Write(tx =>
+    public int Execute(Func<IStoreWriter, IReadOnlyList<WriteBatch>> bind)
+    {
+        int affected = Write(bind);
+        committed();
+        return affected;
+    }
+
+    private int Write(Func<IStoreWriter, IReadOnlyList<WriteBatch>> bind) => store.Write(tx =>
     {
         var batches = bind(tx);
         var merged = batches.Select(Merge).ToList();

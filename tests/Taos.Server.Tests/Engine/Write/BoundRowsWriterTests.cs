@@ -27,7 +27,7 @@ public sealed class BoundRowsWriterTests : IDisposable
                 [new ColumnInfo("ts", TaosDataType.Timestamp, 8), new ColumnInfo("a", TaosDataType.Int, 4), new ColumnInfo("s", TaosDataType.VarChar, 3)],
                 [new ColumnInfo("g", TaosDataType.Int, 4)], null));
         });
-        _writer = new BoundRowsWriter(new WriteExecutor(_store), _store);
+        _writer = new BoundRowsWriter(new WriteExecutor(_store, () => { }), _store);
     }
 
     public void Dispose()

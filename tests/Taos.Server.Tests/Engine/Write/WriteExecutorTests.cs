@@ -39,6 +39,10 @@ public sealed class WriteExecutorTests : IDisposable
 
     private const long Ts = 1704067200000L;
 
+    private int _commits;
+
+    private WriteExecutor Executor() => new(_store, () => _commits++);
+
     [Fact]
     public void Rows_with_the_same_ts_merge_column_by_column_and_the_target_is_created()
     {
@@ -47,7 +51,7 @@ public sealed class WriteExecutorTests : IDisposable
         batch.Add([0, 2], [[Ts, null, 10]]);
         // A later NULL does not erase a value given before; a later value wins.
         batch.Add([0, 1, 2], [[Ts, null, 20]]);
-        int affected = new WriteExecutor(_store).Execute(() => [batch]);
+        int affected = Executor().Execute(() => [batch]);
         Assert.Equal(2, affected);
         var table = _store.FindTable("d", "c1")!;
         Assert.Equal((TableKind.Child, "st"), (table.Kind, table.SuperTable));
@@ -56,6 +60,7 @@ public sealed class WriteExecutorTests : IDisposable
         Assert.Equal([Ts, 1, 20], rows[0]);
         Assert.Equal([Ts + 1, 2, null], rows[1]);
         Assert.Equal(2, _store.LastSequence("d"));
+        Assert.Equal(1, _commits);
     }
 
     [Fact]
@@ -65,11 +70,12 @@ public sealed class WriteExecutorTests : IDisposable
         fine.Add([0, 1], [[Ts, 1, null]]);
         var tooOld = new WriteBatch(_db, "c2", new AutoCreate(_super, [2]));
         tooOld.Add([0, 1], [[1000L, 1, null]]);
-        var e = Assert.Throws<TaosServerException>(() => new WriteExecutor(_store).Execute(() => [fine, tooOld]));
+        var e = Assert.Throws<TaosServerException>(() => Executor().Execute(() => [fine, tooOld]));
         Assert.Equal((ServerErrorCode.TimestampOutOfRange, "Timestamp data out of range"), (e.Code, e.Message));
         Assert.Null(_store.FindTable("d", "c1"));
         Assert.Null(_store.FindTable("d", "c2"));
         Assert.Equal(1, _store.LastSequence("d"));
+        Assert.Equal(0, _commits);
     }
 
     [Fact]
@@ -77,11 +83,11 @@ public sealed class WriteExecutorTests : IDisposable
     {
         var first = new WriteBatch(_db, "c1", new AutoCreate(_super, [1]));
         first.Add([0, 1, 2], [[Ts, 1, 2]]);
-        new WriteExecutor(_store).Execute(() => [first]);
+        Executor().Execute(() => [first]);
         var table = _store.FindTable("d", "c1")!;
         var second = new WriteBatch(_db, table);
         second.Add([0, 2], [[Ts, null, 5]]);
-        Assert.Equal(1, new WriteExecutor(_store).Execute(() => [second]));
+        Assert.Equal(1, Executor().Execute(() => [second]));
         Assert.Equal([Ts, 1, 5], Assert.Single(_store.ScanRows(table, long.MinValue, long.MaxValue)));
     }
 }
