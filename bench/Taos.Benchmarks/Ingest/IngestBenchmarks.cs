@@ -46,6 +46,9 @@ public class IngestBenchmarks
     [Params(1, 100, 10_000)]
     public int BatchSize { get; set; }
 
+    /// <summary>The running server's address (after <see cref="Setup"/>).</summary>
+    internal Uri ServerUrl => _server?.Url ?? throw new InvalidOperationException("not set up");
+
     /// <summary>Starts a server on a new data directory, the super table, and one open connection per way.</summary>
     [GlobalSetup]
     public void Setup()

@@ -99,8 +99,20 @@ internal sealed class WsSocket : IDisposable
             {
                 waiter.TrySetException(BrokenException(failure, null));
             }
-            var answer = waiter.Task.WaitAsync(timeout, cancellationToken);
-            return async ? await answer.ConfigureAwait(false) : answer.GetAwaiter().GetResult();
+            if (async) return await waiter.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+            // Blocking on the waiter itself: the receive loop's TrySetResult wakes this thread directly (a WaitAsync
+            // promise would first queue its completion to the thread pool, one more thread hop per request).
+            bool done;
+            try
+            {
+                done = waiter.Task.Wait(timeout, cancellationToken);
+            }
+            catch (AggregateException)
+            {
+                done = true; // faulted: GetResult below throws the cause itself
+            }
+            if (!done) throw new TimeoutException();
+            return waiter.Task.GetAwaiter().GetResult();
         }
         catch (TimeoutException e)
         {
