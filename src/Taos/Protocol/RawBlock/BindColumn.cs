@@ -98,7 +98,10 @@ internal sealed class BindColumn : IDisposable
     /// <exception cref="InvalidOperationException">The column's values are not 8 bytes wide.</exception>
     public void Append64(ulong value) => WriteLittleEndian(ref NextSlot(8), value);
 
-    /// <summary>Appends text as it is stored: UTF-8 for VARCHAR/JSON, UCS-4 for NCHAR (a lone surrogate becomes U+FFFD).</summary>
+    /// <summary>
+    /// Appends text as it is stored: UTF-8 for VARCHAR/JSON, UCS-4 for NCHAR (a lone surrogate becomes U+FFFD). A null
+    /// string converts to an empty span, i.e. empty text: a NULL goes through <see cref="AppendNull"/>.
+    /// </summary>
     /// <exception cref="ArgumentException">The encoded value is longer than <see cref="MaxValueBytes"/>.</exception>
     /// <exception cref="InvalidOperationException">The column is of a fixed-size type.</exception>
     public void AppendString(ReadOnlySpan<char> value)
