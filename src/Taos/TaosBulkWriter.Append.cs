@@ -127,7 +127,26 @@ public sealed partial class TaosBulkWriter
     /// column parses RFC 3339 text.
     /// </summary>
     /// <exception cref="TaosException">The column takes no text, or the text is longer than the column (the row is dropped).</exception>
-    public TaosBulkWriter Append(string? value) => AppendValue(value);
+    public TaosBulkWriter Append(string? value)
+    {
+        if (value is null) return AppendNull();
+        var column = Next();
+        try
+        {
+            switch (column.Type)
+            {
+                case TaosDataType.VarChar or TaosDataType.NChar or TaosDataType.Json: column.AppendString(value); break;
+                case TaosDataType.Timestamp: column.Append64(unchecked((ulong)StmtValues.TicksOf(TaosTimestamp.Parse(value), _precision))); break;
+                default: throw new InvalidCastException(Mismatch("String", column));
+            }
+        }
+        catch (Exception e) when (e is InvalidCastException or ArgumentException or FormatException or OverflowException)
+        {
+            throw Refuse(e);
+        }
+        _column++;
+        return this;
+    }
 
     /// <summary>Appends bytes to the next column: VARBINARY and GEOMETRY (WKB) as they are, VARCHAR/JSON as UTF-8 text already encoded.</summary>
     /// <exception cref="TaosException">The column is not of those types, or the value is longer than the column (the row is dropped).</exception>
@@ -171,33 +190,32 @@ public sealed partial class TaosBulkWriter
         return this;
     }
 
+    // The range checks are comparisons (no checked conversions, no exception handling on the way of a value that fits).
     private TaosBulkWriter AppendInteger(long value)
     {
         var column = Next();
-        try
+        switch (column.Type)
         {
-            switch (column.Type)
-            {
-                case TaosDataType.BigInt or TaosDataType.Timestamp: column.Append64(unchecked((ulong)value)); break;
-                case TaosDataType.Int: column.Append32(unchecked((uint)checked((int)value))); break;
-                case TaosDataType.SmallInt: column.Append16(unchecked((ushort)checked((short)value))); break;
-                case TaosDataType.TinyInt: column.Append8(unchecked((byte)checked((sbyte)value))); break;
-                case TaosDataType.UBigInt: column.Append64(checked((ulong)value)); break;
-                case TaosDataType.UInt: column.Append32(checked((uint)value)); break;
-                case TaosDataType.USmallInt: column.Append16(checked((ushort)value)); break;
-                case TaosDataType.UTinyInt: column.Append8(checked((byte)value)); break;
-                case TaosDataType.Double: column.Append64(BitConverter.DoubleToUInt64Bits(value)); break;
-                case TaosDataType.Float: column.Append32(BitConverter.SingleToUInt32Bits(value)); break;
-                default: throw new InvalidCastException(Mismatch("integer", column));
-            }
-        }
-        catch (Exception e) when (e is OverflowException or InvalidCastException)
-        {
-            throw Refuse(e is OverflowException ? new OverflowException($"{value} is out of the range of {TaosTypes.Name(column.Type)}", e) : e);
+            case TaosDataType.BigInt or TaosDataType.Timestamp: column.Append64(unchecked((ulong)value)); break;
+            case TaosDataType.Int when value is >= int.MinValue and <= int.MaxValue: column.Append32(unchecked((uint)value)); break;
+            case TaosDataType.SmallInt when value is >= short.MinValue and <= short.MaxValue: column.Append16(unchecked((ushort)value)); break;
+            case TaosDataType.TinyInt when value is >= sbyte.MinValue and <= sbyte.MaxValue: column.Append8(unchecked((byte)value)); break;
+            case TaosDataType.UBigInt when value >= 0: column.Append64((ulong)value); break;
+            case TaosDataType.UInt when value is >= 0 and <= uint.MaxValue: column.Append32((uint)value); break;
+            case TaosDataType.USmallInt when value is >= 0 and <= ushort.MaxValue: column.Append16((ushort)value); break;
+            case TaosDataType.UTinyInt when value is >= 0 and <= byte.MaxValue: column.Append8((byte)value); break;
+            case TaosDataType.Double: column.Append64(BitConverter.DoubleToUInt64Bits(value)); break;
+            case TaosDataType.Float: column.Append32(BitConverter.SingleToUInt32Bits(value)); break;
+            default: throw RefuseInteger(column, value);
         }
         _column++;
         return this;
     }
+
+    private TaosException RefuseInteger(BindColumn column, long value) => Refuse(column.Type is TaosDataType.Int or TaosDataType.SmallInt
+        or TaosDataType.TinyInt or TaosDataType.UBigInt or TaosDataType.UInt or TaosDataType.USmallInt or TaosDataType.UTinyInt
+        ? new OverflowException($"{value} is out of the range of {TaosTypes.Name(column.Type)}")
+        : new InvalidCastException(Mismatch("integer", column)));
 
     private BindColumn Timestamp(string given)
     {
@@ -205,15 +223,19 @@ public sealed partial class TaosBulkWriter
         return column.Type == TaosDataType.Timestamp ? column : throw Refuse(new InvalidCastException(Mismatch(given, column)));
     }
 
+    // The column the next value goes to: one array and one index check while the row has columns left.
     private BindColumn Next()
     {
+        var columns = _columns;
+        int index = _column;
+        return columns is not null && (uint)index < (uint)columns.Length && !_completed ? columns[index] : NoNextColumn();
+    }
+
+    private BindColumn NoNextColumn()
+    {
         var columns = Columns();
-        if (_column == columns.Length)
-        {
-            DropPartialRow();
-            throw new TaosException(TaosStrings.BulkWriterLongRow(RowNumber, CurrentTable ?? TargetTable, columns.Length));
-        }
-        return columns[_column];
+        DropPartialRow();
+        throw new TaosException(TaosStrings.BulkWriterLongRow(RowNumber, CurrentTable ?? TargetTable, columns.Length));
     }
 
     // Drops the row being appended and names the column and the row in the exception.

@@ -276,6 +276,61 @@ public class TaosBulkWriterTests(WsServerFixture server)
         Assert.Equal(0L, Scalar(c, "select count(*) from t"));
     }
 
+    [Fact]
+    public void Text_goes_straight_into_its_column_and_a_writer_reused_across_flushes_writes_every_row_exactly()
+    {
+        server.Run("create database if not exists bw_text",
+            "create table if not exists bw_text.t (ts timestamp, s varchar(12), n nchar(4), b varbinary(4), i int)");
+        using var c = new TaosConnection(server.ConnectionString("bw_text"));
+        c.Open();
+        string?[] varchars = ["涛思数据", "é😀", "", null, "abc", "\uD800x"];
+        string?[] nchars = ["😀😀ab", "ñ", null, "\uDC00", "数据"];
+        using (var writer = TaosBulkWriter.ForTable(c, "t", batchSize: 3))
+        {
+            for (int row = 0; row < 10; row++)
+            {
+                if (row % 2 == 0) writer.Append($"2024-01-01T00:00:{row:00}.000Z");
+                else writer.Append(1704067200000L + (row * 1000L));
+                writer.Append(varchars[row % varchars.Length]).Append(nchars[row % nchars.Length]);
+                if (row % 4 == 3) writer.AppendNull();
+                else writer.Append([(byte)row, 0xff]);
+                writer.Append(row).EndRow();
+                if (row == 4)
+                {
+                    var tooLong = Assert.Throws<TaosException>(() => writer.Append(1704067300000L).Append("涛思数据涛"));
+                    Assert.Contains("'s'", tooLong.Message);
+                    Assert.Contains("takes 15 bytes, more than the 12", tooLong.Message);
+                    var tooManyChars = Assert.Throws<TaosException>(() => writer.Append(1704067300000L).Append("").Append("abcde"));
+                    Assert.Contains("takes 20 bytes, more than the 16", tooManyChars.Message);
+                    var notText = Assert.Throws<TaosException>(() => writer.Append(1704067300000L).Append("").Append("").Append([]).Append("7"));
+                    Assert.Contains("a String is not a value of a INT column", notText.Message);
+                    var notTime = Assert.Throws<TaosException>(() => writer.Append("yesterday"));
+                    Assert.Contains("'ts'", notTime.Message);
+                    Assert.IsType<FormatException>(notTime.InnerException);
+                }
+            }
+            Assert.Equal(1, writer.PendingRows);
+            Assert.Equal(9, writer.RowsWritten);
+            Assert.Equal(10, writer.Complete());
+        }
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "select ts, s, n, b, i from t order by ts";
+        using var r = cmd.ExecuteReader();
+        for (int row = 0; row < 10; row++)
+        {
+            Assert.True(r.Read());
+            Assert.Equal(1704067200000L + (row * 1000L), r.GetFieldValue<TaosTimestamp>(0).EpochTicks);
+            Assert.Equal(Stored(varchars[row % varchars.Length]), r.IsDBNull(1) ? null : r.GetString(1));
+            Assert.Equal(Stored(nchars[row % nchars.Length]), r.IsDBNull(2) ? null : r.GetString(2));
+            Assert.Equal(row % 4 == 3 ? null : new byte[] { (byte)row, 0xff }, r.IsDBNull(3) ? null : r.GetValue(3));
+            Assert.Equal(row, r.GetInt32(4));
+        }
+        Assert.False(r.Read());
+    }
+
+    // Text as stored: a lone surrogate becomes U+FFFD.
+    private static string? Stored(string? text) => text is null ? null : Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(text));
+
     private static async ValueTask EndRow(TaosBulkWriter writer, bool async)
     {
         if (async) await writer.EndRowAsync();

@@ -1,15 +1,20 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
+using System.Text.Unicode;
 
 namespace Taos.Protocol.RawBlock;
 
 /// <summary>
 /// One column of a bind block (the raw block a client sends with stmt <c>bind</c>/<c>set_tags</c>), filled row by
 /// row in its wire form: a fixed-size type keeps a null bitmap and <c>rows × size</c> little-endian values, a
-/// variable type keeps one offset per row (−1 = NULL) and the length-prefixed values (NCHAR as UCS-4). The buffers
-/// come from <see cref="ArrayPool{T}.Shared"/>, grow by doubling and are kept across <see cref="Clear"/>, so filling a
-/// column allocates nothing once it has reached its size. Not thread-safe.
+/// variable type keeps one offset per row (−1 = NULL) and the length-prefixed values (VARCHAR/JSON as UTF-8 and NCHAR
+/// as UCS-4, both encoded straight into the buffer in one pass). The buffers come from
+/// <see cref="ArrayPool{T}.Shared"/>, grow by doubling and are kept across <see cref="Clear"/>, so filling a column
+/// allocates nothing once it has reached its size; a value costs one width check, one room check and its write.
+/// Not thread-safe.
 /// </summary>
 internal sealed class BindColumn : IDisposable
 {
@@ -17,6 +22,9 @@ internal sealed class BindColumn : IDisposable
     private byte[] _data;
     private byte[] _head;
     private int _dataUsed;
+
+    // Rows the head (bitmap or offsets) and, for a fixed type, the values hold before they grow.
+    private int _capacity;
 
     /// <summary>Creates an empty column of <paramref name="type"/>, with room for <paramref name="rows"/> rows before it grows.</summary>
     /// <param name="type">The column's TDengine type.</param>
@@ -33,6 +41,7 @@ internal sealed class BindColumn : IDisposable
         _head = ArrayPool<byte>.Shared.Rent(IsVariable ? 4 * rows : RawBlockLayout.BitmapSize(rows));
         _data = ArrayPool<byte>.Shared.Rent(IsVariable ? 16 * rows : _size * rows);
         Array.Clear(_head);
+        _capacity = Capacity();
     }
 
     /// <summary>The column's TDengine type.</summary>
@@ -61,53 +70,55 @@ internal sealed class BindColumn : IDisposable
     /// <summary>Appends a NULL.</summary>
     public void AppendNull()
     {
+        int row = Rows;
         if (IsVariable)
         {
-            EnsureHead();
-            BinaryPrimitives.WriteInt32LittleEndian(_head.AsSpan(4 * Rows), -1);
-            Rows++;
+            if (row >= _capacity) GrowRows();
+            WriteLittleEndian(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_head), (nint)4 * row), -1);
+            Rows = row + 1;
             return;
         }
-        NextSlot().Clear();
-        _head[(Rows - 1) >> 3] |= RawBlockLayout.BitmapMask(Rows - 1);
+        Unsafe.InitBlockUnaligned(ref NextSlot(_size), 0, (uint)_size);
+        _head[row >> 3] |= RawBlockLayout.BitmapMask(row);
     }
 
     /// <summary>Appends a 1-byte value (BOOL, TINYINT, TINYINT UNSIGNED).</summary>
-    public void Append8(byte value) => NextSlot()[0] = value;
+    /// <exception cref="InvalidOperationException">The column's values are not 1 byte wide.</exception>
+    public void Append8(byte value) => NextSlot(1) = value;
 
     /// <summary>Appends a 2-byte value (SMALLINT, SMALLINT UNSIGNED).</summary>
-    public void Append16(ushort value) => BinaryPrimitives.WriteUInt16LittleEndian(NextSlot(), value);
+    /// <exception cref="InvalidOperationException">The column's values are not 2 bytes wide.</exception>
+    public void Append16(ushort value) => WriteLittleEndian(ref NextSlot(2), value);
 
     /// <summary>Appends a 4-byte value (INT, INT UNSIGNED, FLOAT bits).</summary>
-    public void Append32(uint value) => BinaryPrimitives.WriteUInt32LittleEndian(NextSlot(), value);
+    /// <exception cref="InvalidOperationException">The column's values are not 4 bytes wide.</exception>
+    public void Append32(uint value) => WriteLittleEndian(ref NextSlot(4), value);
 
     /// <summary>Appends an 8-byte value (BIGINT, BIGINT UNSIGNED, TIMESTAMP, DOUBLE bits).</summary>
-    public void Append64(ulong value) => BinaryPrimitives.WriteUInt64LittleEndian(NextSlot(), value);
+    /// <exception cref="InvalidOperationException">The column's values are not 8 bytes wide.</exception>
+    public void Append64(ulong value) => WriteLittleEndian(ref NextSlot(8), value);
 
-    /// <summary>Appends a variable value as it is stored: UTF-8 for VARCHAR/JSON, UCS-4 for NCHAR.</summary>
+    /// <summary>
+    /// Appends text as it is stored: UTF-8 for VARCHAR/JSON, UCS-4 for NCHAR (a lone surrogate becomes U+FFFD). A null
+    /// string converts to an empty span, i.e. empty text: a NULL goes through <see cref="AppendNull"/>.
+    /// </summary>
     /// <exception cref="ArgumentException">The encoded value is longer than <see cref="MaxValueBytes"/>.</exception>
-    public void AppendString(string value)
+    /// <exception cref="InvalidOperationException">The column is of a fixed-size type.</exception>
+    public void AppendString(ReadOnlySpan<char> value)
     {
-        int length = Type == TaosDataType.NChar ? 4 * RuneCount(value) : Encoding.UTF8.GetByteCount(value);
-        var target = NextValue(length);
-        if (Type == TaosDataType.NChar)
-        {
-            int at = 0;
-            foreach (Rune rune in value.EnumerateRunes())
-            {
-                BinaryPrimitives.WriteInt32LittleEndian(target[at..], rune.Value);
-                at += 4;
-            }
-        }
-        else
-        {
-            Encoding.UTF8.GetBytes(value, target);
-        }
+        if (Type == TaosDataType.NChar) AppendUcs4(value);
+        else AppendUtf8(value);
     }
 
     /// <summary>Appends a variable value's bytes as they are (VARBINARY, GEOMETRY, or text already encoded).</summary>
     /// <exception cref="ArgumentException">The value is longer than <see cref="MaxValueBytes"/>.</exception>
-    public void AppendBytes(ReadOnlySpan<byte> value) => value.CopyTo(NextValue(value.Length));
+    /// <exception cref="InvalidOperationException">The column is of a fixed-size type.</exception>
+    public void AppendBytes(ReadOnlySpan<byte> value)
+    {
+        if (value.Length > MaxValueBytes) throw TooLong(value.Length);
+        value.CopyTo(BeginValue(value.Length));
+        EndValue(value.Length);
+    }
 
     /// <summary>Drops the rows from <paramref name="rows"/> on (the rest of a row that failed).</summary>
     public void Truncate(int rows)
@@ -136,7 +147,7 @@ internal sealed class BindColumn : IDisposable
         Rows = rows;
     }
 
-    /// <summary>Writes the column's block part (bitmap or offsets, then values) to the start of <paramref name="target"/>.</summary>
+    /// <summary>Writes the column's block part (bitmap or offsets, then values) to the start of <paramref name="target"/>: two whole-buffer copies.</summary>
     public void CopyTo(Span<byte> target)
     {
         int head = HeadLength;
@@ -159,51 +170,125 @@ internal sealed class BindColumn : IDisposable
         ArrayPool<byte>.Shared.Return(_data);
         _head = [];
         _data = [];
+        _capacity = 0;
         Rows = 0;
     }
 
-    private Span<byte> NextSlot()
+    // The next row's value slot, for a value of `size` bytes (the column's width, else the call is a misuse).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref byte NextSlot(int size)
     {
-        if (IsVariable) throw new InvalidOperationException($"a {Type} column takes variable values");
-        int at = Rows * _size;
-        if (at + _size > _data.Length) Grow(ref _data, at, at + _size);
-        if (RawBlockLayout.BitmapSize(Rows + 1) > _head.Length) Grow(ref _head, _head.Length, RawBlockLayout.BitmapSize(Rows + 1), clear: true);
-        Rows++;
-        return _data.AsSpan(at, _size);
+        if (size != _size) throw WrongWidth(size);
+        int row = Rows;
+        if (row >= _capacity) GrowRows();
+        Rows = row + 1;
+        return ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_data), (nint)row * size);
     }
 
-    private Span<byte> NextValue(int length)
+    private void AppendUtf8(ReadOnlySpan<char> text)
+    {
+        // n UTF-16 chars take at most 3n UTF-8 bytes: room for that (or for the column's limit, beyond which the text is refused).
+        int room = (int)Math.Min(3L * text.Length, MaxValueBytes);
+        var target = BeginValue(room);
+        if (Utf8.FromUtf16(text, target, out _, out int written) != OperationStatus.Done)
+        {
+            throw TooLong(Encoding.UTF8.GetByteCount(text));
+        }
+        EndValue(written);
+    }
+
+    private void AppendUcs4(ReadOnlySpan<char> text)
+    {
+        // One UTF-16 char is at most one 4-byte code point (a surrogate pair is two chars for one).
+        int room = (int)Math.Min(4L * text.Length, MaxValueBytes);
+        var target = BeginValue(room);
+        int written = 0;
+        for (int i = 0; i < text.Length;)
+        {
+            int code = text[i];
+            if (!char.IsSurrogate((char)code))
+            {
+                i++;
+            }
+            else
+            {
+                Rune.DecodeFromUtf16(text[i..], out var rune, out int used);
+                code = rune.Value;
+                i += used;
+            }
+            if (written > room - 4) throw TooLong(4 * RuneCount(text));
+            BinaryPrimitives.WriteInt32LittleEndian(target[written..], code);
+            written += 4;
+        }
+        EndValue(written);
+    }
+
+    // Room for the next variable value of at most `room` bytes; the span it is written to (EndValue commits it).
+    private Span<byte> BeginValue(int room)
     {
         if (!IsVariable) throw new InvalidOperationException($"a {Type} column takes fixed-size values");
-        if (length > MaxValueBytes)
-        {
-            throw new ArgumentException($"the value takes {length} bytes, more than the {MaxValueBytes} the column holds");
-        }
-        EnsureHead();
-        if (_dataUsed + 2 + length > _data.Length) Grow(ref _data, _dataUsed, _dataUsed + 2 + length);
-        BinaryPrimitives.WriteInt32LittleEndian(_head.AsSpan(4 * Rows), _dataUsed);
-        BinaryPrimitives.WriteUInt16LittleEndian(_data.AsSpan(_dataUsed), (ushort)length);
-        var target = _data.AsSpan(_dataUsed + 2, length);
-        _dataUsed += 2 + length;
-        Rows++;
-        return target;
+        if (Rows >= _capacity) GrowRows();
+        int end = _dataUsed + 2 + room;
+        if (end > _data.Length) Grow(ref _data, _dataUsed, end);
+        return _data.AsSpan(_dataUsed + 2, room);
     }
 
-    private void EnsureHead()
+    private void EndValue(int length)
     {
-        if (4 * (Rows + 1) > _head.Length) Grow(ref _head, 4 * Rows, 4 * (Rows + 1));
+        ref byte head = ref MemoryMarshal.GetArrayDataReference(_head);
+        WriteLittleEndian(ref Unsafe.Add(ref head, (nint)4 * Rows), _dataUsed);
+        BinaryPrimitives.WriteUInt16LittleEndian(_data.AsSpan(_dataUsed), (ushort)length);
+        _dataUsed += 2 + length;
+        Rows++;
     }
+
+    // Doubles the rows the column holds: the offsets of a variable type, the values and bitmap of a fixed one.
+    private void GrowRows()
+    {
+        int rows = Math.Max(2 * _capacity, 8);
+        if (IsVariable)
+        {
+            Grow(ref _head, 4 * Rows, 4 * rows);
+        }
+        else
+        {
+            Grow(ref _data, Rows * _size, rows * _size);
+            Grow(ref _head, RawBlockLayout.BitmapSize(Rows), RawBlockLayout.BitmapSize(rows), clear: true);
+        }
+        _capacity = Capacity();
+    }
+
+    private int Capacity() => IsVariable ? _head.Length / 4 : Math.Min(_data.Length / _size, _head.Length * 8);
 
     private static void Grow(ref byte[] buffer, int used, int needed, bool clear = false)
     {
+        if (needed <= buffer.Length) return;
         var larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, buffer.Length * 2));
         buffer.AsSpan(0, used).CopyTo(larger);
         if (clear) Array.Clear(larger, used, larger.Length - used);
-        ArrayPool<byte>.Shared.Return(buffer);
+        if (buffer.Length > 0) ArrayPool<byte>.Shared.Return(buffer);
         buffer = larger;
     }
 
-    private static int RuneCount(string text)
+    private static void WriteLittleEndian(ref byte target, ushort value) =>
+        Unsafe.WriteUnaligned(ref target, BitConverter.IsLittleEndian ? value : BinaryPrimitives.ReverseEndianness(value));
+
+    private static void WriteLittleEndian(ref byte target, uint value) =>
+        Unsafe.WriteUnaligned(ref target, BitConverter.IsLittleEndian ? value : BinaryPrimitives.ReverseEndianness(value));
+
+    private static void WriteLittleEndian(ref byte target, int value) =>
+        Unsafe.WriteUnaligned(ref target, BitConverter.IsLittleEndian ? value : BinaryPrimitives.ReverseEndianness(value));
+
+    private static void WriteLittleEndian(ref byte target, ulong value) =>
+        Unsafe.WriteUnaligned(ref target, BitConverter.IsLittleEndian ? value : BinaryPrimitives.ReverseEndianness(value));
+
+    private ArgumentException TooLong(int length) => new($"the value takes {length} bytes, more than the {MaxValueBytes} the column holds");
+
+    private InvalidOperationException WrongWidth(int size) => new(IsVariable
+        ? $"a {Type} column takes variable values"
+        : $"a {Type} column takes {_size}-byte values, not {size}-byte ones");
+
+    private static int RuneCount(ReadOnlySpan<char> text)
     {
         int count = 0;
         foreach (Rune _ in text.EnumerateRunes())

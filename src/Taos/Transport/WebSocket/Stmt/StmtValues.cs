@@ -39,9 +39,7 @@ internal static class StmtValues
             case TaosDataType.Float: column.Append32(BitConverter.SingleToUInt32Bits(Single(value))); break;
             case TaosDataType.Double: column.Append64(BitConverter.DoubleToUInt64Bits(Double(value))); break;
             case TaosDataType.Timestamp: column.Append64(unchecked((ulong)Ticks(value, precision, zone))); break;
-            case TaosDataType.VarChar or TaosDataType.NChar or TaosDataType.Json:
-                column.AppendString(value switch { string s => s, char c => c.ToString(), _ => throw Mismatch(value, column.Type) });
-                break;
+            case TaosDataType.VarChar or TaosDataType.NChar or TaosDataType.Json: AppendText(column, value); break;
             default:
                 column.AppendBytes(value switch
                 {
@@ -51,6 +49,13 @@ internal static class StmtValues
                 });
                 break;
         }
+    }
+
+    private static void AppendText(BindColumn column, object value)
+    {
+        if (value is string text) column.AppendString(text);
+        else if (value is char c) column.AppendString(new ReadOnlySpan<char>(in c));
+        else throw Mismatch(value, column.Type);
     }
 
     /// <summary>
