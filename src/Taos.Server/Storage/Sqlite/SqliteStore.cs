@@ -153,7 +153,7 @@ internal sealed class SqliteStore : IStore
                 T result = work(writer);
                 _sequences.Save(writer.Taken);
                 long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-                WriteLog.Save(transaction, writer.Taken, writer.Written, now);
+                _log.Save(writer.Taken, writer.Written, now);
                 _retention.PruneIfDue(transaction, now);
                 ConsumerOffsets.Delete(transaction, writer.DroppedGroups);
                 ConsumerOffsets.Save(transaction, writer.Offsets);
@@ -277,6 +277,7 @@ internal sealed class SqliteStore : IStore
             _checkpointer.Dispose();
             _rows.Dispose();
             _sequences.Dispose();
+            _log.Dispose();
             _writer.Dispose();
             using (var pooled = new SqliteConnection(_readConnectionString)) SqliteConnection.ClearPool(pooled);
         }
