@@ -61,56 +61,57 @@ internal sealed class RowWriter(SqliteConnection connection) : IDisposable
     /// <summary>Binds <paramref name="count"/> rows from <paramref name="first"/> on into <paramref name="statement"/> and runs it.</summary>
     private void Step(sqlite3_stmt statement, long tid, List<int> list, IReadOnlyList<object?[]> rows, int first, int count)
     {
-        int index = 1;
-        for (int k = first; k < first + count; k++)
+        var handle = NativeColumns.Acquire(statement);
+        int rc;
+        try
         {
-            var row = rows[k];
-            raw.sqlite3_bind_int64(statement, index++, tid);
-            for (int i = 0; i < list.Count; i++) Bind(statement, index++, row[list[i]]);
+            int index = 1;
+            for (int k = first; k < first + count; k++)
+            {
+                var row = rows[k];
+                NativeBinds.Int64(handle, index++, tid);
+                for (int i = 0; i < list.Count; i++) Bind(handle, index++, row[list[i]]);
+            }
+            rc = NativeColumns.Step(handle);
         }
-        int rc = raw.sqlite3_step(statement);
+        finally
+        {
+            NativeColumns.Release(statement);
+        }
         raw.sqlite3_reset(statement);
         if (rc != raw.SQLITE_DONE) throw RawSqlite.Error(connection.Handle!, rc);
     }
 
     /// <summary>Binds one value by its type: the common ones first, text as UTF-8 from a buffer kept for the next value.</summary>
-    private void Bind(sqlite3_stmt statement, int index, object? value)
+    private void Bind(IntPtr statement, int index, object? value)
     {
         switch (value)
         {
-            case null: raw.sqlite3_bind_null(statement, index); break;
-            case long v: raw.sqlite3_bind_int64(statement, index, v); break;
-            case double v: raw.sqlite3_bind_double(statement, index, v); break;
+            case null: NativeBinds.Null(statement, index); break;
+            case long v: NativeBinds.Int64(statement, index, v); break;
+            case double v: NativeBinds.Double(statement, index, v); break;
             case string v: BindText(statement, index, v); break;
-            case int v: raw.sqlite3_bind_int64(statement, index, v); break;
-            case float v: raw.sqlite3_bind_double(statement, index, v); break;
-            case byte[] v: raw.sqlite3_bind_blob(statement, index, v); break;
-            case bool v: raw.sqlite3_bind_int64(statement, index, v ? 1 : 0); break;
-            case sbyte v: raw.sqlite3_bind_int64(statement, index, v); break;
-            case short v: raw.sqlite3_bind_int64(statement, index, v); break;
-            case byte v: raw.sqlite3_bind_int64(statement, index, v); break;
-            case ushort v: raw.sqlite3_bind_int64(statement, index, v); break;
-            case uint v: raw.sqlite3_bind_int64(statement, index, v); break;
-            case ulong v: raw.sqlite3_bind_int64(statement, index, unchecked((long)v)); break;
+            case int v: NativeBinds.Int64(statement, index, v); break;
+            case float v: NativeBinds.Double(statement, index, v); break;
+            case byte[] v: NativeBinds.Blob(statement, index, v); break;
+            case bool v: NativeBinds.Int64(statement, index, v ? 1 : 0); break;
+            case sbyte v: NativeBinds.Int64(statement, index, v); break;
+            case short v: NativeBinds.Int64(statement, index, v); break;
+            case byte v: NativeBinds.Int64(statement, index, v); break;
+            case ushort v: NativeBinds.Int64(statement, index, v); break;
+            case uint v: NativeBinds.Int64(statement, index, v); break;
+            case ulong v: NativeBinds.Int64(statement, index, unchecked((long)v)); break;
             default: throw new ArgumentException("unsupported value " + value.GetType());
         }
     }
 
-    /// <summary>
-    /// Binds <paramref name="text"/> as UTF-8 (SQLite copies it), encoded into <see cref="_utf8"/> instead of a new
-    /// array per value. An empty span would bind NULL, so the empty string goes as a string.
-    /// </summary>
-    private void BindText(sqlite3_stmt statement, int index, string text)
+    /// <summary>Binds <paramref name="text"/> as UTF-8 (SQLite copies it), encoded into <see cref="_utf8"/> instead of a new array per value.</summary>
+    private void BindText(IntPtr statement, int index, string text)
     {
-        if (text.Length == 0)
-        {
-            raw.sqlite3_bind_text(statement, index, text);
-            return;
-        }
         int most = Encoding.UTF8.GetMaxByteCount(text.Length);
         if (_utf8.Length < most) _utf8 = new byte[Math.Max(most, _utf8.Length * 2)];
         int length = Encoding.UTF8.GetBytes(text, _utf8);
-        raw.sqlite3_bind_text(statement, index, _utf8.AsSpan(0, length));
+        NativeBinds.Text(statement, index, _utf8.AsSpan(0, length));
     }
 
     /// <summary>The cached upsert of <paramref name="rows"/> rows of <paramref name="columns"/> (schema indexes, 0 first) into one part of the table's rows.</summary>
