@@ -7,7 +7,8 @@ namespace Taos.Server.Storage.Sqlite;
 /// <summary>
 /// Upserts rows through raw prepared statements on the writer connection (inside its open transaction), cached per
 /// SQLite table, part and column list: binding through the ADO.NET layer costs several times more per row than the
-/// step itself. The cache must be cleared (<see cref="Clear"/>) before a SQLite table it may name is dropped.
+/// step itself. Values are bound straight into SQLite (<see cref="NativeBinds"/>), text as UTF-8 encoded into one
+/// buffer kept for the next value. The cache must be cleared (<see cref="Clear"/>) before a SQLite table it may name is dropped.
 /// </summary>
 internal sealed class RowWriter(SqliteConnection connection) : IDisposable
 {
