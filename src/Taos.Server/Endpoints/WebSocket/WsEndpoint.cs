@@ -95,6 +95,8 @@ internal sealed class WsEndpoint
         buffer.ResetWrittenCount();
         while (true)
         {
+            // GetMemory hands the read all the buffer's free room (at least 4 KB, doubling the buffer when full), and the
+            // buffer keeps its size between messages: once it has grown to a large message, such a message takes one read.
             var result = await socket.ReceiveAsync(buffer.GetMemory(4096), ct).ConfigureAwait(false);
             if (result.MessageType == WebSocketMessageType.Close)
             {

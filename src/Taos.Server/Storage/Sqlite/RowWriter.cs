@@ -7,7 +7,8 @@ namespace Taos.Server.Storage.Sqlite;
 /// <summary>
 /// Upserts rows through raw prepared statements on the writer connection (inside its open transaction), cached per
 /// SQLite table, part and column list: binding through the ADO.NET layer costs several times more per row than the
-/// step itself. The cache must be cleared (<see cref="Clear"/>) before a SQLite table it may name is dropped.
+/// step itself. Values are bound straight into SQLite (<see cref="NativeBinds"/>), text as UTF-8 encoded into one
+/// buffer kept for the next value. The cache must be cleared (<see cref="Clear"/>) before a SQLite table it may name is dropped.
 /// </summary>
 internal sealed class RowWriter(SqliteConnection connection) : IDisposable
 {
@@ -21,13 +22,18 @@ internal sealed class RowWriter(SqliteConnection connection) : IDisposable
 
     private readonly Dictionary<string, sqlite3_stmt> _statements = new(StringComparer.Ordinal);
 
+    /// <summary>The UTF-8 of the text value being bound (grown as needed, kept for the next).</summary>
+    private byte[] _utf8 = new byte[256];
+
     /// <summary>
     /// Writes rows into a child or normal table. <paramref name="columns"/> are schema indexes, starting with 0 (ts);
     /// each row is schema-wide and only those columns are written. An existing row with the same ts keeps the columns not listed.
-    /// Rows go <see cref="ChunkRows"/> at a time through one multi-row statement (fewer steps than one per row), the rest one by one.
+    /// Each part takes the rows <see cref="ChunkRows"/> at a time through one multi-row statement (fewer steps than one
+    /// per row), the rest one by one; rows with the same ts update in the order given.
     /// </summary>
-    public void Upsert(SqliteTable table, IReadOnlyList<int> columns, IEnumerable<object?[]> rows)
+    public void Upsert(SqliteTable table, IReadOnlyList<int> columns, IReadOnlyList<object?[]> rows)
     {
+        if (rows.Count == 0) return;
         int parts = TableLayout.PartCount(table.Info.Columns.Count);
         // Every part gets every row (at least its tid and ts) so that the parts always hold the same rows.
         var partColumns = new List<int>[parts];
@@ -36,21 +42,7 @@ internal sealed class RowWriter(SqliteConnection connection) : IDisposable
         {
             if (c > 0) partColumns[TableLayout.PartOf(c)].Add(c);
         }
-        var chunk = new List<object?[]>(ChunkRows);
-        foreach (var row in rows)
-        {
-            chunk.Add(row);
-            if (chunk.Count < ChunkRows) continue;
-            Write(table, partColumns, chunk);
-            chunk.Clear();
-        }
-        Write(table, partColumns, chunk);
-    }
-
-    /// <summary>Writes <paramref name="rows"/> into every part: as many as fit through the multi-row statement, the rest one by one.</summary>
-    private void Write(SqliteTable table, List<int>[] partColumns, List<object?[]> rows)
-    {
-        for (int part = 0; part < partColumns.Length; part++)
+        for (int part = 0; part < parts; part++)
         {
             var list = partColumns[part];
             // SQLite takes at most MaxParameters parameters per statement: a wide part takes fewer rows at a time.
@@ -68,40 +60,59 @@ internal sealed class RowWriter(SqliteConnection connection) : IDisposable
     }
 
     /// <summary>Binds <paramref name="count"/> rows from <paramref name="first"/> on into <paramref name="statement"/> and runs it.</summary>
-    private void Step(sqlite3_stmt statement, long tid, List<int> list, List<object?[]> rows, int first, int count)
+    private void Step(sqlite3_stmt statement, long tid, List<int> list, IReadOnlyList<object?[]> rows, int first, int count)
     {
-        int index = 1;
-        for (int k = first; k < first + count; k++)
+        var handle = NativeColumns.Acquire(statement);
+        int rc;
+        try
         {
-            var row = rows[k];
-            raw.sqlite3_bind_int64(statement, index++, tid);
-            for (int i = 0; i < list.Count; i++) Bind(statement, index++, row[list[i]]);
+            int index = 1;
+            for (int k = first; k < first + count; k++)
+            {
+                var row = rows[k];
+                NativeBinds.Int64(handle, index++, tid);
+                for (int i = 0; i < list.Count; i++) Bind(handle, index++, row[list[i]]);
+            }
+            rc = NativeColumns.Step(handle);
         }
-        int rc = raw.sqlite3_step(statement);
+        finally
+        {
+            NativeColumns.Release(statement);
+        }
         raw.sqlite3_reset(statement);
         if (rc != raw.SQLITE_DONE) throw RawSqlite.Error(connection.Handle!, rc);
     }
 
-    private static void Bind(sqlite3_stmt statement, int index, object? value)
+    /// <summary>Binds one value by its type: the common ones first, text as UTF-8 from a buffer kept for the next value.</summary>
+    private void Bind(IntPtr statement, int index, object? value)
     {
         switch (value)
         {
-            case null: raw.sqlite3_bind_null(statement, index); break;
-            case long v: raw.sqlite3_bind_int64(statement, index, v); break;
-            case int v: raw.sqlite3_bind_int64(statement, index, v); break;
-            case float v: raw.sqlite3_bind_double(statement, index, v); break;
-            case double v: raw.sqlite3_bind_double(statement, index, v); break;
-            case string v: raw.sqlite3_bind_text(statement, index, v); break;
-            case byte[] v: raw.sqlite3_bind_blob(statement, index, v); break;
-            case bool v: raw.sqlite3_bind_int64(statement, index, v ? 1 : 0); break;
-            case sbyte v: raw.sqlite3_bind_int64(statement, index, v); break;
-            case short v: raw.sqlite3_bind_int64(statement, index, v); break;
-            case byte v: raw.sqlite3_bind_int64(statement, index, v); break;
-            case ushort v: raw.sqlite3_bind_int64(statement, index, v); break;
-            case uint v: raw.sqlite3_bind_int64(statement, index, v); break;
-            case ulong v: raw.sqlite3_bind_int64(statement, index, unchecked((long)v)); break;
+            case null: NativeBinds.Null(statement, index); break;
+            case long v: NativeBinds.Int64(statement, index, v); break;
+            case double v: NativeBinds.Double(statement, index, v); break;
+            case string v: BindText(statement, index, v); break;
+            case int v: NativeBinds.Int64(statement, index, v); break;
+            case float v: NativeBinds.Double(statement, index, v); break;
+            case byte[] v: NativeBinds.Blob(statement, index, v); break;
+            case bool v: NativeBinds.Int64(statement, index, v ? 1 : 0); break;
+            case sbyte v: NativeBinds.Int64(statement, index, v); break;
+            case short v: NativeBinds.Int64(statement, index, v); break;
+            case byte v: NativeBinds.Int64(statement, index, v); break;
+            case ushort v: NativeBinds.Int64(statement, index, v); break;
+            case uint v: NativeBinds.Int64(statement, index, v); break;
+            case ulong v: NativeBinds.Int64(statement, index, unchecked((long)v)); break;
             default: throw new ArgumentException("unsupported value " + value.GetType());
         }
+    }
+
+    /// <summary>Binds <paramref name="text"/> as UTF-8 (SQLite copies it), encoded into <see cref="_utf8"/> instead of a new array per value.</summary>
+    private void BindText(IntPtr statement, int index, string text)
+    {
+        int most = Encoding.UTF8.GetMaxByteCount(text.Length);
+        if (_utf8.Length < most) _utf8 = new byte[Math.Max(most, _utf8.Length * 2)];
+        int length = Encoding.UTF8.GetBytes(text, _utf8);
+        NativeBinds.Text(statement, index, _utf8.AsSpan(0, length));
     }
 
     /// <summary>The cached upsert of <paramref name="rows"/> rows of <paramref name="columns"/> (schema indexes, 0 first) into one part of the table's rows.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using Taos.Server.Engine.Catalog;
 using Taos.Server.Engine.Storage;
 using Taos.Server.Engine.Streams;
@@ -41,7 +42,11 @@ internal sealed class SqliteStore : IStore
     private readonly WriteLogRetention _retention;
     private readonly WalDurability _durability;
     private readonly StoreSettings _settings;
+    private readonly int _busyTimeout;
     private bool _disposed;
+
+    /// <summary>How long beginning a write waits for the write lock inside SQLite (then Microsoft.Data.Sqlite's retries go on).</summary>
+    private const int BusyWaitMilliseconds = 30_000;
 
     /// <summary>Opens (or creates) the store in <paramref name="dataDirectory"/>.</summary>
     public SqliteStore(string dataDirectory)
@@ -58,6 +63,11 @@ internal sealed class SqliteStore : IStore
         RawSqlite.Exec(_writer, "PRAGMA temp_store=MEMORY");
         // Checkpoints run on a background connection (PASSIVE, never blocking the writer) instead of inside commits.
         RawSqlite.Exec(_writer, "PRAGMA wal_autocheckpoint=0");
+        using (var busy = _writer.CreateCommand())
+        {
+            busy.CommandText = "PRAGMA busy_timeout";
+            _busyTimeout = Convert.ToInt32(busy.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
         _catalog = new CatalogTables(_writer);
         _sequences = new WriteSequences(_writer);
         _rows = new RowWriter(_writer);
@@ -146,14 +156,14 @@ internal sealed class SqliteStore : IStore
         lock (_writeLock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            using var transaction = _writer.BeginTransaction();
+            using var transaction = BeginWrite();
             var writer = new SqliteWriter(transaction, _catalog, _rows, _sequences, _users, _indexes, _topics, _views, _functions, _smas, _tsmas) { Streams = _streams };
             try
             {
                 T result = work(writer);
                 _sequences.Save(writer.Taken);
                 long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-                WriteLog.Save(transaction, writer.Taken, writer.Written, now);
+                _log.Save(writer.Taken, writer.Written, now);
                 _retention.PruneIfDue(transaction, now);
                 ConsumerOffsets.Delete(transaction, writer.DroppedGroups);
                 ConsumerOffsets.Save(transaction, writer.Offsets);
@@ -212,6 +222,26 @@ internal sealed class SqliteStore : IStore
     }
 
     /// <summary>
+    /// Begins a write transaction (BEGIN IMMEDIATE). When the write lock is taken — the checkpointer's TRUNCATE holds it
+    /// while it resets the WAL — SQLite's own busy handler waits just as long as the lock is held, up to
+    /// <see cref="BusyWaitMilliseconds"/>; Microsoft.Data.Sqlite would retry only after sleeping 150 ms each time.
+    /// Only the BEGIN waits so: other statements of the writer connection keep the connection's busy timeout.
+    /// </summary>
+    private SqliteTransaction BeginWrite()
+    {
+        var db = _writer.Handle!;
+        raw.sqlite3_busy_timeout(db, BusyWaitMilliseconds);
+        try
+        {
+            return _writer.BeginTransaction();
+        }
+        finally
+        {
+            raw.sqlite3_busy_timeout(db, _busyTimeout);
+        }
+    }
+
+    /// <summary>
     /// Prunes the write log now, as opening the store does (and every write once a minute, see
     /// <see cref="WriteLogRetention"/>); returns how many entries went.
     /// </summary>
@@ -220,7 +250,7 @@ internal sealed class SqliteStore : IStore
         lock (_writeLock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            using var transaction = _writer.BeginTransaction();
+            using var transaction = BeginWrite();
             int deleted = _retention.Prune(transaction, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
             transaction.Commit();
             return deleted;
@@ -243,7 +273,7 @@ internal sealed class SqliteStore : IStore
         lock (_writeLock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            using var transaction = _writer.BeginTransaction();
+            using var transaction = BeginWrite();
             StoreSettings.Save(transaction, key, value);
             transaction.Commit();
         }
@@ -277,6 +307,7 @@ internal sealed class SqliteStore : IStore
             _checkpointer.Dispose();
             _rows.Dispose();
             _sequences.Dispose();
+            _log.Dispose();
             _writer.Dispose();
             using (var pooled = new SqliteConnection(_readConnectionString)) SqliteConnection.ClearPool(pooled);
         }

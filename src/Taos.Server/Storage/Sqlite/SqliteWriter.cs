@@ -118,12 +118,10 @@ internal sealed partial class SqliteWriter(SqliteTransaction transaction, Catalo
         Sequence(table.Info.Database);
         var key = (table.Info.Database, table.Info.Name);
         if (!_written.TryGetValue(key, out var timestamps)) _written[key] = timestamps = [];
-        if (rows is IReadOnlyCollection<object?[]> given) timestamps.EnsureCapacity(timestamps.Count + given.Count);
-        rowWriter.Upsert((SqliteTable)table, columns, rows.Select(row =>
-        {
-            timestamps.Add((long)row[0]!);
-            return row;
-        }));
+        var list = rows as IReadOnlyList<object?[]> ?? rows.ToList();
+        timestamps.EnsureCapacity(timestamps.Count + list.Count);
+        for (int r = 0; r < list.Count; r++) timestamps.Add((long)list[r][0]!);
+        rowWriter.Upsert((SqliteTable)table, columns, list);
     }
 
     public int DeleteRows(TableEntry table, IReadOnlyList<long> timestamps)

@@ -1,5 +1,7 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using Taos.Server.Engine.Storage;
 using Taos.Server.Engine.Topics;
 
@@ -14,9 +16,13 @@ namespace Taos.Server.Storage.Sqlite;
 /// Rows of a dropped table or database are read again only as far as they still exist; <see cref="WriteLogRetention"/>
 /// prunes what no topic can need any more.
 /// </summary>
-internal sealed class WriteLog
+internal sealed class WriteLog : IDisposable
 {
+    private const string SaveSql = "INSERT INTO write_log (db, seq, tbl, ts, at) VALUES (?, ?, ?, ?, ?)";
+
+    private readonly SqliteConnection _connection;
     private readonly string _readConnectionString;
+    private sqlite3_stmt? _save;
 
     /// <summary>Creates <c>write_log</c> when missing.</summary>
     /// <param name="connection">The store's writer connection.</param>
@@ -27,30 +33,50 @@ internal sealed class WriteLog
         RawSqlite.Exec(connection, "CREATE INDEX IF NOT EXISTS write_log_db_seq ON write_log (db, seq)");
         if (!HasColumn(connection, "at")) RawSqlite.Exec(connection, "ALTER TABLE write_log ADD COLUMN at INTEGER NOT NULL DEFAULT 0");
         if (!HasColumn(connection, "meta")) RawSqlite.Exec(connection, "ALTER TABLE write_log ADD COLUMN meta TEXT");
+        _connection = connection;
         _readConnectionString = readConnectionString;
     }
 
-    /// <summary>Appends what a transaction wrote, inside it.</summary>
-    public static void Save(SqliteTransaction transaction, IReadOnlyDictionary<string, long> taken,
-        IReadOnlyDictionary<(string Database, string Table), List<long>> written, long now)
+    /// <summary>
+    /// Appends what a transaction wrote, inside the writer connection's open transaction, through one prepared
+    /// statement kept for the store's life.
+    /// </summary>
+    public void Save(IReadOnlyDictionary<string, long> taken, IReadOnlyDictionary<(string Database, string Table), List<long>> written, long now)
     {
         if (written.Count == 0) return;
-        using var command = RawSqlite.Command(transaction, "INSERT INTO write_log (db, seq, tbl, ts, at) VALUES ($db, $seq, $tbl, $ts, $at)");
-        command.Parameters.AddWithValue("$at", now);
-        var db = command.Parameters.Add("$db", SqliteType.Text);
-        var seq = command.Parameters.Add("$seq", SqliteType.Integer);
-        var tbl = command.Parameters.Add("$tbl", SqliteType.Text);
-        var ts = command.Parameters.Add("$ts", SqliteType.Blob);
+        var db = _connection.Handle!;
+        _save ??= Prepare(db, SaveSql);
         foreach (var ((database, table), timestamps) in written)
         {
-            db.Value = database;
-            seq.Value = taken[database];
-            tbl.Value = table;
-            var bytes = new byte[timestamps.Count * sizeof(long)];
-            for (int i = 0; i < timestamps.Count; i++) BitConverter.TryWriteBytes(bytes.AsSpan(i * sizeof(long)), timestamps[i]);
-            ts.Value = bytes;
-            command.ExecuteNonQuery();
+            raw.sqlite3_bind_text(_save, 1, database);
+            raw.sqlite3_bind_int64(_save, 2, taken[database]);
+            raw.sqlite3_bind_text(_save, 3, table);
+            // The timestamps as int64s in the machine's byte order (little-endian wherever this runs), as Read takes them.
+            var bytes = MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(timestamps));
+            raw.sqlite3_bind_blob(_save, 4, bytes);
+            raw.sqlite3_bind_int64(_save, 5, now);
+            int rc = raw.sqlite3_step(_save);
+            raw.sqlite3_reset(_save);
+            if (rc != raw.SQLITE_DONE) throw RawSqlite.Error(db, rc);
         }
+    }
+
+    private static sqlite3_stmt Prepare(sqlite3 db, string sql)
+    {
+        int rc = raw.sqlite3_prepare_v2(db, sql, out var statement);
+        if (rc != raw.SQLITE_OK)
+        {
+            statement?.Dispose();
+            throw RawSqlite.Error(db, rc);
+        }
+        return statement;
+    }
+
+    /// <summary>Finalizes the prepared statement (before the connection closes).</summary>
+    public void Dispose()
+    {
+        _save?.Dispose();
+        _save = null;
     }
 
     /// <summary>Appends a DDL of the transaction, inside it, numbered <paramref name="sequence"/>.</summary>

@@ -217,4 +217,26 @@ public sealed class SqliteStoreTests : IDisposable
             Assert.Equal(1, store.LastSequence("d"));
         }
     }
+
+    [Fact]
+    public async Task A_write_waits_while_another_connection_holds_the_write_lock_and_then_commits()
+    {
+        using var store = new SqliteStore(_dir);
+        var t = CreateNormal(store);
+        using var other = new Microsoft.Data.Sqlite.SqliteConnection(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder
+            { DataSource = Path.Combine(_dir, "taos.db"), Pooling = false }.ToString());
+        other.Open();
+        // What the checkpointer's TRUNCATE does: hold the write lock for a while.
+        var held = other.BeginTransaction();
+        var write = Task.Run(() => store.Write(tx =>
+        {
+            tx.UpsertRows(t, [0, 6], [[1000L, null, null, null, null, null, "waited", null, null]]);
+            return 1;
+        }));
+        await Task.Delay(300);
+        Assert.False(write.IsCompleted);
+        held.Rollback();
+        Assert.Equal(1, await write);
+        Assert.Equal("waited", Assert.Single(store.ScanRows(t.Info, long.MinValue, long.MaxValue))[6]);
+    }
 }

@@ -44,13 +44,20 @@ internal static class StmtBlockReader
         var (_, cols, length) = ReadHeader(block);
         for (int c = 0; types is not null && c < cols && c < types.Count; c++)
         {
-            var type = (TaosDataType)block[RawBlockLayout.HeaderSize + (c * RawBlockLayout.SchemaEntrySize)];
-            if (type != types[c])
-            {
-                throw new TaosServerException(ServerErrorCode.AdapterError,
-                    $"stmt column type not match: column {c} is {type}, the statement wants {types[c]}");
-            }
+            CheckType(block, c, types[c]);
         }
         return RawBlockReader.Read(block[..length]);
+    }
+
+    /// <summary>A 65535 <c>stmt column type not match</c> naming column <paramref name="c"/> unless its type is <paramref name="expected"/>.</summary>
+    /// <remarks>The header must have been read with <see cref="ReadHeader"/>: the column's schema entry is within the block.</remarks>
+    public static void CheckType(ReadOnlySpan<byte> block, int c, TaosDataType expected)
+    {
+        var type = (TaosDataType)block[RawBlockLayout.HeaderSize + (c * RawBlockLayout.SchemaEntrySize)];
+        if (type != expected)
+        {
+            throw new TaosServerException(ServerErrorCode.AdapterError,
+                $"stmt column type not match: column {c} is {type}, the statement wants {expected}");
+        }
     }
 }

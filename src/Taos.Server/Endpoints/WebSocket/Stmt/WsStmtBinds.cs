@@ -8,7 +8,8 @@ namespace Taos.Server.Endpoints.WebSocket.Stmt;
 /// Binding values to a statement: <c>set_tags</c> and <c>bind</c> in their JSON form (section 3.4 of the WebSocket
 /// spec; INSERT only — a query answers 554) and as binary messages 1 and 2 carrying a client-built raw block (3.5;
 /// an INSERT reads the block with its field types, a query with the block's own). Every value is checked as an
-/// INSERT checks it (<see cref="BoundValues"/>) before anything is kept; rows wait for <c>exec</c>, at most
+/// INSERT checks it (<see cref="BoundValues"/>; a binary block in the same pass that decodes it, see
+/// <see cref="StmtBlockRows"/>) before anything is kept; rows wait for <c>exec</c>, at most
 /// <see cref="MaxPendingRows"/> per statement.
 /// </summary>
 internal sealed class WsStmtBinds(SqlEngine engine)
@@ -146,8 +147,7 @@ internal sealed class WsStmtBinds(SqlEngine engine)
                 return stmtCall.Error(ServerErrorCode.AdapterError, "stmt column count not match", stmt.Id);
             }
             CheckRoom(stmt, rows);
-            var data = StmtBlockReader.Read(block, target.BoundColumns.Select(c => c.Type).ToList());
-            Keep(stmt, target, SchemaWide(target, data.Rows));
+            stmt.AddRows(StmtBlockRows.Read(block, target));
             return WsAnswer.Text(stmtCall.Ok(stmt.Id));
         }
         catch (TaosServerException ex)
@@ -180,25 +180,6 @@ internal sealed class WsStmtBinds(SqlEngine engine)
             }
         }
         return data.Rows[0];
-    }
-
-    /// <summary>Rows of placeholder values spread to the table's width (the same arrays when the placeholders are every column in order).</summary>
-    private static IReadOnlyList<object?[]> SchemaWide(BoundTarget target, IReadOnlyList<object?[]> rows)
-    {
-        bool identity = target.Columns.Count == target.Schema.Count && target.Columns.Select((c, i) => c == i).All(x => x);
-        if (identity)
-        {
-            return rows;
-        }
-        var wide = NewRows(target, rows.Count);
-        for (int r = 0; r < rows.Count; r++)
-        {
-            for (int i = 0; i < target.Columns.Count; i++)
-            {
-                wide[r][target.Columns[i]] = rows[r][i];
-            }
-        }
-        return wide;
     }
 
     private static object?[][] NewRows(BoundTarget target, int rows)
