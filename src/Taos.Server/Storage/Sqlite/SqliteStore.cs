@@ -50,6 +50,13 @@ internal sealed class SqliteStore : IStore
 
     /// <summary>Opens (or creates) the store in <paramref name="dataDirectory"/>.</summary>
     public SqliteStore(string dataDirectory)
+        : this(dataDirectory, checkpointInBackground: true)
+    {
+    }
+
+    /// <param name="dataDirectory">Where the database file lives (created when missing).</param>
+    /// <param name="checkpointInBackground">False for tests that run the checkpointer's copy themselves (<see cref="Checkpointer"/>).</param>
+    internal SqliteStore(string dataDirectory, bool checkpointInBackground)
     {
         Directory.CreateDirectory(dataDirectory);
         string path = Path.GetFullPath(Path.Combine(dataDirectory, DatabaseFileName));
@@ -86,10 +93,13 @@ internal sealed class SqliteStore : IStore
         _offsets = new ConsumerOffsets(_writer);
         _retention = new WriteLogRetention(_catalog, _topics, _offsets, _streams);
         _settings = new StoreSettings(_writer);
+        _checkpointer = new Checkpointer(path + "-wal", _readConnectionString, checkpointInBackground);
         PruneWriteLog();
-        _checkpointer = new Checkpointer(path + "-wal", _readConnectionString);
         _durability = new WalDurability(path + "-wal", _catalog);
     }
+
+    /// <summary>The store's checkpointer (tests run its copy at chosen moments).</summary>
+    internal Checkpointer Checkpointer => _checkpointer;
 
     /// <summary>How many commits were synced to the disk before they were acknowledged (see <see cref="WalDurability"/>).</summary>
     public long DurableCommits => _durability.Syncs;
@@ -229,6 +239,7 @@ internal sealed class SqliteStore : IStore
     /// </summary>
     private SqliteTransaction BeginWrite()
     {
+        _checkpointer.Settle();
         var db = _writer.Handle!;
         raw.sqlite3_busy_timeout(db, BusyWaitMilliseconds);
         try
