@@ -119,9 +119,7 @@ internal sealed class WsEndpoint
         WsRequest? request;
         try
         {
-            var reader = new Utf8JsonReader(text);
-            using var document = JsonDocument.ParseValue(ref reader);
-            if (!WsRequest.TryParse(document.RootElement.Clone(), out request))
+            if (!WsRequest.TryParse(text, out request))
             {
                 _logger.LogDebug("dropped a WebSocket request that does not unmarshal");
                 return null;

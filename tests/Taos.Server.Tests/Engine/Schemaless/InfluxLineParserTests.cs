@@ -1,3 +1,4 @@
+using System.Text;
 using Taos.Server.Engine.Schemaless;
 
 namespace Taos.Server.Tests.Engine.Schemaless;
@@ -7,20 +8,20 @@ public sealed class InfluxLineParserTests
 {
     private static TaosServerException Fails(string data)
     {
-        return Assert.Throws<TaosServerException>(() => InfluxLineParser.Parse(data, SmlTimeUnit.Milliseconds));
+        return Assert.Throws<TaosServerException>(() => InfluxLineParser.Parse(Encoding.UTF8.GetBytes(data), SmlTimeUnit.Milliseconds));
     }
 
     [Fact]
     public void A_line_gives_measurement_tags_fields_and_time()
     {
-        var point = Assert.Single(InfluxLineParser.Parse("# comment\n\n  st,t1=3,t2=a\\=b c1=3i64,c2=\"pass,it\",c3=L\"n\",c4=1e3 1626006833639\r\n", SmlTimeUnit.Milliseconds));
+        var point = Assert.Single(InfluxLineParser.Parse(Encoding.UTF8.GetBytes("# comment\n\n  st,t1=3,t2=a\\=b c1=3i64,c2=\"pass,it\",c3=L\"n\",c4=1e3 1626006833639\r\n"), SmlTimeUnit.Milliseconds));
         Assert.Equal("st", point.Measurement);
         Assert.Equal([("t1", "3"), ("t2", "a=b")], point.Tags.Select(t => (t.Key, (string)t.Value)).ToList());
         Assert.Equal([(TaosDataType.BigInt, (object)3L), (TaosDataType.VarChar, "pass,it"), (TaosDataType.NChar, "n"), (TaosDataType.Double, 1000.0)],
             point.Fields.Select(f => (f.Type, f.Value)).ToList());
         Assert.Equal(new SmlTimestamp(1626006833639, SmlTimeUnit.Milliseconds), point.Timestamp);
-        Assert.True(InfluxLineParser.Parse("st c=1", SmlTimeUnit.NotConfigured)[0].Timestamp.IsNow);
-        Assert.Equal(SmlTimeUnit.Nanoseconds, InfluxLineParser.Parse("st c=1 5", SmlTimeUnit.NotConfigured)[0].Timestamp.Unit);
+        Assert.True(InfluxLineParser.Parse(Encoding.UTF8.GetBytes("st c=1"), SmlTimeUnit.NotConfigured)[0].Timestamp.IsNow);
+        Assert.Equal(SmlTimeUnit.Nanoseconds, InfluxLineParser.Parse(Encoding.UTF8.GetBytes("st c=1 5"), SmlTimeUnit.NotConfigured)[0].Timestamp.Unit);
     }
 
     [Fact]
@@ -39,7 +40,7 @@ public sealed class InfluxLineParserTests
     [Fact]
     public void Lines_of_one_series_share_its_tags_and_series_text()
     {
-        var points = InfluxLineParser.Parse("st,t=1 c=1i64 1\nst,t=1 c=2i64 2\nst,t=2 c=3i64 3\nst\\ x,t=1 c=4 4\nst\\ x,t=1 c=5 5", SmlTimeUnit.Milliseconds);
+        var points = InfluxLineParser.Parse(Encoding.UTF8.GetBytes("st,t=1 c=1i64 1\nst,t=1 c=2i64 2\nst,t=2 c=3i64 3\nst\\ x,t=1 c=4 4\nst\\ x,t=1 c=5 5"), SmlTimeUnit.Milliseconds);
         Assert.Equal(5, points.Count);
         Assert.Same(points[0].Tags, points[1].Tags);
         Assert.Same(points[0].Series, points[1].Series);
@@ -56,9 +57,9 @@ public sealed class InfluxLineParserTests
     [Fact]
     public void Integer_fields_read_as_before_at_the_edges_of_bigint()
     {
-        Assert.Equal(long.MaxValue, InfluxLineParser.Parse("st c=9223372036854775807i64", SmlTimeUnit.Milliseconds)[0].Fields[0].Value);
-        Assert.Equal(-5L, InfluxLineParser.Parse("st c=-5i", SmlTimeUnit.Milliseconds)[0].Fields[0].Value);
-        Assert.Equal(1500L, InfluxLineParser.Parse("st c=1.5e3I64", SmlTimeUnit.Milliseconds)[0].Fields[0].Value);
+        Assert.Equal(long.MaxValue, InfluxLineParser.Parse(Encoding.UTF8.GetBytes("st c=9223372036854775807i64"), SmlTimeUnit.Milliseconds)[0].Fields[0].Value);
+        Assert.Equal(-5L, InfluxLineParser.Parse(Encoding.UTF8.GetBytes("st c=-5i"), SmlTimeUnit.Milliseconds)[0].Fields[0].Value);
+        Assert.Equal(1500L, InfluxLineParser.Parse(Encoding.UTF8.GetBytes("st c=1.5e3I64"), SmlTimeUnit.Milliseconds)[0].Fields[0].Value);
         Assert.Equal("smlParseValue error:1e30i64", Fails("st c=1e30i64").Message);
         Assert.Equal("smlParseValue error:5I", Fails("st c=5I").Message);
     }
