@@ -35,4 +35,21 @@ public sealed class OpenTsdbParserTests
         var e = Assert.Throws<TaosServerException>(() => OpenTsdbJsonParser.Parse(Encoding.UTF8.GetBytes("""{"metric":"m","value":1,"tags":{}}"""), SmlTimeUnit.NotConfigured));
         Assert.Equal((0x3002, "Invalid data format"), (e.Code, e.Message));
     }
+
+    [Fact]
+    public void Telnet_lines_skip_runs_of_spaces_crlf_blank_lines_and_comments()
+    {
+        var points = TelnetLineParser.Parse(Encoding.UTF8.GetBytes("# c\r\n\r\n  m.é   1479496100  5i32  标签=值😀   b=2 \r\nm 1479496100123 t host=a\n"), SmlTimeUnit.NotConfigured);
+        Assert.Equal(2, points.Count);
+        Assert.Equal(("m.é", TaosDataType.Int, (object)5), (points[0].Measurement, points[0].Fields[0].Type, points[0].Fields[0].Value));
+        Assert.Equal([("标签", "值😀", 7), ("b", "2", 1)], points[0].Tags.Select(t => (t.Key, (string)t.Value, t.Length)));
+        Assert.Equal(new SmlTimestamp(1479496100123, SmlTimeUnit.Milliseconds), points[1].Timestamp);
+        Assert.Equal((TaosDataType.Bool, (object)true), (points[1].Fields[0].Type, points[1].Fields[0].Value));
+        var e = Assert.Throws<TaosServerException>(() => TelnetLineParser.Parse(Encoding.UTF8.GetBytes("m 1479496100 1 a=\nm 2"), SmlTimeUnit.NotConfigured));
+        Assert.Equal((0x3002, "invalid value:a="), (e.Code, e.Message));
+        e = Assert.Throws<TaosServerException>(() => TelnetLineParser.Parse(Encoding.UTF8.GetBytes("m 14794961x0 1 a=b"), SmlTimeUnit.NotConfigured));
+        Assert.Equal((0x3002, "invalid timestamp:14794961x0"), (e.Code, e.Message));
+        e = Assert.Throws<TaosServerException>(() => TelnetLineParser.Parse(Encoding.UTF8.GetBytes(new string('m', 193) + " 1479496100 1 a=b"), SmlTimeUnit.NotConfigured));
+        Assert.Equal(0x0218, e.Code);
+    }
 }
