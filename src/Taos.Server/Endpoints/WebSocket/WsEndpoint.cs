@@ -71,7 +71,7 @@ internal sealed class WsEndpoint
                 {
                     break;
                 }
-                var answer = type == WebSocketMessageType.Text ? HandleText(connection, buffer.WrittenSpan) : HandleBinary(connection, buffer.WrittenSpan);
+                var answer = type == WebSocketMessageType.Text ? HandleText(connection, buffer.WrittenMemory) : HandleBinary(connection, buffer.WrittenSpan);
                 if (answer is { } frame)
                 {
                     var messageType = frame.Binary ? WebSocketMessageType.Binary : WebSocketMessageType.Text;
@@ -114,7 +114,7 @@ internal sealed class WsEndpoint
         }
     }
 
-    private WsAnswer? HandleText(WsConnection connection, ReadOnlySpan<byte> text)
+    private WsAnswer? HandleText(WsConnection connection, ReadOnlyMemory<byte> text)
     {
         WsRequest? request;
         try

@@ -10,19 +10,20 @@ namespace Taos.Server.Endpoints.WebSocket;
 /// One JSON request of the WebSocket protocol, <c>{"action":…,"req_id":…,"args":{…}}</c>. <see cref="TopRequestId"/>
 /// is the top-level <c>req_id</c> (0 when absent); <see cref="RequestId"/> is the one replies echo: the top-level one
 /// when non-zero, else <c>args.req_id</c>. Request ids are read as unsigned 64-bit integers, never through a double.
-/// The frame is read once with a <see cref="Utf8JsonReader"/>: <c>args</c> is kept as its UTF-8 text with where each
-/// of its properties lies, so a scalar argument (or a large string such as schemaless <c>data</c>) is read without
-/// building a document of the whole request; an argument asked for as a <see cref="JsonElement"/> parses <c>args</c> then.
+/// The frame is read once with a <see cref="Utf8JsonReader"/>: <c>args</c> is kept as its UTF-8 text (the frame's own
+/// bytes, not a copy: a request is valid while its frame is being handled) with where each of its properties lies, so
+/// a scalar argument (or a large string such as schemaless <c>data</c>) is read without building a document of the
+/// whole request; an argument asked for as a <see cref="JsonElement"/> parses <c>args</c> then (into its own memory).
 /// </summary>
 internal sealed class WsRequest
 {
     // The args' text and, when it is an object, its properties (the last of a name wins, as JsonElement finds them).
-    private readonly byte[] _args;
+    private readonly ReadOnlyMemory<byte> _args;
     private readonly JsonValueKind _argsKind;
     private readonly Dictionary<string, Range> _properties;
     private JsonElement? _argsElement;
 
-    private WsRequest(string action, ulong topRequestId, byte[] args, JsonValueKind argsKind, Dictionary<string, Range> properties)
+    private WsRequest(string action, ulong topRequestId, ReadOnlyMemory<byte> args, JsonValueKind argsKind, Dictionary<string, Range> properties)
     {
         Action = action;
         TopRequestId = topRequestId;
@@ -40,17 +41,18 @@ internal sealed class WsRequest
     /// <summary>The <c>req_id</c> replies echo (see the type's summary); valid once <see cref="TryReadRequestId"/> succeeded.</summary>
     public ulong RequestId { get; private set; }
 
-    /// <summary>Parses a request already read as a JSON value; see <see cref="TryParse(ReadOnlySpan{byte}, out WsRequest?)"/>.</summary>
+    /// <summary>Parses a request already read as a JSON value; see <see cref="TryParse(ReadOnlyMemory{byte}, out WsRequest?)"/>.</summary>
     public static bool TryParse(JsonElement root, out WsRequest? request) => TryParse(JsonSerializer.SerializeToUtf8Bytes(root), out request);
 
     /// <summary>
     /// Parses a text frame; false when it is not a JSON object or its top-level fields have the wrong types
     /// (taosAdapter logs and drops such a message without a reply). A frame that is not JSON throws <see cref="JsonException"/>.
+    /// The request reads <paramref name="frame"/>'s memory: it must stay as it is while the request is used.
     /// </summary>
-    public static bool TryParse(ReadOnlySpan<byte> frame, out WsRequest? request)
+    public static bool TryParse(ReadOnlyMemory<byte> frame, out WsRequest? request)
     {
         request = null;
-        var reader = new Utf8JsonReader(frame);
+        var reader = new Utf8JsonReader(frame.Span);
         reader.Read();
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -59,7 +61,7 @@ internal sealed class WsRequest
         }
         string action = "";
         ulong top = 0;
-        byte[] args = [];
+        ReadOnlyMemory<byte> args = default;
         var argsKind = JsonValueKind.Undefined;
         var properties = new Dictionary<string, Range>(StringComparer.Ordinal);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -92,7 +94,7 @@ internal sealed class WsRequest
     }
 
     /// <summary>Reads the value of <c>args</c> (the reader on its first token): its text and its kind; <paramref name="properties"/> receives an object's properties.</summary>
-    private static (byte[] Args, JsonValueKind Kind) ReadArgs(ref Utf8JsonReader reader, ReadOnlySpan<byte> frame,
+    private static (ReadOnlyMemory<byte> Args, JsonValueKind Kind) ReadArgs(ref Utf8JsonReader reader, ReadOnlyMemory<byte> frame,
         Dictionary<string, Range> properties)
     {
         properties.Clear();
@@ -106,7 +108,7 @@ internal sealed class WsRequest
         if (kind != JsonValueKind.Object)
         {
             reader.Skip();
-            return (frame[start..(int)reader.BytesConsumed].ToArray(), kind);
+            return (frame[start..(int)reader.BytesConsumed], kind);
         }
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -116,7 +118,7 @@ internal sealed class WsRequest
             reader.Skip();
             properties[name] = valueStart..((int)reader.BytesConsumed - start);
         }
-        return (frame[start..(int)reader.BytesConsumed].ToArray(), kind);
+        return (frame[start..(int)reader.BytesConsumed], kind);
     }
 
     /// <summary>Reads <c>args.req_id</c> (when the top-level one is 0); false when <c>args</c> does not unmarshal.</summary>
@@ -138,7 +140,7 @@ internal sealed class WsRequest
         {
             return ArgsUnmarshal;
         }
-        var raw = _args.AsSpan(range);
+        var raw = _args.Span[range];
         return raw.SequenceEqual("null"u8) || ulong.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out value);
     }
 
@@ -150,7 +152,7 @@ internal sealed class WsRequest
         {
             return ArgsUnmarshal;
         }
-        var reader = new Utf8JsonReader(_args.AsSpan(range));
+        var reader = new Utf8JsonReader(_args.Span[range]);
         reader.Read();
         if (reader.TokenType == JsonTokenType.String)
         {
@@ -173,7 +175,7 @@ internal sealed class WsRequest
         {
             return ArgsUnmarshal;
         }
-        var reader = new Utf8JsonReader(_args.AsSpan(range));
+        var reader = new Utf8JsonReader(_args.Span[range]);
         reader.Read();
         if (reader.TokenType != JsonTokenType.String)
         {
@@ -183,7 +185,7 @@ internal sealed class WsRequest
         {
             // The value without its quotes, as the frame has it.
             var (offset, length) = range.GetOffsetAndLength(_args.Length);
-            value = _args.AsMemory(offset + 1, length - 2);
+            value = _args.Slice(offset + 1, length - 2);
         }
         else
         {
@@ -209,7 +211,7 @@ internal sealed class WsRequest
         }
         if (_argsElement is null)
         {
-            var reader = new Utf8JsonReader(_args);
+            var reader = new Utf8JsonReader(_args.Span);
             _argsElement = JsonElement.ParseValue(ref reader);
         }
         return _argsElement.Value.TryGetProperty(name, out element);

@@ -38,7 +38,7 @@ internal ref struct InfluxLineParser
     public static List<SmlPoint> Parse(ReadOnlySpan<byte> data, SmlTimeUnit unit)
     {
         var parser = new InfluxLineParser(data, unit);
-        var points = new List<SmlPoint>();
+        var points = new List<SmlPoint>(data.Count((byte)'\n') + 1);
         int pos = 0;
         while (pos < data.Length)
         {

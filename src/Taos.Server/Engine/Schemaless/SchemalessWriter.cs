@@ -44,16 +44,17 @@ internal sealed class SchemalessWriter(IStore store, WriteExecutor writer)
     {
         var batches = new Dictionary<string, BatchRows>(StringComparer.Ordinal);
         var order = new List<BatchRows>();
-        // TDengine's smlDot2Underline (on by default): a '.' in a measurement becomes '_' in the super table's name.
-        foreach (var measurement in points.GroupBy(p => p.Measurement.Replace('.', '_'), StringComparer.Ordinal))
+        foreach (var (measurement, group) in Measurements(points))
         {
-            var named = Names(measurement.Key, measurement);
-            var super = EnsureSuperTable(tx, db, measurement.Key, named);
+            var named = new SmlNamedPoints(measurement, group, _names, ChildTableTag);
+            var super = EnsureSuperTable(tx, db, measurement, named.Points);
             var layout = new SmlRowLayout(super);
             string? lastName = null;
             BatchRows? rows = null;
-            foreach (var (name, point) in named)
+            for (int i = 0; i < named.Points.Count; i++)
             {
+                var point = named.Points[i];
+                string name = named.NameOf(i);
                 if (rows is null || !ReferenceEquals(name, lastName))
                 {
                     if (!batches.TryGetValue(name, out rows))
@@ -72,38 +73,25 @@ internal sealed class SchemalessWriter(IStore store, WriteExecutor writer)
     }
 
     /// <summary>
-    /// Each point's child table name and the point as written (see <see cref="SmlChildName.Resolve"/>); a derived
-    /// name of a line-protocol point comes from the names already derived for its series, asked once per run of
-    /// points of one series.
+    /// The points by super table name, in first-seen order (TDengine's smlDot2Underline, on by default: a '.' in a
+    /// measurement becomes '_'); the usual request of one measurement is its point list as it is.
     /// </summary>
-    private List<(string Name, SmlPoint Point)> Names(string measurement, IEnumerable<SmlPoint> points)
+    private static IEnumerable<(string Name, IReadOnlyList<SmlPoint> Points)> Measurements(List<SmlPoint> points)
     {
-        var named = new List<(string Name, SmlPoint Point)>();
-        string? lastSeries = null;
-        string lastName = "";
-        foreach (var point in points)
+        string first = points[0].Measurement;
+        if (points.TrueForAll(p => ReferenceEquals(p.Measurement, first) || p.Measurement == first))
         {
-            if (!string.IsNullOrEmpty(ChildTableTag) || point.Series is null)
-            {
-                named.Add(SmlChildName.Resolve(measurement, point, ChildTableTag));
-                continue;
-            }
-            if (!ReferenceEquals(point.Series, lastSeries))
-            {
-                lastName = _names.Of(measurement, point);
-                lastSeries = point.Series;
-            }
-            named.Add((lastName, point));
+            return [(first.Replace('.', '_'), points)];
         }
-        return named;
+        return points.GroupBy(p => p.Measurement.Replace('.', '_'), StringComparer.Ordinal).Select(g => (g.Key, (IReadOnlyList<SmlPoint>)g.ToList()));
     }
 
     /// <summary>The measurement's super table, created or altered (new columns and tags, wider strings) as the points need.</summary>
-    private TableInfo EnsureSuperTable(IStoreWriter tx, DatabaseInfo db, string name, List<(string Name, SmlPoint Point)> named)
+    private TableInfo EnsureSuperTable(IStoreWriter tx, DatabaseInfo db, string name, IReadOnlyList<SmlPoint> points)
     {
-        var fields = SmlSchema.Union(named.Select(p => p.Point.Fields));
+        var fields = SmlSchema.Union(points.Select(p => p.Fields));
         // Points of one series share their tag list: each list counts once.
-        var tags = SmlSchema.Union(named.Select(p => p.Point.Tags).Distinct(ReferenceEqualityComparer.Instance).Cast<IReadOnlyList<SmlKv>>());
+        var tags = SmlSchema.Union(points.Select(p => p.Tags).Distinct(ReferenceEqualityComparer.Instance).Cast<IReadOnlyList<SmlKv>>());
         var entry = store.FindEntry(db.Name, name);
         if (entry is null) return tx.CreateTable(SmlSchema.Create(db.Name, name, fields, tags)).Info;
         if (entry.Info.Kind != TableKind.Super) throw SmlErrors.InvalidFormat();

@@ -15,7 +15,7 @@ internal static class TelnetLineParser
     /// <summary>The points of every non-empty line of the UTF-8 <paramref name="data"/> that is not a <c>#</c> comment.</summary>
     public static List<SmlPoint> Parse(ReadOnlySpan<byte> data, SmlTimeUnit unit)
     {
-        var points = new List<SmlPoint>();
+        var points = new List<SmlPoint>(data.Count((byte)'\n') + 1);
         var parts = new List<Range>();
         int pos = 0;
         while (pos < data.Length)

@@ -100,12 +100,12 @@ public sealed class WsRequestTests
         Assert.True(request.TryGet("x", out var x) && x.GetProperty("y")[1].GetProperty("z").GetInt32() == 2);
         Assert.True(request.TryGetUInt64("req_id", out ulong reqId) && reqId == 0);
 
-        Assert.False(WsRequest.TryParse("""{"action":1}"""u8, out _));
-        Assert.False(WsRequest.TryParse("""{"req_id":"1"}"""u8, out _));
-        Assert.False(WsRequest.TryParse("""{"req_id":-1}"""u8, out _));
-        Assert.False(WsRequest.TryParse("""[{"action":"version"}]"""u8, out _));
-        Assert.ThrowsAny<JsonException>(() => WsRequest.TryParse("""{"action":"insert","args":{"data":"x}"""u8, out _));
-        Assert.ThrowsAny<JsonException>(() => WsRequest.TryParse(""u8, out _));
+        Assert.False(WsRequest.TryParse("""{"action":1}"""u8.ToArray(), out _));
+        Assert.False(WsRequest.TryParse("""{"req_id":"1"}"""u8.ToArray(), out _));
+        Assert.False(WsRequest.TryParse("""{"req_id":-1}"""u8.ToArray(), out _));
+        Assert.False(WsRequest.TryParse("""[{"action":"version"}]"""u8.ToArray(), out _));
+        Assert.ThrowsAny<JsonException>(() => WsRequest.TryParse("""{"action":"insert","args":{"data":"x}"""u8.ToArray(), out _));
+        Assert.ThrowsAny<JsonException>(() => WsRequest.TryParse(""u8.ToArray(), out _));
     }
 
     [Fact]
