@@ -76,11 +76,25 @@ internal static class SmlSchema
     /// <summary>The change an existing super table needs for the keys (null when none); 12290 when a key's type differs.</summary>
     public static SchemaChange? Change(TableInfo table, IReadOnlyList<SmlKv> fields, IReadOnlyList<SmlKv> tags)
     {
+        // The usual request: every key already there, wide enough, where it belongs (so nothing clashes either).
+        if (Fits(table.Columns, table.Tags, fields) && Fits(table.Tags, table.Columns, tags)) return null;
         CheckDistinct(fields.Select(f => f.Key).Concat(table.Columns.Select(c => c.Name)), tags.Select(t => t.Key).Concat(table.Tags.Select(t => t.Name)));
         var columns = table.Columns.ToList();
         var tagColumns = table.Tags.ToList();
         bool changed = Merge(columns, fields) | Merge(tagColumns, tags);
         return changed ? new SchemaChange(columns, tagColumns) : null;
+    }
+
+    /// <summary>Whether every key is in <paramref name="columns"/> (and not in <paramref name="others"/>) with its type and room for its value.</summary>
+    private static bool Fits(IReadOnlyList<ColumnInfo> columns, IReadOnlyList<ColumnInfo> others, IReadOnlyList<SmlKv> keys)
+    {
+        foreach (var kv in keys)
+        {
+            int i = TagBinder.IndexOf(columns, kv.Key);
+            if (i < 0 || columns[i].Type != kv.Type || (TaosTypes.IsVariableLength(kv.Type) && columns[i].Length < kv.Length)
+                || TagBinder.IndexOf(others, kv.Key) >= 0) return false;
+        }
+        return true;
     }
 
     /// <summary>9788 when a name is both a column and a tag (a field named like a tag, or the reverse).</summary>
