@@ -309,7 +309,7 @@ public sealed class TaosConnection : DbConnection
         return SchemalessInsertAsync([text], protocol, precision, ttl, reqId, async, cancellationToken);
     }
 
-    private async ValueTask<long?> SchemalessInsertAsync(string?[] text, TaosSchemalessProtocol protocol, TaosSchemalessPrecision precision,
+    private async ValueTask<long?> SchemalessInsertAsync(string?[] lines, TaosSchemalessProtocol protocol, TaosSchemalessPrecision precision,
         int? ttl, long? reqId, bool async, CancellationToken cancellationToken)
     {
         if (!Enum.IsDefined(protocol)) throw new ArgumentOutOfRangeException(nameof(protocol), protocol, null);
@@ -321,7 +321,7 @@ public sealed class TaosConnection : DbConnection
         {
             throw new TaosException(SchemalessStrings.NoDatabase, TaosErrorCode.DatabaseNotSpecified);
         }
-        var request = new SchemalessRequest(text, protocol, precision, ttl ?? 0, reqId, TaosCommand.ToTimeout(GetSettings().Timeout));
+        var request = new SchemalessRequest(lines, protocol, precision, ttl ?? 0, reqId, TaosCommand.ToTimeout(GetSettings().Timeout));
         return await session.InsertSchemalessAsync(request, async, cancellationToken).ConfigureAwait(false);
     }
 
