@@ -277,7 +277,7 @@ public sealed class TaosConnection : DbConnection
     /// <see cref="TaosSchemalessPrecision.NotConfigured"/>.</exception>
     public long? SchemalessInsert(string[] lines, TaosSchemalessProtocol protocol, TaosSchemalessPrecision precision, int? ttl = null,
         long? reqId = null) =>
-        SchemalessInsertAsync(JoinLines(lines), protocol, precision, ttl, reqId, false, CancellationToken.None).GetAwaiter().GetResult();
+        SchemalessInsertAsync(CopyLines(lines), protocol, precision, ttl, reqId, false, CancellationToken.None).GetAwaiter().GetResult();
 
     /// <summary>Writes schemaless data given as one text (lines separated by <c>\n</c>); see <see cref="SchemalessInsert(string[], TaosSchemalessProtocol, TaosSchemalessPrecision, int?, long?)"/>.</summary>
     public long? SchemalessInsert(string text, TaosSchemalessProtocol protocol, TaosSchemalessPrecision precision, int? ttl = null,
@@ -287,7 +287,7 @@ public sealed class TaosConnection : DbConnection
     /// <inheritdoc cref="SchemalessInsert(string[], TaosSchemalessProtocol, TaosSchemalessPrecision, int?, long?)"/>
     public Task<long?> SchemalessInsertAsync(string[] lines, TaosSchemalessProtocol protocol, TaosSchemalessPrecision precision,
         int? ttl = null, long? reqId = null, CancellationToken cancellationToken = default) =>
-        SchemalessInsertAsync(JoinLines(lines), protocol, precision, ttl, reqId, true, cancellationToken).AsTask();
+        SchemalessInsertAsync(CopyLines(lines), protocol, precision, ttl, reqId, true, cancellationToken).AsTask();
 
     /// <inheritdoc cref="SchemalessInsert(string, TaosSchemalessProtocol, TaosSchemalessPrecision, int?, long?)"/>
     public Task<long?> SchemalessInsertAsync(string text, TaosSchemalessProtocol protocol, TaosSchemalessPrecision precision,
@@ -295,16 +295,23 @@ public sealed class TaosConnection : DbConnection
         SchemalessInsertAsync(text, protocol, precision, ttl, reqId, true, cancellationToken).AsTask();
 #pragma warning restore RS0026
 
-    private static string JoinLines(string[] lines)
+    // The lines as the caller gave them at the call (a copy of the array, not of the text): transports write them out without joining.
+    private static string?[] CopyLines(string[] lines)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        return string.Join('\n', lines);
+        return lines.Length == 0 ? [""] : (string?[])lines.Clone();
     }
 
-    private async ValueTask<long?> SchemalessInsertAsync(string text, TaosSchemalessProtocol protocol, TaosSchemalessPrecision precision,
+    private ValueTask<long?> SchemalessInsertAsync(string text, TaosSchemalessProtocol protocol, TaosSchemalessPrecision precision,
         int? ttl, long? reqId, bool async, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return SchemalessInsertAsync([text], protocol, precision, ttl, reqId, async, cancellationToken);
+    }
+
+    private async ValueTask<long?> SchemalessInsertAsync(string?[] lines, TaosSchemalessProtocol protocol, TaosSchemalessPrecision precision,
+        int? ttl, long? reqId, bool async, CancellationToken cancellationToken)
+    {
         if (!Enum.IsDefined(protocol)) throw new ArgumentOutOfRangeException(nameof(protocol), protocol, null);
         if (!Enum.IsDefined(precision)) throw new ArgumentOutOfRangeException(nameof(precision), precision, null);
         if (ttl < 0) throw new ArgumentOutOfRangeException(nameof(ttl), ttl, null);
@@ -314,7 +321,7 @@ public sealed class TaosConnection : DbConnection
         {
             throw new TaosException(SchemalessStrings.NoDatabase, TaosErrorCode.DatabaseNotSpecified);
         }
-        var request = new SchemalessRequest(text, protocol, precision, ttl ?? 0, reqId, TaosCommand.ToTimeout(GetSettings().Timeout));
+        var request = new SchemalessRequest(lines, protocol, precision, ttl ?? 0, reqId, TaosCommand.ToTimeout(GetSettings().Timeout));
         return await session.InsertSchemalessAsync(request, async, cancellationToken).ConfigureAwait(false);
     }
 

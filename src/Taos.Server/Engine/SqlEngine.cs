@@ -116,7 +116,11 @@ internal sealed class SqlEngine : IDisposable
     /// <paramref name="user"/>, who needs write access (<see cref="PrivilegeGuard.AuthorizeWrite"/>);
     /// child tables it creates get <paramref name="ttl"/> (days). Returns the rows written. Errors are <see cref="TaosServerException"/> with TDengine's code and text.
     /// </summary>
-    public int InsertSchemaless(string user, string database, string data, SmlProtocol protocol, SmlTimeUnit unit, int ttl = 0)
+    public int InsertSchemaless(string user, string database, string data, SmlProtocol protocol, SmlTimeUnit unit, int ttl = 0) =>
+        InsertSchemaless(user, database, System.Text.Encoding.UTF8.GetBytes(data), protocol, unit, ttl);
+
+    /// <summary>Schemaless ingest of the UTF-8 <paramref name="data"/>; see <see cref="InsertSchemaless(string, string, string, SmlProtocol, SmlTimeUnit, int)"/>.</summary>
+    public int InsertSchemaless(string user, string database, ReadOnlyMemory<byte> data, SmlProtocol protocol, SmlTimeUnit unit, int ttl = 0)
     {
         _guard.AuthorizeWrite(user, database);
         return _schemaless.Insert(database, data, protocol, unit, ttl);

@@ -38,6 +38,27 @@ public abstract class SchemalessInsertTests(ServerFixture server)
     private static List<string> Describe(TaosConnection c, string table) =>
         Rows(c, "describe " + table).Select(r => $"{r[0]} {r[1]} {r[2]} {r[3]}").ToList();
 
+    [Fact]
+    public void Escapes_quotes_backslashes_unicode_and_control_characters_arrive_as_written()
+    {
+        using var c = Open("sml_escapes");
+        string[] lines =
+        [
+            "# a comment line",
+            @"esc\ m,k\,1=a\ b\=c,t=é中😀 s=""q\""u\\o"",n=L""ü\""x"",v=1i64 1700000000000",
+            "esc\\ m,k\\,1=a\\ b\\=c,t=é中😀 s=\"tab\there\u0001\",n=L\"<>&'+/\",v=2i64 1700000000001\r",
+            "",
+        ];
+        c.SchemalessInsert(lines, TaosSchemalessProtocol.Line, TaosSchemalessPrecision.Milliseconds);
+        c.SchemalessInsert(string.Join("\r\n", lines).Replace("1700000000000", "1700000000002").Replace("1700000000001", "1700000000003"),
+            TaosSchemalessProtocol.Line, TaosSchemalessPrecision.Milliseconds);
+        var rows = Rows(c, "select s, n, v, `k,1`, t from `esc m` order by _ts");
+        Assert.Equal(4, rows.Count);
+        object?[] first = [@"q""u\o", "ü\"x", 1L, "a b=c", "é中😀"];
+        object?[] second = ["tab\there\u0001", "<>&'+/", 2L, "a b=c", "é中😀"];
+        Assert.Equal([first, second, first, second], rows);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

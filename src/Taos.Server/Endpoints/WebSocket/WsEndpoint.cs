@@ -71,7 +71,7 @@ internal sealed class WsEndpoint
                 {
                     break;
                 }
-                var answer = type == WebSocketMessageType.Text ? HandleText(connection, buffer.WrittenSpan) : HandleBinary(connection, buffer.WrittenSpan);
+                var answer = type == WebSocketMessageType.Text ? HandleText(connection, buffer.WrittenMemory) : HandleBinary(connection, buffer.WrittenSpan);
                 if (answer is { } frame)
                 {
                     var messageType = frame.Binary ? WebSocketMessageType.Binary : WebSocketMessageType.Text;
@@ -116,14 +116,12 @@ internal sealed class WsEndpoint
         }
     }
 
-    private WsAnswer? HandleText(WsConnection connection, ReadOnlySpan<byte> text)
+    private WsAnswer? HandleText(WsConnection connection, ReadOnlyMemory<byte> text)
     {
         WsRequest? request;
         try
         {
-            var reader = new Utf8JsonReader(text);
-            using var document = JsonDocument.ParseValue(ref reader);
-            if (!WsRequest.TryParse(document.RootElement.Clone(), out request))
+            if (!WsRequest.TryParse(text, out request))
             {
                 _logger.LogDebug("dropped a WebSocket request that does not unmarshal");
                 return null;

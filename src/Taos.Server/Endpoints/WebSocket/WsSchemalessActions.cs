@@ -1,3 +1,4 @@
+using System.Buffers;
 using Taos.Server.Engine;
 using Taos.Server.Engine.Schemaless;
 
@@ -10,15 +11,30 @@ namespace Taos.Server.Endpoints.WebSocket;
 /// </summary>
 internal sealed class WsSchemalessActions(SqlEngine engine)
 {
-    /// <summary><c>insert</c>: the whole <c>data</c> in one transaction, or nothing of it with TDengine's error.</summary>
+    /// <summary>
+    /// <c>insert</c>: the whole <c>data</c> in one transaction, or nothing of it with TDengine's error. <c>data</c> goes
+    /// to the engine as the UTF-8 the frame carries (unescaped into a pooled buffer only when it has escapes).
+    /// </summary>
     public WsAnswer Insert(WsCall call)
     {
         var request = call.Request;
         if (!request.TryGetUInt64("protocol", out ulong protocol) || !request.TryGetString("precision", out string precision)
-            || !request.TryGetUInt64("ttl", out ulong ttl) || !request.TryGetString("data", out string data))
+            || !request.TryGetUInt64("ttl", out ulong ttl) || !request.TryGetUtf8String("data", out var data, out byte[]? rented))
         {
             return call.Error(ServerErrorCode.AdapterError, "unmarshal insert request error");
         }
+        try
+        {
+            return Insert(call, protocol, precision, ttl, data);
+        }
+        finally
+        {
+            if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    private WsAnswer Insert(WsCall call, ulong protocol, string precision, ulong ttl, ReadOnlyMemory<byte> data)
+    {
         if (protocol == 0)
         {
             return call.Error(ServerErrorCode.AdapterError, "args error");

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Taos.Server.Engine.Schemaless;
 
@@ -8,43 +7,47 @@ namespace Taos.Server.Engine.Schemaless;
 /// <c>measurement[,tag=value…] field=value[,field=value…] [timestamp]</c>, one point per line, <c>\</c> escaping
 /// <c>,</c>, space and <c>=</c> (only <c>,</c> and space in the measurement; <c>"</c> and <c>\</c> in string fields).
 /// Tag values are NCHAR. Errors carry clientSml's message with the rest of the data from the fault on.
+/// Reads the UTF-8 bytes as they arrived: a series (measurement and tags) and a key are decoded once per request,
+/// found again by their bytes.
 /// </summary>
-internal sealed class InfluxLineParser
+internal ref struct InfluxLineParser
 {
     private const int MaxKeyBytes = 64;
     private const int MaxMeasurementBytes = 192;
 
-    private readonly string _data;
+    private readonly ReadOnlySpan<byte> _data;
     private readonly SmlTimeUnit _unit;
     // Lines of one request repeat their series (measurement and tags) and their keys: each is read once.
-    private readonly Dictionary<string, SmlSeries> _series = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SmlSeries>.AlternateLookup<ReadOnlySpan<char>> _seriesBySpan;
-    private readonly Dictionary<string, string> _keys = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _keysBySpan;
+    private readonly Dictionary<byte[], SmlSeries> _series = new(Utf8KeyComparer.Instance);
+    private readonly Dictionary<byte[], SmlSeries>.AlternateLookup<ReadOnlySpan<byte>> _seriesBySpan;
+    private readonly Dictionary<byte[], (string Key, int Bytes)> _keys = new(Utf8KeyComparer.Instance);
+    private readonly Dictionary<byte[], (string Key, int Bytes)>.AlternateLookup<ReadOnlySpan<byte>> _keysBySpan;
+    private readonly List<SmlKv> _fields = [];
+    private SmlSeries? _lastSeries;
     private int _lineStart;
 
-    private InfluxLineParser(string data, SmlTimeUnit unit)
+    private InfluxLineParser(ReadOnlySpan<byte> data, SmlTimeUnit unit)
     {
         _data = data;
         _unit = unit == SmlTimeUnit.NotConfigured ? SmlTimeUnit.Nanoseconds : unit;
-        _seriesBySpan = _series.GetAlternateLookup<ReadOnlySpan<char>>();
-        _keysBySpan = _keys.GetAlternateLookup<ReadOnlySpan<char>>();
+        _seriesBySpan = _series.GetAlternateLookup<ReadOnlySpan<byte>>();
+        _keysBySpan = _keys.GetAlternateLookup<ReadOnlySpan<byte>>();
     }
 
-    /// <summary>The points of every non-empty line that is not a <c>#</c> comment.</summary>
-    public static List<SmlPoint> Parse(string data, SmlTimeUnit unit)
+    /// <summary>The points of every non-empty line of the UTF-8 <paramref name="data"/> that is not a <c>#</c> comment.</summary>
+    public static List<SmlPoint> Parse(ReadOnlySpan<byte> data, SmlTimeUnit unit)
     {
         var parser = new InfluxLineParser(data, unit);
-        var points = new List<SmlPoint>();
+        var points = new List<SmlPoint>(data.Count((byte)'\n') + 1);
         int pos = 0;
         while (pos < data.Length)
         {
-            int end = data.IndexOf('\n', pos);
-            if (end < 0) end = data.Length;
+            int end = data[pos..].IndexOf((byte)'\n');
+            end = end < 0 ? data.Length : pos + end;
             int start = pos;
             pos = end + 1;
             while (start < end && data[start] == ' ') start++;
-            while (end > start && data[end - 1] is '\r' or ' ') end--;
+            while (end > start && data[end - 1] is (byte)'\r' or (byte)' ') end--;
             if (start == end || data[start] == '#') continue;
             parser._lineStart = start;
             points.Add(parser.ParseLine(start, end));
@@ -52,27 +55,34 @@ internal sealed class InfluxLineParser
         return points;
     }
 
-    private bool Escaped(int i) => i > _lineStart && _data[i - 1] == '\\';
+    private readonly bool Escaped(int i) => i > _lineStart && _data[i - 1] == '\\';
 
-    private bool Is(int i, char c) => _data[i] == c && !Escaped(i);
+    private readonly bool Is(int i, byte c) => _data[i] == c && !Escaped(i);
 
-    private string Rest(int i) => _data[i..];
+    private readonly string Rest(int i) => SmlText.Quote(_data[i..]);
 
     private SmlPoint ParseLine(int start, int end)
     {
         if (_data[start] == ',') throw SmlErrors.InvalidFormat();
         int seriesEnd = start;
-        while (seriesEnd < end && !Is(seriesEnd, ' ')) seriesEnd++;
-        if (!_seriesBySpan.TryGetValue(_data.AsSpan(start, seriesEnd - start), out var series))
+        while (seriesEnd < end && !Is(seriesEnd, (byte)' ')) seriesEnd++;
+        var raw = _data[start..seriesEnd];
+        SmlSeries? series = _lastSeries;
+        if (series is null || !raw.SequenceEqual(series.Raw))
         {
-            series = ParseSeries(start, end);
-            _series[series.Key] = series;
+            if (!_seriesBySpan.TryGetValue(raw, out series))
+            {
+                series = ParseSeries(start, end);
+                _series[series.Raw] = series;
+            }
+            _lastSeries = series;
         }
-        int i = start + series.Key.Length;
+        int i = start + series.Raw.Length;
         while (i < end && _data[i] == ' ') i++;
-        var fields = new List<SmlKv>();
-        i = ParseFields(i, end, fields);
+        i = ParseFields(i, end);
         while (i < end && _data[i] == ' ') i++;
+        var fields = _fields.ToArray();
+        _fields.Clear();
         return new SmlPoint(series.Measurement, series.Tags, fields, Timestamp(i, end)) { Series = series.Key };
     }
 
@@ -80,14 +90,14 @@ internal sealed class InfluxLineParser
     private SmlSeries ParseSeries(int start, int end)
     {
         int i = start;
-        while (i < end && !Is(i, ',') && !Is(i, ' ')) i++;
-        string measurement = Unescape(_data[start..i], ",  ");
-        int bytes = Encoding.UTF8.GetByteCount(measurement);
+        while (i < end && !Is(i, (byte)',') && !Is(i, (byte)' ')) i++;
+        string measurement = SmlText.Unescape(_data[start..i], ", "u8, out int bytes);
         if (bytes == 0 || bytes > MaxMeasurementBytes)
             throw SmlErrors.Data(SmlErrors.InvalidTableIdLength, "measure is empty or too large than 192", null);
         var tags = new List<SmlKv>();
         if (i < end && _data[i] == ',') i = ParseTags(i + 1, end, tags);
-        return new SmlSeries(_data[start..i], measurement, tags);
+        var raw = _data[start..i];
+        return new SmlSeries(System.Text.Encoding.UTF8.GetString(raw), raw.ToArray(), measurement, tags);
     }
 
     /// <summary>Reads a key up to its <c>=</c>; returns where its value starts.</summary>
@@ -97,16 +107,16 @@ internal sealed class InfluxLineParser
         int keyEnd = -1;
         while (i < end)
         {
-            if (Is(i, ' ') || Is(i, ',')) throw SmlErrors.Data(SmlErrors.InvalidData, "invalid data", Rest(i));
-            if (Is(i, '='))
+            if (Is(i, (byte)' ') || Is(i, (byte)',')) throw SmlErrors.Data(SmlErrors.InvalidData, "invalid data", Rest(i));
+            if (Is(i, (byte)'='))
             {
                 keyEnd = i;
                 break;
             }
             i++;
         }
-        key = keyEnd < 0 ? "" : Intern(start, keyEnd);
-        int bytes = Encoding.UTF8.GetByteCount(key);
+        int bytes = 0;
+        key = keyEnd < 0 ? "" : Intern(start, keyEnd, out bytes);
         if (bytes == 0 || bytes > MaxKeyBytes)
             throw SmlErrors.Data(SmlErrors.InvalidColumnLength, "invalid key or key is too long than 64", Rest(start));
         return keyEnd + 1;
@@ -114,26 +124,26 @@ internal sealed class InfluxLineParser
 
     private int ParseTags(int i, int end, List<SmlKv> tags)
     {
-        while (i < end && !Is(i, ' '))
+        while (i < end && !Is(i, (byte)' '))
         {
             i = Key(i, end, out string key);
             int start = i;
-            while (i < end && !Is(i, ' ') && !Is(i, ','))
+            while (i < end && !Is(i, (byte)' ') && !Is(i, (byte)','))
             {
-                if (Is(i, '=')) throw SmlErrors.Data(SmlErrors.InvalidData, "invalid data", Rest(i));
+                if (Is(i, (byte)'=')) throw SmlErrors.Data(SmlErrors.InvalidData, "invalid data", Rest(i));
                 i++;
             }
             if (i == start) throw SmlErrors.Data(SmlErrors.InvalidData, "invalid value", Rest(start));
-            string value = Unescape(_data[start..i], ", =");
-            tags.Add(new SmlKv(key, TaosDataType.NChar, value, Encoding.UTF8.GetByteCount(value)));
+            string value = SmlText.Unescape(_data[start..i], ", ="u8, out int bytes);
+            tags.Add(new SmlKv(key, TaosDataType.NChar, value, bytes));
             if (i < end && _data[i] == ',') i++;
         }
         return i;
     }
 
-    private int ParseFields(int i, int end, List<SmlKv> fields)
+    private int ParseFields(int i, int end)
     {
-        while (i < end && !Is(i, ' '))
+        while (i < end && !Is(i, (byte)' '))
         {
             i = Key(i, end, out string key);
             int start = i, quotes = 0;
@@ -145,51 +155,53 @@ internal sealed class InfluxLineParser
                     if (++quotes > 2) break;
                     continue;
                 }
-                if (quotes % 2 == 0 && (Is(i, ' ') || Is(i, ','))) break;
+                if (quotes % 2 == 0 && (Is(i, (byte)' ') || Is(i, (byte)','))) break;
                 i++;
             }
             if (quotes is not (0 or 2)) throw SmlErrors.Data(SmlErrors.InvalidData, "unbalanced quotes", Rest(start));
             if (i == start) throw SmlErrors.Data(SmlErrors.InvalidData, "invalid value", Rest(start));
-            var raw = _data.AsSpan(start, i - start);
-            var text = quotes == 0 || !raw.Contains('\\') ? raw : UnescapeString(raw.ToString());
-            fields.Add(SmlValueParser.TryParse(key, text) ?? throw SmlErrors.Data(SmlErrors.InvalidValue, "smlParseValue error", Rest(start)));
+            _fields.Add(Field(key, _data[start..i], quotes) ?? throw SmlErrors.Data(SmlErrors.InvalidValue, "smlParseValue error", Rest(start)));
             if (i < end && _data[i] == ',') i++;
         }
         return i;
     }
 
-    private SmlTimestamp Timestamp(int i, int end)
+    /// <summary>A field's typed value; a quoted one with <c>\"</c> and <c>\\</c> unescaped first (the quotes and any prefix stay).</summary>
+    private static SmlKv? Field(string key, ReadOnlySpan<byte> raw, int quotes)
     {
-        string text = _data[i..end];
-        if (text.Length == 0 || text == "0") return new SmlTimestamp(0, _unit);
+        if (quotes == 0 || !raw.Contains((byte)'\\')) return SmlValueParser.TryParse(key, raw);
+        byte[] buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(raw.Length);
+        try
+        {
+            int n = SmlText.Unescape(raw, "\"\\"u8, buffer);
+            return SmlValueParser.TryParse(key, buffer.AsSpan(0, n));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private readonly SmlTimestamp Timestamp(int i, int end)
+    {
+        var text = _data[i..end];
+        if (text.Length == 0 || text.SequenceEqual("0"u8)) return new SmlTimestamp(0, _unit);
         if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long ts))
             throw SmlErrors.Data(SmlErrors.InvalidData, "invalid timestamp", Rest(i));
         return new SmlTimestamp(ts, _unit);
     }
 
     /// <summary>The key between <paramref name="start"/> and <paramref name="end"/>, unescaped, as one string per request.</summary>
-    private string Intern(int start, int end)
+    private readonly string Intern(int start, int end, out int bytes)
     {
-        var raw = _data.AsSpan(start, end - start);
-        if (_keysBySpan.TryGetValue(raw, out string? key)) return key;
-        key = Unescape(raw.ToString(), ", =");
-        _keys[raw.ToString()] = key;
+        var raw = _data[start..end];
+        if (_keysBySpan.TryGetValue(raw, out var known))
+        {
+            bytes = known.Bytes;
+            return known.Key;
+        }
+        string key = SmlText.Unescape(raw, ", ="u8, out bytes);
+        _keys[raw.ToArray()] = (key, bytes);
         return key;
     }
-
-    /// <summary>Removes the <c>\</c> before any of <paramref name="escapable"/>.</summary>
-    private static string Unescape(string text, string escapable)
-    {
-        if (!text.Contains('\\')) return text;
-        var sb = new StringBuilder(text.Length);
-        for (int i = 0; i < text.Length; i++)
-        {
-            if (text[i] == '\\' && i + 1 < text.Length && escapable.Contains(text[i + 1])) i++;
-            sb.Append(text[i]);
-        }
-        return sb.ToString();
-    }
-
-    /// <summary>A quoted field value with <c>\"</c> and <c>\\</c> unescaped (the quotes and any prefix stay).</summary>
-    private static string UnescapeString(string text) => Unescape(text, "\"\\");
 }

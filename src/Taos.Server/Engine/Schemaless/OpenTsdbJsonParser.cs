@@ -10,7 +10,8 @@ namespace Taos.Server.Engine.Schemaless;
 /// </summary>
 internal static class OpenTsdbJsonParser
 {
-    public static List<SmlPoint> Parse(string data, SmlTimeUnit unit)
+    /// <summary>The points of the UTF-8 JSON <paramref name="data"/> (one object or an array of them).</summary>
+    public static List<SmlPoint> Parse(ReadOnlyMemory<byte> data, SmlTimeUnit unit)
     {
         JsonDocument doc;
         try
@@ -104,6 +105,6 @@ internal static class OpenTsdbJsonParser
             "nchar" => "L\"" + text + "\"",
             _ => null,
         };
-        return (literal is null ? null : SmlValueParser.TryParse(key, literal)) ?? throw SmlErrors.InvalidFormat();
+        return (literal is null ? null : SmlValueParser.TryParse(key, Encoding.UTF8.GetBytes(literal))) ?? throw SmlErrors.InvalidFormat();
     }
 }

@@ -9,13 +9,13 @@ internal static class OpenTsdbTime
     public const string ValueColumn = "_value";
 
     /// <summary>
-    /// A timestamp in <paramref name="unit"/>; when no unit was configured, 10 digits are seconds and 13 milliseconds
+    /// A UTF-8 timestamp in <paramref name="unit"/>; when no unit was configured, 10 digits are seconds and 13 milliseconds
     /// (clientSml's rule); 0 is the time of the write.
     /// </summary>
-    public static SmlTimestamp Parse(string text, SmlTimeUnit unit)
+    public static SmlTimestamp Parse(ReadOnlySpan<byte> text, SmlTimeUnit unit)
     {
         if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value))
-            throw SmlErrors.Data(SmlErrors.InvalidData, "invalid timestamp", text);
+            throw SmlErrors.Data(SmlErrors.InvalidData, "invalid timestamp", SmlText.Quote(text));
         return Of(value, unit);
     }
 

@@ -22,17 +22,17 @@ internal sealed class SchemalessWriter(IStore store, WriteExecutor writer)
     public string? ChildTableTag { get; set; }
 
     /// <summary>
-    /// Writes <paramref name="data"/> into <paramref name="database"/>; child tables it creates get the TTL
+    /// Writes the UTF-8 <paramref name="data"/> into <paramref name="database"/>; child tables it creates get the TTL
     /// <paramref name="ttl"/> (days, 0 = none). Returns the rows written.
     /// </summary>
-    public int Insert(string database, string data, SmlProtocol protocol, SmlTimeUnit unit, int ttl = 0)
+    public int Insert(string database, ReadOnlyMemory<byte> data, SmlProtocol protocol, SmlTimeUnit unit, int ttl = 0)
     {
         // taosAdapter selects the database before it hands the data over: a missing one is reported first.
         var db = store.FindDatabase(database) ?? throw CatalogResolver.DatabaseNotExist();
         var points = protocol switch
         {
-            SmlProtocol.Line => InfluxLineParser.Parse(data, unit),
-            SmlProtocol.Telnet => TelnetLineParser.Parse(data, unit),
+            SmlProtocol.Line => InfluxLineParser.Parse(data.Span, unit),
+            SmlProtocol.Telnet => TelnetLineParser.Parse(data.Span, unit),
             SmlProtocol.Json => OpenTsdbJsonParser.Parse(data, unit),
             _ => throw SmlErrors.Data(SmlErrors.InvalidProtocol, "Invalid line protocol type", null),
         };
@@ -42,49 +42,56 @@ internal sealed class SchemalessWriter(IStore store, WriteExecutor writer)
 
     private List<WriteBatch> Bind(IStoreWriter tx, DatabaseInfo db, List<SmlPoint> points, int ttl)
     {
-        var batches = new Dictionary<string, (WriteBatch Batch, BatchRows Rows)>(StringComparer.Ordinal);
-        var order = new List<(WriteBatch Batch, BatchRows Rows)>();
-        // TDengine's smlDot2Underline (on by default): a '.' in a measurement becomes '_' in the super table's name.
-        foreach (var measurement in points.GroupBy(p => p.Measurement.Replace('.', '_'), StringComparer.Ordinal))
+        var batches = new Dictionary<string, BatchRows>(StringComparer.Ordinal);
+        var order = new List<BatchRows>();
+        foreach (var (measurement, group) in Measurements(points))
         {
-            var named = measurement.Select(p => Name(measurement.Key, p)).ToList();
-            var super = EnsureSuperTable(tx, db, measurement.Key, named.Select(n => n.Point).ToList());
-            var columns = new Dictionary<string, int>(StringComparer.Ordinal);
-            for (int c = 0; c < super.Columns.Count; c++) columns.TryAdd(super.Columns[c].Name, c);
-            var scratch = new int[super.Columns.Count + 1];
-            foreach (var (name, point) in named)
+            var named = new SmlNamedPoints(measurement, group, _names, ChildTableTag);
+            var super = EnsureSuperTable(tx, db, measurement, named.Points);
+            var layout = new SmlRowLayout(super);
+            string? lastName = null;
+            BatchRows? rows = null;
+            for (int i = 0; i < named.Points.Count; i++)
             {
-                if (!batches.TryGetValue(name, out var target))
+                var point = named.Points[i];
+                string name = named.NameOf(i);
+                if (rows is null || !ReferenceEquals(name, lastName))
                 {
-                    target = (Target(tx, db, super, name, point, ttl), new BatchRows());
-                    batches[name] = target;
-                    order.Add(target);
+                    if (!batches.TryGetValue(name, out rows))
+                    {
+                        rows = new BatchRows(Target(tx, db, super, name, point, ttl));
+                        batches[name] = rows;
+                        order.Add(rows);
+                    }
+                    lastName = name;
                 }
-                // A point may repeat a field (refused in Row): the scratch grows to the point's field count.
-                if (scratch.Length <= point.Fields.Count) scratch = new int[point.Fields.Count + 1];
-                var values = Row(db.Precision, super.Columns.Count, columns, point, scratch.AsSpan(0, point.Fields.Count + 1));
-                target.Rows.Add(target.Batch, scratch.AsSpan(0, point.Fields.Count + 1), values);
+                rows.Add(layout.Row(point, Ticks(point.Timestamp, db.Precision), out int[] columns), columns);
             }
         }
-        foreach (var (batch, rows) in order) rows.Flush(batch);
-        return order.Select(t => t.Batch).ToList();
+        foreach (var rows in order) rows.Flush();
+        return order.Select(r => r.Batch).ToList();
     }
 
     /// <summary>
-    /// The point's child table name and the point as written (see <see cref="SmlChildName.Resolve"/>); a derived
-    /// name of a line-protocol point comes from the names already derived for its series.
+    /// The points by super table name, in first-seen order (TDengine's smlDot2Underline, on by default: a '.' in a
+    /// measurement becomes '_'); the usual request of one measurement is its point list as it is.
     /// </summary>
-    private (string Name, SmlPoint Point) Name(string measurement, SmlPoint point) =>
-        string.IsNullOrEmpty(ChildTableTag) && point.Series is not null
-            ? (_names.Of(measurement, point), point)
-            : SmlChildName.Resolve(measurement, point, ChildTableTag);
+    private static IEnumerable<(string Name, IReadOnlyList<SmlPoint> Points)> Measurements(List<SmlPoint> points)
+    {
+        string first = points[0].Measurement;
+        if (points.TrueForAll(p => ReferenceEquals(p.Measurement, first) || p.Measurement == first))
+        {
+            return [(first.Replace('.', '_'), points)];
+        }
+        return points.GroupBy(p => p.Measurement.Replace('.', '_'), StringComparer.Ordinal).Select(g => (g.Key, (IReadOnlyList<SmlPoint>)g.ToList()));
+    }
 
     /// <summary>The measurement's super table, created or altered (new columns and tags, wider strings) as the points need.</summary>
-    private TableInfo EnsureSuperTable(IStoreWriter tx, DatabaseInfo db, string name, List<SmlPoint> points)
+    private TableInfo EnsureSuperTable(IStoreWriter tx, DatabaseInfo db, string name, IReadOnlyList<SmlPoint> points)
     {
-        var fields = SmlSchema.Union(points.SelectMany(p => p.Fields));
+        var fields = SmlSchema.Union(points.Select(p => p.Fields));
         // Points of one series share their tag list: each list counts once.
-        var tags = SmlSchema.Union(points.Select(p => p.Tags).Distinct(ReferenceEqualityComparer.Instance).Cast<IReadOnlyList<SmlKv>>().SelectMany(t => t));
+        var tags = SmlSchema.Union(points.Select(p => p.Tags).Distinct(ReferenceEqualityComparer.Instance).Cast<IReadOnlyList<SmlKv>>());
         var entry = store.FindEntry(db.Name, name);
         if (entry is null) return tx.CreateTable(SmlSchema.Create(db.Name, name, fields, tags)).Info;
         if (entry.Info.Kind != TableKind.Super) throw SmlErrors.InvalidFormat();
@@ -107,24 +114,6 @@ internal sealed class SchemalessWriter(IStore store, WriteExecutor writer)
         return new WriteBatch(db, created.Info);
     }
 
-    /// <summary>A schema-wide row of the point's fields; <paramref name="columns"/> receives the columns it gives, sorted.</summary>
-    private static object?[] Row(TaosPrecision precision, int width, Dictionary<string, int> indexes, SmlPoint point, Span<int> columns)
-    {
-        var values = new object?[width];
-        values[0] = Ticks(point.Timestamp, precision);
-        columns[0] = 0;
-        for (int i = 0; i < point.Fields.Count; i++)
-        {
-            int index = indexes.GetValueOrDefault(point.Fields[i].Key, -1);
-            if (index <= 0 || columns[1..(i + 1)].Contains(index))
-                throw new TaosServerException(ServerErrorCode.DuplicatedColumnNames, "Duplicated column names");
-            columns[i + 1] = index;
-            values[index] = point.Fields[i].Value;
-        }
-        columns.Sort();
-        return values;
-    }
-
     /// <summary>The point's time in the database's precision (integer conversion, as TDengine converts).</summary>
     private static long Ticks(SmlTimestamp ts, TaosPrecision precision)
     {
@@ -142,22 +131,27 @@ internal sealed class SchemalessWriter(IStore store, WriteExecutor writer)
     }
 
     /// <summary>A batch's rows, consecutive rows that give the same columns handed over together.</summary>
-    private sealed class BatchRows
+    private sealed class BatchRows(WriteBatch batch)
     {
         private int[]? _columns;
         private List<object?[]> _rows = [];
 
-        public void Add(WriteBatch batch, ReadOnlySpan<int> columns, object?[] values)
+        /// <summary>The batch the rows go to.</summary>
+        public WriteBatch Batch { get; } = batch;
+
+        /// <summary>Adds a row giving <paramref name="columns"/> (an array that is never changed afterwards).</summary>
+        public void Add(object?[] values, int[] columns)
         {
-            if (_columns is not null && !_columns.AsSpan().SequenceEqual(columns)) Flush(batch);
-            _columns ??= columns.ToArray();
+            if (_columns is not null && !ReferenceEquals(_columns, columns) && !_columns.AsSpan().SequenceEqual(columns)) Flush();
+            _columns ??= columns;
             _rows.Add(values);
         }
 
-        public void Flush(WriteBatch batch)
+        /// <summary>Hands the rows added since the last flush to the batch.</summary>
+        public void Flush()
         {
             if (_columns is null) return;
-            batch.Add(_columns, _rows);
+            Batch.Add(_columns, _rows);
             _columns = null;
             _rows = [];
         }

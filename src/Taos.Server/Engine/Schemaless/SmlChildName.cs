@@ -18,13 +18,21 @@ internal static class SmlChildName
     /// </summary>
     public static (string Name, SmlPoint Point) Resolve(string measurement, SmlPoint point, string? childTableTag)
     {
-        if (!string.IsNullOrEmpty(childTableTag)
-            && point.Tags.FirstOrDefault(t => t.Key == childTableTag) is { } tag
-            && Convert.ToString(tag.Value, System.Globalization.CultureInfo.InvariantCulture) is { Length: > 0 } name)
+        int at = string.IsNullOrEmpty(childTableTag) ? -1 : IndexOf(point.Tags, childTableTag);
+        if (at >= 0 && Convert.ToString(point.Tags[at].Value, System.Globalization.CultureInfo.InvariantCulture) is { Length: > 0 } name)
         {
-            return (name.Replace('.', '_'), point with { Tags = point.Tags.Where(t => !ReferenceEquals(t, tag)).ToList() });
+            return (name.Replace('.', '_'), point with { Tags = point.Tags.Where((_, i) => i != at).ToList() });
         }
         return (Of(measurement, point.Tags), point);
+    }
+
+    private static int IndexOf(IReadOnlyList<SmlKv> tags, string key)
+    {
+        for (int i = 0; i < tags.Count; i++)
+        {
+            if (tags[i].Key == key) return i;
+        }
+        return -1;
     }
 
     /// <summary>TDengine's derived name: <c>t_</c> and the MD5 of the measurement and the sorted tags.</summary>

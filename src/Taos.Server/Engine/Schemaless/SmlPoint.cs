@@ -4,7 +4,7 @@ namespace Taos.Server.Engine.Schemaless;
 /// One tag or field of a schemaless point: its TDengine type, its value typed like a result value (see
 /// <see cref="RowSetResult"/>) and, for VARCHAR/NCHAR/VARBINARY, its length in bytes (what the column must hold).
 /// </summary>
-internal sealed record SmlKv(string Key, TaosDataType Type, object Value, int Length);
+internal readonly record struct SmlKv(string Key, TaosDataType Type, object Value, int Length);
 
 /// <summary>
 /// A point's timestamp as written: <see cref="Value"/> in <see cref="Unit"/>; <see cref="IsNow"/> when the point has
@@ -26,5 +26,5 @@ internal sealed record SmlPoint(string Measurement, IReadOnlyList<SmlKv> Tags, I
     public string? Series { get; init; }
 }
 
-/// <summary>A series of the line protocol: its text as written, the measurement and the tags read from it.</summary>
-internal sealed record SmlSeries(string Key, string Measurement, IReadOnlyList<SmlKv> Tags);
+/// <summary>A series of the line protocol: its text as written (and its UTF-8 bytes), the measurement and the tags read from it.</summary>
+internal sealed record SmlSeries(string Key, byte[] Raw, string Measurement, IReadOnlyList<SmlKv> Tags);

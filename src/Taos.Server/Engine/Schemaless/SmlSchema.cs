@@ -21,23 +21,46 @@ internal static class SmlSchema
     private const int MaxBinaryLength = 65517;
     private const int MaxNCharLength = 16379;
 
-    /// <summary>Every key of <paramref name="keys"/> with its type and the longest value, in first-seen order; 12292 when a key's type changes.</summary>
-    public static List<SmlKv> Union(IEnumerable<SmlKv> keys)
+    /// <summary>
+    /// Every key of the <paramref name="lists"/> with its type and the longest value, in first-seen order; 12292 when a
+    /// key's type changes. A list with the same keys as the one before it finds them where that one found them.
+    /// </summary>
+    public static List<SmlKv> Union(IEnumerable<IReadOnlyList<SmlKv>> lists)
     {
         var order = new List<SmlKv>();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var kv in keys)
+        IReadOnlyList<SmlKv> last = [];
+        int[] slots = [];
+        foreach (var list in lists)
         {
-            if (!index.TryGetValue(kv.Key, out int i))
+            bool same = SameKeys(last, list);
+            if (!same) slots = new int[list.Count];
+            for (int k = 0; k < list.Count; k++)
             {
-                index[kv.Key] = order.Count;
-                order.Add(kv);
-                continue;
+                var kv = list[k];
+                if (!same && !index.TryGetValue(kv.Key, out slots[k]))
+                {
+                    slots[k] = index[kv.Key] = order.Count;
+                    order.Add(kv);
+                    continue;
+                }
+                int i = slots[k];
+                if (order[i].Type != kv.Type) throw SmlErrors.TypeChanged();
+                if (kv.Length > order[i].Length) order[i] = kv;
             }
-            if (order[i].Type != kv.Type) throw SmlErrors.TypeChanged();
-            if (kv.Length > order[i].Length) order[i] = kv;
+            last = list;
         }
         return order;
+    }
+
+    private static bool SameKeys(IReadOnlyList<SmlKv> a, IReadOnlyList<SmlKv> b)
+    {
+        if (a.Count != b.Count || a.Count == 0) return false;
+        for (int i = 0; i < a.Count; i++)
+        {
+            if (!string.Equals(a[i].Key, b[i].Key, StringComparison.Ordinal)) return false;
+        }
+        return true;
     }
 
     /// <summary>The new super table for <paramref name="fields"/> and <paramref name="tags"/>.</summary>
@@ -53,11 +76,25 @@ internal static class SmlSchema
     /// <summary>The change an existing super table needs for the keys (null when none); 12290 when a key's type differs.</summary>
     public static SchemaChange? Change(TableInfo table, IReadOnlyList<SmlKv> fields, IReadOnlyList<SmlKv> tags)
     {
+        // The usual request: every key already there, wide enough, where it belongs (so nothing clashes either).
+        if (Fits(table.Columns, table.Tags, fields) && Fits(table.Tags, table.Columns, tags)) return null;
         CheckDistinct(fields.Select(f => f.Key).Concat(table.Columns.Select(c => c.Name)), tags.Select(t => t.Key).Concat(table.Tags.Select(t => t.Name)));
         var columns = table.Columns.ToList();
         var tagColumns = table.Tags.ToList();
         bool changed = Merge(columns, fields) | Merge(tagColumns, tags);
         return changed ? new SchemaChange(columns, tagColumns) : null;
+    }
+
+    /// <summary>Whether every key is in <paramref name="columns"/> (and not in <paramref name="others"/>) with its type and room for its value.</summary>
+    private static bool Fits(IReadOnlyList<ColumnInfo> columns, IReadOnlyList<ColumnInfo> others, IReadOnlyList<SmlKv> keys)
+    {
+        foreach (var kv in keys)
+        {
+            int i = TagBinder.IndexOf(columns, kv.Key);
+            if (i < 0 || columns[i].Type != kv.Type || (TaosTypes.IsVariableLength(kv.Type) && columns[i].Length < kv.Length)
+                || TagBinder.IndexOf(others, kv.Key) >= 0) return false;
+        }
+        return true;
     }
 
     /// <summary>9788 when a name is both a column and a tag (a field named like a tag, or the reverse).</summary>

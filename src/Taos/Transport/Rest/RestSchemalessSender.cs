@@ -30,7 +30,7 @@ internal sealed class RestSchemalessSender(RestTransport transport)
         {
             using var message = new HttpRequestMessage(HttpMethod.Post, uri);
             message.Headers.Authorization = transport.Authorization;
-            message.Content = new StringContent(request.Data, Encoding.UTF8);
+            message.Content = new StringContent(request.JoinedText(), Encoding.UTF8);
             message.Content.Headers.ContentType = PlainText;
             using var response = async
                 ? await transport.Http.SendAsync(message, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false)

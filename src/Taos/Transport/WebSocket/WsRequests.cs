@@ -23,16 +23,9 @@ internal static class WsRequests
 
     /// <summary>
     /// <c>insert</c>, the schemaless write: <c>protocol</c> (1 line, 2 telnet, 3 JSON), <c>precision</c> as taosAdapter
-    /// spells it, <c>ttl</c> and every line in <c>data</c>.
+    /// spells it, <c>ttl</c> and every line in <c>data</c> (see <see cref="WsInsertFrame"/>).
     /// </summary>
-    public static byte[] Insert(ulong requestId, SchemalessRequest request) =>
-        Write("insert", requestId, static (w, r) =>
-        {
-            w.WriteNumber("protocol", (int)r.Protocol);
-            w.WriteString("precision", r.PrecisionText);
-            w.WriteNumber("ttl", r.Ttl);
-            w.WriteString("data", r.Data);
-        }, request);
+    public static byte[] Insert(ulong requestId, SchemalessRequest request) => WsInsertFrame.Build(requestId, request);
 
     /// <summary><c>fetch</c>, <c>fetch_block</c> or <c>free_result</c> of result <paramref name="resultId"/>.</summary>
     public static byte[] OfResult(string action, ulong requestId, ulong resultId) =>

@@ -102,4 +102,16 @@ public sealed class SchemalessWriterTests : EngineTestBase
         Insert("m,host=a v=2i,w=3i 1700000001000");
         Assert.Equal([2L, 3L], Assert.Single(Rows("select count(*), sum(v) from m")));
     }
+
+    [Fact]
+    public void A_bad_line_after_thousands_of_good_ones_writes_nothing_and_the_good_ones_then_go_in()
+    {
+        string good = string.Join('\n', Enumerable.Range(0, 5000).Select(i => $"big,g={i % 3} v={i}i64,f={i}.5,s=\"é{i}\" {1700000000000L + i}"));
+        InsertFails(good + "\nbig,g=1 v=1i64,f=2.5,s=\"x 1700000009999", 0x3002, "unbalanced quotes:\"x 1700000009999");
+        InsertFails(good + "\nbig,g=1 v=1.5 1700000009999", 0x3004, "Not the same type like before");
+        Assert.Empty(Rows("show stables"));
+        Assert.Equal(5000, Insert(good + "\r\n# done\r\n"));
+        Assert.Equal([5000L, 12497500L, "é4999"], Assert.Single(Rows("select count(*), sum(v), last(s) from big")));
+        Assert.Equal(3, Rows("select distinct tbname from big").Count);
+    }
 }

@@ -28,7 +28,7 @@ public class WsSchemalessRequestTests
         foreach (var frame in recorded)
         {
             var args = frame["args"]!;
-            var request = new SchemalessRequest(args["data"]!.GetValue<string>(), (TaosSchemalessProtocol)args["protocol"]!.GetValue<int>(),
+            var request = new SchemalessRequest([args["data"]!.GetValue<string>()], (TaosSchemalessProtocol)args["protocol"]!.GetValue<int>(),
                 Precision(args["precision"]!.GetValue<string>()), args["ttl"]!.GetValue<int>(), null, Timeout.InfiniteTimeSpan);
             var sent = JsonNode.Parse(WsRequests.Insert(args["req_id"]!.GetValue<ulong>(), request));
             Assert.True(JsonNode.DeepEquals(frame, sent), $"{sent!.ToJsonString()}\n!=\n{frame.ToJsonString()}");
@@ -44,5 +44,5 @@ public class WsSchemalessRequestTests
     [InlineData(TaosSchemalessPrecision.Microseconds, "u")]
     [InlineData(TaosSchemalessPrecision.Nanoseconds, "ns")]
     public void Precisions_are_spelled_as_taosAdapter_reads_them(TaosSchemalessPrecision precision, string text) =>
-        Assert.Equal(text, new SchemalessRequest("", TaosSchemalessProtocol.Line, precision, 0, null, Timeout.InfiniteTimeSpan).PrecisionText);
+        Assert.Equal(text, new SchemalessRequest([""], TaosSchemalessProtocol.Line, precision, 0, null, Timeout.InfiniteTimeSpan).PrecisionText);
 }
