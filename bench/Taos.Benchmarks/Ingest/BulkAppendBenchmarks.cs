@@ -84,7 +84,7 @@ public class BulkAppendBenchmarks
         _next += _rows;
         for (long i = first; i < _next; i++)
         {
-            writer.Append(Start + i).Append(i).Append(i * 0.5).Append(Label(i));
+            writer.Append(Start + i).Append(i).Append(i * 0.5).Append(IngestBenchmarks.Label(i));
             writer.EndRow();
         }
         return writer.PendingRows == _rows ? writer.PendingRows : throw new InvalidOperationException($"{writer.PendingRows} rows pending");
@@ -105,7 +105,7 @@ public class BulkAppendBenchmarks
             ts.Append64((ulong)(Start + i));
             v.Append64((ulong)i);
             f.Append64(BitConverter.DoubleToUInt64Bits(i * 0.5));
-            s.AppendString(Label(i));
+            s.AppendString(IngestBenchmarks.Label(i));
         }
         return s.Rows;
     }
@@ -113,15 +113,4 @@ public class BulkAppendBenchmarks
     /// <summary>The bind block of the filled columns assembled into a frame buffer; its length.</summary>
     [Benchmark]
     public int EncodeBindBlock() => BindBlockWriter.Write(_columns, _block);
-
-    private static string Label(long i) => (i % 7) switch
-    {
-        0 => "alpha",
-        1 => "beta",
-        2 => "gamma",
-        3 => "delta",
-        4 => "epsilon",
-        5 => "zeta",
-        _ => "eta",
-    };
 }

@@ -181,7 +181,8 @@ public class IngestBenchmarks
 
     private static long Check(long written) => written == Rows ? written : throw new InvalidOperationException($"wrote {written} rows of {Rows}");
 
-    private static string Label(long i) => (i % 7) switch
+    /// <summary>The text value of row <paramref name="i"/> (one of seven words).</summary>
+    internal static string Label(long i) => (i % 7) switch
     {
         0 => "alpha",
         1 => "beta",

@@ -79,7 +79,8 @@ internal static class RawBlockReader
         return at + bitmap.Length + data.Length;
     }
 
-    private static object ReadFixedValue(TaosDataType type, ReadOnlySpan<byte> slot) => type switch
+    /// <summary>The value of one fixed-width slot of a column of <paramref name="type"/>, boxed as its .NET type.</summary>
+    internal static object ReadFixedValue(TaosDataType type, ReadOnlySpan<byte> slot) => type switch
     {
         TaosDataType.Bool => slot[0] != 0,
         TaosDataType.TinyInt => unchecked((sbyte)slot[0]),

@@ -70,25 +70,10 @@ internal static class StmtBlockRows
                 if (column.Index == 0) failure.Check(r, column, null);
                 continue;
             }
-            rows[r][column.Index] = FixedValue(type, data.Slice(r * size, size));
+            rows[r][column.Index] = RawBlockReader.ReadFixedValue(type, data.Slice(r * size, size));
         }
         return at + bitmap.Length + data.Length;
     }
-
-    private static object FixedValue(TaosDataType type, ReadOnlySpan<byte> slot) => type switch
-    {
-        TaosDataType.Timestamp or TaosDataType.BigInt => BinaryPrimitives.ReadInt64LittleEndian(slot),
-        TaosDataType.Double => BinaryPrimitives.ReadDoubleLittleEndian(slot),
-        TaosDataType.Int => BinaryPrimitives.ReadInt32LittleEndian(slot),
-        TaosDataType.Float => BinaryPrimitives.ReadSingleLittleEndian(slot),
-        TaosDataType.Bool => slot[0] != 0,
-        TaosDataType.TinyInt => unchecked((sbyte)slot[0]),
-        TaosDataType.UTinyInt => slot[0],
-        TaosDataType.SmallInt => BinaryPrimitives.ReadInt16LittleEndian(slot),
-        TaosDataType.USmallInt => BinaryPrimitives.ReadUInt16LittleEndian(slot),
-        TaosDataType.UInt => BinaryPrimitives.ReadUInt32LittleEndian(slot),
-        _ => BinaryPrimitives.ReadUInt64LittleEndian(slot),
-    };
 
     private static int ReadVariable(ReadOnlySpan<byte> block, int at, int dataLength, Column column, object?[][] rows, Failure failure)
     {
