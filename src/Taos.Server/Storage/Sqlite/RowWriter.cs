@@ -124,12 +124,7 @@ internal sealed class RowWriter(SqliteConnection connection) : IDisposable
         if (_statements.TryGetValue(cacheKey, out var cached)) return cached;
         if (_statements.Count >= MaxCachedStatements) Clear();
         var db = connection.Handle!;
-        int rc = raw.sqlite3_prepare_v2(db, UpsertSql(table.DataId, columns, part, rows), out sqlite3_stmt statement);
-        if (rc != raw.SQLITE_OK)
-        {
-            statement?.Dispose();
-            throw RawSqlite.Error(db, rc);
-        }
+        var statement = RawSqlite.Prepare(db, UpsertSql(table.DataId, columns, part, rows));
         _statements[cacheKey] = statement;
         return statement;
     }

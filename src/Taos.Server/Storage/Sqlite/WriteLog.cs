@@ -45,7 +45,7 @@ internal sealed class WriteLog : IDisposable
     {
         if (written.Count == 0) return;
         var db = _connection.Handle!;
-        _save ??= Prepare(db, SaveSql);
+        _save ??= RawSqlite.Prepare(db, SaveSql);
         foreach (var ((database, table), timestamps) in written)
         {
             raw.sqlite3_bind_text(_save, 1, database);
@@ -55,21 +55,8 @@ internal sealed class WriteLog : IDisposable
             var bytes = MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(timestamps));
             raw.sqlite3_bind_blob(_save, 4, bytes);
             raw.sqlite3_bind_int64(_save, 5, now);
-            int rc = raw.sqlite3_step(_save);
-            raw.sqlite3_reset(_save);
-            if (rc != raw.SQLITE_DONE) throw RawSqlite.Error(db, rc);
+            RawSqlite.Run(db, _save);
         }
-    }
-
-    private static sqlite3_stmt Prepare(sqlite3 db, string sql)
-    {
-        int rc = raw.sqlite3_prepare_v2(db, sql, out var statement);
-        if (rc != raw.SQLITE_OK)
-        {
-            statement?.Dispose();
-            throw RawSqlite.Error(db, rc);
-        }
-        return statement;
     }
 
     /// <summary>Finalizes the prepared statement (before the connection closes).</summary>

@@ -42,23 +42,12 @@ internal sealed class WriteSequences : IDisposable
     {
         if (taken.Count == 0) return;
         var db = _connection.Handle!;
-        if (_save is null)
-        {
-            int prepared = raw.sqlite3_prepare_v2(db, SaveSql, out var statement);
-            if (prepared != raw.SQLITE_OK)
-            {
-                statement?.Dispose();
-                throw RawSqlite.Error(db, prepared);
-            }
-            _save = statement;
-        }
+        _save ??= RawSqlite.Prepare(db, SaveSql);
         foreach (var (name, number) in taken)
         {
             raw.sqlite3_bind_text(_save, 1, name);
             raw.sqlite3_bind_int64(_save, 2, number);
-            int rc = raw.sqlite3_step(_save);
-            raw.sqlite3_reset(_save);
-            if (rc != raw.SQLITE_DONE) throw RawSqlite.Error(db, rc);
+            RawSqlite.Run(db, _save);
         }
     }
 
